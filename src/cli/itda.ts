@@ -1,0 +1,145 @@
+import { parseArgs } from 'node:util';
+import { buildServices } from '../compose.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { jobHandlers, JOBS, type JobName } from '../jobs/jobs.ts';
+import { createLogger } from '../logger.ts';
+
+/**
+ * `itda` — the command-line tool (package.json bin; `npx itda …` in the checkout).
+ * Help in Korean and English. Later issues add commands (import, export, bench…).
+ */
+const HELP = {
+  ko: `잇다(Itda) 명령줄 도구
+
+사용법: itda <명령> [옵션]
+
+명령:
+  migrate                       데이터베이스를 최신 구조로 올립니다.
+  admin create --login <아이디> --name <이름> [--email <이메일>]
+                                첫 시스템 관리자를 만듭니다. 일회용 비밀번호를 출력하며,
+                                처음 로그인할 때 바꿔야 합니다.
+  demo load                     예시(데모) 조직과 데모 계정을 불러옵니다 (내장 DB 전용).
+  jobs run <작업>               백그라운드 작업을 지금 한 번 실행합니다 (${Object.keys(JOBS).join(', ')}).
+
+옵션:
+  -h, --help                    이 도움말 (--lang en 으로 영어)
+  --lang <ko|en>                도움말 언어
+
+설정은 환경 변수로 합니다: DATABASE_URL (PostgreSQL), ITDA_DATA_DIR (PGlite 폴더, 기본 ./data).`,
+  en: `Itda command-line tool
+
+Usage: itda <command> [options]
+
+Commands:
+  migrate                       Bring the database schema up to date.
+  admin create --login <login> --name <name> [--email <email>]
+                                Create the first administrator. Prints a one-time password
+                                that must be changed at first sign-in.
+  demo load                     Load the demo organisation and demo accounts (embedded DB only).
+  jobs run <job>                Run a background job once now (${Object.keys(JOBS).join(', ')}).
+
+Options:
+  -h, --help                    This help (--lang ko for Korean)
+  --lang <ko|en>                Language of the help
+
+Configuration comes from environment variables: DATABASE_URL (PostgreSQL), ITDA_DATA_DIR (PGlite folder, default ./data).`,
+};
+
+export async function runCli(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      lang: { type: 'string' },
+      login: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+    },
+  });
+  const envLang = (process.env.LANG ?? '').toLowerCase().startsWith('ko') ? 'ko' : undefined;
+  const lang = values.lang === 'en' ? 'en' : values.lang === 'ko' ? 'ko' : (envLang ?? 'ko');
+  const [cmd, sub] = positionals;
+  if (values.help || !cmd || cmd === 'help') {
+    out(HELP[lang]);
+    return 0;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      err(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  const logger = createLogger(process.env.ITDA_LOG_LEVEL ?? 'warn');
+  const database = await openDatabase(config.database);
+  try {
+    const applied = await migrateToLatest(database.db);
+    const services = buildServices(database, config, logger);
+    const meta = { ip: null, requestId: `cli-${cmd}` };
+    if (cmd === 'migrate') {
+      out(applied.length ? `적용한 마이그레이션 (applied): ${applied.join(', ')}` : '이미 최신입니다 (already up to date).');
+      return 0;
+    }
+    if (cmd === 'admin' && sub === 'create') {
+      const login = typeof values.login === 'string' ? values.login.trim() : '';
+      const name = typeof values.name === 'string' ? values.name.trim() : '';
+      if (!/^[a-zA-Z0-9._@-]{3,50}$/.test(login) || !name) {
+        err(lang === 'ko' ? '--login(영문·숫자 3~50자)과 --name 이 필요합니다.' : '--login (3–50 letters/digits) and --name are required.');
+        return 2;
+      }
+      try {
+        const { user, oneTimePassword } = await services.users.bootstrapAdmin(
+          { login, displayName: name, email: typeof values.email === 'string' ? values.email : null },
+          meta,
+        );
+        out(
+          lang === 'ko'
+            ? `시스템 관리자 ${user.login} 를 만들었습니다.\n일회용 비밀번호: ${oneTimePassword}\n처음 로그인할 때 새 비밀번호로 바꿔야 합니다. 이 비밀번호는 다시 표시되지 않습니다.`
+            : `Administrator ${user.login} created.\nOne-time password: ${oneTimePassword}\nIt must be changed at first sign-in and is not shown again.`,
+        );
+        return 0;
+      } catch (e) {
+        if (e instanceof Error && e.message === 'validation.summary') {
+          err(lang === 'ko' ? `이미 있는 아이디입니다: ${login}` : `Login already exists: ${login}`);
+          return 1;
+        }
+        throw e;
+      }
+    }
+    if (cmd === 'demo' && sub === 'load') {
+      if (database.kind !== 'pglite') {
+        err(
+          lang === 'ko'
+            ? '데모 데이터는 내장 데이터베이스(PGlite)에만 불러올 수 있습니다. PostgreSQL은 실제 운영용입니다.'
+            : 'Demo data can only be loaded into the embedded database (PGlite). PostgreSQL is for real use.',
+        );
+        return 2;
+      }
+      const r = await services.demo.load(meta);
+      out(r.loaded ? `예시 데이터를 불러왔습니다 (demo loaded). 비밀번호: ${r.password}` : '예시 데이터가 이미 있습니다 (demo already loaded).');
+      for (const a of r.accounts) out(`  ${a.login.padEnd(15)} ${a.role}`);
+      return 0;
+    }
+    if (cmd === 'jobs' && sub === 'run') {
+      const name = positionals[2] as JobName | undefined;
+      if (!name || !(name in JOBS)) {
+        err(`${lang === 'ko' ? '작업 이름' : 'Job name'}: ${Object.keys(JOBS).join(', ')}`);
+        return 2;
+      }
+      const result = await jobHandlers(services)[name]();
+      out(JSON.stringify(result));
+      return 0;
+    }
+    err(lang === 'ko' ? `알 수 없는 명령입니다: ${positionals.join(' ')}\n\n${HELP.ko}` : `Unknown command: ${positionals.join(' ')}\n\n${HELP.en}`);
+    return 2;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,53 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { createAuditRepository } from './modules/audit/audit.repository.ts';
+import { createAuditService } from './modules/audit/audit.service.ts';
+import { createAuthRepository } from './modules/auth/auth.repository.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { createChannels } from './modules/notifications/notifications.channels.ts';
+import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts';
+import { createNotificationService } from './modules/notifications/notifications.service.ts';
+import { createOrgRepository } from './modules/org/org.repository.ts';
+import { createOrgService } from './modules/org/org.service.ts';
+import { createUsersRepository } from './modules/users/users.repository.ts';
+import { createUsersService } from './modules/users/users.service.ts';
+import { createDemoService } from './modules/demo/demo.service.ts';
+
+/**
+ * Builds every service by hand from the database and the configuration (no DI container).
+ * Used by main.ts, the CLI and the integration tests, so all three run the same wiring.
+ */
+export function buildServices(database: Database, config: Config, logger: Logger, now: () => Date = () => new Date()) {
+  const db = database.db;
+  const auditRepo = createAuditRepository();
+  const authRepo = createAuthRepository();
+  const orgRepo = createOrgRepository();
+  const usersRepo = createUsersRepository();
+  const audit = createAuditService({ db, audit: auditRepo, now });
+  const notifications = createNotificationService({
+    db,
+    repo: createNotificationsRepository(),
+    channels: createChannels(config.notify, logger),
+    config: config.notify,
+    now,
+    logger,
+  });
+  const auth = createAuthService({ db, repo: authRepo, audit, config, now });
+  const users = createUsersService({ db, users: usersRepo, auth: authRepo, org: orgRepo, audit, notifications, now });
+  const org = createOrgService({ db, org: orgRepo, audit });
+  const demo = createDemoService({ db, audit });
+  return {
+    audit,
+    auth,
+    users,
+    org,
+    notifications,
+    demo,
+    health: async () => {
+      await db.selectFrom('region').select('id').limit(1).execute();
+      return true;
+    },
+  };
+}
+export type Services = ReturnType<typeof buildServices>;

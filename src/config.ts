@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * The only file that reads process.env. Parsed once, fails fast with a readable message.
+ * Durations are in minutes unless the name says otherwise.
+ */
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  ITDA_DATA_DIR: z.string().default('./data'),
+  ITDA_DEMO: bool.optional(),
+  ITDA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ITDA_PUBLIC_URL: z.string().url().optional(),
+  /** Cookies get `Secure` when served over TLS (directly or behind a proxy that says so). */
+  ITDA_COOKIE_SECURE: bool.optional(),
+  ITDA_TRUST_PROXY: bool.default(false),
+  ITDA_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  ITDA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  ITDA_LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
+  ITDA_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(10),
+  ITDA_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  ITDA_WORKER: bool.default(true),
+  // Notifications
+  ITDA_NOTIFY_EMAIL: z.enum(['log', 'smtp']).default('log'),
+  ITDA_NOTIFY_SMS: z.enum(['log', 'http']).default('log'),
+  ITDA_SMTP_URL: z.string().optional(),
+  ITDA_SMTP_FROM: z.string().default('잇다 <no-reply@itda.local>'),
+  ITDA_SMS_ENDPOINT: z.string().url().optional(),
+  ITDA_SMS_API_KEY: z.string().optional(),
+  ITDA_SMS_SENDER: z.string().default('0310000000'),
+  ITDA_SMS_QUIET_START: z.coerce.number().int().min(0).max(23).default(21),
+  ITDA_SMS_QUIET_END: z.coerce.number().int().min(0).max(23).default(8),
+  ITDA_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  demo: boolean;
+  logLevel: Env['ITDA_LOG_LEVEL'];
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  lockout: { threshold: number; minutes: number };
+  bodyLimitBytes: number;
+  worker: boolean;
+  notify: {
+    email: 'log' | 'smtp';
+    sms: 'log' | 'http';
+    smtpUrl?: string;
+    smtpFrom: string;
+    smsEndpoint?: string;
+    smsApiKey?: string;
+    smsSender: string;
+    quietStartHour: number;
+    quietEndHour: number;
+    maxAttempts: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`설정 오류 (configuration error):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const database = e.DATABASE_URL
+    ? ({ kind: 'postgres', url: e.DATABASE_URL } as const)
+    : ({ kind: 'pglite', dataDir: e.ITDA_DATA_DIR } as const);
+  // Demo data exists only on the embedded database: a PostgreSQL deployment is a real one and
+  // must never receive demo accounts with published passwords.
+  if (database.kind === 'postgres' && e.ITDA_DEMO === true) {
+    throw new ConfigError('ITDA_DEMO는 내장 데이터베이스(PGlite)에서만 켤 수 있습니다 (ITDA_DEMO is only for the embedded database).');
+  }
+  if (e.ITDA_NOTIFY_EMAIL === 'smtp' && !e.ITDA_SMTP_URL) {
+    throw new ConfigError('ITDA_NOTIFY_EMAIL=smtp 에는 ITDA_SMTP_URL 이 필요합니다.');
+  }
+  if (e.ITDA_NOTIFY_SMS === 'http' && !e.ITDA_SMS_ENDPOINT) {
+    throw new ConfigError('ITDA_NOTIFY_SMS=http 에는 ITDA_SMS_ENDPOINT 가 필요합니다.');
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    demo: database.kind === 'pglite' ? (e.ITDA_DEMO ?? true) : false,
+    logLevel: e.ITDA_LOG_LEVEL,
+    cookieSecure: e.ITDA_COOKIE_SECURE ?? (e.ITDA_PUBLIC_URL?.startsWith('https://') ?? false),
+    trustProxy: e.ITDA_TRUST_PROXY,
+    session: { idleMinutes: e.ITDA_SESSION_IDLE_MINUTES, absoluteHours: e.ITDA_SESSION_ABSOLUTE_HOURS },
+    lockout: { threshold: e.ITDA_LOCKOUT_THRESHOLD, minutes: e.ITDA_LOCKOUT_MINUTES },
+    bodyLimitBytes: e.ITDA_BODY_LIMIT_BYTES,
+    worker: e.ITDA_WORKER,
+    notify: {
+      email: e.ITDA_NOTIFY_EMAIL,
+      sms: e.ITDA_NOTIFY_SMS,
+      smtpUrl: e.ITDA_SMTP_URL,
+      smtpFrom: e.ITDA_SMTP_FROM,
+      smsEndpoint: e.ITDA_SMS_ENDPOINT,
+      smsApiKey: e.ITDA_SMS_API_KEY,
+      smsSender: e.ITDA_SMS_SENDER,
+      quietStartHour: e.ITDA_SMS_QUIET_START,
+      quietEndHour: e.ITDA_SMS_QUIET_END,
+      maxAttempts: e.ITDA_NOTIFY_MAX_ATTEMPTS,
+    },
+  };
+}

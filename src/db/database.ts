@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { Gate, PGliteDialect } from './pglite-dialect.ts';
+import type { DB } from './schema.ts';
+
+/** What pg-boss needs: run SQL (multi-statement text when parameterless). */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  db: Kysely<DB>;
+  /** For pg-boss: on PGlite through the same gate as Kysely. */
+  executor: SqlExecutor;
+  close(): Promise<void>;
+}
+
+// Same value types on both databases: bigint counts as numbers (all ours stay far below 2^53),
+// `date` as the plain 'YYYY-MM-DD' text (no time-zone shift), numeric as exact text.
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+
+export async function openDatabase(database: Config['database']): Promise<Database> {
+  const plugins = [new CamelCasePlugin()];
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: database.url,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === INT8) return (v: string) => Number(v);
+          if (oid === NUMERIC || oid === DATE) return (v: string) => v;
+          return pg.types.getTypeParser(oid, format);
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    return {
+      kind: 'postgres',
+      db,
+      executor: {
+        async executeSql(text, values) {
+          const res = await pool.query(text, values);
+          return { rows: res.rows };
+        },
+      },
+      async close() {
+        await db.destroy();
+      },
+    };
+  }
+
+  const dataDir = database.dataDir;
+  if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir === 'memory://' ? undefined : dataDir, {
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [NUMERIC]: (v: string) => v,
+      [DATE]: (v: string) => v,
+    },
+  });
+  await pglite.waitReady;
+  const gate = new Gate();
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, gate), plugins });
+  return {
+    kind: 'pglite',
+    db,
+    executor: {
+      executeSql(text, values) {
+        return gate.run(async () => {
+          if (!values || values.length === 0) {
+            const results = await pglite.exec(text);
+            return { rows: results[results.length - 1]?.rows ?? [] };
+          }
+          const res = await pglite.query(text, values);
+          return { rows: res.rows };
+        });
+      },
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

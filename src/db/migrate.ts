@@ -1,0 +1,36 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+/** Plain, reviewable `.sql` files, applied in name order (timestamp prefix), forward only. */
+class SqlFileMigrationProvider implements MigrationProvider {
+  constructor(private readonly dir: string) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(this.dir)).filter((f) => f.endsWith('.sql')).sort();
+    const out: Record<string, Migration> = {};
+    for (const file of files) {
+      const text = await readFile(path.join(this.dir, file), 'utf8');
+      out[file.replace(/\.sql$/, '')] = {
+        async up(db: Kysely<unknown>) {
+          await sql.raw(text).execute(db);
+        },
+      };
+    }
+    return out;
+  }
+}
+
+export async function migrateToLatest(db: Kysely<any>, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider(dir) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`마이그레이션 실패 (migration failed)${failed ? `: ${failed.migrationName}` : ''}: ${String(error)}`, {
+      cause: error,
+    });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,29 @@
+import type { Role } from '../db/schema.ts';
+
+export type { Role };
+
+/** The programme's roles (DOMAIN.md, "People"). Order is the order shown in selects. */
+export const ROLES: readonly Role[] = [
+  'owner',
+  'clerk',
+  'office_lead',
+  'operator',
+  'province',
+  'saeil_counsellor',
+  'catalog_editor',
+  'admin',
+] as const;
+
+export function isRole(v: unknown): v is Role {
+  return typeof v === 'string' && (ROLES as readonly string[]).includes(v);
+}
+
+/** Roles whose accounts belong to one 사무소. */
+export function roleNeedsOffice(role: Role): boolean {
+  return role === 'clerk' || role === 'office_lead';
+}
+
+/** Staff who work on other people's personal data (OTP from outside is for a later issue). */
+export function isStaff(role: Role): boolean {
+  return role !== 'owner';
+}

@@ -1,0 +1,72 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.ts';
+import type { Services } from '../compose.ts';
+
+/**
+ * Background jobs on pg-boss, in the same database as the data (no Redis): on PGlite its SQL
+ * goes through the same gate as Kysely (src/db/database.ts), so its polling never runs inside a
+ * request's transaction.
+ *
+ * Every job name has a handler here; `startWorker` refuses to start if one is missing.
+ */
+export const JOBS = {
+  /** Deletes sessions past their idle or absolute timeout (안전성 확보조치 기준 §6: 자동 접속차단). */
+  'sessions.purge': { cron: '*/10 * * * *' },
+  /** Delivers due messages from the notification outbox, with retries. */
+  'notifications.deliver': { cron: '* * * * *' },
+} as const;
+export type JobName = keyof typeof JOBS;
+
+export type JobHandlers = Record<JobName, () => Promise<unknown>>;
+
+export function jobHandlers(services: Services): JobHandlers {
+  return {
+    'sessions.purge': () => services.auth.purgeExpiredSessions(),
+    'notifications.deliver': () => services.notifications.deliverDue(),
+  };
+}
+
+export interface Worker {
+  boss: PgBoss;
+  /** Run a job now (used by tests and `itda jobs run`). */
+  send(name: JobName): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+export async function startWorker(
+  database: Database,
+  handlers: Partial<JobHandlers>,
+  logger: Logger,
+  opts: { schedule?: boolean; pollingIntervalSeconds?: number } = {},
+): Promise<Worker> {
+  for (const name of Object.keys(JOBS) as JobName[]) {
+    if (typeof handlers[name] !== 'function') throw new Error(`작업 처리기가 없습니다 (missing job handler): ${name}`);
+  }
+  const boss = new PgBoss({
+    db: database.executor as PgBoss.Db,
+    schema: 'pgboss',
+    schedule: opts.schedule ?? true,
+    supervise: true,
+  });
+  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  await boss.start();
+  for (const [name, def] of Object.entries(JOBS) as [JobName, (typeof JOBS)[JobName]][]) {
+    await boss.createQueue(name);
+    await boss.work(name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+      for (const job of jobs) {
+        const started = Date.now();
+        const result = await handlers[name]!();
+        logger.info({ job: name, id: job.id, ms: Date.now() - started, result }, 'job done');
+      }
+    });
+    if (opts.schedule ?? true) await boss.schedule(name, def.cron, undefined, { tz: 'Asia/Seoul' });
+  }
+  return {
+    boss,
+    send: (name) => boss.send(name, {}),
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000, close: false });
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { buildServices } from './compose.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { jobHandlers, startWorker, type Worker } from './jobs/jobs.ts';
+import { createLogger } from './logger.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.data.ts';
+
+/** Composition root: config → db → migrate → services → app → serve (+ worker). */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase(config.database);
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  const services = buildServices(database, config, logger);
+
+  if (config.demo) {
+    const demo = await services.demo.load({ ip: null, requestId: 'startup' });
+    printDemo(demo.loaded);
+  }
+
+  let worker: Worker | null = null;
+  if (config.worker) worker = await startWorker(database, jobHandlers(services), logger);
+
+  const app = createApp({ config, logger, ...services, dbKind: database.kind });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    logger.info({ port: info.port, database: database.kind }, 'listening');
+    console.log(`\n잇다(Itda) 실행 중: http://localhost:${info.port}  (데이터베이스: ${database.kind === 'pglite' ? `PGlite ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'})\n`);
+  });
+
+  // Graceful shutdown: stop accepting, let in-flight requests finish, stop jobs, close the DB.
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('forced exit after 20 s');
+      process.exit(1);
+    }, 20_000);
+    force.unref();
+    server.close(async () => {
+      try {
+        await worker?.stop();
+        await database.close();
+        logger.info('stopped cleanly');
+        process.exit(0);
+      } catch (err) {
+        logger.error({ err }, 'error during shutdown');
+        process.exit(1);
+      }
+    });
+    // Idle keep-alive sockets would hold close() open.
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+function printDemo(firstLoad: boolean) {
+  const lines = [
+    '',
+    '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+    ` 예시(데모) 데이터 ${firstLoad ? '를 불러왔습니다' : '사용 중'} — DEMO DATA, not real people or offices`,
+    ` 모든 데모 계정의 비밀번호 (password for every demo account): ${DEMO_PASSWORD}`,
+    ...DEMO_ACCOUNTS.map((a) => `   ${a.login.padEnd(15)} ${a.role.padEnd(17)} ${a.displayName}`),
+    ' 실제 운영에는 DATABASE_URL(PostgreSQL)을 쓰세요: 데모 계정은 만들어지지 않습니다.',
+    '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+main().catch((err: unknown) => {
+  console.error('잇다를 시작하지 못했습니다 (Itda failed to start):', err);
+  process.exit(1);
+});

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../auth/auth.policy.ts';
+import { authorize } from '../auth/auth.policy.ts';
+import type { AuditRepository, Db } from './audit.repository.ts';
+
+/** Who asked, from where: passed from the HTTP edge into services. */
+export interface RequestMeta {
+  ip: string | null;
+  requestId: string | null;
+  userAgent?: string | null;
+}
+
+/**
+ * 안전성 확보조치 기준 §5 ②: records of granting, changing and revoking access rights are kept
+ * for at least 3 years. Sign-in records are kept as long, which also covers §8's 1–2 years.
+ */
+export const AUDIT_RETENTION_YEARS = 3;
+
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.lockout'
+  | 'auth.logout'
+  | 'auth.password_changed'
+  | 'permission.grant'
+  | 'permission.change'
+  | 'permission.revoke'
+  | 'user.create'
+  | 'user.update'
+  | 'token.issue'
+  | 'token.revoke'
+  | 'org.region.update'
+  | 'org.office.create'
+  | 'org.office.update'
+  | 'demo.load';
+
+export interface AuditRecord {
+  action: AuditAction;
+  actor?: Pick<Actor, 'userId' | 'login'> | null;
+  actorLogin?: string | null;
+  targetUserId?: string | null;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export function createAuditService(deps: { db: Kysely<DB>; audit: AuditRepository; now: () => Date }) {
+  return {
+    /** Append an audit row inside the caller's transaction: no change without its record. */
+    async record(trx: Db, meta: RequestMeta, r: AuditRecord): Promise<void> {
+      const at = deps.now();
+      const retainUntil = new Date(at);
+      retainUntil.setFullYear(retainUntil.getFullYear() + AUDIT_RETENTION_YEARS);
+      await deps.audit.append(trx, {
+        at,
+        action: r.action,
+        actorUserId: r.actor?.userId ?? null,
+        actorLogin: r.actor?.login ?? r.actorLogin ?? null,
+        targetUserId: r.targetUserId ?? null,
+        subjectType: r.subjectType ?? null,
+        subjectId: r.subjectId ?? null,
+        detail: r.detail,
+        ip: meta.ip,
+        requestId: meta.requestId,
+        retainUntil,
+      });
+    },
+
+    async list(actor: Actor | null, f: { category?: 'auth' | 'permission' | 'all'; targetUserId?: string; page: number }) {
+      authorize(actor, 'audit.read');
+      const pageSize = 50;
+      const actionPrefix = f.category === 'auth' ? 'auth.' : f.category === 'permission' ? 'permission.' : undefined;
+      const rows = await deps.audit.list(deps.db, {
+        actionPrefix,
+        targetUserId: f.targetUserId,
+        limit: pageSize + 1,
+        offset: (f.page - 1) * pageSize,
+      });
+      return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize };
+    },
+
+    async verifyChain(actor: Actor | null) {
+      authorize(actor, 'audit.read');
+      return deps.audit.verifyChain(deps.db);
+    },
+  };
+}
+export type AuditService = ReturnType<typeof createAuditService>;

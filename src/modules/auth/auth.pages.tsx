@@ -1,0 +1,156 @@
+import type { Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { isLocale } from '../../i18n/i18n.ts';
+import { Button, CsrfField, ErrorSummary, TextInput, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
+import { handleForm, readForm } from '../../web/forms.ts';
+import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
+import { homePath } from '../../web/navigation.ts';
+import { randomToken } from './auth.crypto.ts';
+import { ChangePasswordInput, LocaleInput, SignInInput } from './auth.schemas.ts';
+import type { AuthService } from './auth.service.ts';
+
+interface Deps {
+  auth: AuthService;
+  demo: boolean;
+  cookies: {
+    session: string;
+    locale: string;
+    csrf: string;
+    base: { httpOnly: boolean; sameSite: 'Lax'; secure: boolean; path: string };
+  };
+}
+
+/** Only same-site relative paths are followed after sign-in (no open redirect). */
+export function safeNext(next: unknown): string | null {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  return next.slice(0, 500);
+}
+
+function LoginPage(props: { c: AppContext; values?: FormValues; errors?: FieldErrors; message?: string; demo: boolean; notice?: string }) {
+  const { c } = props;
+  const t = c.var.t;
+  return (
+    <Layout c={c} title={t('auth.signIn')} bare>
+      <div class="itda-login">
+        <PageHeader title={t('auth.signInTitle')} lead={t('auth.signInLead')} />
+        {props.notice && <Notice kind="info">{props.notice}</Notice>}
+        <ErrorSummary t={t} errors={props.errors} message={props.message} />
+        <form method="post" action="/login" class="itda-form" novalidate>
+          <CsrfField token={c.var.csrfToken} />
+          <input type="hidden" name="next" value={String(props.values?.next ?? '')} />
+          <TextInput t={t} name="login" label={t('auth.login')} values={props.values} errors={props.errors} autocomplete="username" required />
+          <TextInput
+            t={t}
+            name="password"
+            type="password"
+            label={t('auth.password')}
+            errors={props.errors}
+            autocomplete="current-password"
+            required
+          />
+          <p class="form-hint">{t('auth.lockoutHint')}</p>
+          <div class="itda-form-actions">
+            <Button size="large">{t('auth.signIn')}</Button>
+          </div>
+        </form>
+        {props.demo && (
+          <Notice kind="warning">
+            <p>
+              <DemoBadge label={t('demo.badge')} /> {t('demo.loginHint')}
+            </p>
+          </Notice>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+function PasswordPage(props: { c: AppContext; errors?: FieldErrors; message?: string; forced: boolean }) {
+  const { c } = props;
+  const t = c.var.t;
+  return (
+    <Layout c={c} title={t('password.title')} bare={props.forced}>
+      <PageHeader title={t('password.title')} lead={props.forced ? t('password.forcedLead') : t('password.lead')} />
+      <ErrorSummary t={t} errors={props.errors} message={props.message} />
+      <form method="post" action="/password" class="itda-form" novalidate>
+        <CsrfField token={c.var.csrfToken} />
+        <TextInput t={t} name="currentPassword" type="password" label={t('password.current')} errors={props.errors} autocomplete="current-password" required />
+        <TextInput
+          t={t}
+          name="newPassword"
+          type="password"
+          label={t('password.new')}
+          hint={t('password.policyHint')}
+          errors={props.errors}
+          autocomplete="new-password"
+          required
+        />
+        <TextInput t={t} name="confirmPassword" type="password" label={t('password.confirm')} errors={props.errors} autocomplete="new-password" required />
+        <div class="itda-form-actions">
+          <Button>{t('password.submit')}</Button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function authPages(app: Hono<AppEnv>, deps: Deps) {
+  const { auth, cookies } = deps;
+
+  app.get('/', (c) => c.redirect(c.var.actor ? homePath(c.var.actor.role) : '/login', 303));
+
+  app.get('/login', (c) => {
+    if (c.var.actor) return c.redirect(homePath(c.var.actor.role), 303);
+    const reason = c.req.query('reason');
+    const notice = reason === 'signedOut' ? c.var.t('auth.signedOut') : reason === 'expired' ? c.var.t('auth.expired') : undefined;
+    return c.html(<LoginPage c={c} demo={deps.demo} values={{ next: safeNext(c.req.query('next')) ?? '' }} notice={notice} />);
+  });
+
+  app.post('/login', async (c) => {
+    const values = await readForm(c);
+    const result = await handleForm(c, SignInInput, values, (input) =>
+      auth.signIn(input, requestMeta(c), c.var.sessionToken ?? undefined),
+    );
+    if (!result.ok) {
+      // Wrong credentials: one message, no field pointing at which part was wrong.
+      const message = Object.keys(result.errors).length ? undefined : result.message;
+      return c.html(<LoginPage c={c} demo={deps.demo} values={{ login: values.login, next: values.next }} errors={result.errors} message={message} />, 400);
+    }
+    const { sessionToken, actor, mustChangePassword } = result.value;
+    setCookie(c, cookies.session, sessionToken, cookies.base);
+    // A fresh CSRF token for the new session (a pre-login token may have been planted).
+    setCookie(c, cookies.csrf, randomToken(), cookies.base);
+    if (mustChangePassword) return c.redirect('/password', 303);
+    return c.redirect(safeNext(values.next) ?? homePath(actor.role), 303);
+  });
+
+  app.post('/logout', async (c) => {
+    if (c.var.sessionToken) await auth.signOut(c.var.sessionToken, c.var.actor, requestMeta(c));
+    setCookie(c, cookies.session, '', { ...cookies.base, maxAge: 0 });
+    return c.redirect('/login?reason=signedOut', 303);
+  });
+
+  app.get('/password', (c) => {
+    if (!c.var.actor) return c.redirect('/login?next=/password', 303);
+    return c.html(<PasswordPage c={c} forced={c.var.mustChangePassword} />);
+  });
+
+  app.post('/password', async (c) => {
+    if (!c.var.actor) return c.redirect('/login?next=/password', 303);
+    const values = await readForm(c);
+    const result = await handleForm(c, ChangePasswordInput, values, (input) => auth.changePassword(c.var.actor, input, requestMeta(c)));
+    if (!result.ok) {
+      return c.html(<PasswordPage c={c} forced={c.var.mustChangePassword} errors={result.errors} message={result.message} />, 400);
+    }
+    return c.redirect(`${homePath(c.var.actor.role)}?notice=passwordChanged`, 303);
+  });
+
+  app.post('/locale', async (c) => {
+    const parsed = LocaleInput.safeParse(await readForm(c));
+    const locale = parsed.success && isLocale(parsed.data.locale) ? parsed.data.locale : 'ko';
+    setCookie(c, cookies.locale, locale, { ...cookies.base, maxAge: 365 * 86_400 });
+    await auth.setLocale(c.var.actor, locale);
+    return c.redirect((parsed.success && safeNext(parsed.data.returnTo)) || '/', 303);
+  });
+}

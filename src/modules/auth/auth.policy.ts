@@ -1,0 +1,51 @@
+import type { Role } from '../../domain/roles.ts';
+import { ForbiddenError, UnauthenticatedError } from '../../errors.ts';
+
+/**
+ * Least privilege by role (개인정보 보호법 §29, 안전성 확보조치 기준 §5). Services call
+ * `authorize` before doing anything; pages only hide links as a courtesy.
+ * Every permission names the roles that hold it; nothing is implied by another permission.
+ */
+export const PERMISSIONS = {
+  /** Read the 시·군 / 권역 / 사무소 structure. */
+  'org.read': ['operator', 'admin', 'office_lead', 'province'],
+  /** Edit 권역 and 사무소 (which 시·군 each covers). */
+  'org.manage': ['operator', 'admin'],
+  /** List and view accounts. */
+  'users.read': ['operator', 'admin'],
+  /** Create accounts, assign offices, change roles, deactivate. Granting `admin` needs users.grantAdmin. */
+  'users.manage': ['operator', 'admin'],
+  'users.grantAdmin': ['admin'],
+  /** Issue and revoke personal access tokens for API clients. */
+  'tokens.manage': ['admin'],
+  /** Read the audit trail of sign-ins and permission changes. */
+  'audit.read': ['operator', 'admin'],
+  /** See the notification outbox (log channel). */
+  'notifications.read': ['admin', 'operator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface Actor {
+  userId: string;
+  login: string;
+  displayName: string;
+  role: Role;
+  officeId: number | null;
+  locale: string;
+  via: 'session' | 'token';
+}
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  return (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function authorize(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new UnauthenticatedError();
+  if (!can(actor, permission)) throw new ForbiddenError();
+}
+
+export function requireActor(actor: Actor | null | undefined): asserts actor is Actor {
+  if (!actor) throw new UnauthenticatedError();
+}

@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import type { Translate } from '../i18n/i18n.ts';
+import type { Actor } from '../modules/auth/auth.policy.ts';
+import type { RequestMeta } from '../modules/audit/audit.service.ts';
+
+/** Per-request values set by the middleware in app.ts, in this order. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    locale: string;
+    t: Translate;
+    actor: Actor | null;
+    mustChangePassword: boolean;
+    sessionToken: string | null;
+    csrfToken: string;
+    clientIp: string | null;
+  };
+}
+
+export type AppContext = Context<AppEnv>;
+
+export function requestMeta(c: AppContext): RequestMeta {
+  return {
+    ip: c.var.clientIp,
+    requestId: c.var.requestId,
+    userAgent: c.req.header('user-agent') ?? null,
+  };
+}

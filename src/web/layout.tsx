@@ -1,0 +1,144 @@
+import type { Child } from 'hono/jsx';
+import { LOCALES } from '../i18n/i18n.ts';
+import type { AppContext } from './context.ts';
+import { navigationFor } from './navigation.ts';
+
+export const ASSET_VERSION = '1';
+
+interface LayoutProps {
+  c: AppContext;
+  title: string;
+  children: Child;
+  /** Breadcrumb-less pages (sign-in, errors) hide the role navigation. */
+  bare?: boolean;
+}
+
+/**
+ * The page frame: KRDS skip link, header with the language switcher and the signed-in user,
+ * role navigation, main, footer. Works without JavaScript: every control is a link or a form.
+ */
+export function Layout({ c, title, children, bare }: LayoutProps) {
+  const t = c.var.t;
+  const actor = c.var.actor;
+  const nav = bare ? [] : navigationFor(actor);
+  const path = new URL(c.req.url).pathname;
+  const lang = c.var.locale;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} | ${t('app.name')}`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={`/static/krds/cdn/krds.min.css?v=${ASSET_VERSION}`} />
+        <link rel="stylesheet" href={`/static/app.css?v=${ASSET_VERSION}`} />
+        <script src={`/static/app.js?v=${ASSET_VERSION}`} defer></script>
+      </head>
+      <body>
+        <div id="krds-skip-link">
+          <a href="#main-content">{t('layout.skipToContent')}</a>
+        </div>
+        <div id="wrap">
+          <header id="krds-header" class="itda-header">
+            <div class="itda-header-inner">
+              <a href={actor ? '/home' : '/'} class="itda-brand">
+                <span class="itda-brand-mark" aria-hidden="true">
+                  잇
+                </span>
+                <span class="itda-brand-text">
+                  <strong>{t('app.name')}</strong>
+                  <span class="itda-brand-sub">{t('app.tagline')}</span>
+                </span>
+              </a>
+              <div class="itda-utility">
+                <form method="post" action="/locale" class="krds-language itda-language">
+                  <input type="hidden" name="_csrf" value={c.var.csrfToken} />
+                  <input type="hidden" name="returnTo" value={path} />
+                  <span class="sr-only">{t('layout.language')}</span>
+                  {LOCALES.map((l) => (
+                    <button
+                      type="submit"
+                      name="locale"
+                      value={l.code}
+                      lang={l.htmlLang}
+                      class={l.code === lang ? 'krds-btn small text active' : 'krds-btn small text'}
+                      aria-current={l.code === lang ? 'true' : undefined}
+                    >
+                      {l.label}
+                    </button>
+                  ))}
+                </form>
+                {actor && (
+                  <div class="itda-user">
+                    <span class="itda-user-name">
+                      {actor.displayName} <span class="itda-role">({t(`role.${actor.role}`)})</span>
+                    </span>
+                    <form method="post" action="/logout">
+                      <input type="hidden" name="_csrf" value={c.var.csrfToken} />
+                      <button type="submit" class="krds-btn small secondary">
+                        {t('auth.signOut')}
+                      </button>
+                    </form>
+                  </div>
+                )}
+              </div>
+            </div>
+            {nav.length > 0 && (
+              <nav class="itda-nav" aria-label={t('layout.mainNav')}>
+                <ul>
+                  {nav.map((n) => {
+                    const current = path === n.href || (n.href !== '/home' && path.startsWith(`${n.href}/`));
+                    return (
+                      <li>
+                        <a href={n.href} aria-current={current ? 'page' : undefined}>
+                          {t(n.labelKey)}
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            )}
+          </header>
+          <main id="main-content" class="itda-main" tabindex={-1}>
+            {children}
+          </main>
+          <footer id="krds-footer" class="itda-footer">
+            <div class="itda-footer-inner">
+              <p class="itda-footer-org">{t('layout.footerOrg')}</p>
+              <p>{t('layout.footerProcessor')}</p>
+              <p class="itda-footer-links">
+                <a href="/privacy">{t('layout.privacyPolicy')}</a>
+              </p>
+              <p class="f-copy">© 2026 {t('app.name')}</p>
+            </div>
+          </footer>
+        </div>
+      </body>
+    </html>
+  );
+}
+
+/** A page heading block with optional lead text. */
+export function PageHeader(props: { title: string; lead?: string; children?: Child }) {
+  return (
+    <div class="itda-page-header">
+      <h1 class="itda-h1">{props.title}</h1>
+      {props.lead && <p class="itda-lead">{props.lead}</p>}
+      {props.children}
+    </div>
+  );
+}
+
+/** A notice line that says the data shown is demo/sample data (non-negotiable 3). */
+export function DemoBadge(props: { label: string }) {
+  return <span class="krds-badge itda-demo-badge">{props.label}</span>;
+}
+
+export function Notice(props: { kind: 'info' | 'success' | 'warning' | 'danger'; children: Child; role?: 'status' | 'alert' }) {
+  return (
+    <div class={`itda-notice itda-notice-${props.kind}`} role={props.role ?? 'status'}>
+      {props.children}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Role } from '../domain/roles.ts';
+import { can, type Actor, type Permission } from '../modules/auth/auth.policy.ts';
+
+/** Role-specific navigation. Links are hidden only as a courtesy: services decide access. */
+interface NavItem {
+  href: string;
+  labelKey: string;
+  permission?: Permission;
+  roles?: Role[];
+}
+
+const NAV: NavItem[] = [
+  { href: '/home', labelKey: 'nav.home' },
+  { href: '/admin/org', labelKey: 'nav.org', permission: 'org.read' },
+  { href: '/admin/users', labelKey: 'nav.users', permission: 'users.read' },
+  { href: '/admin/audit', labelKey: 'nav.audit', permission: 'audit.read' },
+  { href: '/admin/notifications', labelKey: 'nav.notifications', permission: 'notifications.read' },
+  { href: '/api/docs', labelKey: 'nav.api', roles: ['admin', 'operator', 'province'] },
+];
+
+export function navigationFor(actor: Actor | null): { href: string; labelKey: string }[] {
+  if (!actor) return [];
+  return NAV.filter(
+    (n) => (!n.permission || can(actor, n.permission)) && (!n.roles || n.roles.includes(actor.role)),
+  );
+}
+
+/** Where each role lands after signing in. All roles share /home, which renders per role. */
+export function homePath(_role: Role): string {
+  return '/home';
+}
