@@ -82,7 +82,7 @@ describe('GET /admin/notifications', () => {
     expect(html).toContain('k***@example.com');
     expect(html).not.toContain('01012345678');
     expect(html).not.toContain('kim.clerk@example.com');
-    expect(html).toContain('보냄 (기록만)');
+    expect(html).toMatch(/보냄<span class="form-hint"> \(기록만\)<\/span>/);
     expect(html).toContain('[잇다] 계정 생성'); // the SMS title
     expect(html).toContain('대기 1');
     expect(html).not.toMatch(/notifications\.[a-z]/); // no missing catalogue keys
