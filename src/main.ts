@@ -37,7 +37,9 @@ async function main() {
   const app = createApp({ config, logger, ...services, dbKind: database.kind });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ port: info.port, database: database.kind }, 'listening');
-    console.log(`\n잇다(Itda) 실행 중: http://localhost:${info.port}  (데이터베이스: ${database.kind === 'pglite' ? `PGlite ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'})\n`);
+    console.log(
+      `\n잇다(Itda) 실행 중: http://localhost:${info.port}  (데이터베이스: ${database.kind === 'pglite' ? `PGlite ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'})\n`,
+    );
   });
 
   // Graceful shutdown: stop accepting, let in-flight requests finish, stop jobs, close the DB.
@@ -51,16 +53,18 @@ async function main() {
       process.exit(1);
     }, 20_000);
     force.unref();
-    server.close(async () => {
-      try {
-        await worker?.stop();
-        await database.close();
-        logger.info('stopped cleanly');
-        process.exit(0);
-      } catch (err) {
-        logger.error({ err }, 'error during shutdown');
-        process.exit(1);
-      }
+    server.close(() => {
+      void (async () => {
+        try {
+          await worker?.stop();
+          await database.close();
+          logger.info('stopped cleanly');
+          process.exit(0);
+        } catch (err) {
+          logger.error({ err }, 'error during shutdown');
+          process.exit(1);
+        }
+      })();
     });
     // Idle keep-alive sockets would hold close() open.
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();

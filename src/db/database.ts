@@ -35,7 +35,7 @@ export async function openDatabase(database: Config['database']): Promise<Databa
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8) return (v: string) => Number(v);
           if (oid === NUMERIC || oid === DATE) return (v: string) => v;
-          return pg.types.getTypeParser(oid, format);
+          return pg.types.getTypeParser(oid, format) as (v: string) => unknown;
         }) as typeof pg.types.getTypeParser,
       },
     });

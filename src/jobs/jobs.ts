@@ -44,7 +44,7 @@ export async function startWorker(
     if (typeof handlers[name] !== 'function') throw new Error(`작업 처리기가 없습니다 (missing job handler): ${name}`);
   }
   const boss = new PgBoss({
-    db: database.executor as PgBoss.Db,
+    db: database.executor,
     schema: 'pgboss',
     schedule: opts.schedule ?? true,
     supervise: true,

@@ -1,6 +1,4 @@
-import type { z } from 'zod';
 import { InvalidError } from '../errors.ts';
-import type { Translate } from '../i18n/i18n.ts';
 import type { FieldErrors, FormValues } from './components/form.tsx';
 import type { AppContext } from './context.ts';
 
@@ -17,33 +15,16 @@ export async function readForm(c: AppContext): Promise<FormValues> {
 
 export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors; message?: string };
 
-/** zod issues → catalogue keys → translated field errors (first error per field). */
-export function zodErrors(error: z.ZodError, t: Translate): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? '_form');
-    if (errors[field]) continue;
-    const key = issue.message && /^[a-z]+\.[A-Za-z.]+$/.test(issue.message) ? issue.message : 'validation.invalid';
-    errors[field] = t(key);
-  }
-  return errors;
-}
-
 /**
- * Validate with the input's one zod schema, then run the service call. An InvalidError from the
- * service becomes field errors too, so the page re-renders with 400, the summary and the values kept.
+ * Runs a service call with the raw form values. The service authorizes first, then validates
+ * with the input's zod schema (src/validation.ts); an InvalidError becomes translated field
+ * errors so the page re-renders with 400, the error summary and the user's values kept.
+ * Any other error (403, 404, 409…) goes to the one error handler.
  */
-export async function handleForm<S extends z.ZodType, R>(
-  c: AppContext,
-  schema: S,
-  values: FormValues,
-  action: (input: z.infer<S>) => Promise<R>,
-): Promise<FormResult<R>> {
+export async function handleForm<R>(c: AppContext, action: () => Promise<R>): Promise<FormResult<R>> {
   const t = c.var.t;
-  const parsed = schema.safeParse(values);
-  if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error, t) };
   try {
-    return { ok: true, value: await action(parsed.data) };
+    return { ok: true, value: await action() };
   } catch (e) {
     if (e instanceof InvalidError) {
       const errors: FieldErrors = {};

@@ -1,13 +1,13 @@
 import type { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { isLocale } from '../../i18n/i18n.ts';
-import { Button, CsrfField, ErrorSummary, TextInput, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, TextInput, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { homePath } from '../../web/navigation.ts';
 import { randomToken } from './auth.crypto.ts';
-import { ChangePasswordInput, LocaleInput, SignInInput } from './auth.schemas.ts';
+import { LocaleInput } from './auth.schemas.ts';
 import type { AuthService } from './auth.service.ts';
 
 interface Deps {
@@ -38,7 +38,7 @@ function LoginPage(props: { c: AppContext; values?: FormValues; errors?: FieldEr
         <ErrorSummary t={t} errors={props.errors} message={props.message} />
         <form method="post" action="/login" class="itda-form" novalidate>
           <CsrfField token={c.var.csrfToken} />
-          <input type="hidden" name="next" value={String(props.values?.next ?? '')} />
+          <input type="hidden" name="next" value={valueOf(props.values, 'next')} />
           <TextInput t={t} name="login" label={t('auth.login')} values={props.values} errors={props.errors} autocomplete="username" required />
           <TextInput
             t={t}
@@ -109,9 +109,7 @@ export function authPages(app: Hono<AppEnv>, deps: Deps) {
 
   app.post('/login', async (c) => {
     const values = await readForm(c);
-    const result = await handleForm(c, SignInInput, values, (input) =>
-      auth.signIn(input, requestMeta(c), c.var.sessionToken ?? undefined),
-    );
+    const result = await handleForm(c, () => auth.signIn(values, requestMeta(c), c.var.sessionToken ?? undefined));
     if (!result.ok) {
       // Wrong credentials: one message, no field pointing at which part was wrong.
       const message = Object.keys(result.errors).length ? undefined : result.message;
@@ -139,7 +137,7 @@ export function authPages(app: Hono<AppEnv>, deps: Deps) {
   app.post('/password', async (c) => {
     if (!c.var.actor) return c.redirect('/login?next=/password', 303);
     const values = await readForm(c);
-    const result = await handleForm(c, ChangePasswordInput, values, (input) => auth.changePassword(c.var.actor, input, requestMeta(c)));
+    const result = await handleForm(c, () => auth.changePassword(c.var.actor, values, requestMeta(c)));
     if (!result.ok) {
       return c.html(<PasswordPage c={c} forced={c.var.mustChangePassword} errors={result.errors} message={result.message} />, 400);
     }

@@ -9,7 +9,8 @@ import { decoyHash, hashPassword, randomToken, sha256, verifyPassword } from './
 import type { Actor } from './auth.policy.ts';
 import { requireActor } from './auth.policy.ts';
 import type { AuthRepository } from './auth.repository.ts';
-import type { ChangePasswordInput, SignInInput } from './auth.schemas.ts';
+import { ChangePasswordInput, SignInInput } from './auth.schemas.ts';
+import { parseInput } from '../../validation.ts';
 
 export interface AuthDeps {
   db: Kysely<DB>;
@@ -37,7 +38,8 @@ export function createAuthService(deps: AuthDeps) {
      * so the answer never tells whether an account exists. The failure counter and the audit
      * row commit even though the caller gets an error.
      */
-    async signIn(input: SignInInput, meta: RequestMeta, previousSessionToken?: string): Promise<SignedIn> {
+    async signIn(raw: unknown, meta: RequestMeta, previousSessionToken?: string): Promise<SignedIn> {
+      const input: SignInInput = parseInput(SignInInput, raw);
       const at = now();
       const user = await repo.findUserByLogin(db, input.login);
       if (!user) {
@@ -180,8 +182,9 @@ export function createAuthService(deps: AuthDeps) {
       });
     },
 
-    async changePassword(actor: Actor | null, input: ChangePasswordInput, meta: RequestMeta): Promise<void> {
+    async changePassword(actor: Actor | null, raw: unknown, meta: RequestMeta): Promise<void> {
       requireActor(actor);
+      const input: ChangePasswordInput = parseInput(ChangePasswordInput, raw);
       const user = await repo.findUserById(db, actor.userId);
       if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
         throw new InvalidError('password.currentWrong', [{ path: 'currentPassword', messageKey: 'password.currentWrong' }]);

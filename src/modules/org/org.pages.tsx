@@ -9,6 +9,7 @@ import {
   LinkButton,
   Select,
   TextInput,
+  valueOf,
   type FieldErrors,
   type FormValues,
 } from '../../web/components/form.tsx';
@@ -16,7 +17,6 @@ import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts'
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
-import { OfficeInput, RegionInput } from './org.schemas.ts';
 import type { OrgService } from './org.service.ts';
 
 type Overview = Awaited<ReturnType<OrgService['overview']>>;
@@ -135,7 +135,7 @@ function RegionForm(props: {
       <ErrorSummary t={t} errors={props.errors} message={props.message} />
       <form method="post" action={`/admin/regions/${props.id}`} class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <input type="hidden" name="version" value={String(props.values.version ?? '')} />
+        <input type="hidden" name="version" value={valueOf(props.values, 'version')} />
         <TextInput t={t} name="name" label={t('org.regionName')} values={props.values} errors={props.errors} required />
         <TextInput t={t} name="hub" label={t('org.regionHub')} values={props.values} errors={props.errors} required />
         <CheckboxGroup
@@ -174,7 +174,7 @@ function OfficeForm(props: {
       <ErrorSummary t={t} errors={props.errors} message={props.message} />
       <form method="post" action={props.id ? `/admin/offices/${props.id}` : '/admin/offices/new'} class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <input type="hidden" name="version" value={String(props.values.version ?? '0')} />
+        <input type="hidden" name="version" value={valueOf(props.values, 'version') || '0'} />
         <TextInput t={t} name="name" label={t('org.officeName')} values={props.values} errors={props.errors} required />
         <Select
           t={t}
@@ -222,7 +222,7 @@ export function orgPages(app: Hono<AppEnv>, deps: { org: OrgService }) {
   app.post('/admin/regions/:id', async (c) => {
     const id = idParam(c);
     const values = await readForm(c);
-    const result = await handleForm(c, RegionInput, values, (input) => org.updateRegion(c.var.actor, id, input, requestMeta(c)));
+    const result = await handleForm(c, () => org.updateRegion(c.var.actor, id, values, requestMeta(c)));
     if (!result.ok) {
       const { municipalities: all } = await org.officeFormOptions(c.var.actor);
       return c.html(<RegionForm c={c} id={id} values={values} municipalities={all} errors={result.errors} message={result.message} />, 400);
@@ -239,7 +239,7 @@ export function orgPages(app: Hono<AppEnv>, deps: { org: OrgService }) {
 
   app.post('/admin/offices/new', async (c) => {
     const values = await readForm(c);
-    const result = await handleForm(c, OfficeInput, values, (input) => org.saveOffice(c.var.actor, null, input, requestMeta(c)));
+    const result = await handleForm(c, () => org.saveOffice(c.var.actor, null, values, requestMeta(c)));
     if (!result.ok) return c.html(<OfficeForm c={c} id={null} values={values} {...await officeFormData(c)} errors={result.errors} message={result.message} />, 400);
     return c.redirect('/admin/org?notice=office', 303);
   });
@@ -262,7 +262,7 @@ export function orgPages(app: Hono<AppEnv>, deps: { org: OrgService }) {
   app.post('/admin/offices/:id', async (c) => {
     const id = idParam(c);
     const values = await readForm(c);
-    const result = await handleForm(c, OfficeInput, values, (input) => org.saveOffice(c.var.actor, id, input, requestMeta(c)));
+    const result = await handleForm(c, () => org.saveOffice(c.var.actor, id, values, requestMeta(c)));
     if (!result.ok) return c.html(<OfficeForm c={c} id={id} values={values} {...await officeFormData(c)} errors={result.errors} message={result.message} />, 400);
     return c.redirect('/admin/org?notice=office', 303);
   });

@@ -4,7 +4,8 @@ import { ConflictError, InvalidError, NotFoundError } from '../../errors.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import type { OrgRepository } from './org.repository.ts';
-import type { OfficeInput, RegionInput } from './org.schemas.ts';
+import { OfficeInput, RegionInput } from './org.schemas.ts';
+import { parseInput } from '../../validation.ts';
 
 /** 권역 and 사무소 are data the operator edits (the programme's own split is not public). */
 export function createOrgService(deps: { db: Kysely<DB>; org: OrgRepository; audit: AuditService }) {
@@ -44,8 +45,9 @@ export function createOrgService(deps: { db: Kysely<DB>; org: OrgRepository; aud
       return { region, municipalities, all };
     },
 
-    async updateRegion(actor: Actor | null, id: number, input: RegionInput, meta: RequestMeta) {
+    async updateRegion(actor: Actor | null, id: number, raw: unknown, meta: RequestMeta) {
       authorize(actor, 'org.manage');
+      const input: RegionInput = parseInput(RegionInput, raw);
       await checkCodes(input.municipalities);
       return db.transaction().execute(async (trx) => {
         const before = await org.findRegion(trx, id);
@@ -78,8 +80,9 @@ export function createOrgService(deps: { db: Kysely<DB>; org: OrgRepository; aud
       return { office, municipalities: await org.officeMunicipalities(db, id) };
     },
 
-    async saveOffice(actor: Actor | null, id: number | null, input: OfficeInput, meta: RequestMeta) {
+    async saveOffice(actor: Actor | null, id: number | null, raw: unknown, meta: RequestMeta) {
       authorize(actor, 'org.manage');
+      const input: OfficeInput = parseInput(OfficeInput, raw);
       await checkCodes(input.municipalities);
       if (!(await org.findRegion(db, input.regionId))) {
         throw new InvalidError('validation.summary', [{ path: 'regionId', messageKey: 'org.regionRequired' }]);

@@ -10,6 +10,7 @@ import {
   LinkButton,
   Select,
   TextInput,
+  valueOf,
   type FieldErrors,
   type FormValues,
 } from '../../web/components/form.tsx';
@@ -17,7 +18,6 @@ import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts'
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
-import { CreateUserInput, IssueTokenInput, UpdateUserInput } from './users.schemas.ts';
 import type { UsersService, UserView } from './users.service.ts';
 
 type Offices = { id: number; name: string }[];
@@ -123,7 +123,7 @@ function UserForm(props: {
       <form method="post" action={user ? `/admin/users/${user.id}` : '/admin/users/new'} class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
         {user ? (
-          <input type="hidden" name="version" value={String(props.values.version ?? user.version)} />
+          <input type="hidden" name="version" value={valueOf(props.values, 'version') || String(user.version)} />
         ) : (
           <TextInput t={t} name="login" label={t('users.login')} hint={t('users.loginHint')} values={props.values} errors={props.errors} required />
         )}
@@ -278,7 +278,7 @@ export function userPages(app: Hono<AppEnv>, deps: { users: UsersService }) {
 
   app.post('/admin/users/new', async (c) => {
     const values = await readForm(c);
-    const result = await handleForm(c, CreateUserInput, values, (input) => users.create(c.var.actor, input, requestMeta(c)));
+    const result = await handleForm(c, () => users.create(c.var.actor, values, requestMeta(c)));
     if (!result.ok) return c.html(<UserForm c={c} user={null} values={values} offices={await offices(c)} errors={result.errors} message={result.message} />, 400);
     const { user, oneTimePassword } = result.value;
     return c.html(
@@ -303,7 +303,7 @@ export function userPages(app: Hono<AppEnv>, deps: { users: UsersService }) {
     const id = uuidParam(c);
     const user = await users.get(c.var.actor, id);
     const values = await readForm(c);
-    const result = await handleForm(c, UpdateUserInput, values, (input) => users.update(c.var.actor, id, input, requestMeta(c)));
+    const result = await handleForm(c, () => users.update(c.var.actor, id, values, requestMeta(c)));
     if (!result.ok) return c.html(<UserForm c={c} user={user} values={values} offices={await offices(c)} errors={result.errors} message={result.message} />, 400);
     return c.redirect(`/admin/users/${id}?notice=saved`, 303);
   });
@@ -327,7 +327,7 @@ export function userPages(app: Hono<AppEnv>, deps: { users: UsersService }) {
   app.post('/admin/users/:id/tokens', async (c) => {
     const id = uuidParam(c);
     const values = await readForm(c);
-    const result = await handleForm(c, IssueTokenInput, values, (input) => users.issueToken(c.var.actor, id, input, requestMeta(c)));
+    const result = await handleForm(c, () => users.issueToken(c.var.actor, id, values, requestMeta(c)));
     if (!result.ok) {
       const user = await users.get(c.var.actor, id);
       return c.html(<TokensPage c={c} user={user} tokens={await users.listTokens(c.var.actor, id)} values={values} errors={result.errors} />, 400);

@@ -7,7 +7,8 @@ import { hashPassword, oneTimePassword, randomToken, sha256 } from '../auth/auth
 import { authorize, can, type Actor } from '../auth/auth.policy.ts';
 import type { AuthRepository } from '../auth/auth.repository.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
-import type { CreateUserInput, IssueTokenInput, UpdateUserInput } from './users.schemas.ts';
+import { CreateUserInput, IssueTokenInput, UpdateUserInput } from './users.schemas.ts';
+import { parseInput } from '../../validation.ts';
 import type { UsersRepository } from './users.repository.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { isMobileNumber } from '../notifications/notifications.service.ts';
@@ -70,8 +71,9 @@ export function createUsersService(deps: UsersDeps) {
     },
 
     /** Creates an account with a one-time password that must be changed at first sign-in. */
-    async create(actor: Actor | null, input: CreateUserInput, meta: RequestMeta) {
+    async create(actor: Actor | null, raw: unknown, meta: RequestMeta) {
       authorize(actor, 'users.manage');
+      const input: CreateUserInput = parseInput(CreateUserInput, raw);
       const role = input.role as Role;
       checkAdminBoundary(actor, role);
       await checkOffice(role, input.officeId);
@@ -105,17 +107,18 @@ export function createUsersService(deps: UsersDeps) {
         });
         // Tell the person their account exists (never the password: that is handed over separately).
         const params = { login: u.login, displayName: u.displayName };
-        if (u.email) await deps.notifications.enqueue(trx, { channel: 'email', recipient: u.email, recipientUserId: u.id, template: 'account.created', params });
+        if (u.email) await deps.notifications.enqueue(trx, { channel: 'email', recipient: u.email, recipientUserId: u.id, template: 'account.created', locale: u.locale, params });
         if (u.phone && isMobileNumber(u.phone)) {
-          await deps.notifications.enqueue(trx, { channel: 'sms', recipient: u.phone, recipientUserId: u.id, template: 'account.created', params });
+          await deps.notifications.enqueue(trx, { channel: 'sms', recipient: u.phone, recipientUserId: u.id, template: 'account.created', locale: u.locale, params });
         }
         return u;
       });
       return { user: view(user), oneTimePassword: password };
     },
 
-    async update(actor: Actor | null, id: string, input: UpdateUserInput, meta: RequestMeta): Promise<UserView> {
+    async update(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta): Promise<UserView> {
       authorize(actor, 'users.manage');
+      const input: UpdateUserInput = parseInput(UpdateUserInput, raw);
       const role = input.role as Role;
       const before = await users.findById(db, id);
       if (!before) throw new NotFoundError();
@@ -193,8 +196,9 @@ export function createUsersService(deps: UsersDeps) {
     },
 
     /** The clear token is returned once; only its SHA-256 is stored. */
-    async issueToken(actor: Actor | null, userId: string, input: IssueTokenInput, meta: RequestMeta) {
+    async issueToken(actor: Actor | null, userId: string, raw: unknown, meta: RequestMeta) {
       authorize(actor, 'tokens.manage');
+      const input: IssueTokenInput = parseInput(IssueTokenInput, raw);
       const target = await users.findById(db, userId);
       if (!target || !target.active) throw new NotFoundError();
       const token = TOKEN_PREFIX + randomToken();

@@ -5,18 +5,22 @@ import type { Translate } from '../../i18n/i18n.ts';
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, unknown>;
 
+function scalar(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return '';
+}
+
 export function valueOf(values: FormValues | undefined, name: string): string {
   const v = values?.[name];
-  if (v === undefined || v === null) return '';
-  if (Array.isArray(v)) return String(v[0] ?? '');
-  if (v instanceof Date) return v.toISOString();
-  return String(v);
+  return Array.isArray(v) ? scalar(v[0]) : scalar(v);
 }
 
 export function valuesOf(values: FormValues | undefined, name: string): string[] {
   const v = values?.[name];
   if (v === undefined || v === null || v === '') return [];
-  return Array.isArray(v) ? v.map(String) : [String(v)];
+  return Array.isArray(v) ? v.map(scalar) : [scalar(v)];
 }
 
 /** KRDS error summary: a focused list of links to the fields in error (KWCAG 3.4). */

@@ -1,0 +1,296 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Role } from '../src/domain/roles.ts';
+import en from '../src/i18n/messages/en.json' with { type: 'json' };
+import ko from '../src/i18n/messages/ko.json' with { type: 'json' };
+import { createAdminWithCli, ROOT, type RunningServer } from './server.ts';
+
+/** Page objects and shared steps for the browser suite. One `E2E` per test file. */
+
+export const DEMO_PASSWORD = 'itda-demo-2026';
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
+
+const CATALOGUES: Record<'ko' | 'en', Record<string, string>> = { ko, en };
+
+/** A message from the app's own catalogue, so wording changes do not break the tests. */
+export function msg(key: string, params: Record<string, string | number> = {}, locale: 'ko' | 'en' = 'ko'): string {
+  const template = CATALOGUES[locale][key] ?? (ko as Record<string, string>)[key];
+  if (template === undefined) throw new Error(`no message ${key}`);
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+export const ROLE_LIST: readonly Role[] = ['owner', 'clerk', 'office_lead', 'operator', 'province', 'saeil_counsellor', 'catalog_editor', 'admin'];
+
+export const DEMO_LOGINS: Record<Role, string> = {
+  owner: 'demo-owner',
+  clerk: 'demo-clerk',
+  office_lead: 'demo-lead',
+  operator: 'demo-operator',
+  province: 'demo-province',
+  saeil_counsellor: 'demo-saeil',
+  catalog_editor: 'demo-catalog',
+  admin: 'demo-admin',
+};
+
+export interface Credentials {
+  login: string;
+  password: string;
+}
+
+/** Chromium from Debian; no downloads, no background traffic of its own. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/**
+ * Per test file: one browser, the servers it talks to, every request any page made (to prove
+ * nothing leaves the app's origin) and every accessibility finding.
+ */
+export class E2E {
+  readonly requests: { url: string; page: string }[] = [];
+  readonly origins = new Set<string>();
+  private contexts: BrowserContext[] = [];
+
+  private constructor(
+    readonly browser: Browser,
+    public server: RunningServer,
+  ) {
+    this.origins.add(server.origin);
+  }
+
+  static async start(server: RunningServer): Promise<E2E> {
+    return new E2E(await launchBrowser(), server);
+  }
+
+  get origin(): string {
+    return this.server.origin;
+  }
+
+  /** Point at another server (restart test); its origin is allowed too. */
+  useServer(server: RunningServer) {
+    this.server = server;
+    this.origins.add(server.origin);
+  }
+
+  async newContext(opts: BrowserContextOptions = {}): Promise<BrowserContext> {
+    const ctx = await this.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR', ...opts });
+    ctx.setDefaultTimeout(15_000);
+    ctx.on('request', (r) => {
+      const frame = r.frame();
+      let page = '';
+      try {
+        page = frame.page().url();
+      } catch {
+        page = '(service worker)';
+      }
+      this.requests.push({ url: r.url(), page });
+    });
+    this.contexts.push(ctx);
+    return ctx;
+  }
+
+  async newPage(opts: BrowserContextOptions = {}): Promise<Page> {
+    const ctx = await this.newContext(opts);
+    return ctx.newPage();
+  }
+
+  url(p: string): string {
+    return `${this.origin}${p}`;
+  }
+
+  /** Requests that did not go to one of this file's servers. */
+  foreignRequests(): { url: string; page: string }[] {
+    return this.requests.filter((r) => {
+      try {
+        return !this.origins.has(new URL(r.url).origin);
+      } catch {
+        return true;
+      }
+    });
+  }
+
+  async close() {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+    await this.browser.close();
+  }
+}
+
+/** Click something that submits or navigates, and wait for the next document to load. */
+export async function navigate(page: Page, action: Locator | (() => Promise<unknown>)): Promise<void> {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), typeof action === 'function' ? action() : action.click()]);
+}
+
+export async function signIn(page: Page, origin: string, creds: Credentials): Promise<void> {
+  await page.goto(`${origin}/login`);
+  await page.locator('#f-login').fill(creds.login);
+  await page.locator('#f-password').fill(creds.password);
+  await navigate(page, page.locator('form[action="/login"] button[type="submit"]'));
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await navigate(page, page.locator('form[action="/logout"] button[type="submit"]'));
+}
+
+/** The password page (forced or voluntary): fill and submit. */
+export async function changePassword(page: Page, current: string, next: string): Promise<void> {
+  await page.locator('#f-currentPassword').fill(current);
+  await page.locator('#f-newPassword').fill(next);
+  await page.locator('#f-confirmPassword').fill(next);
+  await navigate(page, page.locator('form[action="/password"] button[type="submit"]'));
+}
+
+export async function h1(page: Page): Promise<string> {
+  return (await page.locator('h1').first().innerText()).trim();
+}
+
+export async function errorSummary(page: Page): Promise<string> {
+  return (await page.locator('#error-summary-title').innerText()).trim();
+}
+
+/** Create an account on /admin/users/new as a signed-in manager; returns the one-time password. */
+export async function createAccount(
+  page: Page,
+  origin: string,
+  a: { login: string; name: string; role: Role; office?: string },
+): Promise<string> {
+  await page.goto(`${origin}/admin/users/new`);
+  await page.locator('#f-login').fill(a.login);
+  await page.locator('#f-displayName').fill(a.name);
+  await page.locator('#f-role').selectOption(a.role);
+  if (a.office) await page.locator('#f-officeId').selectOption({ label: a.office });
+  await navigate(page, page.locator('form[action="/admin/users/new"] button[type="submit"]'));
+  const secret = page.locator('#secret');
+  if ((await secret.count()) === 0) {
+    throw new Error(`account ${a.login} was not created: ${await page.locator('main').innerText()}`);
+  }
+  return (await secret.innerText()).trim();
+}
+
+/** Create an office on /admin/offices/new covering the given 시·군 codes. */
+export async function createOffice(page: Page, origin: string, o: { name: string; municipalities: string[] }): Promise<void> {
+  await page.goto(`${origin}/admin/offices/new`);
+  await page.locator('#f-name').fill(o.name);
+  await page.locator('#f-regionId').selectOption({ index: 1 });
+  for (const code of o.municipalities) await page.locator(`#f-municipalities-${code}`).check();
+  await navigate(page, page.locator('form[action="/admin/offices/new"] button[type="submit"]'));
+  expect(new URL(page.url()).pathname, await page.locator('main').innerText()).toBe('/admin/org');
+}
+
+/** First sign-in with a one-time password in a fresh context: forced change, then home. */
+export async function firstSignIn(e2e: E2E, login: string, oneTimePassword: string, newPassword: string): Promise<Page> {
+  const page = await e2e.newPage();
+  await signIn(page, e2e.origin, { login, password: oneTimePassword });
+  expect(new URL(page.url()).pathname).toBe('/password');
+  await changePassword(page, oneTimePassword, newPassword);
+  expect(new URL(page.url()).pathname).toBe('/home');
+  return page;
+}
+
+export const E2E_OFFICE = 'E2E 사무소 (시험)';
+
+/**
+ * An administrator to work with. On PGlite the demo's; on PostgreSQL (no demo allowed) the first
+ * administrator made with `itda admin create`, whose one-time password is changed at first sign-in.
+ */
+export async function adminCredentials(e2e: E2E): Promise<Credentials> {
+  if (e2e.server.store.kind === 'pglite') return { login: DEMO_LOGINS.admin, password: DEMO_PASSWORD };
+  const cached = bootstrapped.get(e2e.server.store);
+  if (cached) return cached;
+  const login = 'e2e-admin';
+  const otp = await createAdminWithCli(e2e.server.store, login, 'E2E 관리자 (시험)');
+  const password = 'Admin-pass-2026!';
+  const page = await firstSignIn(e2e, login, otp, password);
+  await createOffice(page, e2e.origin, { name: E2E_OFFICE, municipalities: ['41110'] });
+  await page.context().close();
+  const creds = { login, password };
+  bootstrapped.set(e2e.server.store, creds);
+  return creds;
+}
+const bootstrapped = new WeakMap<object, Credentials>();
+
+/** The office new clerks are assigned to: a demo office on PGlite, the bootstrapped one on PostgreSQL. */
+export function officeName(e2e: E2E): string {
+  return e2e.server.store.kind === 'pglite' ? '수원 사무소 (예시)' : E2E_OFFICE;
+}
+
+/**
+ * One signed-in-able account per role. On PGlite the eight demo accounts; on PostgreSQL the
+ * administrator creates them on the admin pages and each changes its one-time password.
+ */
+export async function roleAccounts(e2e: E2E): Promise<Record<Role, Credentials>> {
+  if (e2e.server.store.kind === 'pglite') {
+    return Object.fromEntries(ROLE_LIST.map((r) => [r, { login: DEMO_LOGINS[r], password: DEMO_PASSWORD }])) as Record<Role, Credentials>;
+  }
+  const admin = await adminCredentials(e2e);
+  const page = await e2e.newPage();
+  await signIn(page, e2e.origin, admin);
+  const out: Partial<Record<Role, Credentials>> = { admin };
+  const otps: [Role, string, string][] = [];
+  for (const role of ROLE_LIST) {
+    if (role === 'admin') continue;
+    const login = `e2e-${role.replace('_', '-')}`;
+    const needsOffice = role === 'clerk' || role === 'office_lead';
+    otps.push([role, login, await createAccount(page, e2e.origin, { login, name: `시험 ${msg(`role.${role}`)}`, role, office: needsOffice ? E2E_OFFICE : undefined })]);
+  }
+  await page.context().close();
+  for (const [role, login, otp] of otps) {
+    const password = `Pass-${role}-2026!`;
+    const p = await firstSignIn(e2e, login, otp, password);
+    await p.context().close();
+    out[role] = { login, password };
+  }
+  return out as Record<Role, Credentials>;
+}
+
+/** The navigation each role should see (src/web/navigation.ts + the permission table). */
+export const EXPECTED_NAV: Record<Role, string[]> = {
+  owner: ['nav.home'],
+  clerk: ['nav.home'],
+  office_lead: ['nav.home', 'nav.org'],
+  operator: ['nav.home', 'nav.org', 'nav.users', 'nav.audit', 'nav.notifications', 'nav.api'],
+  province: ['nav.home', 'nav.org', 'nav.api'],
+  saeil_counsellor: ['nav.home'],
+  catalog_editor: ['nav.home'],
+  admin: ['nav.home', 'nav.org', 'nav.users', 'nav.audit', 'nav.notifications', 'nav.api'],
+};
+
+export async function navLabels(page: Page): Promise<string[]> {
+  const nav = page.locator('nav.itda-nav');
+  if ((await nav.count()) === 0) return [];
+  return (await nav.locator('a').allInnerTexts()).map((s) => s.trim());
+}
+
+/** The WCAG 2.1 A/AA rules; anything serious or critical fails (softly, so one run lists all pages). */
+export async function checkA11y(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad
+    .map(
+      (v) =>
+        `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+        v.nodes
+          .slice(0, 5)
+          .map((n) => `      at ${n.target.join(' ')}\n        ${n.html.slice(0, 200)}\n        ${(n.failureSummary ?? '').replace(/\n/g, '\n        ')}`)
+          .join('\n'),
+    )
+    .join('\n');
+  expect.soft(bad.length, `axe: ${bad.length} serious/critical violation(s) on ${label} (${page.url()}):\n${report}`).toBe(0);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Horizontal overflow at the current viewport (a phone layout that scrolls sideways is broken). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

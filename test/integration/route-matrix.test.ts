@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/domain/roles.ts';
+import { createHarness, type Harness, type TestClient } from '../harness.ts';
+
+/**
+ * Every route × every role. The table below is the specification of who may do what; the route
+ * list comes from the app itself, so a route added without a line here fails the first test.
+ *   'public'     anyone, signed in or not
+ *   'signed-in'  any signed-in account
+ *   Role[]       exactly these roles; everyone else gets 403 (signed in) or is sent to sign in.
+ */
+type Rule = 'public' | 'signed-in' | readonly Role[];
+const OPS = ['operator', 'admin'] as const;
+const EXPECTED: Record<string, Rule> = {
+  'GET /healthz': 'public',
+  'GET /static/krds/*': 'public',
+  'GET /static/*': 'public',
+  'GET /': 'public',
+  'GET /login': 'public',
+  'POST /login': 'public',
+  'POST /logout': 'public',
+  'GET /password': 'signed-in',
+  'POST /password': 'signed-in',
+  'POST /locale': 'public',
+  'GET /home': 'signed-in',
+  'GET /privacy': 'public',
+  'GET /admin/org': ['operator', 'admin', 'office_lead', 'province'],
+  'GET /admin/regions/:id': OPS,
+  'POST /admin/regions/:id': OPS,
+  'GET /admin/offices/new': OPS,
+  'POST /admin/offices/new': OPS,
+  'GET /admin/offices/:id': OPS,
+  'POST /admin/offices/:id': OPS,
+  'GET /admin/users': OPS,
+  'GET /admin/users/new': OPS,
+  'POST /admin/users/new': OPS,
+  'GET /admin/users/:id': OPS,
+  'POST /admin/users/:id': OPS,
+  'POST /admin/users/:id/reset-password': OPS,
+  'GET /admin/users/:id/tokens': ['admin'],
+  'POST /admin/users/:id/tokens': ['admin'],
+  'POST /admin/users/:id/tokens/:tokenId/revoke': ['admin'],
+  'GET /admin/audit': OPS,
+  'GET /admin/notifications': ['admin', 'operator'],
+  'GET /api/v1/me': 'signed-in',
+  'GET /api/openapi.json': 'public',
+  'GET /api/docs': 'public',
+};
+
+let h: Harness;
+let targetId: string;
+let tokenId: string;
+let officeId: number;
+const clients = new Map<Role, TestClient>();
+
+function routeList(): string[] {
+  const seen = new Set<string>();
+  for (const r of h.app.routes) {
+    if (r.method === 'ALL') continue; // middleware
+    seen.add(`${r.method} ${r.path}`);
+  }
+  return [...seen].sort();
+}
+
+function concrete(path: string): string {
+  return path
+    .replace(':tokenId', tokenId)
+    .replace('/users/:id', `/users/${targetId}`)
+    .replace('/regions/:id', '/regions/1')
+    .replace('/offices/:id', `/offices/${officeId}`)
+    .replace('/static/krds/*', '/static/krds/cdn/krds.min.css')
+    .replace('/static/*', '/static/app.css');
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  officeId = await h.ensureOffice();
+  for (const role of ROLES) {
+    const u = await h.createUser(role, { login: `matrix-${role}` });
+    const c = h.client();
+    expect((await c.login(u.login)).status).toBe(303);
+    clients.set(role, c);
+  }
+  const target = await h.createUser('clerk', { login: 'matrix-target' });
+  targetId = target.id;
+  const token = await h.db
+    .insertInto('apiToken')
+    .values({ userId: targetId, name: 't', prefix: 'itda_pat_x', tokenHash: 'x'.repeat(64), createdBy: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  tokenId = token.id;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('route × role matrix', () => {
+  it('has a rule for every route the app serves (a new route without a rule fails here)', () => {
+    const routes = routeList();
+    const missing = routes.filter((r) => !(r in EXPECTED));
+    const stale = Object.keys(EXPECTED).filter((r) => !routes.includes(r));
+    expect(missing, `routes without a rule: ${missing.join(', ')}`).toEqual([]);
+    expect(stale, `rules for routes that no longer exist: ${stale.join(', ')}`).toEqual([]);
+  });
+
+  it('allows and denies exactly as the table says, for every role and for anonymous visitors', async () => {
+    const failures: string[] = [];
+    for (const route of routeList()) {
+      const [method, path] = route.split(' ') as [string, string];
+      const rule = EXPECTED[route]!;
+      if (route === 'POST /logout' || route === 'POST /login') continue; // would end the matrix sessions; covered in auth.test.ts
+      const url = concrete(path);
+      for (const who of [...ROLES, 'anonymous'] as const) {
+        const client = who === 'anonymous' ? h.client() : clients.get(who)!;
+        const res = method === 'GET' ? await client.get(url, { accept: 'text/html' }) : await client.post(url, {});
+        const allowed = rule === 'public' || (who !== 'anonymous' && (rule === 'signed-in' || rule.includes(who)));
+        const status = res.status;
+        const toLogin = status === 303 && (res.headers.get('location') ?? '').startsWith('/login');
+        // A public route may send anonymous visitors to sign in as its normal answer (GET /).
+        const denied = status === 403 || status === 401 || (toLogin && rule !== 'public');
+        if (allowed && denied) failures.push(`${route} as ${who}: expected allowed, got ${status}`);
+        if (!allowed) {
+          const expectedDenial = who === 'anonymous' ? status === 401 || toLogin : status === 403;
+          if (!expectedDenial) failures.push(`${route} as ${who}: expected denied, got ${status}`);
+        }
+        if (status >= 500) failures.push(`${route} as ${who}: server error ${status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
