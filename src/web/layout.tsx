@@ -23,6 +23,9 @@ export function Layout({ c, title, children, bare }: LayoutProps) {
   const nav = bare ? [] : navigationFor(actor);
   const path = new URL(c.req.url).pathname;
   const lang = c.var.locale;
+  // A signed-in page holds personal data: no copy in the browser cache, so after sign-out the
+  // Back button cannot show it again (KISA 웹 취약점 점검: 캐시 통한 정보 노출).
+  if (actor) c.header('Cache-Control', 'no-store');
   return (
     <html lang={lang}>
       <head>
