@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/itda.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { verifyPassword } from '../../src/modules/auth/auth.crypto.ts';
+import { DEMO_ACCOUNTS, DEMO_OFFICES } from '../../src/modules/demo/demo.data.ts';
+
+/** The `itda` command against a real PGlite folder (the same code `npx itda` runs). */
+const dir = mkdtempSync(path.join(tmpdir(), 'itda-cli-'));
+const saved = { ...process.env };
+afterAll(() => {
+  process.env = saved;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('itda CLI', () => {
+  it('prints help in Korean and in English', async () => {
+    const ko = await run('--help');
+    expect(ko.code).toBe(0);
+    expect(ko.out).toContain('사용법: itda <명령>');
+    const en = await run('--help', '--lang', 'en');
+    expect(en.out).toContain('Usage: itda <command>');
+    expect(en.out).toContain('admin create');
+  });
+
+  it('migrates, creates the first admin with a one-time password, and refuses a second with the same login', async () => {
+    process.env = { ...saved, ITDA_DATA_DIR: dir, ITDA_DEMO: 'off', ITDA_LOG_LEVEL: 'silent' };
+    delete process.env.DATABASE_URL;
+    const m = await run('migrate');
+    expect(m.code).toBe(0);
+    const a = await run('admin', 'create', '--login', 'first-admin', '--name', '최초 관리자');
+    expect(a.code).toBe(0);
+    const otp = /일회용 비밀번호: (\S+)/.exec(a.out)![1]!;
+    const again = await run('admin', 'create', '--login', 'first-admin', '--name', '또');
+    expect(again.code).toBe(1);
+    const db = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      const u = await db.db.selectFrom('appUser').selectAll().where('login', '=', 'first-admin').executeTakeFirstOrThrow();
+      expect(u.role).toBe('admin');
+      expect(u.mustChangePassword).toBe(true);
+      expect(await verifyPassword(u.passwordHash, otp)).toBe(true);
+      expect(await db.db.selectFrom('appUser').select('id').where('isDemo', '=', true).execute()).toHaveLength(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('loads the labelled demo organisation once: 8 offices covering each of the 31 시·군 exactly once, one account per role', async () => {
+    process.env = { ...saved, ITDA_DATA_DIR: dir, ITDA_LOG_LEVEL: 'silent' };
+    delete process.env.DATABASE_URL;
+    expect((await run('demo', 'load')).code).toBe(0);
+    const second = await run('demo', 'load');
+    expect(second.out).toContain('이미 있습니다');
+    const db = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      const offices = await db.db.selectFrom('office').selectAll().where('isDemo', '=', true).execute();
+      expect(offices).toHaveLength(DEMO_OFFICES.length);
+      expect(offices.every((o) => o.name.includes('예시'))).toBe(true);
+      const coverage = await db.db.selectFrom('officeMunicipality').select('municipalityCode').execute();
+      const codes = coverage.map((c) => c.municipalityCode).sort();
+      const all = (await db.db.selectFrom('municipality').select('code').execute()).map((m) => m.code).sort();
+      expect(all).toHaveLength(31);
+      expect(codes).toEqual(all);
+      const demoUsers = await db.db.selectFrom('appUser').select(['role', 'displayName']).where('isDemo', '=', true).execute();
+      expect(demoUsers.map((u) => u.role).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.role).sort());
+      expect(new Set(demoUsers.map((u) => u.role)).size).toBe(8);
+      expect(demoUsers.every((u) => u.displayName.includes('예시'))).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('refuses demo data on PostgreSQL', async () => {
+    process.env = { ...saved, DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', ITDA_DEMO: 'on' };
+    const r = await run('demo', 'load');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('ITDA_DEMO');
+  });
+});
