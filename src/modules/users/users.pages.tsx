@@ -118,6 +118,7 @@ function UserForm(props: {
   const allowAdmin = can(c.var.actor, 'users.grantAdmin');
   return (
     <Layout c={c} title={title}>
+      {user && c.req.query('notice') === 'saved' && <Notice kind="success">{t('users.saved')}</Notice>}
       <PageHeader title={title} lead={user ? undefined : t('users.newLead')} />
       <ErrorSummary t={t} errors={props.errors} message={props.message} />
       <form method="post" action={user ? `/admin/users/${user.id}` : '/admin/users/new'} class="itda-form" novalidate>
