@@ -13,8 +13,10 @@ import {
   horizontalOverflow,
   msg,
   navigate,
+  printMinorA11yFindings,
   officeName,
   screenshot,
+  setCheckbox,
   signIn,
   type Credentials,
 } from './support.ts';
@@ -39,6 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  printMinorA11yFindings(import.meta.url);
   await e2e?.close();
   await server?.stop();
   await server?.store.dispose();
@@ -121,7 +124,7 @@ describe('a new clerk account', () => {
 });
 
 describe('an office', () => {
-  it("has its 시·군 coverage edited", async () => {
+  it('has its 시·군 coverage edited', async () => {
     const office = officeName(e2e);
     await page.goto(e2e.url('/admin/org'));
     await navigate(page, page.getByRole('link', { name: `${msg('common.edit')} ${office}`, exact: true }));
@@ -130,14 +133,18 @@ describe('an office', () => {
 
     const boxes = page.locator('fieldset input[type="checkbox"][name="municipalities"]');
     const all = await boxes.evaluateAll((els) =>
-      els.map((e) => ({ id: e.id, checked: (e as HTMLInputElement).checked, label: document.querySelector(`label[for="${e.id}"]`)!.textContent!.trim() })),
+      els.map((e) => ({
+        id: e.id,
+        checked: (e as HTMLInputElement).checked,
+        label: document.querySelector(`label[for="${e.id}"]`)!.textContent.trim(),
+      })),
     );
     const removed = all.find((b) => b.checked)!;
     const added = all.filter((b) => !b.checked).slice(0, 2);
     expect(removed).toBeTruthy();
     expect(added).toHaveLength(2);
-    await page.locator(`#${removed.id}`).uncheck();
-    for (const b of added) await page.locator(`#${b.id}`).check();
+    await setCheckbox(page, removed.id, false);
+    for (const b of added) await setCheckbox(page, b.id, true);
     await navigate(page, page.locator('main form button[type="submit"]'));
 
     expect(new URL(page.url()).pathname).toBe('/admin/org');
@@ -165,9 +172,8 @@ describe('deactivating an account', () => {
 
     await userRow(login);
     await navigate(page, page.getByRole('link', { name: login, exact: true }));
-    const active = page.locator('#f-active');
-    expect(await active.isChecked()).toBe(true);
-    await active.uncheck();
+    expect(await page.locator('#f-active').isChecked()).toBe(true);
+    await setCheckbox(page, 'f-active', false);
     await navigate(page, page.locator('main form.itda-form button[type="submit"]'));
     expect(new URL(page.url()).pathname).toMatch(/^\/admin\/users\//);
     expect(await page.locator('#f-active').isChecked()).toBe(false);
@@ -256,8 +262,8 @@ describe('a form with errors', () => {
   it('an office form with errors keeps the chosen 시·군', async () => {
     await page.goto(e2e.url('/admin/offices/new'));
     await page.locator('#f-name').fill('');
-    await page.locator('#f-municipalities-41110').check();
-    await page.locator('#f-municipalities-41130').check();
+    await setCheckbox(page, 'f-municipalities-41110', true);
+    await setCheckbox(page, 'f-municipalities-41130', true);
     await navigate(page, page.locator('form[action="/admin/offices/new"] button[type="submit"]'));
     expect(await errorSummary(page)).toBe(msg('validation.summary'));
     expect(await page.locator('#error-summary li').allInnerTexts()).toEqual(

@@ -9,6 +9,7 @@ import {
   horizontalOverflow,
   msg,
   navigate,
+  printMinorA11yFindings,
   navLabels,
   ROLE_LIST,
   roleAccounts,
@@ -33,6 +34,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  printMinorA11yFindings(import.meta.url);
   await e2e?.close();
   // Graceful shutdown is a requirement: stop() throws unless SIGTERM ends the process with 0.
   await server?.stop();

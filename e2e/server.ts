@@ -113,7 +113,10 @@ export async function startServer(opts: { store?: Store; env?: Record<string, st
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
   const port = new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not log its port within ${STARTUP_TIMEOUT_MS} ms\n${out}`)), STARTUP_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not log its port within ${STARTUP_TIMEOUT_MS} ms\n${out}`)),
+      STARTUP_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const m = /"port":(\d+),[^\n]*"msg":"listening"/.exec(out);
@@ -122,8 +125,8 @@ export async function startServer(opts: { store?: Store; env?: Record<string, st
         resolve(Number(m[1]));
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
       reject(new Error(`server exited during startup (code ${code}, signal ${signal})\n${out}`));

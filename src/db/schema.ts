@@ -134,6 +134,130 @@ export interface NotificationTable {
   sentAt: Date | null;
 }
 
+
+export interface DocumentTypeTable {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  issuer: string | null;
+  validity: Json<Record<string, unknown>>;
+  source: string | null;
+  reviewStatus: ColumnType<string, string | undefined, string>;
+}
+
+export type ProgrammeSource = 'bizinfo' | 'kstartup' | 'gov24' | 'manual';
+
+export interface ProgrammeTable {
+  id: Generated<number>;
+  key: string;
+  source: ProgrammeSource;
+  sourceId: string;
+  currentVersionId: number | null;
+  isSample: ColumnType<boolean, boolean | undefined, boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type PeriodKind = 'range' | 'always' | 'untilBudget' | 'varies' | 'unknown';
+
+export interface ProgrammeVersionTable {
+  id: Generated<number>;
+  programmeId: number;
+  version: number;
+  status: ColumnType<'draft' | 'published' | 'discarded', 'draft' | 'published' | 'discarded' | undefined, 'draft' | 'published' | 'discarded'>;
+  title: string;
+  ministry: string | null;
+  executingAgency: string | null;
+  category: string | null;
+  summary: string | null;
+  targetText: string | null;
+  periodKind: ColumnType<PeriodKind, PeriodKind | undefined, PeriodKind>;
+  periodStart: string | null;
+  periodEnd: string | null;
+  periodRaw: string | null;
+  howToApply: string | null;
+  detailUrl: string | null;
+  applyUrl: string | null;
+  contact: string | null;
+  nationwide: ColumnType<boolean, boolean | undefined, boolean>;
+  sido: ColumnType<string[], string[] | undefined, string[]>;
+  municipalities: ColumnType<string[], string[] | undefined, string[]>;
+  benefitType: string | null;
+  benefitMaxAmount: number | null;
+  requiredDocuments: ColumnType<string[], string[] | undefined, string[]>;
+  documentNames: ColumnType<string[], string[] | undefined, string[]>;
+  attachments: Json<{ url: string; name: string }[]>;
+  rule: Json<unknown> | null;
+  reviewStatus: ColumnType<string, string | undefined, string>;
+  reviewNote: string | null;
+  fingerprint: string | null;
+  sourceUpdatedAt: Date | null;
+  raw: Json<unknown> | null;
+  changeReason: string;
+  basedOnVersionId: number | null;
+  createdBy: string | null;
+  createdByLogin: string | null;
+  createdAt: Timestamp;
+  publishedAt: Date | null;
+}
+
+export interface BusinessTable {
+  id: Generated<string>;
+  brn: string | null;
+  name: string;
+  ownerName: string | null;
+  phone: string | null;
+  sidoCode: string | null;
+  municipalityCode: string | null;
+  openedOn: string | null;
+  closedOn: string | null;
+  annualRevenue: number | null;
+  workers: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  ksicCode: string | null;
+  ntsIndustryCode: string | null;
+  ownerBirthDate: string | null;
+  ownerGender: 'female' | 'male' | null;
+  ownerDisabled: boolean | null;
+  ownerVeteran: boolean | null;
+  nationalTaxArrears: boolean | null;
+  localTaxArrears: boolean | null;
+  taxArrearsDeferred: boolean | null;
+  creditDelinquent: boolean | null;
+  operatingStatus: 'preparing' | 'active' | 'suspended' | 'closed' | null;
+  premises: 'leased' | 'owned' | null;
+  mailOrderRegistered: boolean | null;
+  officeId: number | null;
+  clerkId: string | null;
+  isSample: ColumnType<boolean, boolean | undefined, boolean>;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type ParticipationStatus = 'identified' | 'informed' | 'preparing' | 'submitted' | 'selected' | 'rejected' | 'withdrawn' | 'benefited';
+
+export interface ParticipationTable {
+  id: Generated<string>;
+  businessId: string;
+  programmeId: number;
+  programmeVersionId: number;
+  status: ColumnType<ParticipationStatus, ParticipationStatus | undefined, ParticipationStatus>;
+  benefitAmount: number | null;
+  benefitedOn: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface BusinessDocumentTable {
+  id: Generated<string>;
+  businessId: string;
+  documentType: string;
+  issuedOn: string;
+  validUntil: string | null;
+  createdAt: Timestamp;
+}
+
 export interface DB {
   municipality: MunicipalityTable;
   region: RegionTable;
@@ -144,6 +268,12 @@ export interface DB {
   apiToken: ApiTokenTable;
   auditEvent: AuditEventTable;
   notification: NotificationTable;
+  documentType: DocumentTypeTable;
+  programme: ProgrammeTable;
+  programmeVersion: ProgrammeVersionTable;
+  business: BusinessTable;
+  participation: ParticipationTable;
+  businessDocument: BusinessDocumentTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;
@@ -155,3 +285,7 @@ export type Municipality = Selectable<MunicipalityTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type Notification = Selectable<NotificationTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
+export type Programme = Selectable<ProgrammeTable>;
+export type ProgrammeVersion = Selectable<ProgrammeVersionTable>;
+export type NewProgrammeVersion = Insertable<ProgrammeVersionTable>;
+export type Business = Selectable<BusinessTable>;

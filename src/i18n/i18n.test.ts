@@ -18,8 +18,8 @@ describe('message catalogue', () => {
   });
 
   it('ships a file for each declared language (adding a language is adding a file)', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.replace('.json', ''));
-    expect(files.sort()).toEqual(LOCALES.map((l) => l.code).sort());
+    const locales = new Set(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.split('.')[0]!));
+    expect([...locales].sort()).toEqual(LOCALES.map((l) => l.code).sort());
   });
 
   it('keeps the same {placeholders} in every language', () => {

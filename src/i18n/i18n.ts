@@ -1,4 +1,6 @@
-import en from './messages/en.json' with { type: 'json' };
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import ko from './messages/ko.json' with { type: 'json' };
 
 /**
@@ -9,7 +11,23 @@ import ko from './messages/ko.json' with { type: 'json' };
 export type MessageKey = keyof typeof ko;
 export type Translate = (key: MessageKey | (string & {}), params?: Record<string, string | number>) => string;
 
-const catalogues: Record<string, Record<string, string>> = { ko, en };
+/**
+ * `messages/<locale>.json` is the core file; an area may add `messages/<locale>.<area>.json`
+ * (e.g. ko.recruitment.json) so that features keep their texts apart. All are merged per locale.
+ */
+const MESSAGES_DIR = fileURLToPath(new URL('./messages/', import.meta.url));
+function loadCatalogues(): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const file of readdirSync(MESSAGES_DIR).sort()) {
+    const m = /^([a-z]{2,3})(?:\.[a-z0-9-]+)?\.json$/.exec(file);
+    if (!m) continue;
+    const locale = m[1]!;
+    const entries = JSON.parse(readFileSync(path.join(MESSAGES_DIR, file), 'utf8')) as Record<string, string>;
+    out[locale] = { ...out[locale], ...entries };
+  }
+  return out;
+}
+const catalogues = loadCatalogues();
 
 export const LOCALES = [
   { code: 'ko', label: '한국어', htmlLang: 'ko' },
@@ -23,13 +41,13 @@ export function isLocale(v: unknown): v is Locale {
 }
 
 export function catalogue(locale: string): Record<string, string> {
-  return catalogues[locale] ?? ko;
+  return catalogues[locale] ?? catalogues.ko ?? {};
 }
 
 export function translator(locale: string): Translate {
   const own = catalogue(locale);
   return (key, params) => {
-    const template = own[key] ?? (ko as Record<string, string>)[key] ?? key;
+    const template = own[key] ?? catalogues.ko?.[key] ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };

@@ -33,7 +33,10 @@ export type AuditAction =
   | 'org.region.update'
   | 'org.office.create'
   | 'org.office.update'
-  | 'demo.load';
+  | 'demo.load'
+  | 'programme.draft'
+  | 'programme.publish'
+  | 'programme.import';
 
 export interface AuditRecord {
   action: AuditAction;

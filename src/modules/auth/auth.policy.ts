@@ -20,6 +20,14 @@ export const PERMISSIONS = {
   'tokens.manage': ['admin'],
   /** Read the audit trail of sign-ins and permission changes. */
   'audit.read': ['operator', 'admin'],
+  /** Browse the programme catalogue (no personal data). */
+  'programmes.read': ['owner', 'clerk', 'office_lead', 'operator', 'province', 'saeil_counsellor', 'catalog_editor', 'admin'],
+  /** Edit programme facts and rules, preview impact, publish versions. */
+  'programmes.edit': ['catalog_editor', 'admin'],
+  /** Import notices from bizinfo / K-Startup / 보조금24 files or URLs. */
+  'programmes.import': ['catalog_editor', 'operator', 'admin'],
+  /** Check eligibility of a business described by facts (no storage of personal data). */
+  'eligibility.check': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
   /** See the notification outbox (log channel). */
   'notifications.read': ['admin', 'operator'],
 } as const satisfies Record<string, readonly Role[]>;
