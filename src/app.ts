@@ -10,6 +10,16 @@ import type { Config } from './config.ts';
 import { ForbiddenError } from './errors.ts';
 import { DEFAULT_LOCALE, isLocale, translator } from './i18n/i18n.ts';
 import { apiRoutes } from './modules/api/api.routes.tsx';
+import { eligibilityPages } from './modules/eligibility/eligibility.pages.tsx';
+import type { EligibilityService } from './modules/eligibility/eligibility.service.ts';
+import { programmeEditorPages } from './modules/programs/programs.editor.pages.tsx';
+import { IMPORT_MAX_BYTES } from './modules/programs/programs.import.ts';
+import { importPages, IMPORT_ROUTE } from './modules/programs/programs.import.pages.tsx';
+import { programmePages } from './modules/programs/programs.pages.tsx';
+import { APPLICATION_MAX_BYTES, APPLICATION_ROUTE, recruitmentApplyPages } from './modules/recruitment/recruitment.apply.pages.tsx';
+import { recruitmentPages } from './modules/recruitment/recruitment.pages.tsx';
+import type { RecruitmentService } from './modules/recruitment/recruitment.service.ts';
+import type { ProgramsService } from './modules/programs/programs.service.ts';
 import type { AuditService } from './modules/audit/audit.service.ts';
 import { auditPages } from './modules/audit/audit.pages.tsx';
 import { randomToken } from './modules/auth/auth.crypto.ts';
@@ -35,6 +45,9 @@ export interface AppDeps {
   org: OrgService;
   audit: AuditService;
   notifications: NotificationService;
+  recruitment: RecruitmentService;
+  programs: ProgramsService;
+  eligibility: EligibilityService;
   health: () => Promise<boolean>;
   dbKind: 'pglite' | 'postgres';
 }
@@ -112,15 +125,19 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  // 3. Request body size limit.
-  app.use(
-    '*',
+  // 3. Request body size limit: small everywhere, larger only where files are uploaded.
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.bodyLimitBytes,
+      maxSize,
       onError: () => {
         throw new HTTPException(413);
       },
-    }),
+    });
+  const defaultLimit = limit(deps.config.bodyLimitBytes);
+  const importLimit = limit(IMPORT_MAX_BYTES + 64 * 1024);
+  const applicationLimit = limit(APPLICATION_MAX_BYTES);
+  app.use('*', (c, next) =>
+    c.req.path === IMPORT_ROUTE ? importLimit(c, next) : c.req.path === APPLICATION_ROUTE ? applicationLimit(c, next) : defaultLimit(c, next),
   );
 
   app.onError(onError);
@@ -197,6 +214,13 @@ export function createApp(deps: AppDeps) {
   userPages(app, { users: deps.users });
   auditPages(app, { audit: deps.audit });
   notificationPages(app, { notifications: deps.notifications });
+  const municipalities = () => deps.org.municipalityOptions();
+  programmePages(app, { programs: deps.programs, municipalities });
+  programmeEditorPages(app, { programs: deps.programs, eligibility: deps.eligibility });
+  importPages(app, { programs: deps.programs });
+  eligibilityPages(app, { eligibility: deps.eligibility, municipalities });
+  recruitmentApplyPages(app, { recruitment: deps.recruitment, cookieSecure: deps.config.cookieSecure });
+  recruitmentPages(app, { recruitment: deps.recruitment });
   apiRoutes(app, deps);
 
   return app;

@@ -13,6 +13,13 @@ import { createOrgService } from './modules/org/org.service.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 import { createDemoService } from './modules/demo/demo.service.ts';
+import { createRecruitmentRepository } from './modules/recruitment/recruitment.repository.ts';
+import { createRecruitmentService } from './modules/recruitment/recruitment.service.ts';
+import { draftFingerprint } from './domain/catalog/catalog.fingerprint.ts';
+import { createProgramsRepository } from './modules/programs/programs.repository.ts';
+import { createProgramsService } from './modules/programs/programs.service.ts';
+import { createEligibilityRepository } from './modules/eligibility/eligibility.repository.ts';
+import { createEligibilityService } from './modules/eligibility/eligibility.service.ts';
 
 /**
  * Builds every service by hand from the database and the configuration (no DI container).
@@ -36,14 +43,21 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const auth = createAuthService({ db, repo: authRepo, audit, config, now });
   const users = createUsersService({ db, users: usersRepo, auth: authRepo, org: orgRepo, audit, notifications, now });
   const org = createOrgService({ db, org: orgRepo, audit });
-  const demo = createDemoService({ db, audit });
+  const programsRepo = createProgramsRepository();
+  const programs = createProgramsService({ db, programs: programsRepo, audit, now, fingerprint: draftFingerprint });
+  const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
+  const recruitment = createRecruitmentService({ db, repo: createRecruitmentRepository(), audit, notifications, users, now });
+  const demo = createDemoService({ db, audit, programs: programsRepo });
   return {
     audit,
     auth,
     users,
     org,
     notifications,
+    programs,
+    eligibility,
     demo,
+    recruitment,
     health: async () => {
       await db.selectFrom('region').select('id').limit(1).execute();
       return true;

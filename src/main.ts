@@ -25,6 +25,7 @@ async function main() {
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const services = buildServices(database, config, logger);
+  await services.programs.syncReferenceData();
 
   if (config.demo) {
     const demo = await services.demo.load({ ip: null, requestId: 'startup' });

@@ -36,6 +36,7 @@ export async function createHarness(env: Record<string, string> = {}) {
   const logger = pino({ level: 'info' }, sink);
   const clock = new Clock();
   const services = buildServices(database, config, logger, clock.now);
+  await services.programs.syncReferenceData();
   const app = createApp({ config, logger, ...services, dbKind: database.kind });
 
   let n = 0;

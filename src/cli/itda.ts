@@ -21,6 +21,8 @@ const HELP = {
                                 첫 시스템 관리자를 만듭니다. 일회용 비밀번호를 출력하며,
                                 처음 로그인할 때 바꿔야 합니다.
   demo load                     예시(데모) 조직과 데모 계정을 불러옵니다 (내장 DB 전용).
+  import <bizinfo|kstartup|gov24> <파일|URL>
+                                지원사업 공고를 가져옵니다 (같은 파일을 다시 가져와도 바뀐 것만 반영).
   jobs run <작업>               백그라운드 작업을 지금 한 번 실행합니다 (${Object.keys(JOBS).join(', ')}).
 
 옵션:
@@ -38,6 +40,8 @@ Commands:
                                 Create the first administrator. Prints a one-time password
                                 that must be changed at first sign-in.
   demo load                     Load the demo organisation and demo accounts (embedded DB only).
+  import <bizinfo|kstartup|gov24> <file|URL>
+                                Import programme notices (re-importing changes only what changed).
   jobs run <job>                Run a background job once now (${Object.keys(JOBS).join(', ')}).
 
 Options:
@@ -82,6 +86,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
   try {
     const applied = await migrateToLatest(database.db);
     const services = buildServices(database, config, logger);
+    await services.programs.syncReferenceData();
     const meta = { ip: null, requestId: `cli-${cmd}` };
     if (cmd === 'migrate') {
       out(applied.length ? `적용한 마이그레이션 (applied): ${applied.join(', ')}` : '이미 최신입니다 (already up to date).');
@@ -126,6 +131,35 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       out(r.loaded ? `예시 데이터를 불러왔습니다 (demo loaded). 비밀번호: ${r.password}` : '예시 데이터가 이미 있습니다 (demo already loaded).');
       for (const a of r.accounts) out(`  ${a.login.padEnd(15)} ${a.role}`);
       return 0;
+    }
+    if (cmd === 'import') {
+      const target = positionals[2];
+      if ((sub !== 'bizinfo' && sub !== 'kstartup' && sub !== 'gov24') || !target) {
+        err(lang === 'ko' ? '사용법: itda import <bizinfo|kstartup|gov24> <파일|URL>' : 'Usage: itda import <bizinfo|kstartup|gov24> <file|URL>');
+        return 2;
+      }
+      const { readPayload, parsePayload, PayloadError, ImportSourceError } = await import('../modules/programs/programs.import.ts');
+      try {
+        const batch = parsePayload(sub, await readPayload(target));
+        const progress = (done: number, total: number) => {
+          if (done === total || done % 25 === 0) process.stderr.write(`\r${lang === 'ko' ? '진행' : 'progress'} ${done}/${total}`);
+          if (done === total) process.stderr.write('\n');
+        };
+        const r = await services.programs.importBatch(null, batch, meta, progress);
+        out(
+          lang === 'ko'
+            ? `전체 ${r.total}건: 새로 ${r.created}, 변경 ${r.updated}, 그대로 ${r.unchanged}, 거부 ${r.rejected.length}, 제외 ${r.skipped.length}`
+            : `${r.total} records: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected, ${r.skipped.length} skipped`,
+        );
+        for (const x of r.rejected) out(`  ${lang === 'ko' ? '거부' : 'rejected'} #${x.line}${x.sourceId ? ` (${x.sourceId})` : ''}: ${x.reason}`);
+        return r.rejected.length ? 1 : 0;
+      } catch (e) {
+        if (e instanceof ImportSourceError || e instanceof PayloadError) {
+          err(`${lang === 'ko' ? '가져올 수 없습니다' : 'Cannot import'}: ${e.message}`);
+          return 1;
+        }
+        throw e;
+      }
     }
     if (cmd === 'jobs' && sub === 'run') {
       const name = positionals[2] as JobName | undefined;

@@ -289,3 +289,251 @@ export type Programme = Selectable<ProgrammeTable>;
 export type ProgrammeVersion = Selectable<ProgrammeVersionTable>;
 export type NewProgrammeVersion = Insertable<ProgrammeVersionTable>;
 export type Business = Selectable<BusinessTable>;
+
+// ── Recruitment, training, contracts, employment linkage (issue 6; migration 20261127140000) ──
+// Kept in one block; `DB` is extended by declaration merging so this area adds no lines inside
+// the interface above.
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface RecruitmentRoundTable {
+  id: Generated<number>;
+  title: string;
+  notice: string;
+  opensAt: Date;
+  closesAt: Date;
+  activityStart: string | null;
+  activityEnd: string | null;
+  questions: Json<unknown[]>;
+  documents: Json<unknown[]>;
+  criteria: Json<unknown[]>;
+  retentionMonths: ColumnType<number, number | undefined, number>;
+  consentVersion: string;
+  published: ColumnType<boolean, boolean | undefined, boolean>;
+  selectionDoneAt: Date | null;
+  receiptSeq: ColumnType<number, number | undefined, number>;
+  isSample: ColumnType<boolean, boolean | undefined, boolean>;
+  version: ColumnType<number, number | undefined, number>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RecruitmentQuotaTable {
+  roundId: number;
+  officeId: number;
+  posts: number;
+}
+
+export type ApplicantStatus = 'draft' | 'submitted' | 'withdrawn';
+export type ApplicantDecision = 'selected' | 'waiting' | 'rejected' | 'declined' | 'withdrawn';
+
+export interface ApplicantTable {
+  id: Generated<number>;
+  roundId: number;
+  status: ColumnType<ApplicantStatus, ApplicantStatus | undefined, ApplicantStatus>;
+  receiptNo: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  officeId: number | null;
+  answers: Json<Record<string, string>>;
+  careerSummary: string | null;
+  motivation: string | null;
+  consentVersion: string;
+  consentedAt: Date;
+  retainUntil: string;
+  codeHash: string;
+  codeExpiresAt: Date;
+  codeFailures: ColumnType<number, number | undefined, number>;
+  codeLockedUntil: Date | null;
+  sessionHash: string | null;
+  sessionExpiresAt: Date | null;
+  screening: Json<unknown> | null;
+  eligible: boolean | null;
+  screeningOverride: Json<unknown> | null;
+  interviewAt: Date | null;
+  interviewPlace: string | null;
+  decision: ApplicantDecision | null;
+  rank: number | null;
+  decidedAt: Date | null;
+  clerkUserId: string | null;
+  submittedAt: Date | null;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ApplicantFileTable {
+  id: Generated<number>;
+  applicantId: number;
+  documentCode: string;
+  fileName: string;
+  mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  sizeBytes: number;
+  sha256: string;
+  content: Buffer;
+  createdAt: Timestamp;
+}
+
+export interface ReviewerAssignmentTable {
+  id: Generated<number>;
+  applicantId: number;
+  reviewerId: string;
+  stage: 'document' | 'interview';
+  status: ColumnType<'assigned' | 'scored' | 'conflict', 'assigned' | 'scored' | 'conflict' | undefined, 'assigned' | 'scored' | 'conflict'>;
+  scores: Json<Record<string, number>> | null;
+  comment: string | null;
+  conflictReason: string | null;
+  assignedBy: string | null;
+  assignedAt: Timestamp;
+  scoredAt: Date | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface ApplicantEventTable {
+  id: Generated<number>;
+  applicantId: number;
+  at: Timestamp;
+  action: string;
+  reason: string | null;
+  actorUserId: string | null;
+  actorLogin: string | null;
+  detail: Json;
+}
+
+export interface TrainingCourseTable {
+  id: Generated<number>;
+  title: string;
+  description: string | null;
+  requiredHours: Numeric;
+  requiredForCaseload: ColumnType<boolean, boolean | undefined, boolean>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  certificateSeq: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface TrainingSessionTable {
+  id: Generated<number>;
+  courseId: number;
+  startsAt: Date;
+  hours: Numeric;
+  place: string | null;
+  online: ColumnType<boolean, boolean | undefined, boolean>;
+  createdAt: Timestamp;
+}
+
+export interface TrainingEnrolmentTable {
+  courseId: number;
+  clerkId: string;
+  enrolledAt: Timestamp;
+  enrolledBy: string | null;
+  completedAt: Date | null;
+  certificateNo: string | null;
+}
+
+export interface TrainingAttendanceTable {
+  sessionId: number;
+  clerkId: string;
+  attended: boolean;
+  recordedBy: string | null;
+  recordedAt: Timestamp;
+}
+
+export interface ClerkContractTable {
+  id: Generated<number>;
+  clerkId: string;
+  applicantId: number | null;
+  officeId: number | null;
+  startsOn: string;
+  endsOn: string;
+  endedAt: Date | null;
+  endedBy: string | null;
+  endNote: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: Timestamp;
+}
+
+export interface CaseloadHandoverTable {
+  id: Generated<number>;
+  contractId: number;
+  businessId: string;
+  fromClerkId: string;
+  toClerkId: string | null;
+  action: 'reassigned' | 'closed';
+  reason: string | null;
+  at: Timestamp;
+  byUserId: string | null;
+}
+
+export interface EmploymentConsentTable {
+  id: Generated<number>;
+  clerkId: string;
+  consentVersion: string;
+  method: 'web' | 'paper';
+  givenAt: Timestamp;
+  withdrawnAt: Date | null;
+}
+
+export interface EmploymentReferralTable {
+  id: Generated<number>;
+  clerkId: string;
+  counsellorId: string;
+  consentId: number;
+  referredBy: string | null;
+  referredAt: Timestamp;
+  referredOn: string;
+  note: string | null;
+  outcome: 'employed' | 'seeking' | 'not_seeking' | null;
+  employerType: 'private' | 'public' | 'social' | 'self' | 'other' | null;
+  employedOn: string | null;
+  outcomeAt: Date | null;
+  closedAt: Date | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface CounsellingSessionTable {
+  id: Generated<number>;
+  referralId: number;
+  heldOn: string;
+  mode: 'visit' | 'phone' | 'online';
+  summary: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface JobReferralTable {
+  id: Generated<number>;
+  referralId: number;
+  employer: string;
+  jobTitle: string;
+  referredOn: string;
+  result: ColumnType<'pending' | 'hired' | 'not_hired' | 'declined', 'pending' | 'hired' | 'not_hired' | 'declined' | undefined, 'pending' | 'hired' | 'not_hired' | 'declined'>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface DB {
+  recruitmentRound: RecruitmentRoundTable;
+  recruitmentQuota: RecruitmentQuotaTable;
+  applicant: ApplicantTable;
+  applicantFile: ApplicantFileTable;
+  reviewerAssignment: ReviewerAssignmentTable;
+  applicantEvent: ApplicantEventTable;
+  trainingCourse: TrainingCourseTable;
+  trainingSession: TrainingSessionTable;
+  trainingEnrolment: TrainingEnrolmentTable;
+  trainingAttendance: TrainingAttendanceTable;
+  clerkContract: ClerkContractTable;
+  caseloadHandover: CaseloadHandoverTable;
+  employmentConsent: EmploymentConsentTable;
+  employmentReferral: EmploymentReferralTable;
+  counsellingSession: CounsellingSessionTable;
+  jobReferral: JobReferralTable;
+}
+export type RecruitmentRound = Selectable<RecruitmentRoundTable>;
+export type Applicant = Selectable<ApplicantTable>;
+export type TrainingCourse = Selectable<TrainingCourseTable>;
+export type ClerkContract = Selectable<ClerkContractTable>;
+export type EmploymentReferral = Selectable<EmploymentReferralTable>;

@@ -11,6 +11,9 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: '/home', labelKey: 'nav.home' },
+  { href: '/programmes', labelKey: 'nav.programmes', permission: 'programmes.read' },
+  { href: '/eligibility', labelKey: 'nav.eligibility', permission: 'eligibility.check' },
+  { href: '/admin/import', labelKey: 'nav.import', permission: 'programmes.import' },
   { href: '/admin/org', labelKey: 'nav.org', permission: 'org.read' },
   { href: '/admin/users', labelKey: 'nav.users', permission: 'users.read' },
   { href: '/admin/audit', labelKey: 'nav.audit', permission: 'audit.read' },

@@ -42,6 +42,16 @@ const EXPECTED: Record<string, Rule> = {
   'POST /admin/users/:id/tokens/:tokenId/revoke': ['admin'],
   'GET /admin/audit': OPS,
   'GET /admin/notifications': ['admin', 'operator'],
+  'GET /programmes': 'signed-in',
+  'GET /programmes/:id': 'signed-in',
+  'GET /programmes/:id/versions/:versionId': 'signed-in',
+  'GET /programmes/:id/edit': ['catalog_editor', 'admin'],
+  'POST /programmes/:id/edit': ['catalog_editor', 'admin'],
+  'GET /programmes/:id/drafts/:draftId': ['catalog_editor', 'admin'],
+  'POST /programmes/:id/drafts/:draftId/publish': ['catalog_editor', 'admin'],
+  'GET /admin/import': ['catalog_editor', 'operator', 'admin'],
+  'POST /admin/import': ['catalog_editor', 'operator', 'admin'],
+  'GET /eligibility': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
   'GET /api/v1/me': 'signed-in',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
@@ -51,6 +61,9 @@ let h: Harness;
 let targetId: string;
 let tokenId: string;
 let officeId: number;
+let programmeId: number;
+let versionId: number;
+let draftId: number;
 const clients = new Map<Role, TestClient>();
 
 function routeList(): string[] {
@@ -64,6 +77,9 @@ function routeList(): string[] {
 
 function concrete(path: string): string {
   return path
+    .replace('/programmes/:id/versions/:versionId', `/programmes/${programmeId}/versions/${versionId}`)
+    .replace('/programmes/:id/drafts/:draftId', `/programmes/${programmeId}/drafts/${draftId}`)
+    .replace('/programmes/:id', `/programmes/${programmeId}`)
     .replace(':tokenId', tokenId)
     .replace('/users/:id', `/users/${targetId}`)
     .replace('/regions/:id', '/regions/1')
@@ -89,6 +105,12 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   tokenId = token.id;
+  const p = await h.db.insertInto('programme').values({ key: 'matrix-p', source: 'manual', sourceId: 'm1' }).returning('id').executeTakeFirstOrThrow();
+  programmeId = p.id;
+  const base = { programmeId, title: '시험 지원사업', changeReason: '시험', rule: JSON.stringify({ all: [{ type: 'smallBusiness' }] }) };
+  versionId = (await h.db.insertInto('programmeVersion').values({ ...base, version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+  await h.db.updateTable('programme').set({ currentVersionId: versionId }).where('id', '=', programmeId).execute();
+  draftId = (await h.db.insertInto('programmeVersion').values({ ...base, version: 2, status: 'draft', basedOnVersionId: versionId }).returning('id').executeTakeFirstOrThrow()).id;
 });
 afterAll(async () => {
   await h?.close();

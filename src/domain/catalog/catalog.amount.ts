@@ -30,8 +30,8 @@ export interface AmountMatch {
   text: string;
 }
 
-/** Units that make an amount without "원" still money: "1.5억", "200만". 천/백 alone need 원. */
-const MONEY_WITHOUT_WON = new Set(['조', '억', '천만', '백만', '십만', '만']);
+/** Units that make an amount without "원" still money: "1.5억", "200만". 조 (also 제3조), 천 and 백 need 원. */
+const MONEY_WITHOUT_WON = new Set(['억', '천만', '백만', '십만', '만']);
 
 function readAmountAt(text: string, index: number): AmountMatch | undefined {
   // Read the parts of a compound amount, big to small units ("1억 5천만"), then take the longest
@@ -92,7 +92,8 @@ export function parseKrwAmount(text: string): number | undefined {
 }
 
 /** Words before an amount that make it the benefit's ceiling. */
-const CEILING_BEFORE = /(최대|최고|한도|지원\s*금액?|지원액|지원\s*규모|업체당|개사당|기업당|1\s*인당|인당|점포당|1\s*개사|개소당)[\s:：)]*(?:\S{0,6}\s*)?$/;
+const CEILING_BEFORE =
+  /(최대|최고|한도|지원\s*금액?|지원액|지원\s*규모|업체당|개사당|기업당|1\s*인당|인당|점포당|1\s*개사|개소당)[\s:：)]*(?:\S{0,6}\s*)?$/;
 /** Words after an amount that make it the benefit's ceiling or the benefit itself. */
 const CEILING_AFTER = /^\s*(?:이내|한도|까지|범위|상당)|^\s*(?:\(\S*\)\s*)?(?:을|를)?\s*(?:지원|지급|융자|보증|대출|보조)/;
 /** Amounts that are eligibility thresholds (매출 10억 이하), not benefits. */
@@ -107,7 +108,11 @@ const THRESHOLD_AFTER = /^\s*(?:이하|미만|이상|초과)/;
 export function extractMaxAmount(text: string): number | undefined {
   let best: number | undefined;
   for (const a of findAmounts(text)) {
-    const before = text.slice(Math.max(0, a.index - 16), a.index).split('\n').pop() ?? '';
+    const before =
+      text
+        .slice(Math.max(0, a.index - 16), a.index)
+        .split('\n')
+        .pop() ?? '';
     const after = text.slice(a.end, a.end + 12);
     if (THRESHOLD_BEFORE.test(before)) continue;
     const ceilingBefore = CEILING_BEFORE.test(before);
@@ -126,9 +131,14 @@ export function extractMaxAmount(text: string): number | undefined {
 export function detectBenefitType(text: string): BenefitType | undefined {
   if (/보증(?!금)/.test(text)) return 'guarantee';
   if (/융자|대출|정책\s*자금|대여/.test(text)) return 'loan';
-  if (/이자\s*지원|이차\s*보전|감면|바우처|이용권|비용(?:의)?\s*(?:일부|\d+\s*%)|\d+\s*%\s*(?:지원|보조)|자부담|본인\s*부담|할인|요금\s*지원|수수료\s*지원/.test(text))
+  if (
+    /이자\s*지원|이차\s*보전|감면|바우처|이용권|비용(?:의)?\s*(?:일부|\d+\s*%)|\d+\s*%\s*(?:지원|보조)|자부담|본인\s*부담|할인|요금\s*지원|수수료\s*지원/.test(
+      text,
+    )
+  )
     return 'subsidy';
-  if (/지원금|보조금|장려금|격려금|지원\s*자금|현금\s*지급|지급|사업화\s*자금/.test(text)) return 'grant';
+  if (/지원금|보조금|장려금|격려금|지원\s*자금|현금\s*지급|지급|사업화\s*자금|\d\s*(?:억|만)?\s*원\s*(?:을|를)?\s*(?:지원|지급)/.test(text))
+    return 'grant';
   if (/컨설팅|교육|멘토링|상담|판로|전시|박람회|홍보|마케팅|입주|공간|보육|네트워킹|진단|코칭/.test(text)) return 'service';
   return undefined;
 }

@@ -32,13 +32,18 @@ export function typeName(v: unknown): string {
       return '참/거짓';
     case 'object':
       return '객체';
-    default:
+    case 'undefined':
+      return '없음';
+    case 'bigint':
+    case 'function':
+    case 'symbol':
       return typeof v;
   }
+  return '알 수 없는 값';
 }
 
 function field(key: string, label?: string): string {
-  return label ? `${label}(${key})` : key;
+  return label && label !== key ? `${label}(${key})` : key;
 }
 
 /** Raw string of a text field; null/undefined/blank → undefined; any other type → RecordError. */
@@ -75,6 +80,7 @@ export function readId(rec: JsonRecord, key: string, label: string): string {
   }
   if (typeof v !== 'string') throw new RecordError(`${field(key, label)}에 글자나 숫자가 와야 하는데 ${typeName(v)}이(가) 왔습니다`);
   const id = v.trim();
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse in an id
   if (id.length > 200 || /[\u0000-\u001f]/.test(id)) throw new RecordError(`${field(key, label)} 값이 ID 형식이 아닙니다`);
   return id;
 }
@@ -86,10 +92,15 @@ export function readId(rec: JsonRecord, key: string, label: string): string {
 export function readJoined(rec: JsonRecord, key: string, separator: string | RegExp, label?: string): string[] {
   const v = rec[key];
   if (v === undefined || v === null) return [];
-  if (typeof v === 'string') return v.split(separator).map((s) => s.trim()).filter((s) => s !== '');
+  if (typeof v === 'string')
+    return v
+      .split(separator)
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   if (Array.isArray(v)) {
     return v.map((item, i) => {
-      if (typeof item !== 'string') throw new RecordError(`${field(key, label)}의 ${i + 1}번째 값에 글자가 와야 하는데 ${typeName(item)}이(가) 왔습니다`);
+      if (typeof item !== 'string')
+        throw new RecordError(`${field(key, label)}의 ${i + 1}번째 값에 글자가 와야 하는데 ${typeName(item)}이(가) 왔습니다`);
       return item.trim();
     });
   }
@@ -107,7 +118,7 @@ export function readYesNo(rec: JsonRecord, key: string, label?: string): boolean
     if (t === 'N') return false;
     if (t === '') return undefined;
   }
-  throw new RecordError(`${field(key, label)}에 Y/N이 와야 하는데 '${String(v as string)}'이(가) 왔습니다`);
+  throw new RecordError(`${field(key, label)}에 Y/N이 와야 하는데 ${typeof v === 'string' ? `'${v}'` : typeName(v)}이(가) 왔습니다`);
 }
 
 /** An integer written as a number or a numeric string ("065"); blank → undefined. */
@@ -142,7 +153,8 @@ export function readUrl(value: string | undefined, what: string, base?: string):
   } catch {
     return { note: `${what} '${value.slice(0, 80)}'는 주소 형식이 아니어서 쓰지 않았습니다` };
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { note: `${what} '${value.slice(0, 80)}'는 http(s) 주소가 아니어서 쓰지 않았습니다` };
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return { note: `${what} '${value.slice(0, 80)}'는 http(s) 주소가 아니어서 쓰지 않았습니다` };
   if (/\s/.test(v)) return { note: `${what} '${value.slice(0, 80)}'에 공백이 있어 쓰지 않았습니다` };
   return { url: parsed.toString() };
 }
@@ -194,7 +206,12 @@ type ParseOutcome = { draft: Omit<ProgrammeDraft, 'source'> } | { skip: string; 
  * (with the reason and the line), rejects a second record with an id already seen, validates each
  * draft against `ProgrammeDraftSchema`, and never throws itself.
  */
-export function runBatch(source: ProgrammeSource, items: readonly unknown[], parseOne: (rec: JsonRecord) => ParseOutcome, idKey: string): ImportBatch {
+export function runBatch(
+  source: ProgrammeSource,
+  items: readonly unknown[],
+  parseOne: (rec: JsonRecord) => ParseOutcome,
+  idKey: string,
+): ImportBatch {
   const batch: ImportBatch = { source, records: [], rejected: [], skipped: [], total: items.length };
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
@@ -213,13 +230,21 @@ export function runBatch(source: ProgrammeSource, items: readonly unknown[], par
       }
       const first = seen.get(out.draft.sourceId);
       if (first !== undefined) {
-        batch.rejected.push({ line, sourceId: out.draft.sourceId, reason: `같은 ID(${out.draft.sourceId})가 ${first}번째 항목에 이미 있습니다` });
+        batch.rejected.push({
+          line,
+          sourceId: out.draft.sourceId,
+          reason: `같은 ID(${out.draft.sourceId})가 ${first}번째 항목에 이미 있습니다`,
+        });
         return;
       }
       const checked = ProgrammeDraftSchema.safeParse({ source, ...out.draft });
       if (!checked.success) {
         const issue = checked.error.issues[0];
-        batch.rejected.push({ line, sourceId: out.draft.sourceId, reason: `정규화 결과가 형식에 맞지 않습니다: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim() });
+        batch.rejected.push({
+          line,
+          sourceId: out.draft.sourceId,
+          reason: `정규화 결과가 형식에 맞지 않습니다: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim(),
+        });
         return;
       }
       seen.set(out.draft.sourceId, line);

@@ -61,7 +61,8 @@ function findDates(s: string): DateToken[] {
   }
   for (const m of s.matchAll(COMPACT_DATE)) {
     const overlaps = tokens.some((t) => m.index < t.end && m.index + m[0].length > t.index);
-    if (!overlaps) tokens.push({ index: m.index, end: m.index + m[0].length, text: m[0], iso: isoDate(Number(m[1]), Number(m[2]), Number(m[3])) });
+    if (!overlaps)
+      tokens.push({ index: m.index, end: m.index + m[0].length, text: m[0], iso: isoDate(Number(m[1]), Number(m[2]), Number(m[3])) });
   }
   return tokens.sort((a, b) => a.index - b.index);
 }
@@ -84,23 +85,13 @@ function splitAt(s: string): number {
 }
 
 export function parsePeriod(raw: string): PeriodParse {
-  try {
-    return parse(raw);
-  } catch {
-    // Defensive: parsing is regular-expression work over a string and should not throw; if it
-    // ever does, the record is kept with an unknown period rather than lost.
-    return { ok: true, period: { kind: 'unknown', raw } };
-  }
-}
-
-function parse(raw: string): PeriodParse {
   const s = normalize(raw);
   const fail = (reason: string): PeriodParse => ({ ok: false, reason, raw });
   if (s === '' || /^[-–—.·~\s]*$/.test(s)) return { ok: true, period: { kind: 'unknown', raw } };
 
   const dates = findDates(s);
   const bad = dates.find((d) => !d.iso);
-  if (bad) return fail(`신청기간의 날짜 '${bad.text}'를 읽을 수 없습니다 (없는 날짜)`);
+  if (bad) return fail(`신청기간의 '${bad.text}'는 달력에 없는 날짜입니다`);
 
   const kw = keywordKind(s);
   const cut = splitAt(s);
@@ -132,7 +123,7 @@ function parse(raw: string): PeriodParse {
         const month = Number(m[1]);
         const day = Number(m[2]);
         const same = isoDate(year, month, day);
-        if (!same) return fail(`신청기간의 날짜 '${m[0].trim()}'를 읽을 수 없습니다 (없는 날짜)`);
+        if (!same) return fail(`신청기간의 '${m[0].trim()}'는 달력에 없는 날짜입니다`);
         end = same < start ? isoDate(year + 1, month, day) : same;
       }
     }

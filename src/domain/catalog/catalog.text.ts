@@ -1,4 +1,4 @@
-import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { compile, type HtmlToTextOptions } from 'html-to-text';
 
 /**
  * HTML → plain text for notice fields (bizinfo bsnsSumryCn carries HTML; other fields are plain
@@ -43,6 +43,10 @@ const OPTIONS: HtmlToTextOptions = {
 
 const OPTIONS_PLAIN: HtmlToTextOptions = { ...OPTIONS, preserveNewlines: true };
 
+// Compiled once: `convert(html, options)` would rebuild the selector tree on every call.
+const fromHtml = compile(OPTIONS);
+const fromPlain = compile(OPTIONS_PLAIN);
+
 /** A tag, comment or doctype opener: `<p`, `</p`, `<!--`, `<!DOCTYPE`. */
 const LOOKS_LIKE_HTML = /<(?:[a-z][a-z0-9]*[\s/>]|\/[a-z]|!)/i;
 /** A character reference: `&amp;`, `&#45800;`, `&#x1F600;`. */
@@ -56,8 +60,8 @@ const HAS_ENTITY = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
  */
 export function htmlToPlainText(input: string): string {
   let text: string;
-  if (LOOKS_LIKE_HTML.test(input)) text = convert(input, OPTIONS);
-  else if (HAS_ENTITY.test(input)) text = convert(input, OPTIONS_PLAIN);
+  if (LOOKS_LIKE_HTML.test(input)) text = fromHtml(input);
+  else if (HAS_ENTITY.test(input)) text = fromPlain(input);
   else text = input;
   return normalizeWhitespace(text);
 }
@@ -85,5 +89,7 @@ export function normalizeWhitespace(text: string): string {
 
 /** Same as `htmlToPlainText`, but one line (titles, agency names). */
 export function htmlToOneLine(input: string): string {
-  return htmlToPlainText(input).replace(/\s*\n\s*/g, ' ').trim();
+  return htmlToPlainText(input)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }

@@ -145,6 +145,8 @@ export interface ImportProblem {
   sourceId?: string;
   /** Korean, for the editor. */
   reason: string;
+  /** Which file of a several-file import the line refers to (보조금24: 'serviceDetail', 'supportConditions'). */
+  part?: string;
 }
 
 export interface ImportBatch {

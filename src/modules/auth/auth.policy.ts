@@ -30,6 +30,24 @@ export const PERMISSIONS = {
   'eligibility.check': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
   /** See the notification outbox (log channel). */
   'notifications.read': ['admin', 'operator'],
+  /** Recruitment rounds, applications, screening, ranking, selection, hiring (운영기관). */
+  'recruitment.manage': ['operator', 'admin'],
+  /** Score the applications assigned to oneself (서류·면접 심사위원 are operator accounts). */
+  'recruitment.review': ['operator', 'admin'],
+  /** Training courses, sessions, enrolment and attendance. */
+  'training.manage': ['operator', 'admin'],
+  /** A clerk's own training record and certificates. */
+  'training.own': ['clerk'],
+  /** Contract periods and the hand-over of caseloads at their end. */
+  'contracts.manage': ['operator', 'admin'],
+  /** Refer clerks to 새일센터 counsellors; see each clerk's employment record. */
+  'employment.manage': ['operator', 'admin'],
+  /** A 새일센터 counsellor: only the clerks referred to them. */
+  'employment.counsel': ['saeil_counsellor'],
+  /** A clerk's own consent and employment record. */
+  'employment.own': ['clerk'],
+  /** Re-employment figures as aggregates (counts below 5 are not shown). */
+  'employment.aggregate': ['province', 'operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

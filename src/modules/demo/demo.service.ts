@@ -3,12 +3,18 @@ import type { DB } from '../../db/schema.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/auth.crypto.ts';
 import { DEMO_ACCOUNTS, DEMO_OFFICES, DEMO_PASSWORD } from './demo.data.ts';
+import { generateBusinesses } from '../../domain/eligibility/index.ts';
+import type { ProgramsRepository } from '../programs/programs.repository.ts';
+import { SAMPLE_PROGRAMMES } from '../programs/programs.sample.ts';
+
+/** How many sample businesses the demo tracks (enough for the editor's impact preview to say something). */
+export const DEMO_BUSINESSES = 300;
 
 /**
  * Loads the labelled demo organisation. Idempotent: a second run changes nothing.
  * The caller (main.ts / CLI) guarantees this runs only on the embedded database.
  */
-export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService }) {
+export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; programs: ProgramsRepository }) {
   const { db, audit } = deps;
   return {
     async isLoaded(): Promise<boolean> {
@@ -58,6 +64,81 @@ export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService })
             detail: { role: u.role, officeId: u.officeId, demo: true },
           });
         }
+        // The sample catalogue: written from public notices, labelled 예시, every amount "확인 필요".
+        for (const sp of SAMPLE_PROGRAMMES) {
+          if (await deps.programs.findProgrammeByKey(trx, sp.key)) continue;
+          const programme = await deps.programs.insertProgramme(trx, { key: sp.key, source: 'manual', sourceId: sp.sourceId, isSample: true });
+          const v = await deps.programs.insertVersion(trx, {
+            programmeId: programme.id,
+            version: 1,
+            status: 'published',
+            title: sp.title,
+            ministry: sp.ministry,
+            executingAgency: sp.executingAgency,
+            category: sp.category,
+            summary: sp.summary,
+            targetText: sp.targetText,
+            periodKind: sp.period.kind,
+            periodStart: sp.period.start ?? null,
+            periodEnd: sp.period.end ?? null,
+            periodRaw: `${sp.period.raw} (${sp.period.typicalTiming})`,
+            howToApply: sp.howToApply,
+            detailUrl: sp.detailUrl,
+            applyUrl: sp.applyUrl ?? null,
+            contact: sp.contact,
+            nationwide: sp.regions.nationwide,
+            sido: sp.regions.sido,
+            municipalities: sp.regions.municipalities,
+            benefitType: sp.benefit.type,
+            benefitMaxAmount: sp.benefit.maxAmount ?? null,
+            requiredDocuments: [...sp.requiredDocuments],
+            documentNames: [],
+            attachments: '[]',
+            rule: JSON.stringify(sp.rule),
+            reviewStatus: sp.reviewStatus,
+            reviewNote: sp.reviewNote,
+            fingerprint: null,
+            sourceUpdatedAt: null,
+            raw: null,
+            changeReason: '예시 데이터 적재 (공개 공고를 바탕으로 작성)',
+            createdBy: null,
+            createdByLogin: 'itda-demo',
+            basedOnVersionId: null,
+            publishedAt: new Date(),
+          });
+          await deps.programs.setCurrentVersion(trx, programme.id, v.id, null);
+        }
+        // Sample businesses (예시 사업장): generated facts, no real person or 사업자등록번호.
+        const clerk = await trx.selectFrom('appUser').select(['id', 'officeId']).where('login', '=', 'demo-clerk').executeTakeFirst();
+        const rows = generateBusinesses(DEMO_BUSINESSES, 2026).map((b, i) => ({
+          name: `예시 사업장 ${String(i + 1).padStart(3, '0')}`,
+          ownerName: null,
+          phone: null,
+          brn: null,
+          sidoCode: b.facts.sidoCode ?? null,
+          municipalityCode: b.facts.municipalityCode && b.facts.municipalityCode.startsWith('41') ? b.facts.municipalityCode : null,
+          openedOn: b.facts.openedOn ?? null,
+          closedOn: b.facts.closedOn ?? null,
+          annualRevenue: b.facts.annualRevenue ?? null,
+          workers: b.facts.workers ?? null,
+          ksicCode: b.facts.ksicCode ?? null,
+          ntsIndustryCode: null,
+          ownerBirthDate: b.facts.ownerBirthDate ?? null,
+          ownerGender: b.facts.ownerGender ?? null,
+          ownerDisabled: b.facts.ownerDisabled ?? null,
+          ownerVeteran: b.facts.ownerVeteran ?? null,
+          nationalTaxArrears: b.facts.nationalTaxArrears ?? null,
+          localTaxArrears: b.facts.localTaxArrears ?? null,
+          taxArrearsDeferred: b.facts.taxArrearsDeferred ?? null,
+          creditDelinquent: b.facts.creditDelinquent ?? null,
+          operatingStatus: b.facts.operatingStatus ?? null,
+          premises: b.facts.premises ?? null,
+          mailOrderRegistered: b.facts.mailOrderRegistered ?? null,
+          officeId: i % 10 === 0 ? (clerk?.officeId ?? null) : null,
+          clerkId: i % 10 === 0 ? (clerk?.id ?? null) : null,
+          isSample: true,
+        }));
+        for (let i = 0; i < rows.length; i += 100) await trx.insertInto('business').values(rows.slice(i, i + 100)).execute();
         await audit.record(trx, meta, { action: 'demo.load', actorLogin: 'itda-demo', detail: { offices: DEMO_OFFICES.length, accounts: DEMO_ACCOUNTS.length } });
       });
       return { loaded: true, accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD };

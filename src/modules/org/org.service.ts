@@ -31,6 +31,11 @@ export function createOrgService(deps: { db: Kysely<DB>; org: OrgRepository; aud
       return { regions, offices, municipalities, coverage };
     },
 
+    /** 시·군 names for pickers (public reference data, no personal data). */
+    async municipalityOptions() {
+      return (await org.listMunicipalities(db)).map((m) => ({ code: m.code, name: m.name }));
+    },
+
     async listMunicipalities(actor: Actor | null) {
       authorize(actor, 'org.read');
       return org.listMunicipalities(db);

@@ -8,6 +8,7 @@ import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import type { ProgramsRepository } from './programs.repository.ts';
 import { CatalogueQuery, RuleDraftInput } from './programs.schemas.ts';
+import { documentTypeRows } from '../../domain/documents/document-types.ts';
 
 export const CATALOGUE_PAGE_SIZE = 20;
 
@@ -108,6 +109,20 @@ export function createProgramsService(deps: {
   const { db, programs, now } = deps;
 
   return {
+    /** Reference data every deployment needs (not demo): the document types with validity rules. */
+    async syncReferenceData() {
+      await programs.upsertDocumentTypes(db, documentTypeRows());
+    },
+
+    /** The editor's pages ask before showing a form that only editors may submit. */
+    async assertCanEdit(actor: Actor | null) {
+      authorize(actor, 'programmes.edit');
+    },
+
+    async assertCanImport(actor: Actor | null) {
+      authorize(actor, 'programmes.import');
+    },
+
     async search(actor: Actor | null, raw: unknown) {
       authorize(actor, 'programmes.read');
       const f = parseInput(CatalogueQuery, raw);

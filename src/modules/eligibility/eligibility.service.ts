@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import {
+  compileProgramme,
+  diffVerdicts,
+  evaluateCatalogue,
+  RuleSchema,
+  type BusinessFacts,
+  type CompiledProgramme,
+} from '../../domain/eligibility/index.ts';
+import { NotFoundError } from '../../errors.ts';
+import { parseInput } from '../../validation.ts';
+import { authorize, type Actor } from '../auth/auth.policy.ts';
+import type { ProgramsRepository } from '../programs/programs.repository.ts';
+import { koreanToday } from '../programs/programs.service.ts';
+import type { EligibilityRepository } from './eligibility.repository.ts';
+import { FactsInput } from './eligibility.schemas.ts';
+
+/** Programmes without a written rule have no criteria: the engine would call them eligible to all. */
+const NO_RULE = { all: [] } as const;
+
+export function createEligibilityService(deps: { db: Kysely<DB>; programs: ProgramsRepository; repo: EligibilityRepository; now: () => Date }) {
+  const { db, programs, repo, now } = deps;
+  // Rules are compiled once per programme version (versions never change once written).
+  const compiledByVersion = new Map<number, CompiledProgramme>();
+
+  function compileVersion(v: { versionId: number; key: string; title: string; rule: unknown }): CompiledProgramme | null {
+    const hit = compiledByVersion.get(v.versionId);
+    if (hit) return hit;
+    const parsed = RuleSchema.safeParse(v.rule ?? NO_RULE);
+    if (!parsed.success) return null;
+    const compiled = compileProgramme({ key: v.key, title: v.title, rule: parsed.data });
+    compiledByVersion.set(v.versionId, compiled);
+    return compiled;
+  }
+
+  async function currentCatalogue() {
+    const rows = await programs.currentRules(db);
+    const withRule = rows.filter((r) => r.rule !== null);
+    const compiled: CompiledProgramme[] = [];
+    const info = new Map<string, (typeof rows)[number]>();
+    for (const r of withRule) {
+      const c = compileVersion({ versionId: r.versionId, key: r.key, title: r.title, rule: r.rule });
+      if (c) {
+        compiled.push(c);
+        info.set(r.key, r);
+      }
+    }
+    return { compiled, info, withoutRule: rows.length - withRule.length };
+  }
+
+  async function evaluateFacts(facts: BusinessFacts, refDate: string) {
+    const { compiled, info, withoutRule } = await currentCatalogue();
+    const result = evaluateCatalogue(compiled, facts, refDate, { explain: true, nearMisses: true, timeChanges: true, askNext: true });
+    return { result, info, withoutRule };
+  }
+
+  return {
+    async assertCanCheck(actor: Actor | null) {
+      authorize(actor, 'eligibility.check');
+    },
+
+    /** Facts typed in the quick check (nothing stored) → verdicts across the catalogue, explained. */
+    async checkFacts(actor: Actor | null, raw: unknown) {
+      authorize(actor, 'eligibility.check');
+      const input = parseInput(FactsInput, raw);
+      const { refDate, ...facts } = input;
+      const date = refDate ?? koreanToday(now());
+      const f: BusinessFacts = { ...facts, sidoCode: facts.municipalityCode ? facts.municipalityCode.slice(0, 2) : null, priorReceipts: null, documents: null };
+      return { ...(await evaluateFacts(f, date)), refDate: date };
+    },
+
+    /** The whole catalogue for one tracked business (used by the casework pages). */
+    async evaluateBusiness(businessId: string, refDate?: string) {
+      const [b] = await repo.businessFacts(db, { ids: [businessId] });
+      if (!b) throw new NotFoundError();
+      return evaluateFacts(b.facts, refDate ?? koreanToday(now()));
+    },
+
+    /**
+     * Before publishing: which tracked businesses gain or lose eligibility if the draft's rule
+     * replaces the current one (editor's impact preview).
+     */
+    async draftImpact(actor: Actor | null, programmeId: number, draftId: number) {
+      authorize(actor, 'programmes.edit');
+      const programme = await programs.findProgramme(db, programmeId);
+      const draft = await programs.findVersion(db, draftId);
+      if (!programme?.currentVersionId || !draft || draft.programmeId !== programmeId) throw new NotFoundError();
+      const current = await programs.findVersion(db, programme.currentVersionId);
+      if (!current) throw new NotFoundError();
+      const before = compileVersion({ versionId: current.id, key: programme.key, title: current.title, rule: current.rule });
+      const after = compileVersion({ versionId: draft.id, key: programme.key, title: draft.title, rule: draft.rule });
+      if (!before || !after) throw new NotFoundError();
+      const businesses = await repo.businessFacts(db);
+      const diff = diffVerdicts(before.compiled, after.compiled, businesses, koreanToday(now()));
+      const names = new Map(businesses.map((b) => [b.id, { name: b.name, isSample: b.isSample }]));
+      const named = (rows: readonly { id: string; from: string; to: string }[]) => rows.map((r) => ({ ...r, ...(names.get(r.id) ?? { name: r.id, isSample: false }) }));
+      return { ...diff, gained: named(diff.gained), lost: named(diff.lost), otherChanges: named(diff.otherChanges) };
+    },
+  };
+}
+export type EligibilityService = ReturnType<typeof createEligibilityService>;

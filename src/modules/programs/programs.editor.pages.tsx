@@ -1,0 +1,251 @@
+import type { Hono } from 'hono';
+import { CriterionSchema, RuleSchema, type Criterion, type Rule } from '../../domain/eligibility/index.ts';
+import { NotFoundError } from '../../errors.ts';
+import { Button, CsrfField, ErrorSummary, LinkButton, Select, TextInput, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
+import { handleForm, readForm } from '../../web/forms.ts';
+import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
+import type { EligibilityService } from '../eligibility/eligibility.service.ts';
+import { RuleView } from './programs.rule-view.tsx';
+import type { ProgramsService } from './programs.service.ts';
+
+function idParam(c: AppContext, name = 'id'): number {
+  const v = Number(c.req.param(name));
+  if (!Number.isInteger(v) || v <= 0) throw new NotFoundError();
+  return v;
+}
+
+/**
+ * The form way to add one condition (editors are not expected to write JSON): a condition type and
+ * one value, turned into a criterion and appended to the rule as "must also hold".
+ */
+const ADDABLE = ['region', 'businessAgeMin', 'businessAgeMax', 'revenueMax', 'workersMax', 'smallBusiness', 'ksicExclusions', 'ownerAgeMax', 'ownerAgeMin', 'noLocalTaxArrears', 'noNationalTaxArrears', 'noPriorReceipt3y'] as const;
+type Addable = (typeof ADDABLE)[number];
+
+function criterionFrom(kind: Addable, value: string, programmeKey: string): Criterion | null {
+  const n = Number(value.replace(/[,\s원]/g, ''));
+  const num = Number.isFinite(n) && value.trim() !== '' ? n : null;
+  const list = value.split(/[,\s]+/).filter(Boolean);
+  const c: unknown = (() => {
+    switch (kind) {
+      case 'region':
+        return { type: 'region', sido: list.filter((x) => /^\d{2}$/.test(x)), municipalities: list.filter((x) => /^\d{5}$/.test(x)) };
+      case 'businessAgeMin':
+        return num === null ? null : { type: 'businessAge', minMonths: num };
+      case 'businessAgeMax':
+        return num === null ? null : { type: 'businessAge', maxMonths: num };
+      case 'revenueMax':
+        return num === null ? null : { type: 'revenue', max: num };
+      case 'workersMax':
+        return num === null ? null : { type: 'workers', maxExclusive: num };
+      case 'smallBusiness':
+        return { type: 'smallBusiness' };
+      case 'ksicExclusions':
+        return { type: 'ksic', excludeSets: ['sbiz-standard-exclusions'] };
+      case 'ownerAgeMax':
+        return num === null ? null : { type: 'ownerAge', max: num };
+      case 'ownerAgeMin':
+        return num === null ? null : { type: 'ownerAge', min: num };
+      case 'noLocalTaxArrears':
+        return { type: 'noTaxArrears', kinds: ['local'], allowDeferral: false };
+      case 'noNationalTaxArrears':
+        return { type: 'noTaxArrears', kinds: ['national'], allowDeferral: false };
+      case 'noPriorReceipt3y':
+        return { type: 'noPriorReceipt', programmeKeys: [programmeKey], years: num ?? 3 };
+    }
+  })();
+  const parsed = CriterionSchema.safeParse(c);
+  return parsed.success ? parsed.data : null;
+}
+
+function appendCriterion(rule: Rule, c: Criterion): Rule {
+  if ('all' in rule) return { all: [...rule.all, c] };
+  return { all: [rule, c] };
+}
+
+function EditPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService['get']>>; values: FormValues; errors?: FieldErrors; message?: string }) {
+  const { c, d } = props;
+  const t = c.var.t;
+  const v = d.current;
+  return (
+    <Layout c={c} title={t('programmes.edit.title', { title: v.title })}>
+      <PageHeader title={t('programmes.edit.title', { title: v.title })} lead={t('programmes.edit.lead')} />
+      <ErrorSummary t={t} errors={props.errors} message={props.message} />
+      <h2 class="itda-h2">{t('programmes.draft.before')}</h2>
+      {v.rule ? <RuleView rule={v.rule} locale={c.var.locale} /> : <p>{t('programmes.noRule')}</p>}
+      <form method="post" action={`/programmes/${d.programme.id}/edit`} class="itda-form itda-form-wide" novalidate>
+        <CsrfField token={c.var.csrfToken} />
+        <input type="hidden" name="baseVersionId" value={valueOf(props.values, 'baseVersionId')} />
+        <fieldset class="itda-fieldset">
+          <legend>{t('programmes.edit.addCriterion')}</legend>
+          <p class="form-hint">{t('programmes.edit.addHint')}</p>
+          <Select
+            t={t}
+            name="addKind"
+            label={t('programmes.edit.criterionType')}
+            values={props.values}
+            errors={props.errors}
+            placeholder={t('common.choose')}
+            options={ADDABLE.map((k) => ({ value: k, label: t(`programmes.add.${k}`) }))}
+          />
+          <TextInput t={t} name="addValue" label={t('programmes.edit.value')} hint={t('programmes.edit.valueHint')} values={props.values} errors={props.errors} />
+          <Button variant="secondary" name="intent" value="append">
+            {t('programmes.edit.append')}
+          </Button>
+        </fieldset>
+        <div class="form-group">
+          <div class="form-tit">
+            <label for="f-rule">{t('programmes.edit.rule')}</label>
+          </div>
+          <p class="form-hint" id="h-rule">
+            {t('programmes.edit.ruleHint')}
+          </p>
+          <div class={props.errors?.rule ? 'form-conts is-error' : 'form-conts'}>
+            <textarea id="f-rule" name="rule" class="krds-input itda-code" rows={18} aria-describedby={props.errors?.rule ? 'h-rule e-rule' : 'h-rule'}>
+              {valueOf(props.values, 'rule')}
+            </textarea>
+          </div>
+          {props.errors?.rule && (
+            <p class="form-hint-invalid" id="e-rule">
+              {props.errors.rule}
+            </p>
+          )}
+        </div>
+        <TextInput t={t} name="reason" label={t('programmes.edit.reason')} hint={t('programmes.edit.reasonHint')} values={props.values} errors={props.errors} required />
+        <Select
+          t={t}
+          name="reviewStatus"
+          label={t('programmes.edit.reviewStatus')}
+          values={props.values}
+          options={[
+            { value: '확인 필요', label: '확인 필요' },
+            { value: '확인됨', label: '확인됨' },
+          ]}
+        />
+        <div class="itda-form-actions">
+          <Button name="intent" value="draft">
+            {t('programmes.edit.saveDraft')}
+          </Button>
+          <LinkButton href={`/programmes/${d.programme.id}`}>{t('common.cancel')}</LinkButton>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+type Impact = Awaited<ReturnType<EligibilityService['draftImpact']>>;
+
+function DraftPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService['getDraft']>>; impact: Impact }) {
+  const { c, d, impact } = props;
+  const t = c.var.t;
+  const list = (title: string, rows: Impact['gained']) =>
+    rows.length > 0 && (
+      <section>
+        <h3 class="itda-h3">
+          {title} ({rows.length})
+        </h3>
+        <ul class="itda-columns">
+          {rows.slice(0, 200).map((r) => (
+            <li>
+              {r.name} {r.isSample && <DemoBadge label={t('demo.badge')} />} <span class="form-hint">({t(`verdict.${r.from}`)} → {t(`verdict.${r.to}`)})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  return (
+    <Layout c={c} title={t('programmes.draft.title', { title: d.draft.title })}>
+      <PageHeader title={t('programmes.draft.title', { title: d.draft.title })} lead={t('programmes.draft.lead')} />
+      <dl class="itda-dl">
+        <dt>{t('programmes.changeReason')}</dt>
+        <dd>{d.draft.changeReason}</dd>
+        <dt>{t('programmes.edit.reviewStatus')}</dt>
+        <dd>{d.draft.reviewStatus}</dd>
+      </dl>
+      <div class="itda-two-col">
+        <section>
+          <h2 class="itda-h2">{t('programmes.draft.before')}</h2>
+          {d.current.rule ? <RuleView rule={d.current.rule} locale={c.var.locale} /> : <p>{t('programmes.noRule')}</p>}
+        </section>
+        <section>
+          <h2 class="itda-h2">{t('programmes.draft.after')}</h2>
+          <RuleView rule={d.draft.rule} locale={c.var.locale} />
+        </section>
+      </div>
+      <section aria-labelledby="impact">
+        <h2 class="itda-h2" id="impact">
+          {t('programmes.draft.impact')}
+        </h2>
+        <p>{t('programmes.draft.impactLead', { n: impact.total })}</p>
+        {impact.gained.length + impact.lost.length + impact.otherChanges.length === 0 && <Notice kind="info">{t('programmes.draft.noImpact')}</Notice>}
+        {list(t('programmes.draft.gain'), impact.gained)}
+        {list(t('programmes.draft.lose'), impact.lost)}
+        {list(t('programmes.draft.otherChanges'), impact.otherChanges)}
+      </section>
+      <form method="post" action={`/programmes/${d.programme.id}/drafts/${d.draft.id}/publish`} class="itda-form-actions">
+        <CsrfField token={c.var.csrfToken} />
+        <Button>{t('programmes.draft.publish')}</Button>
+        <LinkButton href={`/programmes/${d.programme.id}/edit`}>{t('common.edit')}</LinkButton>
+      </form>
+    </Layout>
+  );
+}
+
+export function programmeEditorPages(app: Hono<AppEnv>, deps: { programs: ProgramsService; eligibility: EligibilityService }) {
+  const { programs, eligibility } = deps;
+
+  const editData = async (c: AppContext, id: number) => {
+    const d = await programs.get(c.var.actor, id);
+    await programs.assertCanEdit(c.var.actor);
+    return d;
+  };
+
+  app.get('/programmes/:id/edit', async (c) => {
+    const d = await editData(c, idParam(c));
+    const rule = d.current.rule ?? { all: [] };
+    return c.html(<EditPage c={c} d={d} values={{ rule: JSON.stringify(rule, null, 2), baseVersionId: String(d.current.id), reviewStatus: d.current.reviewStatus }} />);
+  });
+
+  app.post('/programmes/:id/edit', async (c) => {
+    const id = idParam(c);
+    const d = await editData(c, id);
+    const values = await readForm(c);
+    if (values.intent === 'append') {
+      // Add one condition from the form to the JSON, then show the form again (nothing saved yet).
+      const kind = valueOf(values, 'addKind') as Addable;
+      const parsedRule = (() => {
+        try {
+          return RuleSchema.safeParse(JSON.parse(valueOf(values, 'rule')));
+        } catch {
+          return null;
+        }
+      })();
+      const criterion = ADDABLE.includes(kind) ? criterionFrom(kind, valueOf(values, 'addValue'), d.programme.key) : null;
+      if (!parsedRule?.success || !criterion) {
+        const errors: FieldErrors = {};
+        if (!parsedRule?.success) errors.rule = c.var.t(parsedRule ? 'programmes.ruleSchema' : 'programmes.ruleJson');
+        if (!criterion) errors.addValue = c.var.t('programmes.criterionValueInvalid');
+        return c.html(<EditPage c={c} d={d} values={values} errors={errors} />, 400);
+      }
+      const next = appendCriterion(parsedRule.data, criterion);
+      return c.html(<EditPage c={c} d={d} values={{ ...values, rule: JSON.stringify(next, null, 2), addKind: '', addValue: '' }} />);
+    }
+    const result = await handleForm(c, () => programs.saveRuleDraft(c.var.actor, id, values, requestMeta(c)));
+    if (!result.ok) return c.html(<EditPage c={c} d={d} values={values} errors={result.errors} message={result.message} />, 400);
+    return c.redirect(`/programmes/${id}/drafts/${result.value.id}`, 303);
+  });
+
+  app.get('/programmes/:id/drafts/:draftId', async (c) => {
+    const id = idParam(c);
+    const draftId = idParam(c, 'draftId');
+    const d = await programs.getDraft(c.var.actor, id, draftId);
+    const impact = await eligibility.draftImpact(c.var.actor, id, draftId);
+    return c.html(<DraftPage c={c} d={d} impact={impact} />);
+  });
+
+  app.post('/programmes/:id/drafts/:draftId/publish', async (c) => {
+    const id = idParam(c);
+    await programs.publish(c.var.actor, id, idParam(c, 'draftId'), requestMeta(c));
+    return c.redirect(`/programmes/${id}?notice=published`, 303);
+  });
+}
