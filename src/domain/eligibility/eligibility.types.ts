@@ -130,3 +130,125 @@ export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
 
 // ── Verdicts ──────────────────────────────────────────────────────────────────────────────────
 export type Verdict = 'eligible' | 'ineligible' | 'unknown';
+
+// ── Evaluation results (added with the engine; additive only) ─────────────────────────────────
+/** The Korean word shown for a verdict of one criterion. */
+export type CriterionStatus = '충족' | '미충족' | '확인 필요';
+
+/** One criterion of a verdict, in plain Korean. */
+export interface CriterionExplanation {
+  readonly kind: 'criterion';
+  /** Position of the criterion in the rule, depth-first from 0 (stable for a programme version). */
+  readonly index: number;
+  readonly type: CriterionType;
+  readonly verdict: Verdict;
+  /** The rule in words: "업력 3년 이상". */
+  readonly rule: string;
+  /** The business's value: "업력 2년 7개월", or "개업일 정보 없음". */
+  readonly value: string;
+  readonly status: CriterionStatus;
+  /** When not met: the value against the limit, "연매출 3.2억 원 > 기준 3억 원". */
+  readonly gap?: string;
+  /** When unknown: the facts to ask for. */
+  readonly needs: readonly FactName[];
+  readonly note?: string;
+  readonly source?: string;
+  /** Things the clerk should check by hand (e.g. an exclusion that only part of a KSIC class has). */
+  readonly remarks?: readonly string[];
+  /** The whole line: "업력 3년 이상 — 업력 2년 7개월: 미충족 (출처: 공고문 3쪽)". */
+  readonly text: string;
+}
+
+export interface GroupExplanation {
+  readonly kind: 'all' | 'any' | 'not';
+  readonly verdict: Verdict;
+  /** "다음을 모두 충족" / "다음 중 하나 이상 충족" / "다음에 해당하지 않음". */
+  readonly heading: string;
+  readonly text: string;
+  readonly children: readonly Explanation[];
+}
+
+export type Explanation = CriterionExplanation | GroupExplanation;
+
+export interface Evaluation {
+  readonly verdict: Verdict;
+  /** Facts that would decide an unknown verdict (empty unless the verdict is unknown). */
+  readonly missing: readonly FactName[];
+  /** One sentence: "신청 가능 — 조건 6개 모두 충족". Present with `explain`. */
+  readonly summary?: string;
+  /** Present with `explain`. */
+  readonly explanation?: Explanation;
+}
+
+/** A programme the business misses by one (or few) criteria. */
+export interface NearMiss {
+  readonly programmeKey: string;
+  readonly title: string;
+  /** The criteria that would have to change. */
+  readonly unmet: readonly { readonly index: number; readonly type: CriterionType; readonly rule: string; readonly gap: string }[];
+  /** Unknown facts that would also have to turn out right. */
+  readonly alsoNeeds: readonly FactName[];
+  /** The verdict if the unmet criteria were met. */
+  readonly verdictIfMet: 'eligible' | 'unknown';
+  /** "1개 조건 미충족: 연매출 3.2억 원 > 기준 3억 원". */
+  readonly text: string;
+}
+
+/** A verdict that changes by itself with time (업력, 만 나이, 수혜 제한 기간, 폐업 후 기간, 서류 유효기간). */
+export interface TimeChange {
+  readonly programmeKey: string;
+  readonly title: string;
+  /** First day of the new verdict. */
+  readonly date: string;
+  readonly verdictThen: Verdict;
+  /** What happens on that date: "개업 3년이 되는 2027-03-02". */
+  readonly triggers: readonly string[];
+  /** Facts still needed then (when `verdictThen` is unknown). */
+  readonly needs: readonly FactName[];
+  /** "개업 3년이 되는 2027-03-02부터 신청 가능". */
+  readonly text: string;
+}
+
+/** "Ask next": a missing fact and how many unknown verdicts it would settle. */
+export interface AskNextItem {
+  readonly fact: FactName;
+  /** Korean label ('annualRevenue' → '연매출'). */
+  readonly label: string;
+  /** Unknown programmes for which this is the ONLY missing fact: knowing it decides them, whatever its value. */
+  readonly decides: number;
+  /** Unknown programmes that need this fact (together with others, possibly). */
+  readonly involved: number;
+  readonly programmeKeys: readonly string[];
+}
+
+export interface ProgrammeVerdict extends Evaluation {
+  readonly programmeKey: string;
+  readonly title: string;
+}
+
+export interface CatalogueEvaluation {
+  readonly refDate: string;
+  readonly results: readonly ProgrammeVerdict[];
+  readonly counts: Readonly<Record<Verdict, number>>;
+  readonly nearMisses: readonly NearMiss[];
+  /** Programmes not open now that open by themselves later (earliest date each). */
+  readonly openings: readonly TimeChange[];
+  /** Programmes open now that close by themselves later (업력 상한, 나이 상한, 폐업 후 기간, 서류 만료). */
+  readonly closings: readonly TimeChange[];
+  /** Most useful facts to ask for first. */
+  readonly askNext: readonly AskNextItem[];
+}
+
+/** What a rule change does to a set of businesses (the editor's impact preview). */
+export interface VerdictDiff {
+  readonly refDate: string;
+  readonly total: number;
+  /** Businesses eligible under the new rule and not under the old one. */
+  readonly gained: readonly { readonly id: string; readonly from: Verdict; readonly to: Verdict }[];
+  /** Businesses eligible under the old rule and not under the new one. */
+  readonly lost: readonly { readonly id: string; readonly from: Verdict; readonly to: Verdict }[];
+  /** Every other change (ineligible ↔ unknown). */
+  readonly otherChanges: readonly { readonly id: string; readonly from: Verdict; readonly to: Verdict }[];
+  /** Count of businesses per "old→new" verdict pair, e.g. counts['unknown→eligible']. */
+  readonly counts: Readonly<Record<`${Verdict}→${Verdict}`, number>>;
+}
