@@ -57,16 +57,15 @@ export async function openDatabase(database: Config['database']): Promise<Databa
 
   const dataDir = database.dataDir;
   if (dataDir !== 'memory://') mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir === 'memory://' ? undefined : dataDir, {
-    parsers: {
-      [INT8]: (v: string) => Number(v),
-      [NUMERIC]: (v: string) => v,
-      [DATE]: (v: string) => v,
-    },
-  });
+  const parsers = {
+    [INT8]: (v: string) => Number(v),
+    [NUMERIC]: (v: string) => v,
+    [DATE]: (v: string) => v,
+  };
+  const pglite = new PGlite(dataDir === 'memory://' ? undefined : dataDir, { parsers });
   await pglite.waitReady;
   const gate = new Gate();
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, gate), plugins });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, gate, parsers), plugins });
   return {
     kind: 'pglite',
     db,
@@ -74,10 +73,10 @@ export async function openDatabase(database: Config['database']): Promise<Databa
       executeSql(text, values) {
         return gate.run(async () => {
           if (!values || values.length === 0) {
-            const results = await pglite.exec(text);
+            const results = await pglite.exec(text, { parsers });
             return { rows: results[results.length - 1]?.rows ?? [] };
           }
-          const res = await pglite.query(text, values);
+          const res = await pglite.query(text, values, { parsers });
           return { rows: res.rows };
         });
       },

@@ -40,21 +40,27 @@ export class Gate {
   }
 }
 
+/** Value parsers by type OID. PGlite ignores them at construction for some types (seen: DATE), so they go with each query. */
+export type Parsers = Record<number, (value: string) => unknown>;
+
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly parsers: Parsers,
+  ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const params = compiled.parameters as unknown[];
     if (params.length === 0 && /;\s*\S/.test(compiled.sql)) {
       // Several statements (a migration file): only the simple protocol accepts them.
-      const results = await this.pg.exec(compiled.sql);
+      const results = await this.pg.exec(compiled.sql, { parsers: this.parsers });
       const last = results[results.length - 1];
       return {
         rows: (last?.rows ?? []) as R[],
         numAffectedRows: BigInt(last?.affectedRows ?? 0),
       };
     }
-    const res = await this.pg.query<R>(compiled.sql, params);
+    const res = await this.pg.query<R>(compiled.sql, params, { parsers: this.parsers });
     return { rows: res.rows, numAffectedRows: BigInt(res.affectedRows ?? 0) };
   }
 
@@ -71,8 +77,9 @@ class PGliteDriver implements Driver {
   constructor(
     private readonly pg: PGlite,
     private readonly gate: Gate,
+    parsers: Parsers,
   ) {
-    this.connection = new PGliteConnection(pg);
+    this.connection = new PGliteConnection(pg, parsers);
   }
 
   async init(): Promise<void> {
@@ -127,12 +134,13 @@ export class PGliteDialect implements Dialect {
   constructor(
     private readonly pg: PGlite,
     private readonly gate: Gate,
+    private readonly parsers: Parsers = {},
   ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pg, this.gate);
+    return new PGliteDriver(this.pg, this.gate, this.parsers);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);

@@ -95,7 +95,7 @@ export function createProgramsRepository() {
       if (f.closingWithinDays !== undefined) {
         q = q
           .where('v.periodEnd', '>=', f.today)
-          .where('v.periodEnd', '<=', sql<string>`(${f.today}::date + ${f.closingWithinDays}::int)::text`);
+          .where('v.periodEnd', '<=', sql<string>`(${f.today}::date + ${f.closingWithinDays}::int)`);
       }
       const countQ = q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'));
       if (f.sort === 'deadline') q = q.orderBy(sql`v.period_end asc nulls last`).orderBy('v.title');
