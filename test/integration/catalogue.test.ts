@@ -142,7 +142,14 @@ describe('catalogue search', () => {
     expect(ends.every((e) => e.periodEnd! >= '2026-11-27' && e.periodEnd! <= '2026-12-04')).toBe(true);
     expect(await titles('closingWithin=3')).not.toContain('2026년 경기도 소상공인 전기요금 특별지원');
     const open = await titles('open=on&sort=deadline');
-    expect(open[0]).toBe('2026년 경기도 소상공인 전기요금 특별지원');
+    expect(open).toContain('2026년 경기도 소상공인 전기요금 특별지원');
+    const endOf = new Map(
+      (
+        await h.db.selectFrom('programme as p').innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId').select(['v.title', 'v.periodEnd']).execute()
+      ).map((r) => [r.title, r.periodEnd ?? '9999-12-31']),
+    );
+    const openEnds = open.map((t) => endOf.get(t)!);
+    expect(openEnds).toEqual([...openEnds].sort()); // deadline first, no deadline last
     expect(open.some((t) => t.includes('스마트상점'))).toBe(false); // closed in April
     expect(open.some((t) => t.includes('정책자금'))).toBe(true); // 예산 소진시까지
   });
