@@ -18,6 +18,8 @@ import { createRecruitmentService } from './modules/recruitment/recruitment.serv
 import { draftFingerprint } from './domain/catalog/catalog.fingerprint.ts';
 import { createProgramsRepository } from './modules/programs/programs.repository.ts';
 import { createProgramsService } from './modules/programs/programs.service.ts';
+import { createAccessRepository } from './modules/access/access.repository.ts';
+import { createAccessService } from './modules/access/access.service.ts';
 import { createEligibilityRepository } from './modules/eligibility/eligibility.repository.ts';
 import { createEligibilityService } from './modules/eligibility/eligibility.service.ts';
 
@@ -43,6 +45,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const auth = createAuthService({ db, repo: authRepo, audit, config, now });
   const users = createUsersService({ db, users: usersRepo, auth: authRepo, org: orgRepo, audit, notifications, now });
   const org = createOrgService({ db, org: orgRepo, audit });
+  const access = createAccessService({ repo: createAccessRepository(), now });
   const programsRepo = createProgramsRepository();
   const programs = createProgramsService({ db, programs: programsRepo, audit, now, fingerprint: draftFingerprint });
   const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
@@ -56,6 +59,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     notifications,
     programs,
     eligibility,
+    access,
     demo,
     recruitment,
     health: async () => {

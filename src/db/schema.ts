@@ -232,6 +232,13 @@ export interface BusinessTable {
   version: ColumnType<number, number | undefined, number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  ownerUserId: ColumnType<string | null, string | null | undefined, string | null>;
+  address: ColumnType<string | null, string | null | undefined, string | null>;
+  eupMyeonDong: ColumnType<string | null, string | null | undefined, string | null>;
+  itLiteracy: ColumnType<'low' | 'medium' | 'high' | null, 'low' | 'medium' | 'high' | null | undefined, 'low' | 'medium' | 'high' | null>;
+  preferredChannel: ColumnType<'visit' | 'phone' | 'sms' | null, 'visit' | 'phone' | 'sms' | null | undefined, 'visit' | 'phone' | 'sms' | null>;
+  lastContactAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  minimalOnly: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export type ParticipationStatus = 'identified' | 'informed' | 'preparing' | 'submitted' | 'selected' | 'rejected' | 'withdrawn' | 'benefited';
@@ -247,6 +254,11 @@ export interface ParticipationTable {
   version: ColumnType<number, number | undefined, number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  submittedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  submissionChannel: ColumnType<string | null, string | null | undefined, string | null>;
+  decidedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  note: ColumnType<string | null, string | null | undefined, string | null>;
+  createdBy: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BusinessDocumentTable {
@@ -255,6 +267,98 @@ export interface BusinessDocumentTable {
   documentType: string;
   issuedOn: string;
   validUntil: string | null;
+  createdAt: Timestamp;
+  participationId: ColumnType<string | null, string | null | undefined, string | null>;
+  recordedBy: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  businessId: string;
+  kind: 'collection' | 'third_party';
+  textVersion: string;
+  method: 'written' | 'verbal' | 'electronic';
+  givenOn: string;
+  recordedBy: string | null;
+  recordedAt: Timestamp;
+  withdrawnAt: Date | null;
+  withdrawnBy: string | null;
+}
+
+export type ActivityKind = 'visit' | 'call' | 'office' | 'sms';
+export interface ActivityTable {
+  id: Generated<string>;
+  businessId: string;
+  clerkId: string;
+  kind: ActivityKind;
+  occurredOn: string;
+  minutes: number | null;
+  summary: string;
+  nextAction: string | null;
+  nextDueOn: string | null;
+  createdAt: Timestamp;
+}
+
+export interface TaskTable {
+  id: Generated<string>;
+  businessId: string;
+  clerkId: string;
+  activityId: string | null;
+  title: string;
+  dueOn: string;
+  doneAt: Date | null;
+  createdAt: Timestamp;
+}
+
+export interface ParticipationEventTable {
+  id: Generated<number>;
+  participationId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  reason: string | null;
+  detail: Json;
+  actorUserId: string | null;
+  at: Timestamp;
+}
+
+export interface DocumentFileTable {
+  id: Generated<string>;
+  businessId: string;
+  documentId: string | null;
+  fileName: string;
+  mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  sizeBytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploadedBy: string | null;
+  uploadedAt: Timestamp;
+}
+
+export type AccessAction = 'view' | 'create' | 'update' | 'delete' | 'print' | 'download';
+export interface AccessRecordTable {
+  id: Generated<number>;
+  at: Timestamp;
+  accountId: string | null;
+  accountLogin: string | null;
+  ip: string | null;
+  subjectType: string;
+  subjectId: string;
+  action: AccessAction;
+  reason: string | null;
+  detail: Json;
+  requestId: string | null;
+  retainUntil: Date;
+  prevHash: string | null;
+  hash: string;
+}
+
+export interface OwnerLinkTable {
+  id: Generated<string>;
+  businessId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdBy: string | null;
   createdAt: Timestamp;
 }
 
@@ -274,6 +378,13 @@ export interface DB {
   business: BusinessTable;
   participation: ParticipationTable;
   businessDocument: BusinessDocumentTable;
+  consent: ConsentTable;
+  activity: ActivityTable;
+  task: TaskTable;
+  participationEvent: ParticipationEventTable;
+  documentFile: DocumentFileTable;
+  accessRecord: AccessRecordTable;
+  ownerLink: OwnerLinkTable;
 }
 
 export type AppUser = Selectable<AppUserTable>;

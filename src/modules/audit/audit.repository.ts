@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { chainHash, firstBrokenLink } from '../../domain/hash-chain.ts';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditEvent, DB } from '../../db/schema.ts';
 
@@ -18,22 +18,8 @@ export interface AuditInput {
   at: Date;
 }
 
-/** JSON with object keys sorted, so the hash survives jsonb's own key order. */
-function stable(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(stable);
-  if (v && typeof v === 'object' && !(v instanceof Date)) {
-    return Object.fromEntries(
-      Object.keys(v as Record<string, unknown>)
-        .sort()
-        .map((k) => [k, stable((v as Record<string, unknown>)[k])]),
-    );
-  }
-  return v;
-}
-
-function canonical(e: AuditInput, prevHash: string | null): string {
-  return JSON.stringify(stable([
-    prevHash,
+function fields(e: AuditInput): unknown[] {
+  return [
     e.at.toISOString(),
     e.action,
     e.actorUserId ?? null,
@@ -44,11 +30,11 @@ function canonical(e: AuditInput, prevHash: string | null): string {
     e.detail ?? {},
     e.ip ?? null,
     e.requestId ?? null,
-  ]));
+  ];
 }
 
 export function auditHash(e: AuditInput, prevHash: string | null): string {
-  return createHash('sha256').update(canonical(e, prevHash)).digest('hex');
+  return chainHash(fields(e), prevHash);
 }
 
 export function createAuditRepository() {
@@ -102,27 +88,7 @@ export function createAuditRepository() {
     /** Recomputes the chain; returns the id of the first broken row, or null. */
     async verifyChain(db: Db): Promise<number | null> {
       const rows = await db.selectFrom('auditEvent').selectAll().orderBy('id').execute();
-      // Rows past their retention are purged from the start of the chain: the first remaining
-      // row's prev_hash is the anchor.
-      let prev: string | null = rows[0]?.prevHash ?? null;
-      for (const r of rows) {
-        const input: AuditInput = {
-          at: r.at,
-          action: r.action,
-          actorUserId: r.actorUserId,
-          actorLogin: r.actorLogin,
-          targetUserId: r.targetUserId,
-          subjectType: r.subjectType,
-          subjectId: r.subjectId,
-          detail: r.detail,
-          ip: r.ip,
-          requestId: r.requestId,
-          retainUntil: r.retainUntil,
-        };
-        if (r.prevHash !== prev || r.hash !== auditHash(input, prev)) return r.id;
-        prev = r.hash;
-      }
-      return null;
+      return firstBrokenLink(rows, (r) => fields({ ...r, detail: r.detail }));
     },
   };
 }
