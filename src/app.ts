@@ -12,6 +12,9 @@ import { DEFAULT_LOCALE, isLocale, translator } from './i18n/i18n.ts';
 import { apiRoutes } from './modules/api/api.routes.tsx';
 import { eligibilityPages } from './modules/eligibility/eligibility.pages.tsx';
 import type { EligibilityService } from './modules/eligibility/eligibility.service.ts';
+import { businessPages, type BusinessPageExtras } from './modules/businesses/businesses.pages.tsx';
+import type { BusinessesService } from './modules/businesses/businesses.service.ts';
+import { caseloadPages } from './modules/businesses/caseload.pages.tsx';
 import { programmeEditorPages } from './modules/programs/programs.editor.pages.tsx';
 import { IMPORT_MAX_BYTES } from './modules/programs/programs.import.ts';
 import { importPages, IMPORT_ROUTE } from './modules/programs/programs.import.pages.tsx';
@@ -19,6 +22,11 @@ import { programmePages } from './modules/programs/programs.pages.tsx';
 import { APPLICATION_MAX_BYTES, APPLICATION_ROUTE, recruitmentApplyPages } from './modules/recruitment/recruitment.apply.pages.tsx';
 import { recruitmentPages } from './modules/recruitment/recruitment.pages.tsx';
 import type { RecruitmentService } from './modules/recruitment/recruitment.service.ts';
+import { trainingPages } from './modules/training/training.pages.tsx';
+import type { TrainingService } from './modules/training/training.service.ts';
+import { employmentPages } from './modules/employment/employment.pages.tsx';
+import type { ContractsService } from './modules/employment/contracts.service.ts';
+import type { EmploymentService } from './modules/employment/employment.service.ts';
 import type { ProgramsService } from './modules/programs/programs.service.ts';
 import type { AuditService } from './modules/audit/audit.service.ts';
 import { auditPages } from './modules/audit/audit.pages.tsx';
@@ -46,8 +54,14 @@ export interface AppDeps {
   audit: AuditService;
   notifications: NotificationService;
   recruitment: RecruitmentService;
+  training: TrainingService;
+  contracts: ContractsService;
+  employment: EmploymentService;
   programs: ProgramsService;
   eligibility: EligibilityService;
+  businesses: BusinessesService;
+  /** Sections other modules render on the business page (participations, documents). */
+  businessSections?: BusinessPageExtras['sections'];
   health: () => Promise<boolean>;
   dbKind: 'pglite' | 'postgres';
 }
@@ -219,8 +233,12 @@ export function createApp(deps: AppDeps) {
   programmeEditorPages(app, { programs: deps.programs, eligibility: deps.eligibility });
   importPages(app, { programs: deps.programs });
   eligibilityPages(app, { eligibility: deps.eligibility, municipalities });
+  businessPages(app, { businesses: deps.businesses, eligibility: deps.eligibility, municipalities, extras: { sections: deps.businessSections ?? (async () => []) } });
+  caseloadPages(app, { businesses: deps.businesses });
   recruitmentApplyPages(app, { recruitment: deps.recruitment, cookieSecure: deps.config.cookieSecure });
   recruitmentPages(app, { recruitment: deps.recruitment });
+  trainingPages(app, { training: deps.training });
+  employmentPages(app, { contracts: deps.contracts, employment: deps.employment });
   apiRoutes(app, deps);
 
   return app;

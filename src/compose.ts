@@ -15,11 +15,19 @@ import { createUsersService } from './modules/users/users.service.ts';
 import { createDemoService } from './modules/demo/demo.service.ts';
 import { createRecruitmentRepository } from './modules/recruitment/recruitment.repository.ts';
 import { createRecruitmentService } from './modules/recruitment/recruitment.service.ts';
+import { createTrainingRepository } from './modules/training/training.repository.ts';
+import { createTrainingService } from './modules/training/training.service.ts';
+import { createContractsRepository } from './modules/employment/contracts.repository.ts';
+import { createContractsService } from './modules/employment/contracts.service.ts';
+import { createEmploymentRepository } from './modules/employment/employment.repository.ts';
+import { createEmploymentService } from './modules/employment/employment.service.ts';
 import { draftFingerprint } from './domain/catalog/catalog.fingerprint.ts';
 import { createProgramsRepository } from './modules/programs/programs.repository.ts';
 import { createProgramsService } from './modules/programs/programs.service.ts';
 import { createAccessRepository } from './modules/access/access.repository.ts';
 import { createAccessService } from './modules/access/access.service.ts';
+import { createBusinessesRepository } from './modules/businesses/businesses.repository.ts';
+import { createBusinessesService } from './modules/businesses/businesses.service.ts';
 import { createEligibilityRepository } from './modules/eligibility/eligibility.repository.ts';
 import { createEligibilityService } from './modules/eligibility/eligibility.service.ts';
 
@@ -50,6 +58,10 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const programs = createProgramsService({ db, programs: programsRepo, audit, now, fingerprint: draftFingerprint });
   const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
   const recruitment = createRecruitmentService({ db, repo: createRecruitmentRepository(), audit, notifications, users, now });
+  const training = createTrainingService({ db, repo: createTrainingRepository(), audit, now });
+  const contracts = createContractsService({ db, repo: createContractsRepository(), audit, training, now });
+  const employment = createEmploymentService({ db, repo: createEmploymentRepository(), audit, now });
+  const businesses = createBusinessesService({ db, repo: createBusinessesRepository(), audit, access, now });
   const demo = createDemoService({ db, audit, programs: programsRepo });
   return {
     audit,
@@ -60,8 +72,12 @@ export function buildServices(database: Database, config: Config, logger: Logger
     programs,
     eligibility,
     access,
+    businesses,
     demo,
     recruitment,
+    training,
+    contracts,
+    employment,
     health: async () => {
       await db.selectFrom('region').select('id').limit(1).execute();
       return true;

@@ -11,6 +11,8 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { href: '/home', labelKey: 'nav.home' },
+  { href: '/businesses', labelKey: 'nav.businesses', permission: 'businesses.list' },
+  { href: '/caseload', labelKey: 'nav.caseload', permission: 'caseload.manage' },
   { href: '/programmes', labelKey: 'nav.programmes', permission: 'programmes.read' },
   { href: '/eligibility', labelKey: 'nav.eligibility', permission: 'eligibility.check' },
   { href: '/admin/import', labelKey: 'nav.import', permission: 'programmes.import' },
@@ -18,6 +20,14 @@ const NAV: NavItem[] = [
   { href: '/admin/users', labelKey: 'nav.users', permission: 'users.read' },
   { href: '/admin/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { href: '/admin/notifications', labelKey: 'nav.notifications', permission: 'notifications.read' },
+  { href: '/admin/recruitment', labelKey: 'nav.recruitment', permission: 'recruitment.manage' },
+  { href: '/admin/training', labelKey: 'nav.training', permission: 'training.manage' },
+  { href: '/admin/contracts', labelKey: 'nav.contracts', permission: 'contracts.manage' },
+  { href: '/admin/employment', labelKey: 'nav.employment', permission: 'employment.manage' },
+  { href: '/reports/reemployment', labelKey: 'nav.reemployment', roles: ['province'] },
+  { href: '/my/training', labelKey: 'nav.myTraining', permission: 'training.own' },
+  { href: '/my/employment', labelKey: 'nav.myEmployment', permission: 'employment.own' },
+  { href: '/saeil', labelKey: 'nav.saeil', permission: 'employment.counsel' },
   { href: '/api/docs', labelKey: 'nav.api', roles: ['admin', 'operator', 'province'] },
 ];
 

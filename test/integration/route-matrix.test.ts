@@ -11,6 +11,8 @@ import { createHarness, type Harness, type TestClient } from '../harness.ts';
  */
 type Rule = 'public' | 'signed-in' | readonly Role[];
 const OPS = ['operator', 'admin'] as const;
+/** Casework staff; which businesses each may see is tested in businesses.test.ts. */
+const STAFF = ['clerk', 'office_lead', 'operator', 'admin'] as const;
 const EXPECTED: Record<string, Rule> = {
   'GET /healthz': 'public',
   'GET /static/krds/*': 'public',
@@ -42,6 +44,64 @@ const EXPECTED: Record<string, Rule> = {
   'POST /admin/users/:id/tokens/:tokenId/revoke': ['admin'],
   'GET /admin/audit': OPS,
   'GET /admin/notifications': ['admin', 'operator'],
+  // Recruitment (issue 6): public application pages, operator pages, reviewers (operator accounts).
+  'GET /recruit': 'public',
+  'GET /recruit/rounds/:id': 'public',
+  'GET /recruit/rounds/:id/apply': 'public',
+  'POST /recruit/rounds/:id/apply': 'public',
+  'GET /recruit/resume': 'public',
+  'POST /recruit/resume': 'public',
+  'GET /recruit/application': 'public',
+  'POST /recruit/application': 'public',
+  'POST /recruit/application/decline': 'public',
+  'POST /recruit/leave': 'public',
+  'GET /admin/recruitment': OPS,
+  'GET /admin/recruitment/rounds/new': OPS,
+  'POST /admin/recruitment/rounds/new': OPS,
+  'GET /admin/recruitment/rounds/:id': OPS,
+  'GET /admin/recruitment/rounds/:id/edit': OPS,
+  'POST /admin/recruitment/rounds/:id/edit': OPS,
+  'POST /admin/recruitment/rounds/:id/assign': OPS,
+  'GET /admin/recruitment/rounds/:id/ranking': OPS,
+  'POST /admin/recruitment/rounds/:id/select': OPS,
+  'GET /admin/recruitment/applicants/:id': OPS,
+  'POST /admin/recruitment/applicants/:id/screening': OPS,
+  'POST /admin/recruitment/applicants/:id/interview': OPS,
+  'POST /admin/recruitment/applicants/:id/decline': OPS,
+  'POST /admin/recruitment/applicants/:id/withdraw': OPS,
+  'POST /admin/recruitment/applicants/:id/hire': OPS,
+  'GET /admin/recruitment/files/:id': OPS,
+  'GET /review': OPS,
+  'GET /review/:id': OPS,
+  'POST /review/:id': OPS,
+  'POST /review/:id/conflict': OPS,
+  'GET /review/:id/files/:fileId': OPS,
+  // Training, contracts, employment linkage (issue 6).
+  'GET /admin/training': OPS,
+  'POST /admin/training/courses': OPS,
+  'GET /admin/training/courses/:id': OPS,
+  'POST /admin/training/courses/:id': OPS,
+  'POST /admin/training/courses/:id/sessions': OPS,
+  'POST /admin/training/courses/:id/enrol': OPS,
+  'POST /admin/training/sessions/:id/attendance': OPS,
+  'GET /admin/training/courses/:id/certificates/:clerkId': OPS,
+  'GET /my/training': ['clerk'],
+  'GET /my/training/:id/certificate': ['clerk'],
+  'GET /admin/contracts': OPS,
+  'POST /admin/contracts': OPS,
+  'GET /admin/contracts/:id': OPS,
+  'POST /admin/contracts/:id/end': OPS,
+  'GET /admin/employment': OPS,
+  'POST /admin/employment/referrals': OPS,
+  'GET /reports/reemployment': ['province', 'operator', 'admin'],
+  'GET /my/employment': ['clerk'],
+  'POST /my/employment/consent': ['clerk'],
+  'POST /my/employment/consent/withdraw': ['clerk'],
+  'GET /saeil': ['saeil_counsellor'],
+  'GET /saeil/referrals/:id': ['saeil_counsellor'],
+  'POST /saeil/referrals/:id/sessions': ['saeil_counsellor'],
+  'POST /saeil/referrals/:id/jobs': ['saeil_counsellor'],
+  'POST /saeil/referrals/:id/outcome': ['saeil_counsellor'],
   'GET /programmes': 'signed-in',
   'GET /programmes/:id': 'signed-in',
   'GET /programmes/:id/versions/:versionId': 'signed-in',
@@ -52,6 +112,17 @@ const EXPECTED: Record<string, Rule> = {
   'GET /admin/import': ['catalog_editor', 'operator', 'admin'],
   'POST /admin/import': ['catalog_editor', 'operator', 'admin'],
   'GET /eligibility': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
+  'GET /businesses': STAFF,
+  'GET /businesses/new': STAFF,
+  'POST /businesses/new': STAFF,
+  'GET /businesses/:id': [...STAFF, 'owner'],
+  'GET /businesses/:id/edit': STAFF,
+  'POST /businesses/:id/edit': STAFF,
+  'POST /businesses/:id/activities': STAFF,
+  'POST /businesses/:id/consent/withdraw': STAFF,
+  'POST /tasks/:id/done': STAFF,
+  'GET /caseload': ['office_lead', 'operator', 'admin'],
+  'POST /caseload/assign': ['office_lead', 'operator', 'admin'],
   'GET /api/v1/me': 'signed-in',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
@@ -64,7 +135,10 @@ let officeId: number;
 let programmeId: number;
 let versionId: number;
 let draftId: number;
+let businessId: string;
+let taskId: string;
 const clients = new Map<Role, TestClient>();
+const users = new Map<Role, string>();
 
 function routeList(): string[] {
   const seen = new Set<string>();
@@ -77,6 +151,8 @@ function routeList(): string[] {
 
 function concrete(path: string): string {
   return path
+    .replace('/businesses/:id', `/businesses/${businessId}`)
+    .replace('/tasks/:id', `/tasks/${taskId}`)
     .replace('/programmes/:id/versions/:versionId', `/programmes/${programmeId}/versions/${versionId}`)
     .replace('/programmes/:id/drafts/:draftId', `/programmes/${programmeId}/drafts/${draftId}`)
     .replace('/programmes/:id', `/programmes/${programmeId}`)
@@ -93,6 +169,7 @@ beforeAll(async () => {
   officeId = await h.ensureOffice();
   for (const role of ROLES) {
     const u = await h.createUser(role, { login: `matrix-${role}` });
+    users.set(role, u.id);
     const c = h.client();
     expect((await c.login(u.login)).status).toBe(303);
     clients.set(role, c);
@@ -110,6 +187,14 @@ beforeAll(async () => {
   const base = { programmeId, title: '시험 지원사업', changeReason: '시험', rule: JSON.stringify({ all: [{ type: 'smallBusiness' }] }) };
   versionId = (await h.db.insertInto('programmeVersion').values({ ...base, version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
   await h.db.updateTable('programme').set({ currentVersionId: versionId }).where('id', '=', programmeId).execute();
+  // A business of the matrix office, assigned to the matrix clerk, owned by the matrix owner.
+  const b = await h.db
+    .insertInto('business')
+    .values({ name: '시험 사업장', municipalityCode: '41110', officeId, clerkId: users.get('clerk')!, ownerUserId: users.get('owner')! })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  businessId = b.id;
+  taskId = (await h.db.insertInto('task').values({ businessId, clerkId: users.get('clerk')!, title: '서류 받기', dueOn: '2026-12-01' }).returning('id').executeTakeFirstOrThrow()).id;
   draftId = (await h.db.insertInto('programmeVersion').values({ ...base, version: 2, status: 'draft', basedOnVersionId: versionId }).returning('id').executeTakeFirstOrThrow()).id;
 });
 afterAll(async () => {

@@ -28,6 +28,14 @@ export const PERMISSIONS = {
   'programmes.import': ['catalog_editor', 'operator', 'admin'],
   /** Check eligibility of a business described by facts (no storage of personal data). */
   'eligibility.check': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
+  /** Register businesses (intake) and keep their facts; which ones is decided by businesses.access.ts. */
+  'businesses.intake': ['clerk', 'office_lead', 'operator', 'admin'],
+  /** Lists of businesses (masked), within the role's scope. */
+  'businesses.list': ['clerk', 'office_lead', 'operator', 'admin'],
+  /** Assign and reassign caseloads (office lead: own office; operator: all). */
+  'caseload.manage': ['office_lead', 'operator', 'admin'],
+  /** Export lists with personal data (a reason is recorded). */
+  'businesses.export': ['office_lead', 'operator', 'admin'],
   /** See the notification outbox (log channel). */
   'notifications.read': ['admin', 'operator'],
   /** Recruitment rounds, applications, screening, ranking, selection, hiring (운영기관). */

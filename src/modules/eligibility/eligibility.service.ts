@@ -78,6 +78,27 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
     },
 
     /**
+     * Clerk home: programmes closing between `from` and `until` for which some of these businesses
+     * are eligible or unknown (with what is missing). Facts load in three queries, not one per business.
+     */
+    async closingSoonFor(businessIds: string[], from: string, until: string) {
+      if (!businessIds.length) return [];
+      const rows = (await programs.currentRules(db)).filter((r) => r.periodKind === 'range' && r.periodEnd && r.periodEnd >= from && r.periodEnd <= until);
+      if (!rows.length) return [];
+      const businesses = await repo.businessFacts(db, { ids: businessIds });
+      const out: { programmeId: number; title: string; periodEnd: string; businessId: string; businessName: string; verdict: 'eligible' | 'unknown'; missing: readonly string[] }[] = [];
+      for (const r of rows) {
+        const c = compileVersion({ versionId: r.versionId, key: r.key, title: r.title, rule: r.rule });
+        if (!c) continue;
+        for (const b of businesses) {
+          const ev = evaluateCatalogue([c], b.facts, from, { nearMisses: false, timeChanges: false, askNext: false }).results[0];
+          if (ev && ev.verdict !== 'ineligible') out.push({ programmeId: r.id, title: r.title, periodEnd: r.periodEnd!, businessId: b.id, businessName: b.name, verdict: ev.verdict, missing: ev.missing });
+        }
+      }
+      return out.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : a.businessName.localeCompare(b.businessName)));
+    },
+
+    /**
      * Before publishing: which tracked businesses gain or lose eligibility if the draft's rule
      * replaces the current one (editor's impact preview).
      */

@@ -2,6 +2,9 @@ import type { Hono } from 'hono';
 import type { Role } from '../../domain/roles.ts';
 import { UnauthenticatedError } from '../../errors.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
+import { CsrfField } from '../../web/components/form.tsx';
+import type { BusinessesService } from '../businesses/businesses.service.ts';
+import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { navigationFor } from '../../web/navigation.ts';
 
@@ -20,7 +23,89 @@ const ROLE_POINTS: Record<Role, string[]> = {
   admin: ['home.admin.1', 'home.admin.2', 'home.admin.3'],
 };
 
-function HomePage({ c }: { c: AppContext }) {
+type Today = Awaited<ReturnType<BusinessesService['clerkToday']>>;
+type Closing = Awaited<ReturnType<EligibilityService['closingSoonFor']>>;
+
+/** "오늘 할 일": tasks due, programmes closing within 14 days that fit, expiring documents, quiet businesses. */
+function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closing: Closing }) {
+  const t = c.var.t;
+  return (
+    <div class="itda-today">
+      <p class="itda-result-count">{t('today.summary', { n: today.mine.length, tasks: today.tasks.length, closing: closing.length })}</p>
+      <section class="itda-card" aria-labelledby="t-tasks">
+        <h2 class="itda-h3" id="t-tasks">
+          {t('today.tasks')} ({today.tasks.length})
+        </h2>
+        {today.tasks.length === 0 ? (
+          <p>{t('today.noTasks')}</p>
+        ) : (
+          <ul class="itda-list">
+            {today.tasks.map((k) => (
+              <li>
+                <span class={k.dueOn < today.today ? 'itda-badge itda-badge-soon' : k.dueOn === today.today ? 'itda-badge itda-badge-future' : 'itda-badge itda-badge-open'}>{k.dueOn}</span>{' '}
+                <a href={`/businesses/${k.businessId}`}>{k.businessName}</a>: {k.title}
+                <form method="post" action={`/tasks/${k.id}/done`} class="itda-inline-form">
+                  <CsrfField token={c.var.csrfToken} />
+                  <button type="submit" class="krds-btn small text">
+                    {t('today.done')}
+                    <span class="sr-only"> {k.title}</span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="itda-card" aria-labelledby="t-closing">
+        <h2 class="itda-h3" id="t-closing">
+          {t('today.closing')} ({closing.length})
+        </h2>
+        {closing.length === 0 ? (
+          <p>{t('today.noClosing')}</p>
+        ) : (
+          <ul class="itda-list">
+            {closing.slice(0, 30).map((x) => (
+              <li>
+                <span class="itda-badge itda-badge-soon">{x.periodEnd}</span> <a href={`/programmes/${x.programmeId}`}>{x.title}</a> — <a href={`/businesses/${x.businessId}`}>{x.businessName}</a>:{' '}
+                {x.verdict === 'eligible' ? t('verdict.eligible') : `${t('verdict.unknown')} (${x.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')})`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="itda-card" aria-labelledby="t-docs">
+        <h2 class="itda-h3" id="t-docs">
+          {t('today.expiring')} ({today.expiring.length})
+        </h2>
+        {today.expiring.length === 0 ? (
+          <p>{t('today.noExpiring')}</p>
+        ) : (
+          <ul class="itda-list">
+            {today.expiring.map((d) => (
+              <li>
+                <a href={`/businesses/${d.businessId}`}>{d.businessName}</a>: {d.typeName} ({t('today.validUntil', { date: d.validUntil ?? '' })})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section class="itda-card" aria-labelledby="t-quiet">
+        <h2 class="itda-h3" id="t-quiet">
+          {t('today.quiet', { days: 30 })} ({today.quiet.length})
+        </h2>
+        <ul class="itda-list">
+          {today.quiet.map((b) => (
+            <li>
+              <a href={`/businesses/${b.id}`}>{b.name}</a> — {b.lastContactAt ? t('today.lastContact', { date: b.lastContactAt.toISOString().slice(0, 10) }) : t('today.neverContacted')}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function HomePage({ c, clerk }: { c: AppContext; clerk?: { today: Today; closing: Closing } }) {
   const t = c.var.t;
   const actor = c.var.actor!;
   const links = navigationFor(actor).filter((n) => n.href !== '/home');
@@ -32,6 +117,7 @@ function HomePage({ c }: { c: AppContext }) {
         title={t(`home.${actor.role}.title`)}
         lead={t('home.greeting', { name: actor.displayName, role: t(`role.${actor.role}`) })}
       />
+      {clerk && <ClerkToday c={c} today={clerk.today} closing={clerk.closing} />}
       <section aria-labelledby="role-scope">
         <h2 id="role-scope" class="itda-h2">
           {t('home.scopeTitle')}
@@ -77,9 +163,19 @@ function PrivacyPage({ c }: { c: AppContext }) {
   );
 }
 
-export function homePages(app: Hono<AppEnv>, _deps: unknown) {
-  app.get('/home', (c) => {
-    if (!c.var.actor) throw new UnauthenticatedError();
+export function homePages(app: Hono<AppEnv>, deps: { businesses: BusinessesService; eligibility: EligibilityService }) {
+  app.get('/home', async (c) => {
+    const actor = c.var.actor;
+    if (!actor) throw new UnauthenticatedError();
+    if (actor.role === 'clerk') {
+      const today = await deps.businesses.clerkToday(actor, { notContactedDays: 30 });
+      const closing = await deps.eligibility.closingSoonFor(
+        today.mine.map((b) => b.id),
+        today.today,
+        today.in14,
+      );
+      return c.html(<HomePage c={c} clerk={{ today, closing }} />);
+    }
     return c.html(<HomePage c={c} />);
   });
   app.get('/privacy', (c) => c.html(<PrivacyPage c={c} />));

@@ -1,0 +1,68 @@
+/**
+ * Korean identifiers (DOMAIN.md "Identifiers").
+ *
+ * 사업자등록번호 AAA-BB-CCCCD: weights 1,3,7,1,3,7,1,3,5 over the first 9 digits; add ⌊d9·5/10⌋;
+ * check digit = (10 − sum mod 10) mod 10. A valid checksum does not prove the business is active
+ * (국세청 사업자 상태조회 does that).
+ */
+const BRN_WEIGHTS = [1, 3, 7, 1, 3, 7, 1, 3, 5] as const;
+
+export function normalizeBrn(input: string): string {
+  return input.replace(/[\s-]/g, '');
+}
+
+export function isValidBrn(input: string): boolean {
+  const d = normalizeBrn(input);
+  if (!/^\d{10}$/.test(d)) return false;
+  const n = [...d].map(Number);
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += n[i]! * BRN_WEIGHTS[i]!;
+  sum += Math.floor((n[8]! * 5) / 10);
+  return (10 - (sum % 10)) % 10 === n[9];
+}
+
+export function formatBrn(input: string): string {
+  const d = normalizeBrn(input);
+  return d.length === 10 ? `${d.slice(0, 3)}-${d.slice(3, 5)}-${d.slice(5)}` : input;
+}
+
+/** The middle part tells the kind of business (DOMAIN.md). */
+export function brnKind(input: string): 'individual_taxable' | 'corporation' | 'non_profit' | 'branch' | 'individual_exempt' | 'other' {
+  const mid = Number(normalizeBrn(input).slice(3, 5));
+  if (mid >= 1 && mid <= 79) return 'individual_taxable';
+  if ([81, 86, 87, 88].includes(mid)) return 'corporation';
+  if (mid === 82) return 'non_profit';
+  if (mid === 85) return 'branch';
+  if (mid >= 90 && mid <= 99) return 'individual_exempt';
+  return 'other';
+}
+
+/** 법인등록번호 (13 digits): weights 1,2,1,2,… over 12 digits, plain sum, check = (10 − sum mod 10) mod 10. */
+export function isValidCorporateNumber(input: string): boolean {
+  const d = input.replace(/[\s-]/g, '');
+  if (!/^\d{13}$/.test(d)) return false;
+  const n = [...d].map(Number);
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += n[i]! * (i % 2 === 0 ? 1 : 2);
+  return (10 - (sum % 10)) % 10 === n[12];
+}
+
+/**
+ * Something that looks like a 주민등록번호 (YYMMDD-GNNNNNN with a plausible date and a 1–8 gender
+ * digit). Itda never collects it (개인정보 보호법 제24조의2; consent does not make it lawful), so
+ * any free-text input containing one is refused. A valid 법인등록번호 has the same shape and is
+ * not flagged.
+ */
+export function containsRrn(text: string): boolean {
+  for (const m of text.matchAll(/(?<!\d)(\d{2})(\d{2})(\d{2})[\s-]?([1-8])(\d{6})(?!\d)/g)) {
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+    if (isValidCorporateNumber(`${m[1]}${m[2]}${m[3]}${m[4]}${m[5]}`) && !/[\s-]/.test(m[0].slice(6, 7))) {
+      // A bare 13-digit string that passes the corporate checksum: treat as 법인등록번호.
+      continue;
+    }
+    return true;
+  }
+  return false;
+}

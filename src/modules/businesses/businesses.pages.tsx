@@ -1,0 +1,503 @@
+import type { Child } from 'hono/jsx';
+import type { Hono } from 'hono';
+import { KSIC_NAMES } from '../../domain/eligibility/eligibility.reference.ts';
+import { formatBrn } from '../../domain/identifiers.ts';
+import { maskName, maskPhone } from '../../domain/masking.ts';
+import { NotFoundError } from '../../errors.ts';
+import type { Translate } from '../../i18n/i18n.ts';
+import { Button, CsrfField, ErrorSummary, LinkButton, Select, TextInput, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
+import { handleForm, readForm } from '../../web/forms.ts';
+import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
+import type { EligibilityService } from '../eligibility/eligibility.service.ts';
+import { formatWon } from '../programs/programs.format.ts';
+import { ExplanationView } from '../programs/programs.rule-view.tsx';
+import { koreanToday } from '../programs/programs.service.ts';
+import type { BusinessesService } from './businesses.service.ts';
+
+export interface BusinessPageExtras {
+  /** Sections other modules add to the business page (participations, documents). */
+  sections: (c: AppContext, businessId: string) => Promise<Child[]>;
+}
+
+function uuidParam(c: AppContext, name = 'id'): string {
+  const v = c.req.param(name) ?? '';
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw new NotFoundError();
+  return v;
+}
+
+const yn = (t: Translate) => [
+  { value: 'no', label: t('eligibility.no') },
+  { value: 'yes', label: t('eligibility.yes') },
+];
+
+function ynValue(v: boolean | null): string {
+  return v === null ? '' : v ? 'yes' : 'no';
+}
+
+function BusinessForm(props: { c: AppContext; action: string; values: FormValues; errors?: FieldErrors; message?: string; municipalities: { code: string; name: string }[]; isNew: boolean }) {
+  const { c, values, errors } = props;
+  const t = c.var.t;
+  const unknown = t('eligibility.unknownOption');
+  const sel = (name: string, options: { value: string; label: string }[], placeholder = unknown) => (
+    <Select t={t} name={name} label={t(`businesses.field.${name}`)} values={values} errors={errors} placeholder={placeholder} options={options} />
+  );
+  const txt = (name: string, hint?: string, type?: 'text' | 'tel') => <TextInput t={t} name={name} type={type} label={t(`businesses.field.${name}`)} hint={hint} values={values} errors={errors} />;
+  return (
+    <form method="post" action={props.action} class="itda-form itda-form-wide" novalidate>
+      <CsrfField token={c.var.csrfToken} />
+      {!props.isNew && <input type="hidden" name="version" value={valueOf(values, 'version')} />}
+      <Notice kind="warning">{t('businesses.noRrn')}</Notice>
+      <fieldset class="itda-fieldset">
+        <legend>{t('businesses.section.basic')}</legend>
+        <div class="itda-grid-2">
+          <TextInput t={t} name="brn" label={t('businesses.field.brn')} hint="220-81-62517" values={values} errors={errors} required />
+          <TextInput t={t} name="name" label={t('businesses.field.name')} values={values} errors={errors} required />
+          <Select t={t} name="municipalityCode" label={t('businesses.field.municipalityCode')} values={values} errors={errors} placeholder={t('common.choose')} options={props.municipalities.map((m) => ({ value: m.code, label: m.name }))} required />
+          {txt('eupMyeonDong')}
+          {txt('openedOn', '2021-03-02')}
+          {sel('operatingStatus', (['active', 'preparing', 'suspended', 'closed'] as const).map((s) => ({ value: s, label: t(`eligibility.status.${s}`) })))}
+          {txt('closedOn', '2026-06-30')}
+          <div class="form-group">
+            <div class="form-tit">
+              <label for="f-ksicCode">{t('businesses.field.ksicCode')}</label>
+            </div>
+            <p class="form-hint" id="h-ksicCode">
+              {t('eligibility.ksicHint')}
+            </p>
+            <div class={errors?.ksicCode ? 'form-conts is-error' : 'form-conts'}>
+              <input type="text" id="f-ksicCode" name="ksicCode" class="krds-input" list="ksic-list" value={valueOf(values, 'ksicCode')} aria-describedby="h-ksicCode" />
+            </div>
+            {errors?.ksicCode && <p class="form-hint-invalid">{errors.ksicCode}</p>}
+            <datalist id="ksic-list">
+              {Object.entries(KSIC_NAMES).map(([code, name]) => (
+                <option value={code}>{`${code} ${name}`}</option>
+              ))}
+            </datalist>
+          </div>
+          {txt('ntsIndustryCode', t('businesses.ntsHint'))}
+          {txt('annualRevenue', t('eligibility.revenueHint'))}
+          {txt('workers')}
+          {sel('premises', [
+            { value: 'leased', label: t('eligibility.leased') },
+            { value: 'owned', label: t('eligibility.owned') },
+          ])}
+          {sel('mailOrderRegistered', yn(t))}
+        </div>
+      </fieldset>
+      <fieldset class="itda-fieldset">
+        <legend>{t('businesses.section.owner')}</legend>
+        <p class="form-hint">{t('businesses.ownerHint')}</p>
+        <div class="itda-grid-2">
+          {txt('ownerName')}
+          {txt('phone', '010-1234-5678', 'tel')}
+          {txt('address')}
+          {txt('ownerBirthDate', '1975-05-20')}
+          {sel('ownerGender', [
+            { value: 'female', label: t('eligibility.female') },
+            { value: 'male', label: t('eligibility.male') },
+          ])}
+          {sel('ownerDisabled', yn(t))}
+          {sel('ownerVeteran', yn(t))}
+          {sel('itLiteracy', (['low', 'medium', 'high'] as const).map((s) => ({ value: s, label: t(`businesses.itLiteracy.${s}`) })))}
+          {sel('preferredChannel', (['visit', 'phone', 'sms'] as const).map((s) => ({ value: s, label: t(`businesses.channel.${s}`) })))}
+        </div>
+      </fieldset>
+      <fieldset class="itda-fieldset">
+        <legend>{t('businesses.section.tax')}</legend>
+        <div class="itda-grid-2">
+          {sel('nationalTaxArrears', yn(t))}
+          {sel('localTaxArrears', yn(t))}
+          {sel('taxArrearsDeferred', yn(t))}
+          {sel('creditDelinquent', yn(t))}
+        </div>
+      </fieldset>
+      <fieldset class="itda-fieldset">
+        <legend>{t('businesses.section.consent')}</legend>
+        <p class="form-hint">{t('businesses.consentHint')}</p>
+        <div class="itda-grid-2">
+          {sel('consentCollection', (['written', 'verbal', 'electronic'] as const).map((m) => ({ value: m, label: t(`businesses.consentMethod.${m}`) })), t('businesses.consentNotGiven'))}
+          {sel('consentThirdParty', (['written', 'verbal', 'electronic'] as const).map((m) => ({ value: m, label: t(`businesses.consentMethod.${m}`) })), t('businesses.consentNotGiven'))}
+        </div>
+      </fieldset>
+      <div class="itda-form-actions">
+        <Button size="large">{props.isNew ? t('businesses.create') : t('common.save')}</Button>
+      </div>
+    </form>
+  );
+}
+
+type Detail = Awaited<ReturnType<BusinessesService['get']>>;
+type Eligibility = Awaited<ReturnType<EligibilityService['evaluateBusiness']>>;
+
+function DetailPage(props: { c: AppContext; d: Detail; elig: Eligibility; sections: Child[]; activityValues?: FormValues; activityErrors?: FieldErrors }) {
+  const { c, d, elig } = props;
+  const t = c.var.t;
+  const b = d.business;
+  const locale = c.var.locale;
+  const unknown = t('businesses.unknownValue');
+  const val = (v: unknown) => (v === null || v === undefined || v === '' ? <span class="itda-unknown">{unknown}</span> : String(v));
+  const bool = (v: boolean | null) => (v === null ? <span class="itda-unknown">{unknown}</span> : v ? t('eligibility.yes') : t('eligibility.no'));
+  const results = elig.result.results;
+  const eligible = results.filter((r) => r.verdict === 'eligible');
+  const unknownRes = results.filter((r) => r.verdict === 'unknown');
+  const activeConsent = (kind: string) => d.consents.find((k) => k.kind === kind && !k.withdrawnAt);
+  const notice = c.req.query('notice');
+  return (
+    <Layout c={c} title={b.name}>
+      {notice && <Notice kind="success">{t(`businesses.notice.${notice}`)}</Notice>}
+      <PageHeader title={b.name}>
+        <p class="itda-meta">
+          {b.brn && <span class="itda-tag">{formatBrn(b.brn)}</span>}
+          {b.isSample && <DemoBadge label={t('demo.badge')} />}
+          {b.minimalOnly && <span class="itda-badge itda-badge-future">{t('businesses.minimalOnly')}</span>}
+        </p>
+      </PageHeader>
+      {d.canWrite && (
+        <p class="itda-form-actions">
+          <LinkButton href={`/businesses/${b.id}/edit`}>{t('businesses.edit')}</LinkButton>
+          <a class="krds-btn medium secondary" href="#activity-form">
+            {t('activities.add')}
+          </a>
+        </p>
+      )}
+      <div class="itda-two-col">
+        <section class="itda-card">
+          <h2 class="itda-h3">{t('businesses.section.basic')}</h2>
+          <dl class="itda-dl itda-dl-compact">
+            <dt>{t('businesses.field.municipalityCode')}</dt>
+            <dd>{val(b.municipalityCode)}</dd>
+            <dt>{t('businesses.field.openedOn')}</dt>
+            <dd>{val(b.openedOn)}</dd>
+            <dt>{t('businesses.field.operatingStatus')}</dt>
+            <dd>{b.operatingStatus ? t(`eligibility.status.${b.operatingStatus}`) : val(null)}</dd>
+            <dt>{t('businesses.field.ksicCode')}</dt>
+            <dd>{b.ksicCode ? `${b.ksicCode} ${KSIC_NAMES[b.ksicCode] ?? ''}` : val(null)}</dd>
+            <dt>{t('businesses.field.annualRevenue')}</dt>
+            <dd>{b.annualRevenue === null ? val(null) : formatWon(b.annualRevenue, locale)}</dd>
+            <dt>{t('businesses.field.workers')}</dt>
+            <dd>{val(b.workers === null ? null : Number(b.workers))}</dd>
+            <dt>{t('businesses.field.premises')}</dt>
+            <dd>{b.premises ? t(`eligibility.${b.premises}`) : val(null)}</dd>
+            <dt>{t('businesses.field.localTaxArrears')}</dt>
+            <dd>{bool(b.localTaxArrears)}</dd>
+            <dt>{t('businesses.field.nationalTaxArrears')}</dt>
+            <dd>{bool(b.nationalTaxArrears)}</dd>
+          </dl>
+        </section>
+        <section class="itda-card">
+          <h2 class="itda-h3">{t('businesses.section.owner')}</h2>
+          <dl class="itda-dl itda-dl-compact">
+            <dt>{t('businesses.field.ownerName')}</dt>
+            <dd>{val(b.ownerName)}</dd>
+            <dt>{t('businesses.field.phone')}</dt>
+            <dd>{val(b.phone)}</dd>
+            <dt>{t('businesses.field.address')}</dt>
+            <dd>{val([b.address, b.eupMyeonDong].filter(Boolean).join(' ') || null)}</dd>
+            <dt>{t('businesses.field.itLiteracy')}</dt>
+            <dd>{b.itLiteracy ? t(`businesses.itLiteracy.${b.itLiteracy}`) : val(null)}</dd>
+            <dt>{t('businesses.field.preferredChannel')}</dt>
+            <dd>{b.preferredChannel ? t(`businesses.channel.${b.preferredChannel}`) : val(null)}</dd>
+          </dl>
+          <h3 class="itda-h3">{t('businesses.section.consent')}</h3>
+          <ul>
+            {(['collection', 'third_party'] as const).map((kind) => {
+              const k = activeConsent(kind);
+              return (
+                <li>
+                  {t(`businesses.consentKind.${kind}`)}:{' '}
+                  {k ? t('businesses.consentGiven', { date: k.givenOn, method: t(`businesses.consentMethod.${k.method}`), version: k.textVersion }) : t('businesses.consentNotGiven')}
+                  {k && d.canWrite && (
+                    <form method="post" action={`/businesses/${b.id}/consent/withdraw`} class="itda-inline-form">
+                      <CsrfField token={c.var.csrfToken} />
+                      <input type="hidden" name="kind" value={kind} />
+                      <Button variant="text" size="small">
+                        {t('businesses.withdrawConsent')}
+                      </Button>
+                    </form>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      </div>
+      <section aria-labelledby="elig">
+        <h2 class="itda-h2" id="elig">
+          {t('businesses.eligibility', { eligible: eligible.length, unknown: unknownRes.length })}
+        </h2>
+        {elig.result.askNext.some((a) => a.decides > 0) && (
+          <Notice kind="info">
+            {t('eligibility.askNext')}: {elig.result.askNext.filter((a) => a.decides > 0).slice(0, 3).map((a) => t('eligibility.askNextItem', { fact: t(`eligibility.fact.${a.fact}`), n: a.decides, m: a.involved })).join(' · ')}
+          </Notice>
+        )}
+        <ul class="itda-programme-list">
+          {[...eligible, ...unknownRes].map((r) => {
+            const info = elig.info.get(r.programmeKey);
+            return (
+              <li class={`itda-card itda-verdict itda-verdict-${r.verdict}`}>
+                <h3>{info ? <a href={`/programmes/${info.id}`}>{r.title}</a> : r.title}</h3>
+                <p>{r.summary}</p>
+                {r.verdict === 'unknown' && r.missing.length > 0 && (
+                  <p class="itda-ask">
+                    {t('eligibility.needs')}: {r.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')}
+                  </p>
+                )}
+                {r.explanation && (
+                  <details>
+                    <summary>{t('eligibility.why')}</summary>
+                    <ul class="itda-explanation">
+                      <ExplanationView e={r.explanation} />
+                    </ul>
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        {elig.result.nearMisses.length > 0 && (
+          <details>
+            <summary>{t('eligibility.nearMisses')} ({elig.result.nearMisses.length})</summary>
+            <ul>
+              {elig.result.nearMisses.map((n) => (
+                <li>
+                  <strong>{n.title}</strong>: {n.text}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {elig.result.openings.length > 0 && (
+          <details>
+            <summary>{t('eligibility.openings')} ({elig.result.openings.length})</summary>
+            <ul>
+              {elig.result.openings.map((o) => (
+                <li>
+                  <strong>{o.title}</strong>: {o.text}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+      {props.sections}
+      <section aria-labelledby="timeline">
+        <h2 class="itda-h2" id="timeline">
+          {t('activities.timeline')}
+        </h2>
+        {d.activities.length === 0 ? (
+          <p>{t('activities.none')}</p>
+        ) : (
+          <ol class="itda-timeline">
+            {d.activities.map((a) => (
+              <li>
+                <strong>
+                  {a.occurredOn} · {t(`activities.kind.${a.kind}`)}
+                  {a.minutes !== null && ` · ${t('activities.minutesValue', { n: a.minutes })}`}
+                </strong>{' '}
+                <span class="form-hint">({a.clerkName})</span>
+                <p class="itda-pre">{a.summary}</p>
+                {a.nextAction && (
+                  <p class="form-hint">
+                    {t('activities.next')}: {a.nextAction} ({a.nextDueOn})
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {d.canWrite && (
+          <form method="post" action={`/businesses/${b.id}/activities`} class="itda-form itda-form-wide" id="activity-form" novalidate>
+            <h3 class="itda-h3">{t('activities.add')}</h3>
+            <ErrorSummary t={t} errors={props.activityErrors} />
+            <CsrfField token={c.var.csrfToken} />
+            <div class="itda-grid-2">
+              <Select
+                t={t}
+                name="kind"
+                label={t('activities.kindLabel')}
+                values={props.activityValues ?? { kind: 'visit' }}
+                errors={props.activityErrors}
+                options={(['visit', 'call', 'office', 'sms'] as const).map((k) => ({ value: k, label: t(`activities.kind.${k}`) }))}
+              />
+              <TextInput t={t} name="occurredOn" label={t('activities.occurredOn')} values={props.activityValues ?? { occurredOn: koreanToday(new Date()) }} errors={props.activityErrors} required />
+              <TextInput t={t} name="minutes" type="number" label={t('activities.minutes')} values={props.activityValues} errors={props.activityErrors} />
+            </div>
+            <div class="form-group">
+              <div class="form-tit">
+                <label for="f-summary">{t('activities.summary')}</label>
+              </div>
+              <div class={props.activityErrors?.summary ? 'form-conts is-error' : 'form-conts'}>
+                <textarea id="f-summary" name="summary" class="krds-input" rows={4}>
+                  {valueOf(props.activityValues, 'summary')}
+                </textarea>
+              </div>
+              {props.activityErrors?.summary && <p class="form-hint-invalid">{props.activityErrors.summary}</p>}
+            </div>
+            <div class="itda-grid-2">
+              <TextInput t={t} name="nextAction" label={t('activities.nextAction')} values={props.activityValues} errors={props.activityErrors} />
+              <TextInput t={t} name="nextDueOn" label={t('activities.nextDueOn')} hint="2026-12-10" values={props.activityValues} errors={props.activityErrors} />
+            </div>
+            <div class="itda-form-actions">
+              <Button>{t('activities.save')}</Button>
+            </div>
+          </form>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+type ListResult = Awaited<ReturnType<BusinessesService['list']>>;
+
+function ListPage(props: { c: AppContext; list: ListResult; values: FormValues; page: number; canIntake: boolean }) {
+  const { c, list } = props;
+  const t = c.var.t;
+  return (
+    <Layout c={c} title={t('businesses.title')}>
+      <PageHeader title={t('businesses.title')} lead={t('businesses.lead')} />
+      {props.canIntake && (
+        <p>
+          <LinkButton href="/businesses/new" variant="primary">
+            {t('businesses.new')}
+          </LinkButton>
+        </p>
+      )}
+      <form method="get" action="/businesses" class="itda-filters" role="search">
+        <TextInput t={t} name="q" label={t('businesses.search')} values={props.values} />
+        <Button variant="secondary">{t('common.filter')}</Button>
+      </form>
+      <div class="krds-table-wrap">
+        <table class="itda-table">
+          <caption>{t('businesses.maskedCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('businesses.field.name')}</th>
+              <th scope="col">{t('businesses.field.ownerName')}</th>
+              <th scope="col">{t('businesses.field.phone')}</th>
+              <th scope="col">{t('businesses.field.municipalityCode')}</th>
+              <th scope="col">{t('businesses.clerk')}</th>
+              <th scope="col">{t('businesses.lastContact')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((r) => (
+              <tr>
+                <th scope="row">
+                  <a href={`/businesses/${r.id}`}>{r.name}</a> {r.isSample && <DemoBadge label={t('demo.badge')} />}
+                </th>
+                <td>{maskName(r.ownerName) || '—'}</td>
+                <td>{maskPhone(r.phone) || '—'}</td>
+                <td>{r.municipalityName ?? '—'}</td>
+                <td>{r.clerkName ?? t('caseload.unassigned')}</td>
+                <td>{r.lastContactAt ? koreanToday(r.lastContactAt) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav class="itda-pager" aria-label={t('common.pagination')}>
+        {props.page > 1 && <a href={`/businesses?page=${props.page - 1}`}>{t('common.prev')}</a>}
+        {list.hasNext && <a href={`/businesses?page=${props.page + 1}`}>{t('common.next')}</a>}
+      </nav>
+    </Layout>
+  );
+}
+
+function FormPage(props: { c: AppContext; title: string; action: string; values: FormValues; errors?: FieldErrors; message?: string; municipalities: { code: string; name: string }[]; isNew: boolean }) {
+  const t = props.c.var.t;
+  return (
+    <Layout c={props.c} title={props.title}>
+      <PageHeader title={props.title} lead={props.isNew ? t('businesses.newLead') : undefined} />
+      <ErrorSummary t={t} errors={props.errors} message={props.message} />
+      <BusinessForm {...props} />
+    </Layout>
+  );
+}
+
+export function businessPages(
+  app: Hono<AppEnv>,
+  deps: { businesses: BusinessesService; eligibility: EligibilityService; municipalities: () => Promise<{ code: string; name: string }[]>; extras: BusinessPageExtras },
+) {
+  const { businesses } = deps;
+
+  app.get('/businesses', async (c) => {
+    const q = c.req.query();
+    const page = Math.max(1, Math.min(1000, Number(q.page) || 1));
+    const list = await businesses.list(c.var.actor, { q: q.q?.slice(0, 50) || undefined, page }, requestMeta(c));
+    const canIntake = c.var.actor?.role !== 'owner';
+    return c.html(<ListPage c={c} list={list} values={q} page={page} canIntake={canIntake} />);
+  });
+
+  app.get('/businesses/new', async (c) => {
+    await businesses.assertCanIntake(c.var.actor);
+    return c.html(<FormPage c={c} title={c.var.t('businesses.new')} action="/businesses/new" values={{}} municipalities={await deps.municipalities()} isNew />);
+  });
+
+  app.post('/businesses/new', async (c) => {
+    const values = await readForm(c);
+    const result = await handleForm(c, () => businesses.create(c.var.actor, values, requestMeta(c)));
+    if (!result.ok) {
+      return c.html(<FormPage c={c} title={c.var.t('businesses.new')} action="/businesses/new" values={values} errors={result.errors} message={result.message} municipalities={await deps.municipalities()} isNew />, 400);
+    }
+    return c.redirect(`/businesses/${result.value.id}?notice=${result.value.existing ? 'existing' : 'created'}`, 303);
+  });
+
+  const detail = async (c: AppContext, id: string, activityValues?: FormValues, activityErrors?: FieldErrors) => {
+    const d = await businesses.get(c.var.actor, id, requestMeta(c));
+    const [elig, sections] = await Promise.all([deps.eligibility.evaluateBusiness(id), deps.extras.sections(c, id)]);
+    return <DetailPage c={c} d={d} elig={elig} sections={sections} activityValues={activityValues} activityErrors={activityErrors} />;
+  };
+
+  app.get('/businesses/:id', async (c) => c.html(await detail(c, uuidParam(c))));
+
+  app.get('/businesses/:id/edit', async (c) => {
+    const id = uuidParam(c);
+    await businesses.assertCanEdit(c.var.actor, id);
+    const { business: b, consents } = await businesses.get(c.var.actor, id, requestMeta(c));
+    const values: FormValues = {
+      ...b,
+      brn: b.brn ? formatBrn(b.brn) : '',
+      workers: b.workers === null ? '' : String(Number(b.workers)),
+      ownerDisabled: ynValue(b.ownerDisabled),
+      ownerVeteran: ynValue(b.ownerVeteran),
+      nationalTaxArrears: ynValue(b.nationalTaxArrears),
+      localTaxArrears: ynValue(b.localTaxArrears),
+      taxArrearsDeferred: ynValue(b.taxArrearsDeferred),
+      creditDelinquent: ynValue(b.creditDelinquent),
+      mailOrderRegistered: ynValue(b.mailOrderRegistered),
+      consentCollection: consents.find((k) => k.kind === 'collection' && !k.withdrawnAt)?.method ?? '',
+      consentThirdParty: consents.find((k) => k.kind === 'third_party' && !k.withdrawnAt)?.method ?? '',
+    };
+    return c.html(<FormPage c={c} title={c.var.t('businesses.edit')} action={`/businesses/${id}/edit`} values={values} municipalities={await deps.municipalities()} isNew={false} />);
+  });
+
+  app.post('/businesses/:id/edit', async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const result = await handleForm(c, () => businesses.update(c.var.actor, id, values, requestMeta(c)));
+    if (!result.ok) {
+      return c.html(<FormPage c={c} title={c.var.t('businesses.edit')} action={`/businesses/${id}/edit`} values={values} errors={result.errors} message={result.message} municipalities={await deps.municipalities()} isNew={false} />, 400);
+    }
+    return c.redirect(`/businesses/${id}?notice=saved`, 303);
+  });
+
+  app.post('/businesses/:id/activities', async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const result = await handleForm(c, () => businesses.addActivity(c.var.actor, id, values, requestMeta(c)));
+    if (!result.ok) return c.html(await detail(c, id, values, result.errors), 400);
+    return c.redirect(`/businesses/${id}?notice=activity#timeline`, 303);
+  });
+
+  app.post('/businesses/:id/consent/withdraw', async (c) => {
+    const id = uuidParam(c);
+    await businesses.withdrawConsent(c.var.actor, id, await readForm(c), requestMeta(c));
+    return c.redirect(`/businesses/${id}?notice=consentWithdrawn`, 303);
+  });
+
+  app.post('/tasks/:id/done', async (c) => {
+    await businesses.completeTask(c.var.actor, uuidParam(c));
+    return c.redirect('/home', 303);
+  });
+}

@@ -1,0 +1,237 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.ts';
+import { parseInput } from '../../validation.ts';
+import type { AccessService } from '../access/access.service.ts';
+import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
+import { authorize, requireActor, type Actor } from '../auth/auth.policy.ts';
+import { koreanToday } from '../programs/programs.service.ts';
+import { assertBusinessAccess, canAccessBusiness } from './businesses.access.ts';
+import type { BusinessesRepository } from './businesses.repository.ts';
+import { ActivityInput, AssignInput, BusinessInput, WithdrawConsentInput } from './businesses.schemas.ts';
+
+/**
+ * The consent texts in force. A change of wording is a new version; the version given is stored
+ * with each consent (개인정보 보호법 §15 ②, §17 ②: the notice must state purpose, items, retention).
+ */
+export const CONSENT_TEXT_VERSION = { collection: '2026-1', third_party: '2026-1' } as const;
+
+/** Personal data of the owner: kept only with 수집·이용 동의 (without it, only the minimum). */
+const PERSONAL_FIELDS = ['ownerName', 'phone', 'address', 'ownerBirthDate', 'ownerGender', 'ownerDisabled', 'ownerVeteran'] as const;
+
+export function createBusinessesService(deps: {
+  db: Kysely<DB>;
+  repo: BusinessesRepository;
+  audit: AuditService;
+  access: AccessService;
+  now: () => Date;
+}) {
+  const { db, repo, access, now } = deps;
+
+  function columns(input: BusinessInput, withPersonal: boolean) {
+    const v = {
+      brn: input.brn,
+      name: input.name,
+      ownerName: input.ownerName,
+      phone: input.phone,
+      sidoCode: input.municipalityCode.slice(0, 2),
+      municipalityCode: input.municipalityCode,
+      eupMyeonDong: input.eupMyeonDong,
+      address: input.address,
+      openedOn: input.openedOn,
+      closedOn: input.closedOn,
+      annualRevenue: input.annualRevenue,
+      workers: input.workers,
+      ksicCode: input.ksicCode,
+      ntsIndustryCode: input.ntsIndustryCode,
+      ownerBirthDate: input.ownerBirthDate,
+      ownerGender: input.ownerGender,
+      ownerDisabled: input.ownerDisabled,
+      ownerVeteran: input.ownerVeteran,
+      nationalTaxArrears: input.nationalTaxArrears,
+      localTaxArrears: input.localTaxArrears,
+      taxArrearsDeferred: input.taxArrearsDeferred,
+      creditDelinquent: input.creditDelinquent,
+      operatingStatus: input.operatingStatus,
+      premises: input.premises,
+      mailOrderRegistered: input.mailOrderRegistered,
+      itLiteracy: input.itLiteracy,
+      preferredChannel: input.preferredChannel,
+      minimalOnly: !withPersonal,
+    };
+    if (!withPersonal) for (const f of PERSONAL_FIELDS) (v as Record<string, unknown>)[f] = null;
+    return v;
+  }
+
+  return {
+    async assertCanIntake(actor: Actor | null) {
+      authorize(actor, 'businesses.intake');
+    },
+
+    /**
+     * Intake. A 사업자등록번호 already on file opens that business instead of creating a second
+     * record (`existing`). The business goes to the office covering its 시·군; a clerk who
+     * registers it in their own office takes it on.
+     */
+    async create(actor: Actor | null, raw: unknown, meta: RequestMeta): Promise<{ id: string; existing: boolean }> {
+      authorize(actor, 'businesses.intake');
+      const input = parseInput(BusinessInput, raw);
+      const dup = await repo.findByBrn(db, input.brn);
+      if (dup) {
+        if (!canAccessBusiness(actor, dup, 'read')) throw new InvalidError('validation.summary', [{ path: 'brn', messageKey: 'businesses.brnElsewhere' }]);
+        return { id: dup.id, existing: true };
+      }
+      const office = await repo.officeCovering(db, input.municipalityCode);
+      const withPersonal = input.consentCollection !== null;
+      const today = koreanToday(now());
+      return db.transaction().execute(async (trx) => {
+        const clerkTakes = actor.role === 'clerk' && office && actor.officeId === office.id;
+        const b = await repo.insert(trx, {
+          ...columns(input, withPersonal),
+          officeId: office?.id ?? actor.officeId,
+          clerkId: clerkTakes ? actor.userId : null,
+        });
+        if (input.consentCollection) await repo.insertConsent(trx, { businessId: b.id, kind: 'collection', textVersion: CONSENT_TEXT_VERSION.collection, method: input.consentCollection, givenOn: today, recordedBy: actor.userId });
+        if (input.consentThirdParty) await repo.insertConsent(trx, { businessId: b.id, kind: 'third_party', textVersion: CONSENT_TEXT_VERSION.third_party, method: input.consentThirdParty, givenOn: today, recordedBy: actor.userId });
+        await access.record(trx, actor, meta, { subjectType: 'business', subjectId: b.id, action: 'create', detail: { minimalOnly: !withPersonal } });
+        return { id: b.id, existing: false };
+      });
+    },
+
+    /** The business page: full values (recorded as a 'view' access). */
+    async get(actor: Actor | null, id: string, meta: RequestMeta) {
+      requireActor(actor);
+      await assertBusinessAccess(db, actor, id, 'read');
+      const b = await repo.findById(db, id);
+      if (!b) throw new NotFoundError();
+      await access.record(db, actor, meta, { subjectType: 'business', subjectId: id, action: 'view' });
+      const [consents, activities] = await Promise.all([repo.consents(db, id), repo.activities(db, id)]);
+      const canWrite = canAccessBusiness(actor, b, 'write') && actor.role !== 'owner';
+      return { business: b, consents, activities, canWrite };
+    },
+
+    /** The edit form is for those who may change the business (not the owner, not other offices). */
+    async assertCanEdit(actor: Actor | null, id: string) {
+      requireActor(actor);
+      if (actor.role === 'owner') throw new ForbiddenError();
+      await assertBusinessAccess(db, actor, id, 'write');
+    },
+
+    async update(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
+      requireActor(actor);
+      await assertBusinessAccess(db, actor, id, 'write');
+      if (actor.role === 'owner') throw new ForbiddenError();
+      const input = parseInput(BusinessInput, raw);
+      if (!input.version) throw new InvalidError('validation.summary');
+      const consents = await repo.consents(db, id);
+      const hasCollection = consents.some((k) => k.kind === 'collection' && !k.withdrawnAt);
+      const other = await repo.findByBrn(db, input.brn);
+      if (other && other.id !== id) throw new InvalidError('validation.summary', [{ path: 'brn', messageKey: 'businesses.brnTaken' }]);
+      return db.transaction().execute(async (trx) => {
+        const { minimalOnly: _m, ...cols } = columns(input, hasCollection || input.consentCollection !== null);
+        const after = await repo.updateVersioned(trx, id, input.version!, { ...cols, minimalOnly: !(hasCollection || input.consentCollection !== null) });
+        if (!after) throw new ConflictError('error.conflictReload');
+        const today = koreanToday(now());
+        if (!hasCollection && input.consentCollection) await repo.insertConsent(trx, { businessId: id, kind: 'collection', textVersion: CONSENT_TEXT_VERSION.collection, method: input.consentCollection, givenOn: today, recordedBy: actor.userId });
+        if (input.consentThirdParty && !consents.some((k) => k.kind === 'third_party' && !k.withdrawnAt)) {
+          await repo.insertConsent(trx, { businessId: id, kind: 'third_party', textVersion: CONSENT_TEXT_VERSION.third_party, method: input.consentThirdParty, givenOn: today, recordedBy: actor.userId });
+        }
+        await access.record(trx, actor, meta, { subjectType: 'business', subjectId: id, action: 'update' });
+        return after;
+      });
+    },
+
+    /**
+     * Withdrawal of consent (§37 ④ 지체 없이 파기): withdrawing 수집·이용 erases the owner's personal
+     * data at once (only the minimum stays); withdrawing 제3자 제공 stops new submissions to agencies.
+     */
+    async withdrawConsent(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
+      requireActor(actor);
+      await assertBusinessAccess(db, actor, id, 'write');
+      const { kind } = parseInput(WithdrawConsentInput, raw);
+      await db.transaction().execute(async (trx) => {
+        const n = await repo.withdrawConsent(trx, id, kind, actor.userId, now());
+        if (!n) throw new NotFoundError();
+        if (kind === 'collection') {
+          const erase = Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, null]));
+          await trx.updateTable('business').set({ ...erase, minimalOnly: true, updatedAt: now() }).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+        }
+        await access.record(trx, actor, meta, { subjectType: 'business', subjectId: id, action: kind === 'collection' ? 'delete' : 'update', detail: { consentWithdrawn: kind } });
+      });
+    },
+
+    async hasThirdPartyConsent(businessId: string): Promise<boolean> {
+      const consents = await repo.consents(db, businessId);
+      return consents.some((k) => k.kind === 'third_party' && !k.withdrawnAt);
+    },
+
+    /** A list in the role's scope, masked (names 김*용, phones 010-****-5678). */
+    async list(actor: Actor | null, f: { q?: string; unassigned?: boolean; page: number }, meta: RequestMeta) {
+      authorize(actor, 'businesses.list');
+      const pageSize = 50;
+      const rows = await repo.list(db, actor, { q: f.q, unassigned: f.unassigned, limit: pageSize + 1, offset: (f.page - 1) * pageSize });
+      // Masked lists still show whose records exist: recorded as one 'view' of the list.
+      await access.record(db, actor, meta, { subjectType: 'business_list', subjectId: `page:${f.page}`, action: 'view', detail: { count: Math.min(rows.length, pageSize), q: f.q ?? null } });
+      return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize };
+    },
+
+    async addActivity(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
+      requireActor(actor);
+      await assertBusinessAccess(db, actor, id, 'write');
+      if (actor.role === 'owner') throw new ForbiddenError();
+      const input = parseInput(ActivityInput, raw);
+      if (input.nextAction && !input.nextDueOn) throw new InvalidError('validation.summary', [{ path: 'nextDueOn', messageKey: 'activities.dueRequired' }]);
+      await db.transaction().execute(async (trx) => {
+        const a = await repo.insertActivity(trx, { businessId: id, clerkId: actor.userId, kind: input.kind, occurredOn: input.occurredOn, minutes: input.minutes, summary: input.summary, nextAction: input.nextAction, nextDueOn: input.nextDueOn });
+        if (input.nextAction && input.nextDueOn) await repo.insertTask(trx, { businessId: id, clerkId: actor.userId, activityId: a.id, title: input.nextAction, dueOn: input.nextDueOn });
+        await repo.touchContact(trx, id, now());
+        await access.record(trx, actor, meta, { subjectType: 'business', subjectId: id, action: 'update', detail: { activity: input.kind } });
+      });
+    },
+
+    async completeTask(actor: Actor | null, taskId: string) {
+      authorize(actor, 'businesses.intake');
+      if (!(await repo.completeTask(db, taskId, actor.userId, now()))) throw new NotFoundError();
+    },
+
+    async caseloads(actor: Actor | null) {
+      authorize(actor, 'caseload.manage');
+      return repo.caseloads(db, actor.role === 'office_lead' ? actor.officeId : null);
+    },
+
+    /** Office leads reassign within their office; operators anywhere. One or many at once. */
+    async reassign(actor: Actor | null, raw: unknown, meta: RequestMeta) {
+      authorize(actor, 'caseload.manage');
+      const input = parseInput(AssignInput, raw);
+      const clerk = await repo.clerkOf(db, input.clerkId);
+      if (!clerk || clerk.role !== 'clerk' || !clerk.active) throw new InvalidError('validation.summary', [{ path: 'clerkId', messageKey: 'caseload.clerkRequired' }]);
+      if (actor.role === 'office_lead' && clerk.officeId !== actor.officeId) throw new ForbiddenError();
+      const rows = await repo.businessesIn(db, input.businessIds);
+      if (rows.length !== input.businessIds.length) throw new NotFoundError();
+      if (actor.role === 'office_lead' && rows.some((b) => b.officeId !== actor.officeId)) throw new ForbiddenError();
+      return db.transaction().execute(async (trx) => {
+        const n = await repo.reassign(trx, input.businessIds, clerk.id, clerk.officeId);
+        for (const b of rows) {
+          await access.record(trx, actor, meta, { subjectType: 'business', subjectId: b.id, action: 'update', detail: { reassignedTo: clerk.id, from: b.clerkId } });
+        }
+        return n;
+      });
+    },
+
+    /** "오늘 할 일" for a clerk. */
+    async clerkToday(actor: Actor | null, opts: { notContactedDays: number }) {
+      requireActor(actor);
+      if (actor.role !== 'clerk') throw new ForbiddenError();
+      const today = koreanToday(now());
+      const in14 = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+      const [tasks, quiet, expiring, mine] = await Promise.all([
+        repo.tasksDue(db, actor.userId, in14),
+        repo.notContacted(db, actor.userId, new Date(now().getTime() - opts.notContactedDays * 86_400_000)),
+        repo.expiringDocuments(db, actor.userId, today, in14),
+        repo.myBusinessIds(db, actor.userId),
+      ]);
+      return { today, in14, tasks, quiet, expiring, mine };
+    },
+  };
+}
+export type BusinessesService = ReturnType<typeof createBusinessesService>;
