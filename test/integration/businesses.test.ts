@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, type TestClient } from '../harness.ts';
+
+let h: Harness;
+let clerk: TestClient;
+let clerkId: string;
+let officeId: number;
+beforeAll(async () => {
+  h = await createHarness();
+  officeId = await h.ensureOffice(); // covers 41110 수원
+  const u = await h.createUser('clerk', { login: 'clerk-suwon' });
+  clerkId = u.id;
+  clerk = h.client();
+  await clerk.login(u.login);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const intake = (over: Record<string, string> = {}) => ({
+  brn: '220-81-62517',
+  name: '수원 분식',
+  ownerName: '김민용',
+  phone: '010-1234-5678',
+  municipalityCode: '41110',
+  openedOn: '2019-05-02',
+  annualRevenue: '120,000,000',
+  workers: '2',
+  ksicCode: '56111',
+  operatingStatus: 'active',
+  localTaxArrears: 'no',
+  consentCollection: 'written',
+  consentThirdParty: 'written',
+  ...over,
+});
+
+const accessRows = (subjectId: string) => h.db.selectFrom('accessRecord').select(['action', 'accountLogin', 'ip']).where('subjectId', '=', subjectId).orderBy('id').execute();
+
+describe('intake', () => {
+  let id: string;
+  it('registers a business with consent, assigns it to the clerk of the covering office, and records the access', async () => {
+    const res = await clerk.post('/businesses/new', intake());
+    expect(res.status).toBe(303);
+    id = /\/businesses\/([0-9a-f-]{36})/.exec(res.headers.get('location')!)![1]!;
+    const b = await h.db.selectFrom('business').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(b).toMatchObject({ brn: '2208162517', officeId, clerkId, annualRevenue: 120_000_000, ownerName: '김민용', minimalOnly: false });
+    const consents = await h.db.selectFrom('consent').select(['kind', 'method', 'textVersion']).where('businessId', '=', id).execute();
+    expect(consents.map((k) => k.kind).sort()).toEqual(['collection', 'third_party']);
+    expect((await accessRows(id)).map((r) => r.action)).toEqual(['create']);
+  });
+
+  it('opens the existing business instead of creating a second record for the same 사업자등록번호', async () => {
+    const res = await clerk.post('/businesses/new', intake({ brn: '2208162517', name: '다른 이름' }));
+    expect(res.headers.get('location')).toBe(`/businesses/${id}?notice=existing`);
+    expect(await h.db.selectFrom('business').select('id').where('brn', '=', '2208162517').execute()).toHaveLength(1);
+  });
+
+  it('refuses a wrong check digit and anything that looks like a 주민등록번호, keeping the typed values', async () => {
+    const bad = await clerk.post('/businesses/new', intake({ brn: '220-81-62518', name: '새 가게' }));
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('검증번호 불일치');
+    expect(html).toContain('value="새 가게"');
+    const rrn = await clerk.post('/businesses/new', intake({ brn: '124-81-00998', ownerName: '홍길동 800101-1234567' }));
+    expect(rrn.status).toBe(400);
+    expect(await rrn.text()).toContain('주민등록번호로 보이는 숫자');
+    expect(await h.db.selectFrom('business').select('id').where('brn', '=', '1248100998').execute()).toHaveLength(0);
+  });
+
+  it('without consent stores only the minimum (no owner name or phone)', async () => {
+    const res = await clerk.post('/businesses/new', intake({ brn: '124-81-00998', name: '동의 없는 가게', consentCollection: '', consentThirdParty: '' }));
+    const nid = /\/businesses\/([0-9a-f-]{36})/.exec(res.headers.get('location')!)![1]!;
+    const b = await h.db.selectFrom('business').selectAll().where('id', '=', nid).executeTakeFirstOrThrow();
+    expect(b).toMatchObject({ ownerName: null, phone: null, minimalOnly: true, workers: '2.0' });
+  });
+
+  it('shows the full values on the detail page (recorded), masks them in the list (recorded as a list view)', async () => {
+    const page = await (await clerk.get(`/businesses/${id}`)).text();
+    expect(page).toContain('김민용');
+    expect(page).toContain('010-1234-5678');
+    expect(page).toContain('신청 가능'); // explained eligibility section
+    const list = await (await clerk.get('/businesses')).text();
+    expect(list).toContain('김*용');
+    expect(list).toContain('010-****-5678');
+    expect(list).not.toContain('010-1234-5678');
+    const rows = await accessRows(id);
+    expect(rows.map((r) => r.action)).toContain('view');
+    expect(rows.every((r) => r.accountLogin === 'clerk-suwon')).toBe(true);
+    const listRecord = await h.db.selectFrom('accessRecord').select('subjectType').where('subjectType', '=', 'business_list').execute();
+    expect(listRecord.length).toBeGreaterThan(0);
+  });
+
+  it('logs an activity with a next action that becomes a task on the clerk home', async () => {
+    const res = await clerk.post(`/businesses/${id}/activities`, { kind: 'visit', occurredOn: '2026-11-27', minutes: '40', summary: '경영환경개선 안내, 서류 목록 드림', nextAction: '지방세 납세증명서 받기', nextDueOn: '2026-11-30' });
+    expect(res.status).toBe(303);
+    const home = await (await clerk.get('/home')).text();
+    expect(home).toContain('지방세 납세증명서 받기');
+    const missingDue = await clerk.post(`/businesses/${id}/activities`, { kind: 'call', occurredOn: '2026-11-27', summary: '통화', nextAction: '다시 전화' });
+    expect(missingDue.status).toBe(400);
+    expect(await missingDue.text()).toContain('기한을 넣으세요');
+  });
+
+  it('applies a consent withdrawal: the owner’s personal data is erased at once', async () => {
+    const res = await clerk.post(`/businesses/${id}/consent/withdraw`, { kind: 'collection' });
+    expect(res.status).toBe(303);
+    const b = await h.db.selectFrom('business').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(b).toMatchObject({ ownerName: null, phone: null, minimalOnly: true });
+    expect((await accessRows(id)).map((r) => r.action)).toContain('delete');
+  });
+
+  it('never lets a clerk of another office see the business, and answers a stale edit with 409', async () => {
+    const region = await h.db.selectFrom('region').select('id').where('id', '=', 2).executeTakeFirstOrThrow();
+    const other = await h.db.insertInto('office').values({ name: '다른 사무소', regionId: region.id, address: null, phone: null }).returning('id').executeTakeFirstOrThrow();
+    const stranger = h.client();
+    await stranger.login((await h.createUser('clerk', { officeId: other.id })).login);
+    expect((await stranger.get(`/businesses/${id}`)).status).toBe(403);
+    const b = await h.db.selectFrom('business').select('version').where('id', '=', id).executeTakeFirstOrThrow();
+    const form = intake({ version: String(b.version), consentCollection: '' });
+    expect((await clerk.post(`/businesses/${id}/edit`, form)).status).toBe(303);
+    const stale = await clerk.post(`/businesses/${id}/edit`, { ...form, name: '늦은 수정' });
+    expect(stale.status).toBe(409);
+  });
+});
+
+describe('caseload', () => {
+  it('lets the office lead move several businesses at once within the office, and not outside it', async () => {
+    const lead = h.client();
+    await lead.login((await h.createUser('office_lead', { officeId })).login);
+    const other = await h.createUser('clerk', { officeId });
+    const ids = (await h.db.selectFrom('business').select('id').where('officeId', '=', officeId).execute()).map((r) => r.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const page = await (await lead.get('/caseload')).text();
+    expect(page).toContain(other.displayName);
+    const res = await lead.post('/caseload/assign', { clerkId: other.id, businessIds: ids });
+    expect(res.status).toBe(303);
+    const now = await h.db.selectFrom('business').select('clerkId').where('id', 'in', ids).execute();
+    expect(now.every((r) => r.clerkId === other.id)).toBe(true);
+    const foreign = await h.createUser('clerk', { officeId: (await h.db.selectFrom('office').select('id').where('name', '=', '다른 사무소').executeTakeFirstOrThrow()).id });
+    expect((await lead.post('/caseload/assign', { clerkId: foreign.id, businessIds: ids })).status).toBe(403);
+  });
+});
