@@ -15,6 +15,8 @@ import type { EligibilityService } from './modules/eligibility/eligibility.servi
 import { businessPages, type BusinessPageExtras } from './modules/businesses/businesses.pages.tsx';
 import type { BusinessesService } from './modules/businesses/businesses.service.ts';
 import { caseloadPages } from './modules/businesses/caseload.pages.tsx';
+import { ownerPages } from './modules/owner/owner.pages.tsx';
+import type { OwnerService } from './modules/owner/owner.service.ts';
 import { programmeEditorPages } from './modules/programs/programs.editor.pages.tsx';
 import { IMPORT_MAX_BYTES } from './modules/programs/programs.import.ts';
 import { importPages, IMPORT_ROUTE } from './modules/programs/programs.import.pages.tsx';
@@ -60,6 +62,7 @@ export interface AppDeps {
   programs: ProgramsService;
   eligibility: EligibilityService;
   businesses: BusinessesService;
+  owner: OwnerService;
   /** Sections other modules render on the business page (participations, documents). */
   businessSections?: BusinessPageExtras['sections'];
   health: () => Promise<boolean>;
@@ -235,6 +238,7 @@ export function createApp(deps: AppDeps) {
   eligibilityPages(app, { eligibility: deps.eligibility, municipalities });
   businessPages(app, { businesses: deps.businesses, eligibility: deps.eligibility, municipalities, extras: { sections: deps.businessSections ?? (async () => []) } });
   caseloadPages(app, { businesses: deps.businesses });
+  ownerPages(app, { owner: deps.owner });
   recruitmentApplyPages(app, { recruitment: deps.recruitment, cookieSecure: deps.config.cookieSecure });
   recruitmentPages(app, { recruitment: deps.recruitment });
   trainingPages(app, { training: deps.training });

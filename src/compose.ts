@@ -28,8 +28,13 @@ import { createAccessRepository } from './modules/access/access.repository.ts';
 import { createAccessService } from './modules/access/access.service.ts';
 import { createBusinessesRepository } from './modules/businesses/businesses.repository.ts';
 import { createBusinessesService } from './modules/businesses/businesses.service.ts';
+import { createOwnerService } from './modules/owner/owner.service.ts';
 import { createEligibilityRepository } from './modules/eligibility/eligibility.repository.ts';
 import { createEligibilityService } from './modules/eligibility/eligibility.service.ts';
+import { createParticipationsRepository } from './modules/participations/participations.repository.ts';
+import { createParticipationsService } from './modules/participations/participations.service.ts';
+import { createDocumentsRepository } from './modules/documents/documents.repository.ts';
+import { createDocumentsService } from './modules/documents/documents.service.ts';
 
 /**
  * Builds every service by hand from the database and the configuration (no DI container).
@@ -62,6 +67,9 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const contracts = createContractsService({ db, repo: createContractsRepository(), audit, training, now });
   const employment = createEmploymentService({ db, repo: createEmploymentRepository(), audit, now });
   const businesses = createBusinessesService({ db, repo: createBusinessesRepository(), audit, access, now });
+  const owner = createOwnerService({ db, access, notifications, now, publicUrl: config.publicUrl });
+  const participations = createParticipationsService({ db, repo: createParticipationsRepository(), access, eligibility, now });
+  const documents = createDocumentsService({ db, repo: createDocumentsRepository(), access, now });
   const demo = createDemoService({ db, audit, programs: programsRepo });
   return {
     audit,
@@ -73,6 +81,9 @@ export function buildServices(database: Database, config: Config, logger: Logger
     eligibility,
     access,
     businesses,
+    owner,
+    participations,
+    documents,
     demo,
     recruitment,
     training,

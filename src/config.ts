@@ -43,6 +43,8 @@ export type Env = z.infer<typeof EnvSchema>;
 export interface Config {
   port: number;
   host: string;
+  /** The address people reach Itda at (links in SMS and e-mail). */
+  publicUrl: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   demo: boolean;
   logLevel: Env['ITDA_LOG_LEVEL'];
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    publicUrl: (e.ITDA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     database,
     demo: database.kind === 'pglite' ? (e.ITDA_DEMO ?? true) : false,
     logLevel: e.ITDA_LOG_LEVEL,

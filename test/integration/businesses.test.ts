@@ -139,3 +139,38 @@ describe('caseload', () => {
     expect((await lead.post('/caseload/assign', { clerkId: foreign.id, businessIds: ids })).status).toBe(403);
   });
 });
+
+describe('owner view', () => {
+  it('sends a one-time link by SMS through the outbox; it shows only that business for 24 hours', async () => {
+    const res = await clerk.post('/businesses/new', intake({ brn: '106-81-11110', name: '링크 가게', phone: '010-2222-3333', preferredChannel: 'sms' }));
+    const id = /\/businesses\/([0-9a-f-]{36})/.exec(res.headers.get('location')!)![1]!;
+    expect((await clerk.post(`/businesses/${id}/owner-link`, {})).status).toBe(303);
+    const sms = await h.db.selectFrom('notification').select(['channel', 'recipient', 'body']).where('template', '=', 'owner.link').executeTakeFirstOrThrow();
+    expect(sms).toMatchObject({ channel: 'sms', recipient: '01022223333' });
+    const path = /\/o\/[A-Za-z0-9_-]+/.exec(sms.body)![0];
+    const anon = h.client();
+    const page = await anon.get(path);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('링크 가게');
+    expect(html).not.toContain('수원 분식');
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    const rec = await h.db.selectFrom('accessRecord').select(['detail']).where('subjectId', '=', id).where('action', '=', 'view').execute();
+    expect(rec.some((r) => (r.detail as { via?: string }).via === 'owner-link')).toBe(true);
+    h.clock.advance(24 * 3_600_000 + 1000);
+    expect((await anon.get(path)).status).toBe(404);
+  });
+
+  it('shows an owner account only their own business', async () => {
+    const ownerUser = await h.createUser('owner');
+    const b = await h.db.selectFrom('business').select('id').where('name', '=', '링크 가게').executeTakeFirstOrThrow();
+    await h.db.updateTable('business').set({ ownerUserId: ownerUser.id }).where('id', '=', b.id).execute();
+    const owner = h.client();
+    await owner.login(ownerUser.login);
+    const home = await (await owner.get('/home')).text();
+    expect(home).toContain('링크 가게');
+    expect(home).not.toContain('수원 분식');
+    const other = await h.db.selectFrom('business').select('id').where('name', '=', '수원 분식').executeTakeFirstOrThrow();
+    expect((await owner.get(`/businesses/${other.id}`)).status).toBe(403);
+  });
+});

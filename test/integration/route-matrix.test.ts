@@ -122,6 +122,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /businesses/:id/consent/withdraw': STAFF,
   'POST /tasks/:id/done': STAFF,
   'GET /caseload': ['office_lead', 'operator', 'admin'],
+  'GET /o/:token': 'public',
+  'POST /businesses/:id/owner-link': STAFF,
   'POST /caseload/assign': ['office_lead', 'operator', 'admin'],
   'GET /api/v1/me': 'signed-in',
   'GET /api/openapi.json': 'public',
@@ -152,6 +154,7 @@ function routeList(): string[] {
 function concrete(path: string): string {
   return path
     .replace('/businesses/:id', `/businesses/${businessId}`)
+    .replace('/o/:token', '/o/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')
     .replace('/tasks/:id', `/tasks/${taskId}`)
     .replace('/programmes/:id/versions/:versionId', `/programmes/${programmeId}/versions/${versionId}`)
     .replace('/programmes/:id/drafts/:draftId', `/programmes/${programmeId}/drafts/${draftId}`)

@@ -161,6 +161,13 @@ function DetailPage(props: { c: AppContext; d: Detail; elig: Eligibility; sectio
           </a>
         </p>
       )}
+      {d.canWrite && b.phone && b.preferredChannel !== 'visit' && (
+        <form method="post" action={`/businesses/${b.id}/owner-link`} class="itda-form-actions">
+          <CsrfField token={c.var.csrfToken} />
+          <Button variant="secondary">{t('owner.sendLink')}</Button>
+          <span class="form-hint">{t('owner.sendLinkHint')}</span>
+        </form>
+      )}
       <div class="itda-two-col">
         <section class="itda-card">
           <h2 class="itda-h3">{t('businesses.section.basic')}</h2>

@@ -5,6 +5,9 @@ import type { AppContext, AppEnv } from '../../web/context.ts';
 import { CsrfField } from '../../web/components/form.tsx';
 import type { BusinessesService } from '../businesses/businesses.service.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
+import { OwnerHome } from '../owner/owner.pages.tsx';
+import type { OwnerService } from '../owner/owner.service.ts';
+import { requestMeta } from '../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { navigationFor } from '../../web/navigation.ts';
 
@@ -105,7 +108,7 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
   );
 }
 
-function HomePage({ c, clerk }: { c: AppContext; clerk?: { today: Today; closing: Closing } }) {
+function HomePage({ c, clerk, owner }: { c: AppContext; clerk?: { today: Today; closing: Closing }; owner?: Awaited<ReturnType<OwnerService['forOwnerAccount']>> }) {
   const t = c.var.t;
   const actor = c.var.actor!;
   const links = navigationFor(actor).filter((n) => n.href !== '/home');
@@ -118,6 +121,7 @@ function HomePage({ c, clerk }: { c: AppContext; clerk?: { today: Today; closing
         lead={t('home.greeting', { name: actor.displayName, role: t(`role.${actor.role}`) })}
       />
       {clerk && <ClerkToday c={c} today={clerk.today} closing={clerk.closing} />}
+      {owner && <OwnerHome c={c} views={owner} />}
       <section aria-labelledby="role-scope">
         <h2 id="role-scope" class="itda-h2">
           {t('home.scopeTitle')}
@@ -163,7 +167,7 @@ function PrivacyPage({ c }: { c: AppContext }) {
   );
 }
 
-export function homePages(app: Hono<AppEnv>, deps: { businesses: BusinessesService; eligibility: EligibilityService }) {
+export function homePages(app: Hono<AppEnv>, deps: { businesses: BusinessesService; eligibility: EligibilityService; owner: OwnerService }) {
   app.get('/home', async (c) => {
     const actor = c.var.actor;
     if (!actor) throw new UnauthenticatedError();
@@ -176,6 +180,7 @@ export function homePages(app: Hono<AppEnv>, deps: { businesses: BusinessesServi
       );
       return c.html(<HomePage c={c} clerk={{ today, closing }} />);
     }
+    if (actor.role === 'owner') return c.html(<HomePage c={c} owner={await deps.owner.forOwnerAccount(actor, requestMeta(c))} />);
     return c.html(<HomePage c={c} />);
   });
   app.get('/privacy', (c) => c.html(<PrivacyPage c={c} />));

@@ -127,6 +127,273 @@ const TEMPLATES = {
       },
     },
   },
+  // ── Owner view (casework). The link carries a one-time token: valid 24 hours, for one business,
+  // only its SHA-256 stored; the outbox copy is readable only by staff who may read the business.
+  'owner.link': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({ subject: '[잇다] 지원사업 진행 상황', body: [`${s(p.business)} 사장님, 신청하신 지원사업 진행 상황을 아래 주소에서 보실 수 있습니다 (24시간 동안).`, s(p.url)].join('\n') }),
+        sms: (p) => ({ subject: '[잇다] 진행 상황', body: `[잇다] 지원사업 진행 상황 보기(24시간): ${s(p.url)}` }),
+      },
+      en: {
+        email: (p) => ({ subject: '[Itda] Your application status', body: [`${s(p.business)}: see the status of your support applications here (valid 24 hours).`, s(p.url)].join('\n') }),
+        sms: (p) => ({ subject: '[Itda] Status', body: `[Itda] Your application status (24 h): ${s(p.url)}` }),
+      },
+    },
+  },
+  // ── Recruitment (issue 6). Applicants have no account: these go to the e-mail or phone they gave.
+  // Params are checked by the recruitment service (`required` stays empty so the generic template
+  // test, which renders every template with the account params, keeps working).
+  //
+  // 'recruitment.code' carries the applicant's access code: the one exception to "no secret in a
+  // template". An applicant has no password; the code is their only key and must reach them. It is
+  // short-lived (expires with the application period), works only together with their own e-mail or
+  // phone number, locks after 5 wrong tries, and only its SHA-256 is stored with the application.
+  // The outbox row that keeps it in clear is readable only by staff who may read the application
+  // itself (operator, admin), so the copy adds no reader.
+  'recruitment.code': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({
+          subject: '[잇다] 공공사무원 지원서 코드 안내',
+          body: [
+            p.name ? `${s(p.name)}님, 안녕하세요.` : '안녕하세요.',
+            '',
+            `「${s(p.roundTitle)}」 지원서를 임시 저장했습니다.`,
+            '지원서를 이어서 쓰거나 진행 상황을 볼 때 아래 코드와 이 메일 주소(또는 휴대전화 번호)가 필요합니다.',
+            '',
+            `코드: ${s(p.code)}`,
+            ...line('유효 기한: ', p.expiresAt),
+            ...line('주소: ', p.url),
+            '',
+            '코드는 다른 사람에게 알려 주지 마세요. 직접 신청하지 않았다면 이 메일은 무시하셔도 됩니다.',
+            '이 메일은 발신 전용입니다.',
+          ].join('\n'),
+        }),
+        // 76 bytes with a 9-character code and a "11.30" date.
+        sms: (p) => ({ subject: '[잇다] 지원 코드', body: `[잇다] 공공사무원 지원 코드 ${s(p.code)} (${s(p.expiresShort)}까지). 타인에게 알려주지 마세요.` }),
+      },
+      en: {
+        email: (p) => ({
+          subject: '[Itda] Your application code',
+          body: [
+            p.name ? `Hello ${s(p.name)},` : 'Hello,',
+            '',
+            `Your application to "${s(p.roundTitle)}" has been saved.`,
+            'To continue it or to see its status you need this code and this e-mail address (or phone number).',
+            '',
+            `Code: ${s(p.code)}`,
+            ...line('Valid until: ', p.expiresAt),
+            ...line('Address: ', p.url),
+            '',
+            'Do not share the code. If you did not apply, you can ignore this message.',
+            'This mailbox is not monitored.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[Itda] Code', body: `[Itda] Application code ${s(p.code)} (until ${s(p.expiresShort)}). Do not share it.` }),
+      },
+    },
+  },
+  'recruitment.received': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({
+          subject: '[잇다] 공공사무원 지원서가 접수되었습니다',
+          body: [
+            p.name ? `${s(p.name)}님, 지원해 주셔서 고맙습니다.` : '지원해 주셔서 고맙습니다.',
+            '',
+            `「${s(p.roundTitle)}」 지원서가 접수되었습니다.`,
+            `접수번호: ${s(p.receiptNo)}`,
+            '',
+            '진행 상황은 접수번호와 앞서 받은 코드로 확인할 수 있습니다. 결과는 이 연락처로 알려 드립니다.',
+            ...line('주소: ', p.url),
+            '이 메일은 발신 전용입니다.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] 접수 완료', body: `[잇다] 공공사무원 지원서 접수 완료. 접수번호 ${s(p.receiptNo)}` }),
+      },
+      en: {
+        email: (p) => ({
+          subject: '[Itda] Application received',
+          body: [
+            p.name ? `Hello ${s(p.name)}, thank you for applying.` : 'Thank you for applying.',
+            '',
+            `Your application to "${s(p.roundTitle)}" has been received.`,
+            `Receipt number: ${s(p.receiptNo)}`,
+            '',
+            'You can see its status with the receipt number and your code. We will tell you the result here.',
+            ...line('Address: ', p.url),
+            'This mailbox is not monitored.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[Itda] Received', body: `[Itda] Application received. Receipt number ${s(p.receiptNo)}` }),
+      },
+    },
+  },
+  'recruitment.interview': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({
+          subject: '[잇다] 공공사무원 면접 안내',
+          body: [
+            p.name ? `${s(p.name)}님, 안녕하세요.` : '안녕하세요.',
+            '',
+            `「${s(p.roundTitle)}」 면접 일정을 알려 드립니다 (접수번호 ${s(p.receiptNo)}).`,
+            `일시: ${s(p.at)}`,
+            `장소: ${s(p.place)}`,
+            '',
+            '참석이 어려우면 운영기관에 미리 알려 주세요.',
+            '이 메일은 발신 전용입니다.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] 면접 안내', body: `[잇다] 공공사무원 면접 ${s(p.at)}, ${s(p.place)}` }),
+      },
+      en: {
+        email: (p) => ({
+          subject: '[Itda] Interview',
+          body: [
+            p.name ? `Hello ${s(p.name)},` : 'Hello,',
+            '',
+            `Your interview for "${s(p.roundTitle)}" (receipt ${s(p.receiptNo)}):`,
+            `When: ${s(p.at)}`,
+            `Where: ${s(p.place)}`,
+            '',
+            'If you cannot come, please tell the operator in advance.',
+            'This mailbox is not monitored.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[Itda] Interview', body: `[Itda] Interview ${s(p.at)}, ${s(p.place)}` }),
+      },
+    },
+  },
+  'recruitment.selected': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({
+          subject: '[잇다] 공공사무원 선발 결과 안내 (합격)',
+          body: [
+            p.name ? `${s(p.name)}님, 안녕하세요.` : '안녕하세요.',
+            '',
+            `「${s(p.roundTitle)}」에 최종 선발되셨습니다. 축하합니다 (접수번호 ${s(p.receiptNo)}).`,
+            '운영기관이 계약과 교육 일정을 따로 연락드립니다. 참여가 어려우면 운영기관에 알려 주세요.',
+            '이 메일은 발신 전용입니다.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] 선발 결과', body: `[잇다] 공공사무원 최종 합격(접수번호 ${s(p.receiptNo)}). 운영기관이 연락드립니다.` }),
+      },
+      en: {
+        email: (p) => ({
+          subject: '[Itda] Selection result: selected',
+          body: [
+            p.name ? `Hello ${s(p.name)},` : 'Hello,',
+            '',
+            `Congratulations: you have been selected in "${s(p.roundTitle)}" (receipt ${s(p.receiptNo)}).`,
+            'The operator will contact you about the contract and training. If you cannot take part, please tell them.',
+            'This mailbox is not monitored.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[Itda] Result', body: `[Itda] You have been selected (receipt ${s(p.receiptNo)}). We will contact you.` }),
+      },
+    },
+  },
+  'recruitment.waiting': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({
+          subject: '[잇다] 공공사무원 선발 결과 안내 (예비 합격)',
+          body: [
+            p.name ? `${s(p.name)}님, 안녕하세요.` : '안녕하세요.',
+            '',
+            `「${s(p.roundTitle)}」 예비 합격자(대기 ${s(p.position)}번)입니다 (접수번호 ${s(p.receiptNo)}).`,
+            '합격자 가운데 참여하지 않는 분이 생기면 순서대로 연락드립니다.',
+            '이 메일은 발신 전용입니다.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] 선발 결과', body: `[잇다] 공공사무원 예비 합격(대기 ${s(p.position)}번, 접수번호 ${s(p.receiptNo)}).` }),
+      },
+      en: {
+        email: (p) => ({
+          subject: '[Itda] Selection result: waiting list',
+          body: [
+            p.name ? `Hello ${s(p.name)},` : 'Hello,',
+            '',
+            `You are number ${s(p.position)} on the waiting list of "${s(p.roundTitle)}" (receipt ${s(p.receiptNo)}).`,
+            'If a selected applicant does not take part, we will contact the next person on the list.',
+            'This mailbox is not monitored.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[Itda] Result', body: `[Itda] Waiting list no. ${s(p.position)} (receipt ${s(p.receiptNo)}).` }),
+      },
+    },
+  },
+  'recruitment.rejected': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({
+          subject: '[잇다] 공공사무원 선발 결과 안내',
+          body: [
+            p.name ? `${s(p.name)}님, 안녕하세요.` : '안녕하세요.',
+            '',
+            `「${s(p.roundTitle)}」에 지원해 주셔서 고맙습니다. 아쉽게도 이번에는 선발되지 않았습니다 (접수번호 ${s(p.receiptNo)}).`,
+            '제출하신 서류는 안내한 보관 기간이 끝나면 파기합니다.',
+            '이 메일은 발신 전용입니다.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] 선발 결과', body: `[잇다] 공공사무원 선발 결과: 아쉽게도 선발되지 않았습니다(${s(p.receiptNo)}).` }),
+      },
+      en: {
+        email: (p) => ({
+          subject: '[Itda] Selection result',
+          body: [
+            p.name ? `Hello ${s(p.name)},` : 'Hello,',
+            '',
+            `Thank you for applying to "${s(p.roundTitle)}". We are sorry: you have not been selected this time (receipt ${s(p.receiptNo)}).`,
+            'Your documents will be destroyed when the stated retention period ends.',
+            'This mailbox is not monitored.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[Itda] Result', body: `[Itda] Sorry, you were not selected this time (${s(p.receiptNo)}).` }),
+      },
+    },
+  },
+  'recruitment.promoted': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({
+          subject: '[잇다] 공공사무원 추가 합격 안내',
+          body: [
+            p.name ? `${s(p.name)}님, 안녕하세요.` : '안녕하세요.',
+            '',
+            `「${s(p.roundTitle)}」에서 결원이 생겨 예비 합격자였던 ${p.name ? `${s(p.name)}님` : '지원자님'}이 합격자가 되셨습니다 (접수번호 ${s(p.receiptNo)}).`,
+            '운영기관이 계약과 교육 일정을 따로 연락드립니다.',
+            '이 메일은 발신 전용입니다.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] 추가 합격', body: `[잇다] 공공사무원 추가 합격(접수번호 ${s(p.receiptNo)}). 운영기관이 연락드립니다.` }),
+      },
+      en: {
+        email: (p) => ({
+          subject: '[Itda] You have been selected from the waiting list',
+          body: [
+            p.name ? `Hello ${s(p.name)},` : 'Hello,',
+            '',
+            `A place has become free in "${s(p.roundTitle)}" and you have been selected from the waiting list (receipt ${s(p.receiptNo)}).`,
+            'The operator will contact you about the contract and training.',
+            'This mailbox is not monitored.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[Itda] Selected', body: `[Itda] Selected from the waiting list (receipt ${s(p.receiptNo)}). We will contact you.` }),
+      },
+    },
+  },
 } as const satisfies Record<string, TemplateDef>;
 
 export type TemplateName = keyof typeof TEMPLATES;
