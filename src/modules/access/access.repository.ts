@@ -24,6 +24,9 @@ function fields(e: Omit<AccessInput, 'retainUntil'>): unknown[] {
 export function createAccessRepository() {
   return {
     async append(db: Db, e: AccessInput): Promise<void> {
+      // The lock, the read of the chain head and the insert must share one transaction, or two
+      // appenders read the same head and fork the chain.
+      if (!db.isTransaction) return db.transaction().execute((trx) => this.append(trx, e));
       // One chain head: appenders queue on an advisory lock held until their transaction ends.
       await sql`select pg_advisory_xact_lock(7411002)`.execute(db);
       const prev = await db.selectFrom('accessRecord').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();

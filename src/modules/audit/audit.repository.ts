@@ -41,6 +41,7 @@ export function createAuditRepository() {
   return {
     /** Appends one row to the hash chain. Must run inside the caller's transaction. */
     async append(trx: Db, e: AuditInput): Promise<void> {
+      if (!trx.isTransaction) return trx.transaction().execute((t) => this.append(t, e));
       // Serialise appenders so the chain has one head (released at commit/rollback).
       await sql`select pg_advisory_xact_lock(7411001)`.execute(trx);
       const prev = await trx

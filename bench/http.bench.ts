@@ -1,0 +1,149 @@
+/**
+ * `npm run bench:http` — the clerk's two busiest pages under load, on PostgreSQL.
+ *
+ * Data: 20,000 generated sample businesses (facts from the eligibility generator), 100 clerks in
+ * 8 offices, 200 per clerk, one activity each. Load: autocannon, 50 connections, each page for
+ * BENCH_SECONDS (default 10). Baseline in the same run: a bare Hono route on the same server
+ * stack, so the ratio says how much our page costs, whatever the machine.
+ * BENCH_SHORT=1: 2,000 businesses, 3 s per page (CI).
+ */
+import { serve } from '@hono/node-server';
+import autocannon from 'autocannon';
+import { Hono } from 'hono';
+import pg from 'pg';
+import pino from 'pino';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../src/app.ts';
+import { buildServices } from '../src/compose.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { generateBusinesses } from '../src/domain/eligibility/index.ts';
+import { hashPassword } from '../src/modules/auth/auth.crypto.ts';
+
+const SHORT = process.env.BENCH_SHORT === '1';
+const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const BUSINESSES = SHORT ? 2_000 : 20_000;
+const CLERKS = 100;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (SHORT ? 3 : 10));
+const CONNECTIONS = 50;
+
+async function admin(sql: string) {
+  const c = new pg.Client({ connectionString: SERVER });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function listen(fetch: (r: Request) => Response | Promise<Response>): Promise<{ url: string; close: () => Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total };
+}
+
+async function main() {
+  const dbName = `itda_bench_${Date.now()}`;
+  await admin(`create database ${dbName}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${dbName}`;
+  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
+  try {
+    await migrateToLatest(database.db);
+    const config = loadConfig({ DATABASE_URL: url.toString(), ITDA_LOG_LEVEL: 'silent', ITDA_WORKER: 'off' });
+    const logger = pino({ level: 'silent' });
+    const services = buildServices(database, config, logger);
+    await services.programs.syncReferenceData();
+    console.log(`generating ${BUSINESSES} businesses, ${CLERKS} clerks …`);
+    const t0 = performance.now();
+    const db = database.db;
+    const regions = await db.selectFrom('region').select('id').execute();
+    const offices: number[] = [];
+    for (let i = 0; i < 8; i++) offices.push((await db.insertInto('office').values({ name: `벤치 사무소 ${i + 1}`, regionId: regions[i % regions.length]!.id, address: null, phone: null }).returning('id').executeTakeFirstOrThrow()).id);
+    const hash = await hashPassword('Bench-password-1');
+    const clerks = await db
+      .insertInto('appUser')
+      .values(Array.from({ length: CLERKS }, (_, i) => ({ login: `bench-clerk-${i}`, displayName: `벤치 공공사무원 ${i}`, role: 'clerk' as const, officeId: offices[i % 8]!, passwordHash: hash })))
+      .returning(['id', 'officeId'])
+      .execute();
+    const gen = generateBusinesses(BUSINESSES, 42);
+    for (let i = 0; i < gen.length; i += 1000) {
+      await db
+        .insertInto('business')
+        .values(
+          gen.slice(i, i + 1000).map((b, j) => {
+            const clerk = clerks[(i + j) % CLERKS]!;
+            const f = b.facts;
+            return {
+              name: `벤치 사업장 ${i + j}`,
+              ownerName: '김예시',
+              phone: '010-0000-0000',
+              municipalityCode: f.municipalityCode?.startsWith('41') ? f.municipalityCode : '41110',
+              sidoCode: '41',
+              openedOn: f.openedOn ?? null,
+              annualRevenue: f.annualRevenue ?? null,
+              workers: f.workers ?? null,
+              ksicCode: f.ksicCode ?? null,
+              operatingStatus: f.operatingStatus ?? null,
+              localTaxArrears: f.localTaxArrears ?? null,
+              clerkId: clerk.id,
+              officeId: clerk.officeId,
+              isSample: true,
+            };
+          }),
+        )
+        .execute();
+    }
+    await db.executeQuery({ sql: `insert into activity (business_id, clerk_id, kind, occurred_on, summary) select id, clerk_id, 'visit', current_date - (random()*60)::int, '벤치 방문' from business`, parameters: [], query: { kind: 'RawNode' } } as never).catch(() => undefined);
+    await services.demo.load({ ip: null, requestId: 'bench' }).catch(() => undefined); // sample catalogue for the eligibility part of the pages
+    console.log(`generated in ${Math.round(performance.now() - t0)} ms`);
+
+    const app = createApp({ config, logger, ...services, dbKind: 'postgres' });
+    const server = await listen(app.fetch);
+    const bare = new Hono();
+    bare.get('/', (c) => c.text('ok'));
+    const bareServer = await listen(bare.fetch);
+
+    // Sign in as clerk 0 (cookie + CSRF token from the login page).
+    const loginPage = await fetch(`${server.url}/login`);
+    const csrf = /itda_csrf=([^;]+)/.exec(loginPage.headers.getSetCookie().join(';'))![1]!;
+    const res = await fetch(`${server.url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `itda_csrf=${csrf}` },
+      body: new URLSearchParams({ login: 'bench-clerk-0', password: 'Bench-password-1', _csrf: csrf }).toString(),
+    });
+    const sid = /itda_sid=([^;]+)/.exec(res.headers.getSetCookie().join(';'))![1]!;
+    const cookie = `itda_sid=${sid}; itda_csrf=${csrf}`;
+    const business = await db.selectFrom('business').select('id').where('clerkId', '=', clerks[0]!.id).limit(1).executeTakeFirstOrThrow();
+
+    const results: [string, Awaited<ReturnType<typeof load>>][] = [];
+    results.push(['bare Hono route (baseline)', await load(bareServer.url)]);
+    results.push(['clerk home /home', await load(`${server.url}/home`, { cookie })]);
+    results.push(['business page /businesses/:id', await load(`${server.url}/businesses/${business.id}`, { cookie })]);
+    await server.close();
+    await bareServer.close();
+
+    const base = results[0]![1].rps;
+    console.log(`\nbench:http — PostgreSQL, ${BUSINESSES} businesses, ${CLERKS} clerks, ${CONNECTIONS} connections, ${SECONDS} s each${SHORT ? ' (short)' : ''}`);
+    console.log('page'.padEnd(34), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'errors'.padStart(7), 'vs baseline'.padStart(12));
+    for (const [name, r] of results) {
+      console.log(name.padEnd(34), r.rps.toFixed(0).padStart(9), String(r.p50).padStart(8), String(r.p99).padStart(8), String(r.errors).padStart(7), `${(r.rps / base).toFixed(3)}×`.padStart(12));
+    }
+    if (results.some(([, r]) => r.errors > 0)) process.exitCode = 1;
+  } finally {
+    await database.close();
+    await admin(`drop database if exists ${dbName} with (force)`);
+  }
+}
+
+await main();
