@@ -127,6 +127,21 @@ describe('evaluateCatalogue', () => {
   });
 });
 
+describe('criteria shared between programmes', () => {
+  it('give the same answers as criteria compiled one by one (memos never leak between businesses or dates)', () => {
+    const cat = generateCatalogue(120, 11);
+    const shared = cat.map((p) => compileProgramme(p));
+    const alone = cat.map((p) => compileProgramme(p, { share: false }));
+    const bs = generateBusinesses(40, 11);
+    for (const [i, b] of bs.entries()) {
+      const ref = i % 2 ? '2026-05-01' : '2027-03-02';
+      const a = evaluateCatalogue(shared, b.facts, ref, { explain: i % 3 === 0 });
+      const c = evaluateCatalogue(alone, b.facts, ref, { explain: i % 3 === 0 });
+      expect(a).toEqual(c);
+    }
+  });
+});
+
 describe('diffVerdicts', () => {
   it('lists businesses that gain and lose eligibility when a rule changes', () => {
     const before = compileRule({ all: [{ type: 'revenue', max: 300_000_000 }] });

@@ -9,8 +9,8 @@
 import { FACT_BIT, createContext, factsOfMask, type EvalContext } from './eligibility.context.ts';
 import { MET, NOT_MET, UNKNOWN, type TimeCandidate } from './eligibility.criteria.ts';
 import { addDays } from './eligibility.dates.ts';
-import { evaluateContext, compileRule, type CompileOptions } from './eligibility.engine.ts';
-import { factLabels, gapOf, nearestChange } from './eligibility.explain.ts';
+import { compileRule, type CompileOptions } from './eligibility.engine.ts';
+import { explainNode, factLabels, gapOf, nearestChange, summarise } from './eligibility.explain.ts';
 import type { Tri } from './eligibility.ksic.ts';
 import { FACT_LABELS, FACT_NAMES } from './eligibility.reference.ts';
 import { missingMask, toVerdict, type CompiledRule } from './eligibility.tree.ts';
@@ -68,10 +68,15 @@ function popcount(x: number): number {
  * time: facts are taken as they are today).
  */
 function nextChange(p: CompiledProgramme, ctx: EvalContext, now: Tri, horizonDay: number, at: (date: string) => EvalContext): TimeChange | undefined {
-  const cands: TimeCandidate[] = [];
-  for (const c of p.compiled.timeCriteria) c.changes!(ctx, cands);
-  if (cands.length === 0) return undefined;
-  cands.sort((a, b) => a.day - b.day);
+  const time = p.compiled.timeCriteria;
+  let cands: readonly TimeCandidate[];
+  if (time.length === 1) {
+    cands = time[0]!.c.timeChanges!(ctx);
+  } else {
+    const all: TimeCandidate[] = [];
+    for (const l of time) for (const c of l.c.timeChanges!(ctx)) all.push(c);
+    cands = all.sort((a, b) => a.day - b.day);
+  }
   for (let i = 0; i < cands.length; i++) {
     const day = cands[i]!.day;
     if (day > horizonDay) break;
@@ -96,13 +101,13 @@ function nextChange(p: CompiledProgramme, ctx: EvalContext, now: Tri, horizonDay
 }
 
 function nearMiss(p: CompiledProgramme, ctx: EvalContext, maxUnmet: number): NearMiss | undefined {
-  const { flips, unmet, pending } = nearestChange(p.compiled, ctx);
+  const { flips, unmet, pending } = nearestChange(p.compiled, ctx, maxUnmet);
   if (!(flips >= 1 && flips <= maxUnmet)) return undefined;
-  const gaps = unmet.map((c) => ({ index: c.index, type: c.criterion.type, rule: c.ruleText, gap: gapOf(c, ctx) }));
+  const gaps = unmet.map((l) => ({ index: l.index, type: l.c.criterion.type, rule: l.c.ruleText, gap: gapOf(l, ctx) }));
   let alsoNeeds = 0;
-  for (const c of pending) alsoNeeds |= c.need(ctx);
+  for (const l of pending) alsoNeeds |= l.c.need(ctx);
   const alsoFacts = factsOfMask(alsoNeeds);
-  const text = `${flips}개 조건 미충족: ${gaps.map((g) => g.gap).join('; ')}${alsoFacts.length ? ` (그 밖에 확인 필요: ${factLabels(alsoFacts)})` : ''}`;
+  const text = `${flips}개 조건 미충족: ${gaps.length === 1 ? gaps[0]!.gap : gaps.map((g) => g.gap).join('; ')}${alsoFacts.length ? ` (그 밖에 확인 필요: ${factLabels(alsoFacts)})` : ''}`;
   return { programmeKey: p.key, title: p.title, unmet: gaps, alsoNeeds: alsoFacts, verdictIfMet: pending.length ? 'unknown' : 'eligible', text };
 }
 
@@ -135,20 +140,18 @@ export function evaluateCatalogue(programmes: readonly CompiledProgramme[], fact
   for (let i = 0; i < programmes.length; i++) {
     const p = programmes[i]!;
     const root = p.compiled.root;
-    let ev;
-    let t: Tri;
+    const t = root.v(ctx);
+    const mask = t === UNKNOWN ? missingMask(root, ctx) : 0;
+    const verdict = toVerdict(t);
     if (opts.explain) {
-      ev = evaluateContext(p.compiled, ctx, { explain: true });
-      t = ev.verdict === 'eligible' ? MET : ev.verdict === 'ineligible' ? NOT_MET : UNKNOWN;
+      const missing = factsOfMask(mask);
+      results[i] = { programmeKey: p.key, title: p.title, verdict, missing, summary: summarise(p.compiled, ctx, t, missing), explanation: explainNode(root, ctx) };
     } else {
-      t = root.v(ctx);
-      ev = { verdict: toVerdict(t), missing: t === UNKNOWN ? factsOfMask(missingMask(root, ctx)) : [] };
+      results[i] = { programmeKey: p.key, title: p.title, verdict, missing: factsOfMask(mask) };
     }
-    results[i] = { programmeKey: p.key, title: p.title, ...ev };
-    counts[ev.verdict]++;
+    counts[verdict]++;
 
     if (t === UNKNOWN && wantAsk) {
-      const mask = missingMask(root, ctx);
       if (popcount(mask) === 1) decides.set(mask, (decides.get(mask) ?? 0) + 1);
       for (let m = mask; m; m &= m - 1) {
         const bit = m & -m;

@@ -1,7 +1,8 @@
 /**
  * The per-business, per-date view the compiled criteria read: derived facts (업력 in months, 만 나이,
- * KSIC prefixes, 소상공인 status) are computed ONCE per business and reference date, so evaluating a
- * whole catalogue does not recompute them per programme.
+ * KSIC prefixes, 소상공인 status) are computed at most ONCE per business and reference date (on first
+ * use), so evaluating a whole catalogue does not recompute them per programme. Do not change `facts` after creating a
+ * context from them: criteria memoise their answers per context.
  *
  * Unknown stays unknown: every derived value is `null` when the facts it needs are missing (or not a
  * real calendar date / KSIC division — a wrong value is no better than a missing one).
@@ -39,25 +40,6 @@ export interface SmallBusinessStatus {
   readonly divisions: readonly string[];
 }
 
-export interface EvalContext {
-  readonly facts: BusinessFacts;
-  readonly refDate: IsoDate;
-  readonly ref: Ymd;
-  readonly refDay: number;
-  /** 업력 in whole months (−1 before opening); null when 개업일 is unknown. */
-  readonly ageMonths: number | null;
-  /** 대표자 만 나이; null when unknown. */
-  readonly ownerAge: number | null;
-  readonly sido: string | null;
-  readonly municipality: string | null;
-  /** A KSIC code of an existing division (or a section letter); null when unknown or not a real code. */
-  readonly ksic: string | null;
-  readonly ksicPrefixes: readonly string[] | null;
-  /** Named-set membership by set index (lazily filled: −1 / undefined = not computed yet). */
-  readonly setCache: Tri[];
-  smallBusiness: SmallBusinessStatus | undefined;
-}
-
 function validDate(s: string | null | undefined): Ymd | null {
   return s == null ? null : (tryParseIsoDate(s) ?? null);
 }
@@ -69,27 +51,137 @@ function validKsic(code: string | null | undefined): string | null {
   return null;
 }
 
+let nextContextId = 0;
+let lastRef: { readonly text: string; readonly ymd: Ymd; readonly day: number } | undefined;
+
+/**
+ * One business on one reference date. Derived facts are computed on first use and kept (a programme
+ * that never looks at 업력 never parses the 개업일), so scanning one programme over 100,000
+ * businesses costs little more than the criteria themselves.
+ */
+export class EvalContext {
+  /** Unique per context: the key of the criteria's memos. */
+  readonly id: number;
+  readonly facts: BusinessFacts;
+  readonly refDate: IsoDate;
+  readonly ref: Ymd;
+  readonly refDay: number;
+  readonly sido: string | null;
+  readonly municipality: string | null;
+  /** Named-set membership by set index (lazily filled; undefined = not computed yet). */
+  readonly setCache: Tri[] = [];
+  smallBusiness: SmallBusinessStatus | undefined = undefined;
+  #ageMonths: number | null | undefined = undefined;
+  #ownerAge: number | null | undefined = undefined;
+  #ksic: string | null | undefined = undefined;
+  #ksicPrefixes: readonly string[] | null | undefined = undefined;
+  #receipts: readonly ParsedReceipt[] | null | undefined = undefined;
+  #documents: readonly ParsedDocument[] | null | undefined = undefined;
+  #closed: ParsedDay | null | undefined = undefined;
+
+  constructor(facts: BusinessFacts, refDate: IsoDate) {
+    // Callers evaluate many businesses on one date: parse it once.
+    if (lastRef?.text !== refDate) {
+      const ymd = parseIsoDate(refDate);
+      lastRef = { text: refDate, ymd, day: dayNumberOf(ymd.y, ymd.m, ymd.d) };
+    }
+    this.id = nextContextId++;
+    this.facts = facts;
+    this.refDate = refDate;
+    this.ref = lastRef.ymd;
+    this.refDay = lastRef.day;
+    this.municipality = facts.municipalityCode ?? null;
+    this.sido = facts.sidoCode ?? (this.municipality ? this.municipality.slice(0, 2) : null);
+  }
+
+  /** 업력 in whole months (−1 before opening); null when 개업일 is unknown or not a real date. */
+  get ageMonths(): number | null {
+    if (this.#ageMonths === undefined) {
+      const opened = validDate(this.facts.openedOn);
+      this.#ageMonths = opened ? wholeMonthsYmd(opened, this.ref) : null;
+    }
+    return this.#ageMonths;
+  }
+
+  /** 대표자 만 나이; null when unknown. */
+  get ownerAge(): number | null {
+    if (this.#ownerAge === undefined) {
+      const birth = validDate(this.facts.ownerBirthDate);
+      this.#ownerAge = birth ? ageYmd(birth, this.ref) : null;
+    }
+    return this.#ownerAge;
+  }
+
+  /** A KSIC code of an existing division (or a section letter); null when unknown or not a real code. */
+  get ksic(): string | null {
+    if (this.#ksic === undefined) this.#ksic = validKsic(this.facts.ksicCode);
+    return this.#ksic;
+  }
+
+  /** '56111' → ['5', '56', '561', '5611', '56111']; null for a section letter or no code. */
+  get ksicPrefixes(): readonly string[] | null {
+    if (this.#ksicPrefixes === undefined) {
+      const k = this.ksic;
+      this.#ksicPrefixes = k === null ? null : ksicPrefixes(k);
+    }
+    return this.#ksicPrefixes;
+  }
+
+  /** 수혜 이력 with parsed dates (null = records not kept). */
+  get receipts(): readonly ParsedReceipt[] | null {
+    if (this.#receipts === undefined) {
+      const list = this.facts.priorReceipts;
+      this.#receipts = list == null ? null : list.map((r) => ({ receipt: r, on: parsedDay(r.receivedOn) }));
+    }
+    return this.#receipts;
+  }
+
+  /** 보유 서류 with parsed dates (null = not known). */
+  get documents(): readonly ParsedDocument[] | null {
+    if (this.#documents === undefined) {
+      const list = this.facts.documents;
+      this.#documents =
+        list == null
+          ? null
+          : list.map((d) => ({ type: d.type, issued: parsedDay(d.issuedOn)?.day ?? null, until: d.validUntil == null ? Infinity : (parsedDay(d.validUntil)?.day ?? null) }));
+    }
+    return this.#documents;
+  }
+
+  /** 폐업일, parsed (null when missing or not a real date: see `facts.closedOn`). */
+  get closed(): ParsedDay | null {
+    if (this.#closed === undefined) this.#closed = this.facts.closedOn == null ? null : parsedDay(this.facts.closedOn);
+    return this.#closed;
+  }
+}
+
+export interface ParsedDay {
+  readonly ymd: Ymd;
+  readonly day: number;
+}
+
+export interface ParsedReceipt {
+  readonly receipt: NonNullable<BusinessFacts['priorReceipts']>[number];
+  /** null when `receivedOn` is not a real date. */
+  readonly on: ParsedDay | null;
+}
+
+export interface ParsedDocument {
+  readonly type: string;
+  /** Day number of issue; null when not a real date. */
+  readonly issued: number | null;
+  /** Last valid day; Infinity when the type does not expire; null when not a real date. */
+  readonly until: number | null;
+}
+
+function parsedDay(s: string): ParsedDay | null {
+  const ymd = tryParseIsoDate(s);
+  return ymd ? { ymd, day: dayNumberOf(ymd.y, ymd.m, ymd.d) } : null;
+}
+
 /** Builds the evaluation context. Throws on an invalid reference date (a caller bug, not a fact). */
 export function createContext(facts: BusinessFacts, refDate: IsoDate): EvalContext {
-  const ref = parseIsoDate(refDate);
-  const opened = validDate(facts.openedOn);
-  const birth = validDate(facts.ownerBirthDate);
-  const municipality = facts.municipalityCode ?? null;
-  const ksic = validKsic(facts.ksicCode);
-  return {
-    facts,
-    refDate,
-    ref,
-    refDay: dayNumberOf(ref.y, ref.m, ref.d),
-    ageMonths: opened ? wholeMonthsYmd(opened, ref) : null,
-    ownerAge: birth ? ageYmd(birth, ref) : null,
-    sido: facts.sidoCode ?? (municipality ? municipality.slice(0, 2) : null),
-    municipality,
-    ksic,
-    ksicPrefixes: ksic === null ? null : ksicPrefixes(ksic),
-    setCache: [],
-    smallBusiness: undefined,
-  };
+  return new EvalContext(facts, refDate);
 }
 
 /** The divisions a (possibly coarse or unknown) KSIC code could stand for. */
@@ -111,21 +203,22 @@ export function smallBusinessStatus(ctx: EvalContext): SmallBusinessStatus {
   if (ctx.smallBusiness) return ctx.smallBusiness;
   const w = ctx.facts.workers ?? null;
   const r = ctx.facts.annualRevenue ?? null;
-  const divisions = candidateDivisions(ctx.ksic);
+  const ksic = ctx.ksic;
+  const divisions = candidateDivisions(ksic);
+  // Divisions with the same (worker limit, cap) answer alike: reason over those few kinds.
+  const kinds = kindsOf(ksic, divisions);
   let all: Tri | undefined;
   let workersMatter = false;
   let revenueMatters = false;
-  const undecidedKinds = new Set<string>();
-  for (const d of divisions) {
-    const cap = REVENUE_CAP_BY_DIVISION.get(d)?.capKrw ?? null;
-    const limit = workerLimitOfDivision(d);
+  let undecided = 0;
+  for (const { limit, cap } of kinds) {
     const revenueOk: Tri = cap === null ? 0 : r === null ? 1 : r <= cap ? 2 : 0;
     const workersOk: Tri = w === null ? 1 : w < limit ? 2 : 0;
-    const v = Math.min(revenueOk, workersOk) as Tri;
+    const v = revenueOk < workersOk ? revenueOk : workersOk;
     if (v === 1) {
       if (workersOk === 1) workersMatter = true;
       if (revenueOk === 1) revenueMatters = true;
-      undecidedKinds.add(`${limit}:${cap ?? ''}`);
+      undecided++;
     }
     all = all === undefined ? v : all === v ? all : 1;
   }
@@ -134,16 +227,34 @@ export function smallBusinessStatus(ctx: EvalContext): SmallBusinessStatus {
   if (v === 1) {
     if (workersMatter) need |= FACT_BIT.workers;
     if (revenueMatters) need |= FACT_BIT.annualRevenue;
-    // The code matters when candidates answer differently, or stay undecided under different limits.
-    const uniform = divisions.every((d) => {
-      const cap = REVENUE_CAP_BY_DIVISION.get(d)?.capKrw ?? null;
-      const revenueOk = cap === null ? 0 : r === null ? 1 : r <= cap ? 2 : 0;
-      const workersOk = w === null ? 1 : w < workerLimitOfDivision(d) ? 2 : 0;
-      return Math.min(revenueOk, workersOk) === 1;
-    });
-    if (divisions.length > 1 && (!uniform || undecidedKinds.size > 1)) need |= FACT_BIT.ksicCode;
+    // The code matters when the possible industries answer differently, or stay undecided under
+    // different limits (knowing workers and revenue would still not settle it).
+    if (kinds.length > 1 && (undecided < kinds.length || undecided > 1)) need |= FACT_BIT.ksicCode;
   }
   const s = { v, need, divisions };
   ctx.smallBusiness = s;
   return s;
+}
+
+interface LimitKind {
+  readonly limit: number;
+  readonly cap: number | null;
+}
+
+const KINDS = new Map<string, readonly LimitKind[]>();
+
+/** Distinct (worker limit, revenue cap) pairs over the divisions a code could be in (cached). */
+function kindsOf(ksic: string | null, divisions: readonly string[]): readonly LimitKind[] {
+  const key = ksic === null ? '*' : /^[A-U]$/.test(ksic) ? ksic : ksic.slice(0, 2);
+  let hit = KINDS.get(key);
+  if (!hit) {
+    const seen = new Map<string, LimitKind>();
+    for (const d of divisions) {
+      const k = { limit: workerLimitOfDivision(d), cap: REVENUE_CAP_BY_DIVISION.get(d)?.capKrw ?? null };
+      seen.set(`${k.limit}:${k.cap ?? ''}`, k);
+    }
+    hit = [...seen.values()];
+    KINDS.set(key, hit);
+  }
+  return hit;
 }

@@ -9,12 +9,13 @@
  * Rule data is read here ONCE (sets built, prefixes compiled, labels rendered); the closures only
  * read the evaluation context.
  */
-import { FACT_BIT, smallBusinessStatus, type EvalContext } from './eligibility.context.ts';
-import { addDays, addMonthsClamped, dateOfAge, dayNumberOf, formatMonthsKo, tryParseIsoDate, wholeMonthsYmd, type IsoDate } from './eligibility.dates.ts';
+import { FACT_BIT, factsOfMask, smallBusinessStatus, type EvalContext, type ParsedDocument, type ParsedReceipt } from './eligibility.context.ts';
+import { addDays, addMonthsClamped, addMonthsDay, dateOfAge, dayNumberOf, formatMonthsKo, tryParseIsoDate, wholeMonthsYmd, type IsoDate } from './eligibility.dates.ts';
 import { describeCriterion } from './eligibility.describe.ts';
 import { formatCount, formatKrw } from './eligibility.format.ts';
 import { compileKsicMatcher, namedSetMatcher, prefixEntries, type KsicMatcher, type Tri } from './eligibility.ksic.ts';
 import {
+  FACT_LABELS,
   GENDER_LABELS,
   OPERATING_STATUS_LABELS,
   PREMISES_LABELS,
@@ -26,8 +27,10 @@ import {
   sidoLabel,
   workerLimitOfDivision,
 } from './eligibility.reference.ts';
-import type { Criterion, HeldDocument, PriorReceipt } from './eligibility.types.ts';
+import type { Criterion, CriterionStatus, FactName, PriorReceipt } from './eligibility.types.ts';
 import type { z } from 'zod';
+
+export const STATUS_KO: Readonly<Record<Tri, CriterionStatus>> = { 2: '충족', 1: '확인 필요', 0: '미충족' };
 
 export const MET = 2 as const;
 export const UNKNOWN = 1 as const;
@@ -37,8 +40,6 @@ export const NOT_MET = 0 as const;
 export interface TimeCandidate {
   readonly day: number;
   readonly date: IsoDate;
-  /** Criterion index in the rule. */
-  readonly index: number;
   /** "개업 3년이 되는 2027-03-02". */
   readonly phrase: string;
 }
@@ -49,23 +50,40 @@ export interface LeafDescription {
   readonly remarks?: readonly string[];
 }
 
-export interface CompiledCriterion {
-  readonly index: number;
+/** What each criterion type compiles to (one closure set; see `compileCriterion` for the memo layer). */
+export interface RawCriterion {
   readonly criterion: Criterion;
   /** describeCriterion(criterion, 'ko'), rendered once. */
   readonly ruleText: string;
   /** Facts this criterion reads (mask). */
   readonly reads: number;
   readonly v: (ctx: EvalContext) => Tri;
-  /** Facts that would decide it; only meaningful when `v` is unknown. */
+  /** Facts to ask for next; only meaningful when `v` is unknown. */
   readonly need: (ctx: EvalContext) => number;
   readonly describe: (ctx: EvalContext, v: Tri) => LeafDescription;
   /** Present on time-dependent criteria: pushes the dates (after the reference date) where `v` may change. */
   readonly changes?: (ctx: EvalContext, out: TimeCandidate[]) => void;
 }
 
+/** A criterion's answer for one business, with its words (memoised per evaluation context). */
+export interface LeafCore {
+  readonly v: Tri;
+  /** The explanation line: "업력 3년 이상 — 업력 2년 7개월 (개업일 …): 미충족 (업력 2년 7개월 < 기준 3년)". */
+  readonly text: string;
+  readonly value: string;
+  readonly gap: string | undefined;
+  readonly remarks: readonly string[] | undefined;
+  readonly needs: readonly FactName[];
+}
+
+export interface CompiledCriterion extends RawCriterion {
+  /** The business's value, gap and needs in words (built once per context). */
+  readonly core: (ctx: EvalContext) => LeafCore;
+  /** Time-dependent criteria: the dates after the reference date where the answer may change. */
+  readonly timeChanges?: (ctx: EvalContext) => readonly TimeCandidate[];
+}
+
 type Receipt = z.infer<typeof PriorReceipt>;
-type Doc = z.infer<typeof HeldDocument>;
 
 function dayOf(s: string): number | null {
   const p = tryParseIsoDate(s);
@@ -76,16 +94,16 @@ function bool(x: boolean | null | undefined, whenTrue: Tri): Tri {
   return x == null ? UNKNOWN : x ? whenTrue : ((2 - whenTrue) as Tri);
 }
 
-function pushIfFuture(ctx: EvalContext, out: TimeCandidate[], date: IsoDate, index: number, phrase: string): void {
+function pushIfFuture(ctx: EvalContext, out: TimeCandidate[], date: IsoDate, phrase: string): void {
   const d = dayOf(date);
-  if (d !== null && d > ctx.refDay) out.push({ day: d, date, index, phrase });
+  if (d !== null && d > ctx.refDay) out.push({ day: d, date, phrase });
 }
 
 const unknownText = (what: string): string => `${what} 정보 없음`;
 
-export function compileCriterion(c: Criterion, index: number): CompiledCriterion {
+function compileRaw(c: Criterion): RawCriterion {
   const ruleText = describeCriterion(c, 'ko');
-  const base = { index, criterion: c, ruleText };
+  const base = { criterion: c, ruleText };
   switch (c.type) {
     case 'region': {
       const sidos = new Set(c.sido ?? []);
@@ -137,11 +155,11 @@ export function compileCriterion(c: Criterion, index: number): CompiledCriterion
           if (opened == null || ctx.ageMonths === null) return;
           if (min !== undefined) {
             const d = addMonthsClamped(opened, min);
-            pushIfFuture(ctx, out, d, index, `개업 ${formatMonthsKo(min)}이 되는 ${d}`);
+            pushIfFuture(ctx, out, d, `개업 ${formatMonthsKo(min)}이 되는 ${d}`);
           }
           if (max !== undefined) {
             const d = addMonthsClamped(opened, max);
-            pushIfFuture(ctx, out, d, index, `개업 ${formatMonthsKo(max)}이 되는 ${d}`);
+            pushIfFuture(ctx, out, d, `개업 ${formatMonthsKo(max)}이 되는 ${d}`);
           }
         },
       };
@@ -222,11 +240,11 @@ export function compileCriterion(c: Criterion, index: number): CompiledCriterion
           if (birth == null || ctx.ownerAge === null) return;
           if (min !== undefined) {
             const d = dateOfAge(birth, min);
-            pushIfFuture(ctx, out, d, index, `대표자가 만 ${min}세가 되는 ${d}`);
+            pushIfFuture(ctx, out, d, `대표자가 만 ${min}세가 되는 ${d}`);
           }
           if (max !== undefined) {
             const d = dateOfAge(birth, max + 1);
-            pushIfFuture(ctx, out, d, index, `대표자가 만 ${max + 1}세가 되는 ${d}`);
+            pushIfFuture(ctx, out, d, `대표자가 만 ${max + 1}세가 되는 ${d}`);
           }
         },
       };
@@ -301,11 +319,11 @@ export function compileCriterion(c: Criterion, index: number): CompiledCriterion
   }
 }
 
-type Base = Pick<CompiledCriterion, 'index' | 'criterion' | 'ruleText'>;
+type Base = Pick<RawCriterion, 'criterion' | 'ruleText'>;
 type FlagFact = 'ownerDisabled' | 'ownerVeteran' | 'mailOrderRegistered' | 'creditDelinquent';
 
 /** A yes/no fact; `whenTrue` is the answer when the fact is true (연체 true → not met). */
-function flag(base: Base, fact: FlagFact, whenTrue: Tri, [yes, no]: readonly [string, string], what: string): CompiledCriterion {
+function flag(base: Base, fact: FlagFact, whenTrue: Tri, [yes, no]: readonly [string, string], what: string): RawCriterion {
   return {
     ...base,
     reads: FACT_BIT[fact],
@@ -319,7 +337,7 @@ function flag(base: Base, fact: FlagFact, whenTrue: Tri, [yes, no]: readonly [st
   };
 }
 
-function compileTaxArrears(c: Extract<Criterion, { type: 'noTaxArrears' }>, base: Base): CompiledCriterion {
+function compileTaxArrears(c: Extract<Criterion, { type: 'noTaxArrears' }>, base: Base): RawCriterion {
   const national = c.kinds.includes('national');
   const local = c.kinds.includes('local');
   const allow = c.allowDeferral ?? false;
@@ -364,7 +382,7 @@ function compileTaxArrears(c: Extract<Criterion, { type: 'noTaxArrears' }>, base
   };
 }
 
-function compileKsicCriterion(c: Extract<Criterion, { type: 'ksic' }>, base: Base): CompiledCriterion {
+function compileKsicCriterion(c: Extract<Criterion, { type: 'ksic' }>, base: Base): RawCriterion {
   const include: KsicMatcher | null = c.include?.length ? compileKsicMatcher(prefixEntries(c.include, ksicLabel)) : null;
   const own: KsicMatcher | null = c.exclude?.length ? compileKsicMatcher(prefixEntries(c.exclude, ksicLabel)) : null;
   const sets = (c.excludeSets ?? []).map(namedSetMatcher);
@@ -391,7 +409,19 @@ function compileKsicCriterion(c: Extract<Criterion, { type: 'ksic' }>, base: Bas
       if (open) return MET;
       const code = ctx.ksic;
       if (code === null) return UNKNOWN;
-      const { inc, exc } = parts(ctx, code);
+      // Same as `parts`, without allocating (hot path).
+      const p = ctx.ksicPrefixes;
+      const inc: Tri = include ? include.test(code, p) : MET;
+      let exc: Tri = own ? own.test(code, p) : NOT_MET;
+      for (let i = 0; i < sets.length; i++) {
+        const s = sets[i]!;
+        let t = ctx.setCache[s.index];
+        if (t === undefined) {
+          t = s.matcher.test(code, p);
+          ctx.setCache[s.index] = t;
+        }
+        if (t > exc) exc = t;
+      }
       const notExcluded = (2 - exc) as Tri;
       return inc < notExcluded ? inc : notExcluded;
     },
@@ -470,32 +500,30 @@ function describeSmallBusiness(ctx: EvalContext, v: Tri): LeafDescription {
   return { value };
 }
 
-function compilePriorReceipt(c: Extract<Criterion, { type: 'noPriorReceipt' }>, base: Base): CompiledCriterion {
+function compilePriorReceipt(c: Extract<Criterion, { type: 'noPriorReceipt' }>, base: Base): RawCriterion {
   const keys = new Set(c.programmeKeys ?? []);
   const cats = new Set(c.categories ?? []);
   const everything = keys.size === 0 && cats.size === 0;
   const months = c.years * 12;
   const matches = (r: Receipt) => everything || keys.has(r.programmeKey) || cats.has(r.category);
   /** 2 = no blocking receipt, 0 = a receipt within the window, 1 = a matching receipt with a bad date. */
-  const status = (ctx: EvalContext, r: Receipt): Tri => {
-    const p = tryParseIsoDate(r.receivedOn);
-    if (!p) return UNKNOWN;
-    const day = dayNumberOf(p.y, p.m, p.d);
+  const status = (ctx: EvalContext, p: ParsedReceipt): Tri => {
+    if (p.on === null) return UNKNOWN;
     // A receipt dated after the reference date had not happened yet on that date.
-    return day <= ctx.refDay && wholeMonthsYmd(p, ctx.ref) < months ? NOT_MET : MET;
+    return p.on.day <= ctx.refDay && wholeMonthsYmd(p.on.ymd, ctx.ref) < months ? NOT_MET : MET;
   };
   const label = (r: Receipt) => `${r.programmeKey}(${categoryLabel(r.category)})`;
   return {
     ...base,
     reads: FACT_BIT.priorReceipts,
     v: (ctx) => {
-      const list = ctx.facts.priorReceipts;
-      if (list == null) return UNKNOWN;
+      const list = ctx.receipts;
+      if (list === null) return UNKNOWN;
       let res: Tri = MET;
       for (let i = 0; i < list.length; i++) {
-        const r = list[i]!;
-        if (!matches(r)) continue;
-        const s = status(ctx, r);
+        const p = list[i]!;
+        if (!matches(p.receipt)) continue;
+        const s = status(ctx, p);
         if (s < res) res = s;
       }
       return res;
@@ -504,7 +532,7 @@ function compilePriorReceipt(c: Extract<Criterion, { type: 'noPriorReceipt' }>, 
     describe: (ctx, v) => {
       const list = ctx.facts.priorReceipts;
       if (list == null) return { value: unknownText('지원사업 수혜 이력') };
-      const blocking = list.filter((r) => matches(r) && status(ctx, r) === NOT_MET);
+      const blocking = (ctx.receipts ?? []).filter((p) => matches(p.receipt) && status(ctx, p) === NOT_MET).map((p) => p.receipt);
       if (blocking.length === 0) {
         return { value: v === UNKNOWN ? '수혜일 형식이 잘못된 이력 있음' : `최근 ${c.years}년 이내 해당 수혜 없음` };
       }
@@ -517,31 +545,26 @@ function compilePriorReceipt(c: Extract<Criterion, { type: 'noPriorReceipt' }>, 
       if (list == null) return;
       for (const r of list) {
         if (!matches(r) || !tryParseIsoDate(r.receivedOn)) continue;
-        pushIfFuture(ctx, out, r.receivedOn, base.index, `${label(r)} 수혜일 ${r.receivedOn}`);
+        pushIfFuture(ctx, out, r.receivedOn, `${label(r)} 수혜일 ${r.receivedOn}`);
         const end = addMonthsClamped(r.receivedOn, months);
-        pushIfFuture(ctx, out, end, base.index, `${label(r)} 수혜(${r.receivedOn}) 후 ${c.years}년이 지나는 ${end}`);
+        pushIfFuture(ctx, out, end, `${label(r)} 수혜(${r.receivedOn}) 후 ${c.years}년이 지나는 ${end}`);
       }
     },
   };
 }
 
-function compileDocument(c: Extract<Criterion, { type: 'documentValid' }>, base: Base): CompiledCriterion {
+function compileDocument(c: Extract<Criterion, { type: 'documentValid' }>, base: Base): RawCriterion {
   const type = c.documentType;
   const name = documentLabel(type);
-  const usable = (ctx: EvalContext, d: Doc): boolean => {
-    const issued = dayOf(d.issuedOn);
-    if (issued === null || issued > ctx.refDay) return false;
-    // No validUntil: the document type has no expiry (document-types.ts kind 'none').
-    if (d.validUntil == null) return true;
-    const until = dayOf(d.validUntil);
-    return until !== null && ctx.refDay <= until;
-  };
+  const usable = (ctx: EvalContext, d: ParsedDocument): boolean =>
+    // until = Infinity: the document type has no expiry (document-types.ts kind 'none').
+    d.issued !== null && d.issued <= ctx.refDay && d.until !== null && ctx.refDay <= d.until;
   return {
     ...base,
     reads: FACT_BIT.documents,
     v: (ctx) => {
-      const docs = ctx.facts.documents;
-      if (docs == null) return UNKNOWN;
+      const docs = ctx.documents;
+      if (docs === null) return UNKNOWN;
       for (let i = 0; i < docs.length; i++) {
         const d = docs[i]!;
         if (d.type === type && usable(ctx, d)) return MET;
@@ -553,7 +576,8 @@ function compileDocument(c: Extract<Criterion, { type: 'documentValid' }>, base:
       const docs = ctx.facts.documents;
       if (docs == null) return { value: unknownText('보유 서류') };
       const ofType = docs.filter((d) => d.type === type);
-      const ok = ofType.find((d) => usable(ctx, d));
+      const parsed = (ctx.documents ?? []).filter((d) => d.type === type);
+      const ok = ofType.find((_, i) => usable(ctx, parsed[i]!));
       if (ok) return { value: `${name} ${ok.issuedOn} 발급${ok.validUntil ? `, ${ok.validUntil}까지 유효` : ''}` };
       const expired = ofType.filter((d) => d.validUntil != null).sort((a, b) => (a.validUntil! < b.validUntil! ? 1 : -1))[0];
       if (expired) {
@@ -568,17 +592,17 @@ function compileDocument(c: Extract<Criterion, { type: 'documentValid' }>, base:
       if (docs == null) return;
       for (const d of docs) {
         if (d.type !== type || dayOf(d.issuedOn) === null) continue;
-        pushIfFuture(ctx, out, d.issuedOn, base.index, `${name} 발급일 ${d.issuedOn}`);
+        pushIfFuture(ctx, out, d.issuedOn, `${name} 발급일 ${d.issuedOn}`);
         if (d.validUntil != null && dayOf(d.validUntil) !== null) {
           const next = addDays(d.validUntil, 1);
-          pushIfFuture(ctx, out, next, base.index, `${name} 유효기간(${d.validUntil})이 지난 ${next}`);
+          pushIfFuture(ctx, out, next, `${name} 유효기간(${d.validUntil})이 지난 ${next}`);
         }
       }
     },
   };
 }
 
-function compileClosedWithin(c: Extract<Criterion, { type: 'closedWithin' }>, base: Base): CompiledCriterion {
+function compileClosedWithin(c: Extract<Criterion, { type: 'closedWithin' }>, base: Base): RawCriterion {
   const months = c.months;
   /** The last day "within N months" of the closure: the N-month anniversary (see eligibility.dates.ts). */
   const lastDay = (closedOn: string) => addMonthsClamped(closedOn, months);
@@ -586,11 +610,10 @@ function compileClosedWithin(c: Extract<Criterion, { type: 'closedWithin' }>, ba
     ...base,
     reads: FACT_BIT.closedOn | FACT_BIT.operatingStatus,
     v: (ctx) => {
-      const closedOn = ctx.facts.closedOn;
-      if (closedOn != null) {
-        const day = dayOf(closedOn);
-        if (day === null) return UNKNOWN;
-        return day <= ctx.refDay && ctx.refDay <= dayOf(lastDay(closedOn))! ? MET : NOT_MET;
+      if (ctx.facts.closedOn != null) {
+        const closed = ctx.closed;
+        if (closed === null) return UNKNOWN;
+        return closed.day <= ctx.refDay && ctx.refDay <= addMonthsDay(closed.ymd, months) ? MET : NOT_MET;
       }
       // No 폐업일 but a known status other than 폐업: the business has not closed (a known fact).
       const s = ctx.facts.operatingStatus;
@@ -619,9 +642,97 @@ function compileClosedWithin(c: Extract<Criterion, { type: 'closedWithin' }>, ba
     changes: (ctx, out) => {
       const closedOn = ctx.facts.closedOn;
       if (closedOn == null || dayOf(closedOn) === null) return;
-      pushIfFuture(ctx, out, closedOn, base.index, `폐업일 ${closedOn}`);
+      pushIfFuture(ctx, out, closedOn, `폐업일 ${closedOn}`);
       const next = addDays(lastDay(closedOn), 1);
-      pushIfFuture(ctx, out, next, base.index, `폐업 후 ${formatMonthsKo(months)}이 지난 ${next}`);
+      pushIfFuture(ctx, out, next, `폐업 후 ${formatMonthsKo(months)}이 지난 ${next}`);
     },
   };
+}
+
+// ── Memo layer and sharing ────────────────────────────────────────────────────────────────────
+/**
+ * Wraps a criterion with per-context memos. Criteria are pure functions of (facts, reference date),
+ * so remembering the answer for the context last asked changes nothing but speed. Two slots: a
+ * catalogue evaluation alternates between today's context and "what if on date X" contexts.
+ * Memos are keyed by `ctx.id` (a number). They hold the last answer (and, after an explanation,
+ * its words) only until the next business is evaluated — in process memory, never written anywhere.
+ */
+export function compileCriterion(c: Criterion): CompiledCriterion {
+  const raw = compileRaw(c);
+  const rawV = raw.v;
+  let idA = -1;
+  let vA: Tri = UNKNOWN;
+  let idB = -1;
+  let vB: Tri = UNKNOWN;
+  const v = (ctx: EvalContext): Tri => {
+    const id = ctx.id;
+    if (id === idA) return vA;
+    if (id === idB) {
+      // promote B so that the context used most recently stays
+      const t = vB;
+      idB = idA;
+      vB = vA;
+      idA = id;
+      vA = t;
+      return t;
+    }
+    const r = rawV(ctx);
+    idB = idA;
+    vB = vA;
+    idA = id;
+    vA = r;
+    return r;
+  };
+  let coreId = -1;
+  let coreVal: LeafCore | undefined;
+  const core = (ctx: EvalContext): LeafCore => {
+    if (ctx.id === coreId && coreVal) return coreVal;
+    const t = v(ctx);
+    const d = raw.describe(ctx, t);
+    const needs = t === UNKNOWN ? factsOfMask(raw.need(ctx)) : [];
+    const gap = t === MET ? undefined : d.gap;
+    let text = `${raw.ruleText} — ${d.value}: ${STATUS_KO[t]}`;
+    if (t === UNKNOWN && needs.length) text += ` (필요한 정보: ${needs.map((f) => FACT_LABELS[f]).join(', ')})`;
+    else if (gap) text += ` (${gap})`;
+    if (c.note) text += ` · 공고 문구: "${c.note}"`;
+    if (c.source) text += ` · 출처: ${c.source}`;
+    if (d.remarks?.length) text += ` · ${d.remarks.join(' · ')}`;
+    coreVal = { v: t, text, value: d.value, gap, remarks: d.remarks?.length ? d.remarks : undefined, needs };
+    coreId = ctx.id;
+    return coreVal;
+  };
+  const rawChanges = raw.changes;
+  let chId = -1;
+  let chVal: TimeCandidate[] = [];
+  const timeChanges = rawChanges
+    ? (ctx: EvalContext): readonly TimeCandidate[] => {
+        if (ctx.id !== chId) {
+          chVal = [];
+          rawChanges(ctx, chVal);
+          chVal.sort((a, b) => a.day - b.day);
+          chId = ctx.id;
+        }
+        return chVal;
+      }
+    : undefined;
+  return { ...raw, v, core, ...(timeChanges ? { timeChanges } : {}) };
+}
+
+const SHARED = new Map<string, CompiledCriterion>();
+/** Bound on the shared table: beyond it criteria are compiled unshared (same answers, less reuse). */
+export const SHARED_CRITERIA_MAX = 20_000;
+
+/**
+ * The compiled criterion for `c`, shared by every programme that states the same criterion (same
+ * JSON, including note and source): a catalogue repeats "경기도", "표준 제외 업종", "지방세 체납 없음"
+ * hundreds of times, and each is then evaluated once per business.
+ */
+export function sharedCriterion(c: Criterion): CompiledCriterion {
+  const key = JSON.stringify(c);
+  let hit = SHARED.get(key);
+  if (!hit) {
+    hit = compileCriterion(c);
+    if (SHARED.size < SHARED_CRITERIA_MAX) SHARED.set(key, hit);
+  }
+  return hit;
 }

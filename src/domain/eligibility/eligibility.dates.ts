@@ -132,6 +132,14 @@ export function wholeMonthsYmd(a: Ymd, b: Ymd): number {
   return b.d < Math.min(a.d, daysInMonth(b.y, b.m)) ? months - 1 : months;
 }
 
+/** Day number of `addMonthsClamped(from, n)`, without going through strings (hot path). */
+export function addMonthsDay(from: Ymd, n: number): number {
+  const total = from.y * 12 + (from.m - 1) + n;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  return dayNumberOf(y, m, Math.min(from.d, daysInMonth(y, m)));
+}
+
 /** The first date on which `wholeMonthsBetween(from, date) >= n` (n ≥ 0). */
 export function monthAnniversary(from: IsoDate, n: number): IsoDate {
   return addMonthsClamped(from, n);

@@ -29,7 +29,7 @@ describe('describeCriterion', () => {
     [{ type: 'ownerAge', min: 19, max: 39 }, '대표자 만 19세 이상 39세 이하', 'Owner aged from 19 to 39'],
     [{ type: 'noTaxArrears', kinds: ['national', 'local'], allowDeferral: true }, '국세·지방세 체납 없음 (체납처분 유예·분납 승인 시 인정)', 'No national or local tax arrears (an approved deferral counts as none)'],
     [{ type: 'noPriorReceipt', programmeKeys: ['gg-env-improvement'], years: 3 }, '최근 3년 이내 지원사업 gg-env-improvement 수혜 없음', 'No support from programme gg-env-improvement in the last 3 years'],
-    [{ type: 'noPriorReceipt', categories: ['07'], years: 1 }, '최근 1년 이내 경영 분야 지원사업 수혜 없음', 'No support from 07 category programmes in the last 1 years'],
+    [{ type: 'noPriorReceipt', categories: ['07'], years: 1 }, '최근 1년 이내 경영 분야 지원사업 수혜 없음', 'No support from 07 category programmes in the last year'],
     [{ type: 'ksic', excludeSets: ['sbiz-standard-exclusions'] }, '제외 업종 아님: 소상공인 지원사업 표준 제외 업종', 'Not in excluded industries: sbiz-standard-exclusions'],
     [{ type: 'ksic', include: ['56'], exclude: ['56211'] }, '업종: 56(숙박 및 음식점업 중); 제외 업종 아님: 56211(일반 유흥 주점업)', 'Industry: 56; Not in excluded industries: 56211'],
     [{ type: 'documentValid', documentType: 'local_tax_certificate' }, '지방세 납세증명서 (지방세 완납증명) 보유 (기준일에 유효)', 'Holds a valid local_tax_certificate'],

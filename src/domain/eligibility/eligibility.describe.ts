@@ -101,7 +101,7 @@ export function describeCriterion(c: Criterion, lang: Lang = 'ko'): string {
         ...(c.categories ?? []).map((k) => (ko ? `${categoryLabel(k)} 분야 지원사업` : `${k} category programmes`)),
       ];
       if (ko) return `최근 ${c.years}년 이내 ${what.length ? what.join(' 또는 ') : '유사 지원사업'} 수혜 없음`;
-      return `No support from ${what.length ? what.join(' or ') : 'similar programmes'} in the last ${c.years} years`;
+      return `No support from ${what.length ? what.join(' or ') : 'similar programmes'} in the last ${c.years === 1 ? 'year' : `${c.years} years`}`;
     }
     case 'documentValid':
       return ko ? `${documentLabel(c.documentType)} 보유 (기준일에 유효)` : `Holds a valid ${c.documentType}`;

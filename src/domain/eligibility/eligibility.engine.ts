@@ -8,12 +8,17 @@
  *   it needs (DOMAIN.md: "Unknown is not no").
  * - Every criterion is evaluated, no short-circuit, so explanations and missing-fact lists are
  *   complete (and because criteria are pure, the verdict does not depend on child order).
+ *
+ * Speed: a rule compiles to nested closures; each criterion's data (sets, KSIC tries, labels) is
+ * prepared at compile time; derived facts (업력, 만 나이, KSIC prefixes, 소상공인 status) are computed
+ * once per business and date (`EvalContext`); and a criterion stated identically by several
+ * programmes is compiled once and answered once per business (`sharedCriterion`).
  */
 import { createContext, factsOfMask, type EvalContext } from './eligibility.context.ts';
-import { compileCriterion, MET, NOT_MET, UNKNOWN, type CompiledCriterion } from './eligibility.criteria.ts';
+import { MET, NOT_MET, UNKNOWN, compileCriterion, sharedCriterion } from './eligibility.criteria.ts';
 import { explainNode, summarise } from './eligibility.explain.ts';
 import type { Tri } from './eligibility.ksic.ts';
-import { missingMask, toVerdict, type CompiledRule, type RuleNode } from './eligibility.tree.ts';
+import { missingMask, toVerdict, type CompiledRule, type LeafNode, type RuleNode } from './eligibility.tree.ts';
 import { RuleSchema, type BusinessFacts, type Evaluation, type Rule } from './eligibility.types.ts';
 
 function allOf(vs: readonly ((ctx: EvalContext) => Tri)[]): (ctx: EvalContext) => Tri {
@@ -47,6 +52,11 @@ function anyOf(vs: readonly ((ctx: EvalContext) => Tri)[]): (ctx: EvalContext) =
 export interface CompileOptions {
   /** Validate with `RuleSchema` first (default true; turn off only for rules already parsed). */
   readonly validate?: boolean;
+  /**
+   * Share compiled criteria with other programmes that state the same criterion (default true):
+   * each is then evaluated once per business for the whole catalogue. Off only to measure.
+   */
+  readonly share?: boolean;
 }
 
 /**
@@ -55,7 +65,7 @@ export interface CompileOptions {
  */
 export function compileRule(rule: Rule, opts: CompileOptions = {}): CompiledRule {
   const parsed = opts.validate === false ? rule : RuleSchema.parse(rule);
-  const criteria: CompiledCriterion[] = [];
+  const leaves: LeafNode[] = [];
   const build = (r: Rule): RuleNode => {
     if ('all' in r) {
       const kids = r.all.map(build);
@@ -70,20 +80,21 @@ export function compileRule(rule: Rule, opts: CompileOptions = {}): CompiledRule
       const inner = kid.v;
       return { kind: 'not', kids: [kid], v: (ctx) => (2 - inner(ctx)) as Tri };
     }
-    const c = compileCriterion(r, criteria.length);
-    criteria.push(c);
-    return { kind: 'leaf', c, v: c.v };
+    const c = opts.share === false ? compileCriterion(r) : sharedCriterion(r);
+    const leaf: LeafNode = { kind: 'leaf', index: leaves.length, c, v: c.v };
+    leaves.push(leaf);
+    return leaf;
   };
   const root = build(parsed);
   let reads = 0;
-  for (const c of criteria) reads |= c.reads;
+  for (const l of leaves) reads |= l.c.reads;
   return {
     rule: parsed,
     root,
-    criteria,
-    leafCount: criteria.length,
+    leaves,
+    leafCount: leaves.length,
     factsUsed: factsOfMask(reads),
-    timeCriteria: criteria.filter((c) => c.changes !== undefined),
+    timeCriteria: leaves.filter((l) => l.c.timeChanges !== undefined),
   };
 }
 

@@ -9,6 +9,9 @@ import type { FactName, Rule, Verdict } from './eligibility.types.ts';
 
 export interface LeafNode {
   readonly kind: 'leaf';
+  /** Position of the criterion in the rule, depth-first from 0. */
+  readonly index: number;
+  /** The compiled criterion (shared between programmes that state the same criterion). */
   readonly c: CompiledCriterion;
   readonly v: (ctx: EvalContext) => Tri;
 }
@@ -25,13 +28,13 @@ export interface CompiledRule {
   readonly rule: Rule;
   /** Compiled tree (engine-internal: read by the catalogue, explanations and tests). */
   readonly root: RuleNode;
-  /** Criteria in depth-first order; `criteria[i].index === i`. */
-  readonly criteria: readonly CompiledCriterion[];
+  /** Criterion leaves in depth-first order; `leaves[i].index === i`. */
+  readonly leaves: readonly LeafNode[];
   readonly leafCount: number;
   /** Facts any criterion reads. */
   readonly factsUsed: readonly FactName[];
   /** Criteria whose answer changes with time by itself (업력, 나이, 수혜 제한 기간, 폐업 후 기간, 서류). */
-  readonly timeCriteria: readonly CompiledCriterion[];
+  readonly timeCriteria: readonly LeafNode[];
 }
 
 export const VERDICTS: readonly Verdict[] = ['ineligible', 'unknown', 'eligible'];
@@ -103,10 +106,10 @@ export function costToFail(node: RuleNode, ctx: EvalContext): number {
 }
 
 /** The criteria behind `costToMeet` (want = MET) or `costToFail` (want = NOT_MET): one cheapest choice. */
-export function witness(node: RuleNode, ctx: EvalContext, want: Tri, out: CompiledCriterion[]): void {
+export function witness(node: RuleNode, ctx: EvalContext, want: Tri, out: LeafNode[]): void {
   switch (node.kind) {
     case 'leaf':
-      if (node.v(ctx) !== want) out.push(node.c);
+      if (node.v(ctx) !== want) out.push(node);
       return;
     case 'not':
       witness(node.kids[0]!, ctx, want === MET ? NOT_MET : MET, out);
