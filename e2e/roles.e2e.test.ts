@@ -4,7 +4,7 @@ import { startServer, type RunningServer } from './server.ts';
 import {
   checkA11y,
   E2E,
-  EXPECTED_NAV,
+  expectedNav,
   h1,
   horizontalOverflow,
   msg,
@@ -67,10 +67,14 @@ describe.each(ROLE_LIST.map((r) => [r] as const))('role %s', (role) => {
     await expect.poll(() => page.locator('.itda-user-name').innerText()).toContain(msg(`role.${role}`));
 
     // Navigation: exactly the role's entries, with 홈 marked as the current page.
-    expect(await navLabels(page)).toEqual(EXPECTED_NAV[role].map((k) => msg(k)));
+    const nav = await navLabels(page);
+    expect(nav).toEqual(expectedNav(role).map((k) => msg(k)));
+    expect(nav[0]).toBe(msg('nav.home'));
     expect(await page.locator('nav.itda-nav a[aria-current="page"]').innerText()).toBe(msg('nav.home'));
-    const canManageAccounts = EXPECTED_NAV[role].includes('nav.users');
-    expect(await page.getByRole('link', { name: msg('nav.users'), exact: true }).count()).toBe(canManageAccounts ? 2 : 0); // nav + 바로 가기 card
+    // Only the operator and the administrator manage accounts, read the audit trail and the outbox.
+    const staffAdmin = role === 'operator' || role === 'admin';
+    for (const key of ['nav.users', 'nav.audit', 'nav.notifications']) expect(nav.includes(msg(key)), key).toBe(staffAdmin);
+    expect(await page.getByRole('link', { name: msg('nav.users'), exact: true }).count()).toBe(staffAdmin ? 2 : 0); // nav + 바로 가기 card
 
     // Skip link: first focusable element, points at the main landmark, and moves focus there.
     const skip = page.locator('#krds-skip-link a');
@@ -80,6 +84,13 @@ describe.each(ROLE_LIST.map((r) => [r] as const))('role %s', (role) => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#main-content');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    // …and the heading it lands on is not hidden under the header (WCAG 2.4.11).
+    const headingVisible = await page.locator('h1').evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+      return r.top >= 0 && hit !== null && el.contains(hit);
+    });
+    expect(headingVisible, 'h1 is covered after the skip link').toBe(true);
     expect(await page.locator('main#main-content').count()).toBe(1);
 
     // Footer with the controller/processor line and the privacy policy link.
@@ -139,7 +150,7 @@ describe('language', () => {
     expect(new URL(page.url()).pathname).toBe('/home');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await h1(page)).toBe(msg('home.province.title', {}, 'en'));
-    expect(await navLabels(page)).toEqual(EXPECTED_NAV.province.map((k) => msg(k, {}, 'en')));
+    expect(await navLabels(page)).toEqual(expectedNav('province').map((k) => msg(k, {}, 'en')));
     await checkA11y(page, 'home in English');
 
     // Another page keeps English.

@@ -108,9 +108,16 @@ export async function startServer(opts: { store?: Store; env?: Record<string, st
     env: childEnv(store, opts.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // If the test process dies first, take the server along: an orphan whose stdout pipe is gone
+  // blocks on its next log line and then ignores SIGTERM.
+  const reap = () => kill(child);
+  process.once('exit', reap);
   let out = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('exit', (code, signal) => {
+      process.off('exit', reap);
+      resolve({ code, signal });
+    });
   });
   const port = new Promise<number>((resolve, reject) => {
     const timer = setTimeout(
