@@ -8,8 +8,22 @@ import { jobHandlers, startWorker, type Worker } from './jobs/jobs.ts';
 import { createLogger } from './logger.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.data.ts';
 
+/**
+ * A closed stdout (a log collector that died, `npm start | head`) must not take the server down
+ * or wedge it: without this, console's EPIPE error crashes the process while pino is flushing and
+ * it hangs, ignoring SIGTERM. Logs are lost, requests keep being served.
+ */
+function survivePipeErrors() {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
+}
+
 /** Composition root: config → db → migrate → services → app → serve (+ worker). */
 async function main() {
+  survivePipeErrors();
   let config;
   try {
     config = loadConfig();
@@ -78,7 +92,7 @@ function printDemo(firstLoad: boolean) {
   const lines = [
     '',
     '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
-    ` 예시(데모) 데이터 ${firstLoad ? '를 불러왔습니다' : '사용 중'} — DEMO DATA, not real people or offices`,
+    ` 예시(데모) 데이터${firstLoad ? '를 불러왔습니다' : ' 사용 중'} — DEMO DATA, not real people or offices`,
     ` 모든 데모 계정의 비밀번호 (password for every demo account): ${DEMO_PASSWORD}`,
     ...DEMO_ACCOUNTS.map((a) => `   ${a.login.padEnd(15)} ${a.role.padEnd(17)} ${a.displayName}`),
     ' 실제 운영에는 DATABASE_URL(PostgreSQL)을 쓰세요: 데모 계정은 만들어지지 않습니다.',

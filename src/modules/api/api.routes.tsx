@@ -74,7 +74,7 @@ function DocsPage({ c, doc }: { c: AppContext; doc: ReturnType<typeof openApiDoc
                 </code>
               </h3>
               <p>{op.summary}</p>
-              {op.description && <p>{op.description}</p>}
+              {op.description && <p>{op.description.replace(/`/g, '')}</p>}
               <ul>
                 {Object.entries(op.responses ?? {}).map(([status, r]) => (
                   <li>

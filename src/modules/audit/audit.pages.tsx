@@ -9,7 +9,7 @@ type Rows = Awaited<ReturnType<AuditService['list']>>['rows'];
 function AuditPage(props: { c: AppContext; rows: Rows; hasNext: boolean; page: number; category: string; target?: string; brokenAt: number | null }) {
   const { c, rows } = props;
   const t = c.var.t;
-  const fmt = new Intl.DateTimeFormat(c.var.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Seoul' });
+  const fmt = new Intl.DateTimeFormat(c.var.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Seoul', hourCycle: 'h23' });
   const qs = (page: number) => `/admin/audit?category=${props.category}&page=${page}${props.target ? `&target=${props.target}` : ''}`;
   return (
     <Layout c={c} title={t('audit.title')}>

@@ -28,7 +28,7 @@ function NotificationsPage(props: { c: AppContext; listing: Listing; filter: Fil
   const { c, listing, filter } = props;
   const t = c.var.t;
   // Times in Korean time whatever the server's TZ: that is when the recipients read them.
-  const fmt = new Intl.DateTimeFormat(c.var.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Seoul' });
+  const fmt = new Intl.DateTimeFormat(c.var.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Seoul', hourCycle: 'h23' });
   return (
     <Layout c={c} title={t('notifications.title')}>
       <PageHeader title={t('notifications.title')} lead={t('notifications.lead')} />

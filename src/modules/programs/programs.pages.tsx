@@ -115,7 +115,7 @@ function DetailPage({ c, d }: { c: AppContext; d: Detail }) {
   const period = describePeriod(v, d.today, t, locale);
   const docNames = new Map(d.documentTypes.map((x) => [x.code, locale === 'ko' ? x.name : (x.nameEn ?? x.name)]));
   const docs = [...v.requiredDocuments.map((code) => docNames.get(code) ?? code), ...v.documentNames];
-  const fmt = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Seoul' });
+  const fmt = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Seoul', hourCycle: 'h23' });
   return (
     <Layout c={c} title={v.title}>
       {c.req.query('notice') === 'published' && <Notice kind="success">{t('programmes.draft.published')}</Notice>}

@@ -34,6 +34,7 @@ function fmt(d: Date | null | undefined, locale: string): string {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Asia/Seoul',
+    hourCycle: 'h23',
   }).format(d);
 }
 

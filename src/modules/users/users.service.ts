@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppUser, DB, Role } from '../../db/schema.ts';
 import { roleNeedsOffice } from '../../domain/roles.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.ts';
+import type { Db } from '../audit/audit.repository.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { hashPassword, oneTimePassword, randomToken, sha256 } from '../auth/auth.crypto.ts';
 import { authorize, can, type Actor } from '../auth/auth.policy.ts';
@@ -51,6 +52,55 @@ export function createUsersService(deps: UsersDeps) {
     }
   }
 
+  /** Authorizes, validates and hashes a new account's one-time password (no writes). */
+  async function prepareAccount(actor: Actor | null, raw: unknown) {
+    authorize(actor, 'users.manage');
+    const input: CreateUserInput = parseInput(CreateUserInput, raw);
+    const role = input.role as Role;
+    checkAdminBoundary(actor, role);
+    await checkOffice(role, input.officeId);
+    const password = oneTimePassword();
+    return { actor, input, role, password, passwordHash: await hashPassword(password) };
+  }
+  type PreparedAccount = Awaited<ReturnType<typeof prepareAccount>>;
+
+  /** Writes a prepared account with its audit rows and notices in the caller's transaction. */
+  async function insertAccount(trx: Db, prepared: PreparedAccount, meta: RequestMeta) {
+    const { actor, input, role, passwordHash } = prepared;
+    if (await users.loginExists(trx, input.login)) {
+      throw new InvalidError('validation.summary', [{ path: 'login', messageKey: 'users.loginTaken' }]);
+    }
+    const u = await users.insert(trx, {
+      login: input.login,
+      displayName: input.displayName,
+      role,
+      officeId: roleNeedsOffice(role) || input.officeId ? (input.officeId ?? null) : null,
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      passwordHash,
+      mustChangePassword: true,
+    });
+    await audit.record(trx, meta, {
+      action: 'user.create',
+      actor,
+      targetUserId: u.id,
+      detail: { login: u.login },
+    });
+    await audit.record(trx, meta, {
+      action: 'permission.grant',
+      actor,
+      targetUserId: u.id,
+      detail: { role: u.role, officeId: u.officeId },
+    });
+    // Tell the person their account exists (never the password: that is handed over separately).
+    const params = { login: u.login, displayName: u.displayName };
+    if (u.email) await deps.notifications.enqueue(trx, { channel: 'email', recipient: u.email, recipientUserId: u.id, template: 'account.created', locale: u.locale, params });
+    if (u.phone && isMobileNumber(u.phone)) {
+      await deps.notifications.enqueue(trx, { channel: 'sms', recipient: u.phone, recipientUserId: u.id, template: 'account.created', locale: u.locale, params });
+    }
+    return u;
+  }
+
   return {
     async list(actor: Actor | null, f: { q?: string; role?: string; officeId?: number; includeInactive?: boolean }) {
       authorize(actor, 'users.read');
@@ -72,48 +122,19 @@ export function createUsersService(deps: UsersDeps) {
 
     /** Creates an account with a one-time password that must be changed at first sign-in. */
     async create(actor: Actor | null, raw: unknown, meta: RequestMeta) {
-      authorize(actor, 'users.manage');
-      const input: CreateUserInput = parseInput(CreateUserInput, raw);
-      const role = input.role as Role;
-      checkAdminBoundary(actor, role);
-      await checkOffice(role, input.officeId);
-      const password = oneTimePassword();
-      const passwordHash = await hashPassword(password);
-      const user = await db.transaction().execute(async (trx) => {
-        if (await users.loginExists(trx, input.login)) {
-          throw new InvalidError('validation.summary', [{ path: 'login', messageKey: 'users.loginTaken' }]);
-        }
-        const u = await users.insert(trx, {
-          login: input.login,
-          displayName: input.displayName,
-          role,
-          officeId: roleNeedsOffice(role) || input.officeId ? (input.officeId ?? null) : null,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          passwordHash,
-          mustChangePassword: true,
-        });
-        await audit.record(trx, meta, {
-          action: 'user.create',
-          actor,
-          targetUserId: u.id,
-          detail: { login: u.login },
-        });
-        await audit.record(trx, meta, {
-          action: 'permission.grant',
-          actor,
-          targetUserId: u.id,
-          detail: { role: u.role, officeId: u.officeId },
-        });
-        // Tell the person their account exists (never the password: that is handed over separately).
-        const params = { login: u.login, displayName: u.displayName };
-        if (u.email) await deps.notifications.enqueue(trx, { channel: 'email', recipient: u.email, recipientUserId: u.id, template: 'account.created', locale: u.locale, params });
-        if (u.phone && isMobileNumber(u.phone)) {
-          await deps.notifications.enqueue(trx, { channel: 'sms', recipient: u.phone, recipientUserId: u.id, template: 'account.created', locale: u.locale, params });
-        }
-        return u;
-      });
-      return { user: view(user), oneTimePassword: password };
+      const prepared = await prepareAccount(actor, raw);
+      const user = await db.transaction().execute((trx) => insertAccount(trx, prepared, meta));
+      return { user: view(user), oneTimePassword: prepared.password };
+    },
+
+    /**
+     * The same account creation inside another service's transaction (a selected applicant
+     * becomes a clerk in one action): `prepareAccount` first, outside the transaction (hashing
+     * is slow), then `createWithin(trx, prepared, meta)`.
+     */
+    prepareAccount,
+    async createWithin(trx: Db, prepared: PreparedAccount, meta: RequestMeta): Promise<UserView> {
+      return view(await insertAccount(trx, prepared, meta));
     },
 
     async update(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta): Promise<UserView> {
