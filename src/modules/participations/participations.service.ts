@@ -1,0 +1,297 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import {
+  isParticipationStatus,
+  nextStatuses,
+  planTransition,
+  STATUS_LABELS,
+  transitionFields,
+  type ParticipationStatus,
+  type TransitionField,
+  type TransitionIssue,
+} from '../../domain/participation-workflow.ts';
+import { looksLikeRrn } from '../../domain/recruitment/personal-data.ts';
+import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
+import { parseInput } from '../../validation.ts';
+import type { AccessService } from '../access/access.service.ts';
+import type { RequestMeta } from '../audit/audit.service.ts';
+import { requireActor, type Actor } from '../auth/auth.policy.ts';
+import { assertBusinessAccess, canAccessBusiness } from '../businesses/businesses.access.ts';
+import type { EligibilityService } from '../eligibility/eligibility.service.ts';
+import { koreanToday } from '../programs/programs.service.ts';
+import type { ParticipationsRepository } from './participations.repository.ts';
+import { CreateParticipationInput, TransitionInput } from './participations.schemas.ts';
+
+export interface ParticipationsDeps {
+  db: Kysely<DB>;
+  repo: ParticipationsRepository;
+  access: AccessService;
+  /** Only `evaluateBusiness`: to offer the programmes the business is eligible for first. */
+  eligibility: Pick<EligibilityService, 'evaluateBusiness'>;
+  now: () => Date;
+}
+
+export type ProgrammeVerdict = 'eligible' | 'unknown' | 'ineligible' | 'noRule';
+
+export interface ProgrammeOption {
+  id: number;
+  title: string;
+  verdict: ProgrammeVerdict;
+  isSample: boolean;
+  periodEnd: string | null;
+  /** What to ask the owner when the verdict is unknown (engine's summary). */
+  note: string | null;
+}
+
+const VERDICT_ORDER: Record<ProgrammeVerdict, number> = { eligible: 0, unknown: 1, noRule: 2, ineligible: 3 };
+
+const ISSUE_KEYS: Record<TransitionIssue['code'], string> = {
+  notAllowed: 'participations.notAllowed',
+  required: 'participations.required',
+  future: 'participations.future',
+  beforeSubmitted: 'participations.beforeSubmitted',
+  beforeDecided: 'participations.beforeDecided',
+  amountRange: 'participations.amountRange',
+  tooLong: 'validation.tooLong',
+  date: 'participations.dateFormat',
+};
+const REQUIRED_KEYS: Partial<Record<TransitionField, string>> = {
+  submittedOn: 'participations.submittedOnRequired',
+  channel: 'participations.channelRequired',
+  decidedOn: 'participations.decidedOnRequired',
+  amount: 'participations.amountRequired',
+  benefitedOn: 'participations.benefitedOnRequired',
+  reason: 'participations.reasonRequired',
+};
+
+function issueOf(i: TransitionIssue): FieldIssue {
+  if (i.code === 'required' && i.field !== 'to') return { path: i.field, messageKey: REQUIRED_KEYS[i.field] ?? 'validation.required' };
+  return { path: i.field, messageKey: ISSUE_KEYS[i.code] };
+}
+
+/** 주민등록번호 is never stored (개인정보 보호법 제24조의2), not even typed into a memo. */
+function refuseRrn(fields: Record<string, unknown>) {
+  const bad = Object.entries(fields).filter(([, v]) => typeof v === 'string' && looksLikeRrn(v));
+  if (bad.length)
+    throw new InvalidError(
+      'validation.summary',
+      bad.map(([path]) => ({ path, messageKey: 'participations.rrnRefused' })),
+    );
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'code' in e && e.code === '23505';
+}
+
+/**
+ * 사업 참여: creating one, its workflow with history, and the lists the business page shows.
+ *
+ * Access (개인정보의 안전성 확보조치 기준 §8): every view and change writes an access record whose
+ * subject is the business (whose data it is), with the participation in `detail`.
+ */
+export function createParticipationsService(deps: ParticipationsDeps) {
+  const { db, repo, access, now } = deps;
+
+  /** Whether the actor may change this business's participations (pages show forms only then). */
+  async function canWrite(actor: Actor | null, businessId: string): Promise<boolean> {
+    if (!actor) return false;
+    const b = await repo.businessScope(db, businessId);
+    return b !== undefined && canAccessBusiness(actor, b, 'write');
+  }
+
+  async function scopeOf(actor: Actor | null, id: string, mode: 'read' | 'write') {
+    requireActor(actor); // anonymous visitors learn nothing, not even whether the id exists
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
+    const scope = await repo.findScope(db, id);
+    if (!scope) throw new NotFoundError();
+    await assertBusinessAccess(db, actor, scope.businessId, mode);
+    return scope;
+  }
+
+  /**
+   * The participations of one business, for the business page. Writes NO access record: the
+   * caller's page view of the business writes one ('view', subject the business), which covers
+   * this list (same page, same data subject); a caller showing it elsewhere records its own.
+   */
+  async function listForBusiness(actor: Actor | null, businessId: string) {
+    await assertBusinessAccess(db, actor, businessId, 'read');
+    return repo.listForBusiness(db, businessId);
+  }
+
+  /**
+   * Programmes to start a participation for: current published versions, the ones the business
+   * is eligible for first (then "확인 필요", then those without a written rule, then ineligible,
+   * which stay choosable because facts can be wrong). Programmes with a participation in
+   * progress are left out.
+   */
+  async function programmeOptions(actor: Actor | null, businessId: string): Promise<ProgrammeOption[]> {
+    await assertBusinessAccess(db, actor, businessId, 'write');
+    const [programmes, open, evaluation] = await Promise.all([
+      repo.currentProgrammes(db),
+      repo.openProgrammeIds(db, businessId),
+      deps.eligibility.evaluateBusiness(businessId, koreanToday(now())),
+    ]);
+    const verdicts = new Map(evaluation.result.results.map((r) => [r.programmeKey, r]));
+    return programmes
+      .filter((p) => !open.has(p.id))
+      .map((p): ProgrammeOption => {
+        const v = verdicts.get(p.key);
+        return {
+          id: p.id,
+          title: p.title,
+          verdict: v ? v.verdict : 'noRule',
+          isSample: p.isSample,
+          periodEnd: p.periodEnd,
+          note: v && v.verdict === 'unknown' ? (v.summary ?? null) : null,
+        };
+      })
+      .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || a.title.localeCompare(b.title, 'ko'));
+  }
+
+  return {
+    listForBusiness,
+    programmeOptions,
+    canWrite,
+
+    /**
+     * Everything the business page's participation section needs in one call: the list, and the
+     * programmes to start one with when the actor may write (undefined otherwise). No access
+     * record: the business page's own 'view' record covers it (see listForBusiness).
+     */
+    async forBusinessPage(actor: Actor | null, businessId: string) {
+      const rows = await listForBusiness(actor, businessId);
+      const programmes = (await canWrite(actor, businessId)) ? await programmeOptions(actor, businessId) : undefined;
+      return { rows, programmes };
+    },
+
+    /** The "새 참여 만들기" page: the business's name and the programme choice (a 'view' record). */
+    async newForm(actor: Actor | null, businessId: string, meta: RequestMeta) {
+      const programmes = await programmeOptions(actor, businessId);
+      const business = await repo.businessSummary(db, businessId);
+      if (!business) throw new NotFoundError();
+      await access.record(db, actor, meta, {
+        subjectType: 'business',
+        subjectId: businessId,
+        action: 'view',
+        detail: { page: 'participations.new' },
+      });
+      return { business, programmes };
+    },
+
+    /** 새 참여: status 발굴 on the programme's current version, with its first history row. */
+    async create(actor: Actor | null, businessId: string, raw: unknown, meta: RequestMeta) {
+      await assertBusinessAccess(db, actor, businessId, 'write');
+      const input = parseInput(CreateParticipationInput, raw);
+      refuseRrn({ reason: input.reason });
+      const programme = await repo.currentVersion(db, input.programmeId);
+      if (!programme)
+        throw new InvalidError('validation.summary', [{ path: 'programmeId', messageKey: 'participations.programmeRequired' }]);
+      const alreadyOpen = () => new InvalidError('validation.summary', [{ path: 'programmeId', messageKey: 'participations.alreadyOpen' }]);
+      if ((await repo.openProgrammeIds(db, businessId)).has(programme.id)) throw alreadyOpen();
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const at = now();
+          const p = await repo.insert(trx, {
+            businessId,
+            programmeId: programme.id,
+            programmeVersionId: programme.versionId,
+            createdBy: actor!.userId,
+            at,
+          });
+          await repo.insertEvent(trx, {
+            participationId: p.id,
+            fromStatus: null,
+            toStatus: 'identified',
+            reason: input.reason ?? null,
+            detail: {},
+            actorUserId: actor!.userId,
+            at,
+          });
+          await access.record(trx, actor, meta, {
+            subjectType: 'business',
+            subjectId: businessId,
+            action: 'create',
+            detail: { participationId: p.id, programmeId: programme.id, programmeVersionId: programme.versionId },
+          });
+          return p;
+        });
+      } catch (e) {
+        // Two people creating the same participation at once: the partial unique index decides.
+        if (isUniqueViolation(e)) throw alreadyOpen();
+        throw e;
+      }
+    },
+
+    /** The detail page: the participation, its history (who/when/why), the allowed next steps. */
+    async get(actor: Actor | null, id: string, meta: RequestMeta) {
+      await scopeOf(actor, id, 'read');
+      const p = await repo.findDetail(db, id);
+      if (!p) throw new NotFoundError();
+      const events = await repo.events(db, id);
+      await access.record(db, actor, meta, {
+        subjectType: 'business',
+        subjectId: p.businessId,
+        action: 'view',
+        detail: { participationId: id },
+      });
+      const status = p.status;
+      const writable = await canWrite(actor, p.businessId);
+      const next = writable ? nextStatuses(status).map((to) => ({ to, ...transitionFields(status, to) })) : [];
+      return { participation: p, events, next, canWrite: writable, today: koreanToday(now()) };
+    },
+
+    /**
+     * One status change. The form carries the version it was rendered from: if someone changed
+     * the participation since, the answer is 409 (reload), never a lost update.
+     */
+    async transition(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
+      await scopeOf(actor, id, 'write');
+      const input = parseInput(TransitionInput, raw);
+      refuseRrn({ reason: input.reason });
+      const current = await repo.findDetail(db, id);
+      if (!current) throw new NotFoundError();
+      const conflict = () => new ConflictError('participations.conflict');
+      if (input.version !== current.version) throw conflict();
+      const plan = planTransition(
+        { status: current.status, submittedOn: current.submittedOn, decidedOn: current.decidedOn },
+        input.to,
+        input,
+        koreanToday(now()),
+      );
+      if (!plan.ok) {
+        const notAllowed = plan.issues.some((i) => i.code === 'notAllowed');
+        if (notAllowed) {
+          throw new InvalidError('participations.notAllowed', [], { from: STATUS_LABELS[current.status], to: STATUS_LABELS[input.to] });
+        }
+        throw new InvalidError('validation.summary', plan.issues.map(issueOf));
+      }
+      return db.transaction().execute(async (trx) => {
+        const at = now();
+        const saved = await repo.updateVersioned(trx, id, input.version, plan.plan.patch, at);
+        if (!saved) throw conflict();
+        await repo.insertEvent(trx, {
+          participationId: id,
+          fromStatus: plan.plan.event.from,
+          toStatus: plan.plan.event.to,
+          reason: plan.plan.event.reason,
+          detail: plan.plan.event.detail,
+          actorUserId: actor!.userId,
+          at,
+        });
+        await access.record(trx, actor, meta, {
+          subjectType: 'business',
+          subjectId: current.businessId,
+          action: 'update',
+          detail: { participationId: id, from: plan.plan.event.from, to: plan.plan.event.to },
+        });
+        return saved;
+      });
+    },
+  };
+}
+export type ParticipationsService = ReturnType<typeof createParticipationsService>;
+
+export function statusLabel(s: string): string {
+  return isParticipationStatus(s) ? STATUS_LABELS[s] : s;
+}
+export type { ParticipationStatus };
