@@ -8,6 +8,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import { ForbiddenError } from './errors.ts';
+import { withRequestMemo } from './request-memo.ts';
 import { DEFAULT_LOCALE, isLocale, translator } from './i18n/i18n.ts';
 import { apiRoutes } from './modules/api/api.routes.tsx';
 import { eligibilityPages } from './modules/eligibility/eligibility.pages.tsx';
@@ -16,6 +17,12 @@ import { businessPages, type BusinessPageExtras } from './modules/businesses/bus
 import type { BusinessesService } from './modules/businesses/businesses.service.ts';
 import { caseloadPages } from './modules/businesses/caseload.pages.tsx';
 import { ownerPages } from './modules/owner/owner.pages.tsx';
+import { participationPages, participationSections } from './modules/participations/participations.pages.tsx';
+import type { ParticipationsService } from './modules/participations/participations.service.ts';
+import { documentPages, DOCUMENT_UPLOAD_MAX_BYTES, DOCUMENT_UPLOAD_ROUTE } from './modules/documents/documents.pages.tsx';
+import type { DocumentsService } from './modules/documents/documents.service.ts';
+import { reportPages } from './modules/reports/reports.pages.tsx';
+import type { ReportsService } from './modules/reports/reports.service.ts';
 import type { OwnerService } from './modules/owner/owner.service.ts';
 import { programmeEditorPages } from './modules/programs/programs.editor.pages.tsx';
 import { IMPORT_MAX_BYTES } from './modules/programs/programs.import.ts';
@@ -63,6 +70,9 @@ export interface AppDeps {
   eligibility: EligibilityService;
   businesses: BusinessesService;
   owner: OwnerService;
+  participations: ParticipationsService;
+  documents: DocumentsService;
+  reports: ReportsService;
   /** Sections other modules render on the business page (participations, documents). */
   businessSections?: BusinessPageExtras['sections'];
   health: () => Promise<boolean>;
@@ -110,7 +120,7 @@ export function createApp(deps: AppDeps) {
     c.set('clientIp', ip);
     const started = performance.now();
     c.header('X-Request-Id', requestId);
-    await next();
+    await withRequestMemo(() => next());
     c.header('X-Request-Id', requestId);
     log.info(
       { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
@@ -153,8 +163,15 @@ export function createApp(deps: AppDeps) {
   const defaultLimit = limit(deps.config.bodyLimitBytes);
   const importLimit = limit(IMPORT_MAX_BYTES + 64 * 1024);
   const applicationLimit = limit(APPLICATION_MAX_BYTES);
+  const documentLimit = limit(DOCUMENT_UPLOAD_MAX_BYTES);
   app.use('*', (c, next) =>
-    c.req.path === IMPORT_ROUTE ? importLimit(c, next) : c.req.path === APPLICATION_ROUTE ? applicationLimit(c, next) : defaultLimit(c, next),
+    c.req.path === IMPORT_ROUTE
+      ? importLimit(c, next)
+      : c.req.path === APPLICATION_ROUTE
+        ? applicationLimit(c, next)
+        : c.req.method === 'POST' && DOCUMENT_UPLOAD_ROUTE.test(c.req.path)
+          ? documentLimit(c, next)
+          : defaultLimit(c, next),
   );
 
   app.onError(onError);
@@ -236,13 +253,16 @@ export function createApp(deps: AppDeps) {
   programmeEditorPages(app, { programs: deps.programs, eligibility: deps.eligibility });
   importPages(app, { programs: deps.programs });
   eligibilityPages(app, { eligibility: deps.eligibility, municipalities });
-  businessPages(app, { businesses: deps.businesses, eligibility: deps.eligibility, municipalities, extras: { sections: deps.businessSections ?? (async () => []) } });
+  businessPages(app, { businesses: deps.businesses, eligibility: deps.eligibility, municipalities, extras: { sections: deps.businessSections ?? participationSections(deps.participations) } });
   caseloadPages(app, { businesses: deps.businesses });
   ownerPages(app, { owner: deps.owner });
+  participationPages(app, { participations: deps.participations, documents: deps.documents });
+  documentPages(app, { documents: deps.documents });
   recruitmentApplyPages(app, { recruitment: deps.recruitment, cookieSecure: deps.config.cookieSecure });
   recruitmentPages(app, { recruitment: deps.recruitment });
   trainingPages(app, { training: deps.training });
   employmentPages(app, { contracts: deps.contracts, employment: deps.employment });
+  reportPages(app, { reports: deps.reports });
   apiRoutes(app, deps);
 
   return app;

@@ -15,6 +15,7 @@ import type { ProgramsRepository } from '../programs/programs.repository.ts';
 import { koreanToday } from '../programs/programs.service.ts';
 import type { EligibilityRepository } from './eligibility.repository.ts';
 import { FactsInput } from './eligibility.schemas.ts';
+import { memoized } from '../../request-memo.ts';
 
 /** Programmes without a written rule have no criteria: the engine would call them eligible to all. */
 const NO_RULE = { all: [] } as const;
@@ -72,9 +73,12 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
 
     /** The whole catalogue for one tracked business (used by the casework pages). */
     async evaluateBusiness(businessId: string, refDate?: string) {
-      const [b] = await repo.businessFacts(db, { ids: [businessId] });
-      if (!b) throw new NotFoundError();
-      return evaluateFacts(b.facts, refDate ?? koreanToday(now()));
+      const date = refDate ?? koreanToday(now());
+      return memoized(`eligibility:${businessId}:${date}`, async () => {
+        const [b] = await repo.businessFacts(db, { ids: [businessId] });
+        if (!b) throw new NotFoundError();
+        return evaluateFacts(b.facts, date);
+      });
     },
 
     /**
