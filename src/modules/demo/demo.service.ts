@@ -14,6 +14,64 @@ export const DEMO_BUSINESSES = 300;
  * Loads the labelled demo organisation. Idempotent: a second run changes nothing.
  * The caller (main.ts / CLI) guarantees this runs only on the embedded database.
  */
+/**
+ * Sample casework (예시): participations in every status with their history, so the owner view,
+ * the clerk home and the reports show something on a fresh demo. Dates spread over 2026.
+ */
+async function loadSampleCasework(trx: Kysely<DB>) {
+  const statuses = ['identified', 'informed', 'preparing', 'submitted', 'selected', 'rejected', 'withdrawn', 'benefited'] as const;
+  const path: Record<(typeof statuses)[number], string[]> = {
+    identified: ['identified'],
+    informed: ['identified', 'informed'],
+    preparing: ['identified', 'informed', 'preparing'],
+    submitted: ['identified', 'informed', 'preparing', 'submitted'],
+    selected: ['identified', 'informed', 'preparing', 'submitted', 'selected'],
+    rejected: ['identified', 'informed', 'preparing', 'submitted', 'rejected'],
+    withdrawn: ['identified', 'informed', 'withdrawn'],
+    benefited: ['identified', 'informed', 'preparing', 'submitted', 'selected', 'benefited'],
+  };
+  const clerk = await trx.selectFrom('appUser').select('id').where('login', '=', 'demo-clerk').executeTakeFirst();
+  const owner = await trx.selectFrom('appUser').select('id').where('login', '=', 'demo-owner').executeTakeFirst();
+  const businesses = await trx.selectFrom('business').select(['id', 'clerkId']).where('isSample', '=', true).orderBy('name').limit(120).execute();
+  const programmes = await trx.selectFrom('programme as p').innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId').select(['p.id', 'v.id as versionId']).where('p.isSample', '=', true).orderBy('p.id').execute();
+  if (!businesses.length || !programmes.length) return;
+  if (owner && businesses[0]) await trx.updateTable('business').set({ ownerUserId: owner.id, ownerName: '김소상 (예시)', phone: '010-0000-0001' }).where('id', '=', businesses[0].id).execute();
+  for (let i = 0; i < businesses.length; i++) {
+    const b = businesses[i]!;
+    const p = programmes[(i * 7) % programmes.length]!;
+    const status = statuses[i % statuses.length]!;
+    const month = 3 + (i % 8);
+    const day = 1 + (i % 27);
+    const d = (offset: number) => `2026-${String(Math.min(11, month + Math.floor((day + offset) / 28))).padStart(2, '0')}-${String(((day + offset) % 28) + 1).padStart(2, '0')}`;
+    const reached = path[status];
+    const part = await trx
+      .insertInto('participation')
+      .values({
+        businessId: b.id,
+        programmeId: p.id,
+        programmeVersionId: p.versionId,
+        status,
+        submittedOn: reached.includes('submitted') ? d(10) : null,
+        submissionChannel: reached.includes('submitted') ? 'online' : null,
+        decidedOn: reached.includes('selected') || reached.includes('rejected') ? d(30) : null,
+        benefitAmount: status === 'benefited' ? 500_000 + ((i * 250_000) % 2_000_000) : null,
+        benefitedOn: status === 'benefited' ? d(45) : null,
+        note: status === 'rejected' || status === 'withdrawn' ? '예시 사유' : null,
+        createdBy: b.clerkId ?? clerk?.id ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    let from: string | null = null;
+    for (const [k, to] of reached.entries()) {
+      await trx
+        .insertInto('participationEvent')
+        .values({ participationId: part.id, fromStatus: from, toStatus: to, reason: to === 'rejected' || to === 'withdrawn' ? '예시 사유' : null, detail: '{}', actorUserId: b.clerkId ?? clerk?.id ?? null, at: new Date(`${d(k * 9)}T01:00:00Z`) })
+        .execute();
+      from = to;
+    }
+  }
+}
+
 export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; programs: ProgramsRepository }) {
   const { db, audit } = deps;
   return {
@@ -139,6 +197,7 @@ export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; p
           isSample: true,
         }));
         for (let i = 0; i < rows.length; i += 100) await trx.insertInto('business').values(rows.slice(i, i + 100)).execute();
+        await loadSampleCasework(trx);
         await audit.record(trx, meta, { action: 'demo.load', actorLogin: 'itda-demo', detail: { offices: DEMO_OFFICES.length, accounts: DEMO_ACCOUNTS.length } });
       });
       return { loaded: true, accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD };
