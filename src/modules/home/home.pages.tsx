@@ -30,11 +30,22 @@ type Today = Awaited<ReturnType<BusinessesService['clerkToday']>>;
 type Closing = Awaited<ReturnType<EligibilityService['closingSoonFor']>>;
 
 /** "오늘 할 일": tasks due, programmes closing within 14 days that fit, expiring documents, quiet businesses. */
+/** One line per programme (closest deadline first), its fitting businesses under it. */
+function groupByProgramme(rows: Closing) {
+  const groups = new Map<number, { programmeId: number; title: string; periodEnd: string; rows: Closing }>();
+  for (const r of rows) {
+    const g = groups.get(r.programmeId) ?? { programmeId: r.programmeId, title: r.title, periodEnd: r.periodEnd, rows: [] };
+    g.rows.push(r);
+    groups.set(r.programmeId, g);
+  }
+  return [...groups.values()].sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
+}
+
 function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closing: Closing }) {
   const t = c.var.t;
   return (
     <div class="itda-today">
-      <p class="itda-result-count">{t('today.summary', { n: today.mine.length, tasks: today.tasks.length, closing: closing.length })}</p>
+      <p class="itda-result-count">{t('today.summary', { n: today.mine.length, tasks: today.tasks.length, closing: groupByProgramme(closing).length })}</p>
       <section class="itda-card" aria-labelledby="t-tasks">
         <h2 class="itda-h3" id="t-tasks">
           {t('today.tasks')} ({today.tasks.length})
@@ -67,10 +78,18 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
           <p>{t('today.noClosing')}</p>
         ) : (
           <ul class="itda-list">
-            {closing.slice(0, 30).map((x) => (
+            {groupByProgramme(closing).map((g) => (
               <li>
-                <span class="itda-badge itda-badge-soon">{x.periodEnd}</span> <a href={`/programmes/${x.programmeId}`}>{x.title}</a> — <a href={`/businesses/${x.businessId}`}>{x.businessName}</a>:{' '}
-                {x.verdict === 'eligible' ? t('verdict.eligible') : `${t('verdict.unknown')} (${x.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')})`}
+                <span class="itda-badge itda-badge-soon">{g.periodEnd}</span> <a href={`/programmes/${g.programmeId}`}>{g.title}</a>
+                <ul class="itda-sublist">
+                  {g.rows.slice(0, 5).map((x) => (
+                    <li>
+                      <a href={`/businesses/${x.businessId}`}>{x.businessName}</a>:{' '}
+                      {x.verdict === 'eligible' ? t('verdict.eligible') : `${t('verdict.unknown')} (${x.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')})`}
+                    </li>
+                  ))}
+                  {g.rows.length > 5 && <li>{t('today.andMore', { n: g.rows.length - 5 })}</li>}
+                </ul>
               </li>
             ))}
           </ul>
@@ -97,7 +116,7 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
           {t('today.quiet', { days: 30 })} ({today.quiet.length})
         </h2>
         <ul class="itda-list">
-          {today.quiet.map((b) => (
+          {today.quiet.slice(0, 10).map((b) => (
             <li>
               <a href={`/businesses/${b.id}`}>{b.name}</a> — {b.lastContactAt ? t('today.lastContact', { date: b.lastContactAt.toISOString().slice(0, 10) }) : t('today.neverContacted')}
             </li>
