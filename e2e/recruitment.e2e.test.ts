@@ -309,7 +309,7 @@ describe('employment linkage', () => {
     await operator.goto(e2e.url('/admin/employment'));
     await operator.locator('#f-clerkId').selectOption({ label: `${APPLICANT.name} (${officeName(e2e)})` });
     const counsellorOption = operator.locator('#f-counsellorId option', { hasText: `(${accounts.saeil_counsellor.login})` });
-    await operator.locator('#f-counsellorId').selectOption((await counsellorOption.getAttribute('value'))!);
+    await operator.locator('#f-counsellorId').selectOption(await counsellorOption.getAttribute('value'));
     await navigate(operator, operator.locator('form[action="/admin/employment/referrals"] button[type="submit"]'));
     expect(await operator.locator('.itda-notice-success').innerText()).toContain(m('employment.admin.referred'));
 

@@ -56,6 +56,7 @@ export type AuditAction =
   | 'recruitment.decline'
   | 'recruitment.withdraw'
   | 'recruitment.hire'
+  | 'recruitment.purge'
   | 'training.course.save'
   | 'training.session.create'
   | 'training.enrol'
@@ -68,7 +69,14 @@ export type AuditAction =
   | 'employment.refer'
   | 'employment.session'
   | 'employment.job'
-  | 'employment.outcome';
+  | 'employment.outcome'
+  // Reports, surveys, operations (issue 5).
+  | 'report.generate'
+  | 'report.download'
+  | 'survey.offer'
+  | 'survey.sweep'
+  | 'operations.handover'
+  | 'access_review.signoff';
 
 export interface AuditRecord {
   action: AuditAction;

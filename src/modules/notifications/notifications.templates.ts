@@ -142,6 +142,27 @@ const TEMPLATES = {
       },
     },
   },
+  // ── Satisfaction survey (issue 5): the link carries a one-time token (30 days, one answer, only its
+  // SHA-256 stored); the printable code is the same survey for owners who prefer to type it.
+  'survey.link': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({
+          subject: '[잇다] 지원사업 만족도 조사 (3문항)',
+          body: [`${s(p.programme)} 진행을 도와드린 공공사무원 지원에 대해 3문항에 답해 주세요 (1분).`, s(p.url), ...line('또는 주소 끝의 코드 입력: ', p.code), '답은 사업 개선에만 쓰입니다.'].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] 만족도 조사', body: `[잇다] 지원 만족도 조사(3문항): ${s(p.url)} 코드 ${s(p.code)}` }),
+      },
+      en: {
+        email: (p) => ({
+          subject: '[Itda] Satisfaction survey (3 questions)',
+          body: [`Please answer 3 questions about the clerk's help with ${s(p.programme)} (1 minute).`, s(p.url), ...line('Or enter the code: ', p.code), 'Answers are used only to improve the programme.'].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[Itda] Survey', body: `[Itda] Satisfaction survey (3 questions): ${s(p.url)} code ${s(p.code)}` }),
+      },
+    },
+  },
   // ── Recruitment (issue 6). Applicants have no account: these go to the e-mail or phone they gave.
   // Params are checked by the recruitment service (`required` stays empty so the generic template
   // test, which renders every template with the account params, keeps working).
