@@ -174,3 +174,19 @@ describe('owner view', () => {
     expect((await owner.get(`/businesses/${other.id}`)).status).toBe(403);
   });
 });
+
+describe('training gate', () => {
+  it('refuses to give a caseload to a clerk whose required training is not complete', async () => {
+    const lead = h.client();
+    await lead.login((await h.createUser('office_lead', { officeId })).login);
+    const fresh = await h.createUser('clerk', { officeId });
+    await h.db
+      .insertInto('trainingCourse' as never)
+      .values({ title: '개인정보 보호 기본 교육', requiredHours: 4, requiredForCaseload: true, active: true } as never)
+      .execute();
+    const ids = (await h.db.selectFrom('business').select('id').where('officeId', '=', officeId).limit(1).execute()).map((r) => r.id);
+    const res = await lead.post('/caseload/assign', { clerkId: fresh.id, businessIds: ids });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('개인정보 보호 기본 교육');
+  });
+});

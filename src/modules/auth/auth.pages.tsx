@@ -54,6 +54,9 @@ function LoginPage(props: { c: AppContext; values?: FormValues; errors?: FieldEr
             <Button size="large">{t('auth.signIn')}</Button>
           </div>
         </form>
+        <p class="itda-recruit-link">
+          <a href="/recruit">{t('auth.recruitLink')}</a>
+        </p>
         {props.demo && (
           <Notice kind="warning">
             <p>

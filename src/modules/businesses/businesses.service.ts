@@ -25,6 +25,11 @@ export function createBusinessesService(deps: {
   audit: AuditService;
   access: AccessService;
   now: () => Date;
+  /**
+   * Training gate (issue 6): a clerk is given a caseload only once the courses marked "required
+   * before a caseload" are complete. Which courses are required is data the operator sets.
+   */
+  caseloadGate?: (clerkId: string) => Promise<{ ok: boolean; missing: { title: string }[] }>;
 }) {
   const { db, repo, access, now } = deps;
 
@@ -206,6 +211,10 @@ export function createBusinessesService(deps: {
       const clerk = await repo.clerkOf(db, input.clerkId);
       if (!clerk || clerk.role !== 'clerk' || !clerk.active) throw new InvalidError('validation.summary', [{ path: 'clerkId', messageKey: 'caseload.clerkRequired' }]);
       if (actor.role === 'office_lead' && clerk.officeId !== actor.officeId) throw new ForbiddenError();
+      const gate = await deps.caseloadGate?.(clerk.id);
+      if (gate && !gate.ok) {
+        throw new InvalidError('validation.summary', [{ path: 'clerkId', messageKey: 'caseload.trainingIncomplete', params: { courses: gate.missing.map((m) => m.title).join(', ') } }]);
+      }
       const rows = await repo.businessesIn(db, input.businessIds);
       if (rows.length !== input.businessIds.length) throw new NotFoundError();
       if (actor.role === 'office_lead' && rows.some((b) => b.officeId !== actor.officeId)) throw new ForbiddenError();
