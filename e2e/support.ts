@@ -355,3 +355,73 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+// ── Shared by the catalogue and casework suites ──────────────────────────────────────────────
+
+/** The hand-written 기업마당 sample file: 11 rows, 9 valid, line 9 and line 10 rejected. */
+export const CATALOGUE_FIXTURE = path.join(ROOT, 'test', 'fixtures', 'catalog', 'bizinfo-jsonArray.json');
+
+const staffByStore = new WeakMap<object, Map<Role, Credentials>>();
+
+/**
+ * Accounts for just the roles a file needs (cheaper than `roleAccounts`, which makes all eight).
+ * On PGlite the demo's; on PostgreSQL the administrator creates `e2e-s-<role>` accounts on the
+ * admin pages (clerks and office leads in E2E_OFFICE, which covers 수원시 41110) and each changes
+ * its one-time password. Cached per store, so asking again is free.
+ */
+export async function staffAccounts<R extends Role>(e2e: E2E, roles: readonly R[]): Promise<Record<R, Credentials>> {
+  if (e2e.server.store.kind === 'pglite') {
+    return Object.fromEntries(roles.map((r) => [r, { login: DEMO_LOGINS[r], password: DEMO_PASSWORD }])) as Record<R, Credentials>;
+  }
+  const admin = await adminCredentials(e2e);
+  const cache = staffByStore.get(e2e.server.store) ?? new Map<Role, Credentials>();
+  staffByStore.set(e2e.server.store, cache);
+  const missing = roles.filter((r) => r !== 'admin' && !cache.has(r));
+  if (missing.length) {
+    const page = await e2e.newPage();
+    await signIn(page, e2e.origin, admin);
+    const otps: [Role, string, string][] = [];
+    for (const role of missing) {
+      const login = `e2e-s-${role.replace(/_/g, '-')}`;
+      const needsOffice = role === 'clerk' || role === 'office_lead';
+      const otp = await createAccount(page, e2e.origin, {
+        login,
+        name: `시험 ${msg(`role.${role}`)}`,
+        role,
+        office: needsOffice ? E2E_OFFICE : undefined,
+      });
+      otps.push([role, login, otp]);
+    }
+    await page.context().close();
+    for (const [role, login, otp] of otps) {
+      const password = `Staff-${role}-2026!`;
+      const p = await firstSignIn(e2e, login, otp, password);
+      await p.context().close();
+      cache.set(role, { login, password });
+    }
+  }
+  return Object.fromEntries(roles.map((r) => [r, r === 'admin' ? admin : cache.get(r)!])) as Record<R, Credentials>;
+}
+
+/**
+ * Upload a notice file on /admin/import as a signed-in catalog_editor, operator or admin; returns
+ * the Korean counts line ("전체 11건: 새로 …"). The page stays on the report.
+ */
+export async function importCatalogue(
+  page: Page,
+  origin: string,
+  opts: { source?: 'bizinfo' | 'kstartup' | 'gov24'; file?: string } = {},
+): Promise<string> {
+  await page.goto(`${origin}/admin/import`);
+  await page.locator('#f-source').selectOption(opts.source ?? 'bizinfo');
+  await page.locator('#f-file').setInputFiles(opts.file ?? CATALOGUE_FIXTURE);
+  await navigate(page, page.locator('form[action="/admin/import"] button[type="submit"]'));
+  const counts = page.locator('section[aria-labelledby="report"] p[role="status"]');
+  if ((await counts.count()) === 0) throw new Error(`import failed: ${await page.locator('main').innerText()}`);
+  return (await counts.innerText()).trim();
+}
+
+/** Today's calendar date in Korea (YYYY-MM-DD), as the app's date fields expect. */
+export function koreanDate(offsetDays = 0): string {
+  return new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
