@@ -100,3 +100,13 @@ describe('document type table', () => {
     for (const r of rows) expect(ValidityRuleSchema.parse(JSON.parse(JSON.stringify(r.validity)))).toEqual(r.validity);
   });
 });
+
+describe('matchDocumentTypes', () => {
+  it('finds the document types a notice names in free text', async () => {
+    const { matchDocumentTypes } = await import('./document-types.ts');
+    const codes = matchDocumentTypes(['사업자등록증명원 1부', '지방세 납세증명서(완납)', '사업계획서', '기타 증빙']);
+    expect(codes).toContain('business_registration_cert');
+    expect(codes).toContain('local_tax_certificate');
+    expect(codes).not.toContain('national_tax_certificate');
+  });
+});

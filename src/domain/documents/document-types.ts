@@ -519,3 +519,27 @@ export function documentTypeRows(): DocumentTypeRow[] {
     reviewStatus: t.reviewStatus,
   }));
 }
+
+/**
+ * Notices name their papers in free text ("사업자등록증명원 1부", "국세 납세증명서(완납)"): find the
+ * document types they mean, by name, ignoring spaces, brackets and 원/1부 suffixes. Names that match
+ * no type stay text on the programme (shown as written).
+ */
+export function matchDocumentTypes(names: readonly string[]): string[] {
+  const norm = (s: string) =>
+    s
+      .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
+      .replace(/\d+\s*부|사본|원본/g, '')
+      .replace(/원$/, '')
+      .replace(/[\s·ㆍ.,/-]/g, '');
+  const out = new Set<string>();
+  for (const raw of names) {
+    const n = norm(raw);
+    if (n.length < 3) continue;
+    for (const t of DOCUMENT_TYPES) {
+      const tn = norm(t.name);
+      if (tn.length >= 3 && (n.includes(tn) || tn.includes(n))) out.add(t.code);
+    }
+  }
+  return [...out];
+}

@@ -130,7 +130,7 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
 type Detail = Awaited<ReturnType<BusinessesService['get']>>;
 type Eligibility = Awaited<ReturnType<EligibilityService['evaluateBusiness']>>;
 
-function DetailPage(props: { c: AppContext; d: Detail; elig: Eligibility; sections: Child[]; activityValues?: FormValues; activityErrors?: FieldErrors }) {
+function DetailPage(props: { c: AppContext; d: Detail; elig: Eligibility; sections: Child[]; municipalityName?: string; activityValues?: FormValues; activityErrors?: FieldErrors }) {
   const { c, d, elig } = props;
   const t = c.var.t;
   const b = d.business;
@@ -173,7 +173,7 @@ function DetailPage(props: { c: AppContext; d: Detail; elig: Eligibility; sectio
           <h2 class="itda-h3">{t('businesses.section.basic')}</h2>
           <dl class="itda-dl itda-dl-compact">
             <dt>{t('businesses.field.municipalityCode')}</dt>
-            <dd>{val(b.municipalityCode)}</dd>
+            <dd>{val(props.municipalityName ?? b.municipalityCode)}</dd>
             <dt>{t('businesses.field.openedOn')}</dt>
             <dd>{val(b.openedOn)}</dd>
             <dt>{t('businesses.field.operatingStatus')}</dt>
@@ -452,8 +452,9 @@ export function businessPages(
 
   const detail = async (c: AppContext, id: string, activityValues?: FormValues, activityErrors?: FieldErrors) => {
     const d = await businesses.get(c.var.actor, id, requestMeta(c));
-    const [elig, sections] = await Promise.all([deps.eligibility.evaluateBusiness(id), deps.extras.sections(c, id)]);
-    return <DetailPage c={c} d={d} elig={elig} sections={sections} activityValues={activityValues} activityErrors={activityErrors} />;
+    const [elig, sections, municipalities] = await Promise.all([deps.eligibility.evaluateBusiness(id), deps.extras.sections(c, id), deps.municipalities()]);
+    const municipalityName = municipalities.find((m) => m.code === d.business.municipalityCode)?.name;
+    return <DetailPage c={c} d={d} elig={elig} sections={sections} municipalityName={municipalityName} activityValues={activityValues} activityErrors={activityErrors} />;
   };
 
   app.get('/businesses/:id', async (c) => c.html(await detail(c, uuidParam(c))));

@@ -70,7 +70,9 @@ export function createEligibilityRepository() {
         list.push({ type: d.documentType, issuedOn: d.issuedOn, validUntil: d.validUntil });
         docsBy.set(d.businessId, list);
       }
-      return rows.map((b) => ({ id: b.id, name: b.name, isSample: b.isSample, facts: factsOf(b, receiptsBy.get(b.id) ?? [], docsBy.get(b.id) ?? []) }));
+      // No document on file is "unknown", not "none": the owner may well hold the paper at home,
+      // and a missing paper is something to prepare, not a reason to be ineligible.
+      return rows.map((b) => ({ id: b.id, name: b.name, isSample: b.isSample, facts: factsOf(b, receiptsBy.get(b.id) ?? [], docsBy.get(b.id) ?? null) }));
     },
   };
 }

@@ -72,7 +72,7 @@ function EditPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService[
       <PageHeader title={t('programmes.edit.title', { title: v.title })} lead={t('programmes.edit.lead')} />
       <ErrorSummary t={t} errors={props.errors} message={props.message} />
       <h2 class="itda-h2">{t('programmes.draft.before')}</h2>
-      {v.rule ? <RuleView rule={v.rule} locale={c.var.locale} /> : <p>{t('programmes.noRule')}</p>}
+      {v.rule ? <RuleView rule={v.rule} locale={c.var.locale} titles={d.titles} /> : <p>{t('programmes.noRule')}</p>}
       <form method="post" action={`/programmes/${d.programme.id}/edit`} class="itda-form itda-form-wide" novalidate>
         <CsrfField token={c.var.csrfToken} />
         <input type="hidden" name="baseVersionId" value={valueOf(props.values, 'baseVersionId')} />
@@ -185,7 +185,7 @@ function DraftPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService
       <form method="post" action={`/programmes/${d.programme.id}/drafts/${d.draft.id}/publish`} class="itda-form-actions">
         <CsrfField token={c.var.csrfToken} />
         <Button>{t('programmes.draft.publish')}</Button>
-        <LinkButton href={`/programmes/${d.programme.id}/edit`}>{t('common.edit')}</LinkButton>
+        <LinkButton href={`/programmes/${d.programme.id}/edit?draft=${d.draft.id}`}>{t('common.edit')}</LinkButton>
       </form>
     </Layout>
   );
@@ -201,9 +201,19 @@ export function programmeEditorPages(app: Hono<AppEnv>, deps: { programs: Progra
   };
 
   app.get('/programmes/:id/edit', async (c) => {
-    const d = await editData(c, idParam(c));
-    const rule = d.current.rule ?? { all: [] };
-    return c.html(<EditPage c={c} d={d} values={{ rule: JSON.stringify(rule, null, 2), baseVersionId: String(d.current.id), reviewStatus: d.current.reviewStatus }} />);
+    const id = idParam(c);
+    const d = await editData(c, id);
+    // Back from a draft: continue from the draft's rule and reason, not the published one.
+    const draftId = Number(c.req.query('draft'));
+    const draft = Number.isInteger(draftId) && draftId > 0 ? await programs.getDraft(c.var.actor, id, draftId).then((x) => x.draft).catch(() => null) : null;
+    const rule = draft?.rule ?? d.current.rule ?? { all: [] };
+    return c.html(
+      <EditPage
+        c={c}
+        d={d}
+        values={{ rule: JSON.stringify(rule, null, 2), baseVersionId: String(d.current.id), reviewStatus: draft?.reviewStatus ?? d.current.reviewStatus, reason: draft?.changeReason ?? '' }}
+      />,
+    );
   });
 
   app.post('/programmes/:id/edit', async (c) => {

@@ -162,7 +162,7 @@ function DetailPage({ c, d }: { c: AppContext; d: Detail }) {
       )}
       <section>
         <h2 class="itda-h2">{t('programmes.criteria')}</h2>
-        {v.rule ? <RuleView rule={v.rule} locale={locale} /> : <p>{t('programmes.noRule')}</p>}
+        {v.rule ? <RuleView rule={v.rule} locale={locale} titles={d.titles} /> : <p>{t('programmes.noRule')}</p>}
         {can(c.var.actor, 'programmes.edit') && !old && (
           <p>
             <a class="krds-btn medium secondary" href={`/programmes/${d.programme.id}/edit`}>

@@ -172,6 +172,11 @@ export function createProgramsRepository() {
         .select(['p.id', 'p.key', 'v.id as versionId', 'v.title', 'v.category', 'v.rule', 'v.periodKind', 'v.periodStart', 'v.periodEnd', 'v.periodRaw'])
         .execute();
     },
+    /** Programme key → current title, to name programmes inside rules ("최근 3년 ○○ 수혜 없음"). */
+    async titlesByKey(db: Db): Promise<Map<string, string>> {
+      const rows = await db.selectFrom('programme as p').innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId').select(['p.key', 'v.title']).execute();
+      return new Map(rows.map((r) => [r.key, r.title]));
+    },
     documentTypes(db: Db) {
       return db.selectFrom('documentType').selectAll().orderBy('name').execute();
     },

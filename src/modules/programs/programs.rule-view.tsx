@@ -4,10 +4,12 @@ import { describeRule, RuleSchema, type Explanation } from '../../domain/eligibi
  * A rule in plain words, one condition per line, groups indented (describeRule of the engine).
  * An unreadable stored rule is shown as such rather than hidden.
  */
-export function RuleView(props: { rule: unknown; locale: string }) {
+export function RuleView(props: { rule: unknown; locale: string; titles?: ReadonlyMap<string, string> }) {
   const parsed = RuleSchema.safeParse(props.rule);
   if (!parsed.success) return <p class="itda-notice itda-notice-warning">{props.locale === 'ko' ? '요건을 읽을 수 없습니다.' : 'The criteria cannot be read.'}</p>;
-  const lines = describeRule(parsed.data, props.locale === 'en' ? 'en' : 'ko').split('\n');
+  // Rules name other programmes by key; people read titles.
+  const named = (line: string) => (props.titles ? line.replace(/[a-z0-9]+(?:-[a-z0-9]+)+/g, (k) => (props.titles!.has(k) ? `「${props.titles!.get(k)}」` : k)) : line);
+  const lines = describeRule(parsed.data, props.locale === 'en' ? 'en' : 'ko').split('\n').map(named);
   return (
     <ul class="itda-rule">
       {lines.map((line) => {

@@ -8,7 +8,7 @@ import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import type { ProgramsRepository } from './programs.repository.ts';
 import { CatalogueQuery, RuleDraftInput } from './programs.schemas.ts';
-import { documentTypeRows } from '../../domain/documents/document-types.ts';
+import { documentTypeRows, matchDocumentTypes } from '../../domain/documents/document-types.ts';
 
 export const CATALOGUE_PAGE_SIZE = 20;
 
@@ -52,7 +52,8 @@ export function draftToVersion(d: ProgrammeDraft, fingerprint: string): VersionF
     municipalities: d.regions.municipalities,
     benefitType: d.benefit.type ?? null,
     benefitMaxAmount: d.benefit.maxAmount ?? null,
-    requiredDocuments: [],
+    // Papers the notice names that match a document type get a checklist entry; the rest stay text.
+    requiredDocuments: matchDocumentTypes(d.requiredDocuments),
     documentNames: d.requiredDocuments,
     attachments: JSON.stringify(d.attachments),
     rule: d.rule ? JSON.stringify(d.rule) : null,
@@ -154,8 +155,8 @@ export function createProgramsService(deps: {
       const current = await programs.findVersion(db, programme.currentVersionId);
       const shown = versionId ? await programs.findVersion(db, versionId) : current;
       if (!current || !shown || shown.programmeId !== id) throw new NotFoundError();
-      const [versions, documentTypes] = await Promise.all([programs.listVersions(db, id), programs.documentTypes(db)]);
-      return { programme, current, shown, versions, documentTypes, today: koreanToday(now()) };
+      const [versions, documentTypes, titles] = await Promise.all([programs.listVersions(db, id), programs.documentTypes(db), programs.titlesByKey(db)]);
+      return { programme, current, shown, versions, documentTypes, titles, today: koreanToday(now()) };
     },
 
     /**
@@ -185,7 +186,7 @@ export function createProgramsService(deps: {
             if (current?.fingerprint === fp) return 'unchanged' as const;
             const fields = draftToVersion(draft, fp);
             if (current && !draft.rule && current.rule !== null) fields.rule = JSON.stringify(current.rule);
-            if (current) fields.requiredDocuments = current.requiredDocuments;
+            if (current && current.requiredDocuments.length && !fields.requiredDocuments?.length) fields.requiredDocuments = current.requiredDocuments;
             const isNew = !programme;
             programme ??= await programs.insertProgramme(trx, { key: `${draft.source}-${draft.sourceId}`.toLowerCase(), source: draft.source, sourceId: draft.sourceId });
             const version = await programs.nextVersionNumber(trx, programme.id);
