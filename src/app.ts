@@ -23,6 +23,13 @@ import { documentPages, DOCUMENT_UPLOAD_MAX_BYTES, DOCUMENT_UPLOAD_ROUTE } from 
 import type { DocumentsService } from './modules/documents/documents.service.ts';
 import { reportPages } from './modules/reports/reports.pages.tsx';
 import type { ReportsService } from './modules/reports/reports.service.ts';
+import { monthlyReportPages } from './modules/reports/monthly.pages.tsx';
+import type { MonthlyReportsService } from './modules/reports/monthly.service.ts';
+import { surveyPages } from './modules/surveys/surveys.pages.tsx';
+import type { SurveysService } from './modules/surveys/surveys.service.ts';
+import { accessReviewPages } from './modules/operations/access-review.pages.tsx';
+import { operationsPages } from './modules/operations/operations.pages.tsx';
+import type { OperationsService } from './modules/operations/operations.service.ts';
 import type { OwnerService } from './modules/owner/owner.service.ts';
 import { programmeEditorPages } from './modules/programs/programs.editor.pages.tsx';
 import { IMPORT_MAX_BYTES } from './modules/programs/programs.import.ts';
@@ -73,6 +80,9 @@ export interface AppDeps {
   participations: ParticipationsService;
   documents: DocumentsService;
   reports: ReportsService;
+  monthlyReports: MonthlyReportsService;
+  surveys: SurveysService;
+  operations: OperationsService;
   /** Sections other modules render on the business page (participations, documents). */
   businessSections?: BusinessPageExtras['sections'];
   health: () => Promise<boolean>;
@@ -263,6 +273,10 @@ export function createApp(deps: AppDeps) {
   trainingPages(app, { training: deps.training });
   employmentPages(app, { contracts: deps.contracts, employment: deps.employment });
   reportPages(app, { reports: deps.reports });
+  monthlyReportPages(app, { monthly: deps.monthlyReports });
+  surveyPages(app, { surveys: deps.surveys });
+  operationsPages(app, { operations: deps.operations });
+  accessReviewPages(app, { operations: deps.operations });
   apiRoutes(app, deps);
 
   return app;

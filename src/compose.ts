@@ -35,6 +35,14 @@ import { createParticipationsRepository } from './modules/participations/partici
 import { createParticipationsService } from './modules/participations/participations.service.ts';
 import { createDocumentsRepository } from './modules/documents/documents.repository.ts';
 import { createDocumentsService } from './modules/documents/documents.service.ts';
+import { createReportsRepository } from './modules/reports/reports.repository.ts';
+import { createReportsService } from './modules/reports/reports.service.ts';
+import { createMonthlyRepository } from './modules/reports/monthly.repository.ts';
+import { createMonthlyReportsService } from './modules/reports/monthly.service.ts';
+import { createSurveysRepository } from './modules/surveys/surveys.repository.ts';
+import { createSurveysService } from './modules/surveys/surveys.service.ts';
+import { createOperationsRepository } from './modules/operations/operations.repository.ts';
+import { createOperationsService } from './modules/operations/operations.service.ts';
 
 /**
  * Builds every service by hand from the database and the configuration (no DI container).
@@ -62,15 +70,21 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const programsRepo = createProgramsRepository();
   const programs = createProgramsService({ db, programs: programsRepo, audit, now, fingerprint: draftFingerprint });
   const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
-  const recruitment = createRecruitmentService({ db, repo: createRecruitmentRepository(), audit, notifications, users, now });
+  const recruitment = createRecruitmentService({ db, repo: createRecruitmentRepository(), audit, notifications, users, access, now });
   const training = createTrainingService({ db, repo: createTrainingRepository(), audit, now });
-  const contracts = createContractsService({ db, repo: createContractsRepository(), audit, training, now });
-  const employment = createEmploymentService({ db, repo: createEmploymentRepository(), audit, now });
-  const businesses = createBusinessesService({ db, repo: createBusinessesRepository(), audit, access, now });
+  const contracts = createContractsService({ db, repo: createContractsRepository(), audit, access, training, now });
+  const employment = createEmploymentService({ db, repo: createEmploymentRepository(), audit, access, now });
+  const businesses = createBusinessesService({ db, repo: createBusinessesRepository(), audit, access, now, caseloadGate: (clerkId) => training.canTakeCaseload(clerkId) });
   const owner = createOwnerService({ db, access, notifications, now, publicUrl: config.publicUrl });
   const participations = createParticipationsService({ db, repo: createParticipationsRepository(), access, eligibility, now });
   const documents = createDocumentsService({ db, repo: createDocumentsRepository(), access, now });
   const demo = createDemoService({ db, audit, programs: programsRepo });
+  // Reports, surveys, operations (issue 5).
+  const reportsRepo = createReportsRepository();
+  const reports = createReportsService({ db, repo: reportsRepo, access, now });
+  const monthlyReports = createMonthlyReportsService({ db, repo: createMonthlyRepository(), reports, audit, now });
+  const surveys = createSurveysService({ db, repo: createSurveysRepository(), notifications, access, audit, now, publicUrl: config.publicUrl });
+  const operations = createOperationsService({ db, repo: createOperationsRepository(), businesses: createBusinessesRepository(), reports: reportsRepo, access, audit, now });
   return {
     audit,
     auth,
@@ -85,6 +99,10 @@ export function buildServices(database: Database, config: Config, logger: Logger
     participations,
     documents,
     demo,
+    reports,
+    monthlyReports,
+    surveys,
+    operations,
     recruitment,
     training,
     contracts,

@@ -648,3 +648,60 @@ export type Applicant = Selectable<ApplicantTable>;
 export type TrainingCourse = Selectable<TrainingCourseTable>;
 export type ClerkContract = Selectable<ClerkContractTable>;
 export type EmploymentReferral = Selectable<EmploymentReferralTable>;
+
+// ── Reports, surveys, access review (issue 5; migration 20261127170000) ──
+export interface SurveyInvitationTable {
+  id: Generated<string>;
+  participationId: string;
+  businessId: string;
+  outcome: 'selected' | 'rejected' | 'withdrawn' | 'benefited';
+  code: string;
+  tokenHash: string | null;
+  smsQueued: ColumnType<boolean, boolean | undefined, boolean>;
+  createdVia: 'transition' | 'sweep' | 'manual';
+  createdBy: string | null;
+  createdAt: Timestamp;
+  expiresAt: Date;
+  answeredAt: Date | null;
+}
+
+export interface SurveyResponseTable {
+  id: Generated<number>;
+  invitationId: string;
+  q1: number;
+  q2: number;
+  q3: number;
+  comment: string | null;
+  channel: 'link' | 'code';
+  answeredAt: Timestamp;
+}
+
+export interface MonthlyReportTable {
+  id: Generated<number>;
+  month: string;
+  trigger: 'schedule' | 'manual';
+  generatedBy: string | null;
+  generatedAt: Timestamp;
+  figures: Json<unknown>;
+  xlsx: Uint8Array;
+  pdf: Uint8Array;
+  xlsxSha256: string;
+  pdfSha256: string;
+}
+
+export interface AccessReviewSignoffTable {
+  id: Generated<number>;
+  month: string;
+  reviewerId: string;
+  reviewerLogin: string;
+  signedAt: Timestamp;
+  note: string;
+  flags: Json;
+}
+
+export interface DB {
+  surveyInvitation: SurveyInvitationTable;
+  surveyResponse: SurveyResponseTable;
+  monthlyReport: MonthlyReportTable;
+  accessReviewSignoff: AccessReviewSignoffTable;
+}

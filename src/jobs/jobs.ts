@@ -15,6 +15,10 @@ export const JOBS = {
   'sessions.purge': { cron: '*/10 * * * *' },
   /** Delivers due messages from the notification outbox, with retries. */
   'notifications.deliver': { cron: '* * * * *' },
+  /** 월간 실적 보고 for the province: at 06:00 on the 1st (KST), for the month before (issue 5). */
+  'reports.monthly': { cron: '0 6 1 * *' },
+  /** Invites the owners of participations that ended without a satisfaction survey (10:00 KST, daily). */
+  'surveys.sweep': { cron: '0 10 * * *' },
 } as const;
 export type JobName = keyof typeof JOBS;
 
@@ -24,6 +28,8 @@ export function jobHandlers(services: Services): JobHandlers {
   return {
     'sessions.purge': () => services.auth.purgeExpiredSessions(),
     'notifications.deliver': () => services.notifications.deliverDue(),
+    'reports.monthly': () => services.monthlyReports.generateScheduled(),
+    'surveys.sweep': () => services.surveys.sweepScheduled(),
   };
 }
 

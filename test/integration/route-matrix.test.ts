@@ -93,7 +93,36 @@ const EXPECTED: Record<string, Rule> = {
   'POST /admin/contracts/:id/end': OPS,
   'GET /admin/employment': OPS,
   'POST /admin/employment/referrals': OPS,
-  'GET /reports/reemployment': ['province', 'operator', 'admin'],
+  'GET /reemployment': ['province', 'operator', 'admin'],
+  // Reports, surveys, operations (issue 5): dashboards scoped per role in the service.
+  'GET /reports': ['clerk', 'office_lead', 'operator', 'admin', 'province'],
+  'GET /reports/export/:table': ['clerk', 'office_lead', 'operator', 'admin', 'province'],
+  'POST /reports/export/:table': ['clerk', 'office_lead', 'operator', 'admin', 'province'],
+  'GET /reports/monthly': ['operator', 'admin', 'province'],
+  'POST /reports/monthly': ['operator', 'admin'],
+  'GET /reports/monthly/:id/xlsx': ['operator', 'admin', 'province'],
+  'GET /reports/monthly/:id/pdf': ['operator', 'admin', 'province'],
+  'GET /api/v1/reports/summary': ['clerk', 'office_lead', 'operator', 'admin', 'province'],
+  'GET /api/v1/reports/breakdown': ['clerk', 'office_lead', 'operator', 'admin', 'province'],
+  'GET /api/v1/reports/programmes': ['clerk', 'office_lead', 'operator', 'admin', 'province'],
+  'GET /api/v1/reports/monthly': ['operator', 'admin', 'province'],
+  'GET /surveys': ['clerk', 'office_lead', 'operator', 'admin'],
+  'GET /surveys/:id/slip': ['clerk', 'office_lead', 'operator', 'admin'],
+  'POST /surveys/offer': ['clerk', 'office_lead', 'operator', 'admin'],
+  'POST /surveys/sweep': ['operator', 'admin'],
+  'GET /s': 'public',
+  'POST /s': 'public',
+  'GET /s/thanks': 'public',
+  'GET /s/:token': 'public',
+  'POST /s/:token': 'public',
+  'GET /operations': ['office_lead', 'operator', 'admin'],
+  'GET /operations/calendar': ['office_lead', 'operator', 'admin'],
+  'GET /operations/handover': ['office_lead', 'operator', 'admin'],
+  'POST /operations/handover': ['office_lead', 'operator', 'admin'],
+  'GET /admin/access-review': OPS,
+  'POST /admin/access-review/signoff': OPS,
+  'GET /admin/access-review/export': OPS,
+  'POST /admin/access-review/export': OPS,
   'GET /my/employment': ['clerk'],
   'POST /my/employment/consent': ['clerk'],
   'POST /my/employment/consent/withdraw': ['clerk'],
@@ -125,6 +154,14 @@ const EXPECTED: Record<string, Rule> = {
   'GET /o/:token': 'public',
   'POST /businesses/:id/owner-link': STAFF,
   'POST /caseload/assign': ['office_lead', 'operator', 'admin'],
+  // Participations and documents: staff who may write the business; the owner may read their own.
+  'GET /businesses/:id/participations/new': STAFF,
+  'POST /businesses/:id/participations/new': STAFF,
+  'GET /participations/:id': [...STAFF, 'owner'],
+  'POST /participations/:id': STAFF,
+  'POST /participations/:id/documents': STAFF,
+  'GET /documents/files/:id': [...STAFF, 'owner'],
+  'POST /documents/files/:id': [...STAFF, 'owner'],
   'GET /api/v1/me': 'signed-in',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
@@ -139,6 +176,8 @@ let versionId: number;
 let draftId: number;
 let businessId: string;
 let taskId: string;
+let participationId: string;
+let documentFileId: string;
 const clients = new Map<Role, TestClient>();
 const users = new Map<Role, string>();
 
@@ -154,6 +193,8 @@ function routeList(): string[] {
 function concrete(path: string): string {
   return path
     .replace('/businesses/:id', `/businesses/${businessId}`)
+    .replace('/participations/:id', `/participations/${participationId}`)
+    .replace('/documents/files/:id', `/documents/files/${documentFileId}`)
     .replace('/o/:token', '/o/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')
     .replace('/tasks/:id', `/tasks/${taskId}`)
     .replace('/programmes/:id/versions/:versionId', `/programmes/${programmeId}/versions/${versionId}`)
@@ -164,6 +205,7 @@ function concrete(path: string): string {
     .replace('/regions/:id', '/regions/1')
     .replace('/offices/:id', `/offices/${officeId}`)
     .replace('/static/krds/*', '/static/krds/cdn/krds.min.css')
+    .replace('/reports/export/:table', '/reports/export/summary')
     .replace('/static/*', '/static/app.css');
 }
 
@@ -198,6 +240,18 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   businessId = b.id;
   taskId = (await h.db.insertInto('task').values({ businessId, clerkId: users.get('clerk')!, title: '서류 받기', dueOn: '2026-12-01' }).returning('id').executeTakeFirstOrThrow()).id;
+  // A participation of that business with one uploaded document file.
+  participationId = (
+    await h.db.insertInto('participation').values({ businessId, programmeId, programmeVersionId: versionId, createdBy: users.get('clerk')! }).returning('id').executeTakeFirstOrThrow()
+  ).id;
+  const doc = await h.db.insertInto('businessDocument').values({ businessId, documentType: 'national_tax_certificate', issuedOn: '2026-11-20', participationId }).returning('id').executeTakeFirstOrThrow();
+  documentFileId = (
+    await h.db
+      .insertInto('documentFile')
+      .values({ businessId, documentId: doc.id, fileName: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 5, sha256: '0'.repeat(64), content: new TextEncoder().encode('%PDF-') })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   draftId = (await h.db.insertInto('programmeVersion').values({ ...base, version: 2, status: 'draft', basedOnVersionId: versionId }).returning('id').executeTakeFirstOrThrow()).id;
 });
 afterAll(async () => {

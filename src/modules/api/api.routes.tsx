@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { UnauthenticatedError } from '../../errors.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
 import { Layout, PageHeader } from '../../web/layout.tsx';
+import { reportApiRoutes, type ReportApiDeps } from '../reports/reports.api.ts';
 
 /** The API's one error shape (ARCHITECTURE.md §4). */
 export const ErrorBody = z
@@ -90,7 +91,7 @@ function DocsPage({ c, doc }: { c: AppContext; doc: ReturnType<typeof openApiDoc
   );
 }
 
-export function apiRoutes(app: Hono<AppEnv>, _deps: unknown) {
+export function apiRoutes(app: Hono<AppEnv>, deps: ReportApiDeps) {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw result.error;
@@ -115,6 +116,9 @@ export function apiRoutes(app: Hono<AppEnv>, _deps: unknown) {
       200,
     );
   });
+
+  // Reports (issue 5): the dashboards' figures for the province's systems.
+  reportApiRoutes(api, deps);
 
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   api.get('/docs', (c) => c.html(<DocsPage c={c} doc={openApiDocument(api)} />));

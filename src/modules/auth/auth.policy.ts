@@ -56,6 +56,18 @@ export const PERMISSIONS = {
   'employment.own': ['clerk'],
   /** Re-employment figures as aggregates (counts below 5 are not shown). */
   'employment.aggregate': ['province', 'operator', 'admin'],
+  /** Dashboards (issue 5): operator all, office lead own office, clerk own figures, province aggregates only. */
+  'reports.dashboard': ['clerk', 'office_lead', 'operator', 'admin', 'province'],
+  /** The monthly report to the province (월간 실적 보고): read and download. */
+  'reports.monthly': ['operator', 'admin', 'province'],
+  /** Generate the monthly report on demand (the job makes it on the 1st). */
+  'reports.generate': ['operator', 'admin'],
+  /** Operations: activity calendar, caseloads, bulk hand-over when a clerk leaves (office lead: own office). */
+  'operations.manage': ['office_lead', 'operator', 'admin'],
+  /** Monthly review of access records and its sign-off (안전성 확보조치 기준 §8). */
+  'access.review': ['operator', 'admin'],
+  /** Satisfaction survey invitations of the businesses in one's scope (printable slips). */
+  'surveys.manage': ['clerk', 'office_lead', 'operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,484 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { ParticipationStatus } from '../../db/schema.ts';
+import type { AccessCell } from '../../domain/metrics/access-review.ts';
+import type { ClerkActivity, ClerkLoad } from '../../domain/metrics/caseload.ts';
+import type { DayHistogram, Dimension, GroupFacts, MonthFacts, ParticipationFacts } from '../../domain/metrics/figures.ts';
+import { daysBetween, monthPeriod, periodInstants, type Period } from '../../domain/metrics/period.ts';
+import type { SatisfactionFacts } from '../../domain/metrics/satisfaction.ts';
+import { OPEN_STATUSES, PARTICIPATION_STATUSES } from '../../domain/participation-workflow.ts';
+import type { Db } from '../audit/audit.repository.ts';
+
+/**
+ * The only SQL of the reports. It counts FACTS (src/domain/metrics/figures.ts names each one) and
+ * never computes a figure (a rate, a median, a suppression: those are the metric functions').
+ *
+ * It reads the fact tables of migration 20261127170000 (kept current by triggers):
+ * `report_participation` (one narrow row per participation: keys and milestones) and
+ * `report_business_activity` (상담일지 days per business and year, as a bit string), so that a
+ * dashboard is a few scans of narrow tables instead of joins over the history (issue 5: < 300 ms
+ * at 10×; see bench/reports.bench.ts).
+ *
+ * Every query applies the viewer's scope and the filters (`factWhere` / `businessWhere`), and
+ * groups by `grouping sets ((k0), (k1), …, ())`: the total and several breakdowns in one pass.
+ */
+export interface Scope {
+  /** null = every office */
+  officeId: number | null;
+  /** null = every clerk */
+  clerkId: string | null;
+}
+
+export interface Filters {
+  regionId?: number | null;
+  officeId?: number | null;
+  clerkId?: string | null;
+  programmeId?: number | null;
+  category?: string | null;
+}
+
+export interface Query {
+  scope: Scope;
+  filters: Filters;
+  period: Period;
+}
+
+/** Facts per key for each requested breakdown, and in total. Key '' = none (미배정, 미분류 …). */
+export interface Grouped<T> {
+  total: T;
+  by: Partial<Record<Dimension, Map<string, T>>>;
+}
+
+/** The key of each breakdown over the facts (alias rp) or the businesses (alias b). */
+const FACT_KEY: Record<Dimension, RawBuilder<unknown>> = {
+  region: sql`coalesce(m.region_id, o.region_id)`,
+  office: sql`rp.office_id`,
+  clerk: sql`rp.clerk_id`,
+  programme: sql`rp.programme_id`,
+  category: sql`rp.category`,
+};
+const BUSINESS_KEY: Partial<Record<Dimension, RawBuilder<unknown>>> = {
+  region: sql`coalesce(m.region_id, o.region_id)`,
+  office: sql`b.office_id`,
+  clerk: sql`b.clerk_id`,
+};
+const BD_KEY: Partial<Record<Dimension, RawBuilder<unknown>>> = {
+  region: sql`coalesce(m.region_id, o.region_id)`,
+  office: sql`bd.office_id`,
+  clerk: sql`bd.clerk_id`,
+};
+const PARTICIPATION_DIMS: readonly Dimension[] = ['programme', 'category'];
+const STATUS_LIST = PARTICIPATION_STATUSES;
+
+/** The facts, joined to the 시·군 and office tables (31 and a few rows) only when 권역 is asked for. */
+function fromFacts(q: Query, dims: readonly Dimension[] = []) {
+  return q.filters.regionId || dims.includes('region')
+    ? sql`report_participation rp left join municipality m on m.code = rp.municipality_code left join office o on o.id = rp.office_id`
+    : sql`report_participation rp`;
+}
+
+const sqlList = (xs: readonly string[]) => sql.join(xs.map((x) => sql.lit(x)));
+
+function scoped(alias: 'rp' | 'b' | 'bd', q: Query): RawBuilder<unknown>[] {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const c: RawBuilder<unknown>[] = [];
+  if (q.scope.officeId !== null) c.push(sql`${col('office_id')} = ${q.scope.officeId}`);
+  if (q.scope.clerkId !== null) c.push(sql`${col('clerk_id')} = ${q.scope.clerkId}`);
+  if (q.filters.officeId) c.push(sql`${col('office_id')} = ${q.filters.officeId}`);
+  if (q.filters.clerkId) c.push(sql`${col('clerk_id')} = ${q.filters.clerkId}`);
+  if (q.filters.regionId) c.push(sql`coalesce(m.region_id, o.region_id) = ${q.filters.regionId}`);
+  return c;
+}
+/** The scope or a filter narrows the businesses (else every business counts). */
+const narrowed = (q: Query) => q.scope.officeId !== null || q.scope.clerkId !== null || !!q.filters.officeId || !!q.filters.clerkId || !!q.filters.regionId;
+const hasProgrammeFilter = (q: Query) => !!q.filters.programmeId || (q.filters.category !== undefined && q.filters.category !== null);
+function programmeConds(q: Query): RawBuilder<unknown>[] {
+  const c: RawBuilder<unknown>[] = [];
+  if (q.filters.programmeId) c.push(sql`rp.programme_id = ${q.filters.programmeId}`);
+  if (q.filters.category !== undefined && q.filters.category !== null) c.push(sql`rp.category = ${q.filters.category}`);
+  return c;
+}
+const and = (c: RawBuilder<unknown>[]) => (c.length ? sql.join(c, sql` and `) : sql`true`);
+const factWhere = (q: Query) => and([...scoped('rp', q), ...programmeConds(q)]);
+const businessWhere = (q: Query) => and(scoped('b', q));
+
+function between(col: string, p: Period) {
+  return sql`${sql.ref(col)} between ${p.from}::date and ${p.to}::date`;
+}
+/** A milestone of the participation (발굴, 신청일, 결정일, 수혜일) falls in the period. */
+function anyMilestone(p: Period) {
+  return sql`(${between('rp.identified_on', p)} or ${between('rp.submitted_on', p)} or ${between('rp.decided_on', p)} or ${between('rp.benefited_on', p)})`;
+}
+
+// ── Day masks (bit d−1 = day d of the year, as in report_business_day.days) ──
+const ZERO = '0'.repeat(366);
+function dayMask(year: number, p: Period): string | null {
+  const from = p.from > `${year}-01-01` ? p.from : `${year}-01-01`;
+  const to = p.to < `${year}-12-31` ? p.to : `${year}-12-31`;
+  if (from > to) return null;
+  const a = daysBetween(`${year}-01-01`, from);
+  const b = daysBetween(`${year}-01-01`, to);
+  return `${'0'.repeat(a)}${'1'.repeat(b - a + 1)}${'0'.repeat(365 - b)}`;
+}
+/** report_business_day rows (alias bd) with a support day in the period. */
+function supportIn(p: Period) {
+  const parts: RawBuilder<unknown>[] = [];
+  for (let y = Number(p.from.slice(0, 4)); y <= Number(p.to.slice(0, 4)); y++) {
+    const mask = dayMask(y, p);
+    if (mask) parts.push(sql`(bd.year = ${y}::int and bd.days & ${mask}::bit(366) <> ${ZERO}::bit(366))`);
+  }
+  return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;
+}
+
+/** `grouping sets ((k0), (k1), …, ())` over the given key columns, and how to read `g` back. */
+function groupingSets(n: number, extra: RawBuilder<unknown>[] = []) {
+  const keys = Array.from({ length: n }, (_, i) => sql.ref(`k${i}`));
+  const tail = extra.length ? sql`, ${sql.join(extra)}` : sql``;
+  if (n === 0) return { select: sql`0 as g`, group: sql`group by grouping sets ((${extra.length ? sql.join(extra) : sql``}))`, keys };
+  const sets = [...keys.map((k) => sql`(${k}${tail})`), sql`(${extra.length ? sql.join(extra) : sql``})`];
+  return { select: sql`grouping(${sql.join(keys)}) as g, ${sql.join(keys)}`, group: sql`group by grouping sets (${sql.join(sets)})`, keys };
+}
+/** Which breakdown a row belongs to: -1 = the total, i = dims[i]. */
+function setOf(g: number, n: number): number {
+  const all = (1 << n) - 1;
+  if (n === 0 || g === all) return -1;
+  for (let i = 0; i < n; i++) if (g === all - (1 << (n - 1 - i))) return i;
+  return -1;
+}
+
+/** A breakdown key from the database (an id, a uuid or a code) as text; none = ''. */
+function keyText(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : '';
+}
+
+function collect<T>(rows: readonly Record<string, unknown>[], dims: readonly Dimension[], init: () => T, add: (acc: T, row: Record<string, unknown>) => T): Grouped<T> {
+  const out: Grouped<T> = { total: init(), by: {} };
+  for (const d of dims) out.by[d] = new Map();
+  for (const r of rows) {
+    const i = setOf(Number(r.g), dims.length);
+    if (i < 0) out.total = add(out.total, r);
+    else {
+      const m = out.by[dims[i]!]!;
+      const key = keyText(r[`k${i}`]);
+      m.set(key, add(m.get(key) ?? init(), r));
+    }
+  }
+  return out;
+}
+
+/** An int[] of durations from the database as a histogram. */
+function histogram(v: unknown): [number, number][] {
+  if (!Array.isArray(v)) return [];
+  const m = new Map<number, number>();
+  for (const d of v as number[]) m.set(Number(d), (m.get(Number(d)) ?? 0) + 1);
+  return [...m.entries()];
+}
+
+const EMPTY_PARTICIPATION: ParticipationFacts = { applied: 0, appliedSelected: 0, appliedRejected: 0, appliedWithdrawnUnselected: 0, appliedBenefited: 0, benefited: 0, benefitTotal: 0, identified: 0 };
+type Durations = { daysToSubmit: [number, number][]; daysToBenefit: [number, number][] };
+/** Everything the facts scan returns for one group. */
+export type Facts = ParticipationFacts & Durations & SatisfactionFacts & { statuses: Partial<Record<ParticipationStatus, number>> };
+
+function emptyFacts(): Facts {
+  return { ...EMPTY_PARTICIPATION, daysToSubmit: [], daysToBenefit: [], responses: 0, sumQ1: 0, sumQ2: 0, sumQ3: 0, statuses: {} };
+}
+
+/** The facts of two disjoint groups together (counts and sums add, histograms merge). */
+function addFacts(a: Facts, b: Facts): Facts {
+  const statuses: Partial<Record<ParticipationStatus, number>> = { ...a.statuses };
+  for (const [k, v] of Object.entries(b.statuses) as [ParticipationStatus, number][]) statuses[k] = (statuses[k] ?? 0) + v;
+  return {
+    applied: a.applied + b.applied,
+    appliedSelected: a.appliedSelected + b.appliedSelected,
+    appliedRejected: a.appliedRejected + b.appliedRejected,
+    appliedWithdrawnUnselected: a.appliedWithdrawnUnselected + b.appliedWithdrawnUnselected,
+    appliedBenefited: a.appliedBenefited + b.appliedBenefited,
+    benefited: a.benefited + b.benefited,
+    benefitTotal: a.benefitTotal + b.benefitTotal,
+    identified: a.identified + b.identified,
+    daysToSubmit: [...a.daysToSubmit, ...b.daysToSubmit],
+    daysToBenefit: [...a.daysToBenefit, ...b.daysToBenefit],
+    responses: a.responses + b.responses,
+    sumQ1: a.sumQ1 + b.sumQ1,
+    sumQ2: a.sumQ2 + b.sumQ2,
+    sumQ3: a.sumQ3 + b.sumQ3,
+    statuses,
+  };
+}
+
+export function createReportsRepository() {
+  return {
+    /**
+     * Participation facts (figures.ts: applied … identified, the durations of the applications and
+     * of the benefits as histograms, the survey answers, and 발굴 by status now), per key of each
+     * breakdown, in one scan. Each participation has exactly one key per breakdown, so the total
+     * is the sum over the keys of the first one (exact; no extra grouping set).
+     */
+    async participationFacts(db: Db, q: Query, dims: readonly Dimension[]): Promise<Grouped<Facts>> {
+      const p = q.period;
+      const keyed = dims.length > 0;
+      const keys = dims.map((_, i) => sql.ref(`k${i}`));
+      const r = await sql<Record<string, unknown>>`
+        select ${keyed ? sql`${dims.length > 1 ? sql`grouping(${sql.join(keys)})` : sql`0`} as g, ${sql.join(keys)}` : sql`0 as g`},
+          count(*) filter (where sub) as applied,
+          count(*) filter (where sub and ever_selected) as applied_selected,
+          count(*) filter (where sub and status = 'rejected') as applied_rejected,
+          count(*) filter (where sub and status = 'withdrawn' and not ever_selected) as applied_withdrawn_unselected,
+          count(*) filter (where sub and status = 'benefited') as applied_benefited,
+          count(*) filter (where ben) as benefited,
+          coalesce(sum(benefit_amount) filter (where ben), 0)::bigint as benefit_total,
+          count(*) filter (where ide) as identified,
+          array_agg(days_to_submit) filter (where sub and days_to_submit is not null) as days_to_submit,
+          array_agg(days_to_benefit) filter (where ben and days_to_benefit is not null) as days_to_benefit,
+          count(*) filter (where ans) as responses,
+          coalesce(sum(survey_q1) filter (where ans), 0)::bigint as sum_q1,
+          coalesce(sum(survey_q2) filter (where ans), 0)::bigint as sum_q2,
+          coalesce(sum(survey_q3) filter (where ans), 0)::bigint as sum_q3,
+          ${sql.join(STATUS_LIST.map((st, i) => sql`count(*) filter (where ide and status = ${sql.lit(st)}) as ${sql.ref(`st${i}`)}`))}
+        from (
+          select ${sql.join([...dims.map((d, i) => sql`${FACT_KEY[d]} as ${sql.ref(`k${i}`)}`), sql`rp.status`])}, rp.ever_selected, rp.benefit_amount, rp.days_to_submit, rp.days_to_benefit,
+            rp.survey_q1, rp.survey_q2, rp.survey_q3,
+            coalesce(${between('rp.submitted_on', p)}, false) as sub,
+            coalesce(${between('rp.benefited_on', p)}, false) as ben,
+            ${between('rp.identified_on', p)} as ide,
+            coalesce(${between('rp.survey_answered_on', p)}, false) as ans
+          from ${fromFacts(q, dims)}
+          where ${factWhere(q)} and (${between('rp.submitted_on', p)} or ${between('rp.benefited_on', p)} or ${between('rp.identified_on', p)} or ${between('rp.survey_answered_on', p)})
+        ) f
+        ${keyed ? sql`group by ${dims.length > 1 ? sql`grouping sets (${sql.join(keys.map((k) => sql`(${k})`))})` : keys[0]!}` : sql``}`.execute(db);
+      const read = (x: Record<string, unknown>): Facts => ({
+        applied: Number(x.applied),
+        appliedSelected: Number(x.appliedSelected),
+        appliedRejected: Number(x.appliedRejected),
+        appliedWithdrawnUnselected: Number(x.appliedWithdrawnUnselected),
+        appliedBenefited: Number(x.appliedBenefited),
+        benefited: Number(x.benefited),
+        benefitTotal: Number(x.benefitTotal),
+        identified: Number(x.identified),
+        daysToSubmit: histogram(x.daysToSubmit),
+        daysToBenefit: histogram(x.daysToBenefit),
+        responses: Number(x.responses),
+        sumQ1: Number(x.sumQ1),
+        sumQ2: Number(x.sumQ2),
+        sumQ3: Number(x.sumQ3),
+        statuses: Object.fromEntries(STATUS_LIST.map((st, i) => [st, Number(x[`st${i}`] ?? 0)])),
+      });
+      if (!keyed) return { total: r.rows[0] ? read(r.rows[0]) : emptyFacts(), by: {} };
+      const out: Grouped<Facts> = { total: emptyFacts(), by: {} };
+      for (const d of dims) out.by[d] = new Map();
+      for (const row of r.rows) {
+        const i = dims.length > 1 ? setOf(Number(row.g), dims.length) : 0;
+        if (i < 0) continue;
+        const f = read(row);
+        out.by[dims[i]!]!.set(keyText(row[`k${i}`]), f);
+        if (i === 0) out.total = addFacts(out.total, f);
+      }
+      return out;
+    },
+
+    /** The light version for the programme rankings: applications and their outcome per programme. */
+    async programmeFacts(db: Db, q: Query): Promise<Map<string, Facts>> {
+      const p = q.period;
+      const r = await sql<Record<string, unknown>>`
+        select rp.programme_id as k,
+          count(*) filter (where sub) as applied,
+          count(*) filter (where sub and ever_selected) as applied_selected,
+          count(*) filter (where sub and status = 'benefited') as applied_benefited,
+          count(*) filter (where ben) as benefited,
+          coalesce(sum(benefit_amount) filter (where ben), 0)::bigint as benefit_total
+        from (
+          select rp.programme_id, rp.status, rp.ever_selected, rp.benefit_amount,
+            coalesce(${between('rp.submitted_on', p)}, false) as sub,
+            coalesce(${between('rp.benefited_on', p)}, false) as ben
+          from ${fromFacts(q)}
+          where ${factWhere(q)} and (${between('rp.submitted_on', p)} or ${between('rp.benefited_on', p)})
+        ) rp
+        group by rp.programme_id`.execute(db);
+      return new Map(
+        r.rows.map((x) => [
+          keyText(x.k),
+          { ...emptyFacts(), applied: Number(x.applied), appliedSelected: Number(x.appliedSelected), appliedBenefited: Number(x.appliedBenefited), benefited: Number(x.benefited), benefitTotal: Number(x.benefitTotal) },
+        ]),
+      );
+    },
+
+    /**
+     * 지원 사업체: distinct businesses with a 상담일지 in the period or a participation milestone in it
+     * (report_business_day), per key and in total. With a programme or category filter, and per
+     * programme / category, only that programme's participations count (a 상담일지 is not about one
+     * programme).
+     */
+    async businessesSupported(db: Db, q: Query, dims: readonly Dimension[]): Promise<Grouped<number>> {
+      const p = q.period;
+      const bDims = dims.filter((d) => !PARTICIPATION_DIMS.includes(d));
+      const pDims = dims.filter((d) => PARTICIPATION_DIMS.includes(d));
+      let out: Grouped<number>;
+      if (hasProgrammeFilter(q)) {
+        const gs = groupingSets(bDims.length);
+        const r = await sql<Record<string, unknown>>`
+          select ${gs.select}, count(*) as n from (
+            select ${sql.join([...bDims.map((d, i) => sql`${FACT_KEY[d]} as ${sql.ref(`k${i}`)}`), sql`rp.business_id`])}
+            from (select distinct on (rp.business_id) rp.* from ${fromFacts(q)} where ${factWhere(q)} and ${anyMilestone(p)}) rp
+            ${q.filters.regionId || bDims.includes('region') ? sql`left join municipality m on m.code = rp.municipality_code left join office o on o.id = rp.office_id` : sql``}
+          ) x
+          ${gs.group}`.execute(db);
+        out = collect(r.rows, bDims, () => 0, (_a, x) => Number(x.n));
+      } else {
+        // One row per business and year: a period within one year counts rows, across years distinct businesses.
+        const oneYear = p.from.slice(0, 4) === p.to.slice(0, 4);
+        const gs = groupingSets(bDims.length);
+        const r = await sql<Record<string, unknown>>`
+          select ${gs.select}, ${oneYear ? sql`count(*)` : sql`count(distinct business_id)`} as n from (
+            select ${sql.join([...bDims.map((d, i) => sql`${BD_KEY[d]!} as ${sql.ref(`k${i}`)}`), sql`bd.business_id`])}
+            from report_business_day bd
+            ${q.filters.regionId || bDims.includes('region') ? sql`left join municipality m on m.code = bd.municipality_code left join office o on o.id = bd.office_id` : sql``}
+            where ${and(scoped('bd', q))} and ${supportIn(p)}
+          ) x
+          ${gs.group}`.execute(db);
+        out = collect(r.rows, bDims, () => 0, (_a, x) => Number(x.n));
+      }
+      // Per programme or category: distinct (key, business) pairs first (a hash, no sort), then counted.
+      for (const d of pDims) {
+        const rp = await sql<{ k: unknown; n: number }>`
+          select k, count(*) as n from (
+            select distinct ${FACT_KEY[d]} as k, rp.business_id from ${fromFacts(q)} where ${factWhere(q)} and ${anyMilestone(p)}
+          ) x group by k`.execute(db);
+        out.by[d] = new Map(rp.rows.map((x) => [keyText(x.k), Number(x.n)]));
+      }
+      return out;
+    },
+
+    /**
+     * Per month of `months`: applications (신청일), benefits (수혜일) and amount, and businesses
+     * supported (a 상담일지 or a milestone in that month).
+     */
+    async monthFacts(db: Db, q: Query, months: readonly string[]): Promise<MonthFacts[]> {
+      if (!months.length) return [];
+      const range: Period = { from: `${months[0]!}-01`, to: monthPeriod(months.at(-1)!).to };
+      const flows = await sql<{ month: string; applied: number; benefited: number; benefitTotal: number }>`
+        select month, sum(applied)::bigint as applied, sum(benefited)::bigint as benefited, sum(amount)::bigint as benefit_total from (
+          select to_char(rp.submitted_on, 'YYYY-MM') as month, 1 as applied, 0 as benefited, 0::bigint as amount
+          from ${fromFacts(q)} where ${factWhere(q)} and ${between('rp.submitted_on', range)}
+          union all
+          select to_char(rp.benefited_on, 'YYYY-MM'), 0, 1, rp.benefit_amount
+          from ${fromFacts(q)} where ${factWhere(q)} and ${between('rp.benefited_on', range)}
+        ) x group by month`.execute(db);
+      // Businesses supported per month: bit m−1 of report_business_day.months (상담일지 ∪ milestones),
+      // or with a programme filter the milestones of that programme's participations.
+      const supported = hasProgrammeFilter(q)
+        ? await sql<{ month: string; n: number }>`
+            select y.month, count(distinct y.business_id) as n from (
+              select rp.business_id, to_char(x.d, 'YYYY-MM') as month from report_participation rp
+              cross join lateral unnest(array[rp.identified_on, rp.submitted_on, rp.decided_on, rp.benefited_on]) as x(d)
+              join business b on b.id = rp.business_id
+              left join municipality m on m.code = b.municipality_code
+              left join office o on o.id = b.office_id
+              where ${and(programmeConds(q))} and ${businessWhere(q)} and x.d between ${range.from}::date and ${range.to}::date
+            ) y group by y.month`.execute(db)
+        : await (async () => {
+            // One row per business and year: sum bit m−1 of `months` for each month asked for.
+            const cols = months.map((mo, i) => sql`sum(case when bd.year = ${Number(mo.slice(0, 4))}::int then (bd.months >> ${Number(mo.slice(5, 7)) - 1}::int) & 1 else 0 end)::bigint as ${sql.ref(`m${i}`)}`);
+            const r = await sql<Record<string, unknown>>`
+              select ${sql.join(cols)} from report_business_day bd
+              ${q.filters.regionId ? sql`left join municipality m on m.code = bd.municipality_code left join office o on o.id = bd.office_id` : sql``}
+              where bd.year between ${Number(months[0]!.slice(0, 4))}::int and ${Number(months.at(-1)!.slice(0, 4))}::int and ${and(scoped('bd', q))}`.execute(db);
+            const row = r.rows[0] ?? {};
+            return { rows: months.map((month, i) => ({ month, n: Number(row[`m${i}`] ?? 0) })) };
+          })();
+      const n = new Map(supported.rows.map((x) => [x.month, Number(x.n)]));
+      const out = new Map<string, MonthFacts>();
+      for (const f of flows.rows) out.set(f.month, { month: f.month, applied: Number(f.applied), benefited: Number(f.benefited), benefitTotal: Number(f.benefitTotal), businessesSupported: n.get(f.month) ?? 0 });
+      for (const [month, v] of n) if (!out.has(month)) out.set(month, { month, applied: 0, benefited: 0, benefitTotal: 0, businessesSupported: v });
+      return [...out.values()];
+    },
+
+    /** Caseload per active clerk in scope: businesses assigned now, and their participations in progress. */
+    async caseloads(db: Db, scope: Scope): Promise<ClerkLoad[]> {
+      const c: RawBuilder<unknown>[] = [sql`u.role = 'clerk'`, sql`u.active`];
+      if (scope.officeId !== null) c.push(sql`u.office_id = ${scope.officeId}`);
+      if (scope.clerkId !== null) c.push(sql`u.id = ${scope.clerkId}`);
+      const r = await sql<{ clerkId: string; name: string; officeId: number | null; officeName: string | null; businesses: number; open: number }>`
+        select u.id as clerk_id, u.display_name as name, u.office_id, o.name as office_name,
+          coalesce(bc.n, 0) as businesses, coalesce(pc.n, 0) as open
+        from app_user u
+        left join office o on o.id = u.office_id
+        left join (select clerk_id, count(*) as n from business where clerk_id is not null group by clerk_id) bc on bc.clerk_id = u.id
+        left join (select clerk_id, count(*) as n from report_participation where clerk_id is not null and status in (${sqlList(OPEN_STATUSES)}) group by clerk_id) pc on pc.clerk_id = u.id
+        where ${and(c)}
+        order by o.name nulls last, u.display_name`.execute(db);
+      return r.rows.map((x) => ({ ...x, businesses: Number(x.businesses), open: Number(x.open) }));
+    },
+
+    /** Latest 상담일지 date of each active clerk in scope. */
+    async clerkActivity(db: Db, scope: Scope): Promise<ClerkActivity[]> {
+      const c: RawBuilder<unknown>[] = [sql`u.role = 'clerk'`, sql`u.active`];
+      if (scope.officeId !== null) c.push(sql`u.office_id = ${scope.officeId}`);
+      if (scope.clerkId !== null) c.push(sql`u.id = ${scope.clerkId}`);
+      const r = await sql<ClerkActivity>`
+        select u.id as clerk_id, u.display_name as name, o.name as office_name,
+          (select max(a.occurred_on) from activity a where a.clerk_id = u.id)::text as last_activity_on
+        from app_user u left join office o on o.id = u.office_id
+        where ${and(c)}`.execute(db);
+      return r.rows;
+    },
+
+    // ── Labels and filter options ──
+    regions(db: Db) {
+      return db.selectFrom('region').select(['id', 'name']).orderBy('id').execute();
+    },
+    offices(db: Db) {
+      return db.selectFrom('office').select(['id', 'name', 'regionId', 'isDemo']).orderBy('name').execute();
+    },
+    clerks(db: Db, scope: Scope) {
+      let q = db.selectFrom('appUser').select(['id', 'displayName', 'officeId', 'active']).where('role', '=', 'clerk');
+      if (scope.officeId !== null) q = q.where('officeId', '=', scope.officeId);
+      if (scope.clerkId !== null) q = q.where('id', '=', scope.clerkId);
+      return q.orderBy('displayName').execute();
+    },
+    programmes(db: Db) {
+      return db
+        .selectFrom('programme as p')
+        .innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId')
+        .select(['p.id', 'v.title', 'v.category', 'p.isSample'])
+        .orderBy('v.title')
+        .execute();
+    },
+    async categories(db: Db): Promise<string[]> {
+      const r = await db.selectFrom('programmeVersion').select('category').distinct().where('category', 'is not', null).execute();
+      return r.map((x) => x.category!).sort((a, b) => a.localeCompare(b, 'ko'));
+    },
+
+    // ── Operations ──
+    /** 상담일지 per day and clerk in a period (Korean dates), for one clerk or a scope. */
+    async activityDays(db: Db, scope: Scope, clerkId: string | null, period: Period) {
+      let q = db
+        .selectFrom('activity as a')
+        .innerJoin('appUser as u', 'u.id', 'a.clerkId')
+        .select((eb) => [sql<string>`a.occurred_on::text`.as('date'), 'a.clerkId', eb.fn.countAll<number>().as('n')])
+        .where('a.occurredOn', '>=', period.from)
+        .where('a.occurredOn', '<=', period.to)
+        .groupBy(['a.occurredOn', 'a.clerkId']);
+      if (scope.officeId !== null) q = q.where('u.officeId', '=', scope.officeId);
+      if (scope.clerkId !== null) q = q.where('a.clerkId', '=', scope.clerkId);
+      if (clerkId) q = q.where('a.clerkId', '=', clerkId);
+      const rows = await q.execute();
+      return rows.map((r) => ({ date: r.date, clerkId: r.clerkId, n: Number(r.n) }));
+    },
+
+    /** Access records per account, Korean day and hour, and action (facts for access-review.ts). */
+    async accessCells(db: Db, period: Period): Promise<AccessCell[]> {
+      const { start, end } = periodInstants(period);
+      const r = await sql<{ accountId: string | null; login: string | null; day: string; hour: number; action: string; n: number }>`
+        select account_id, max(account_login) as login, to_char(at at time zone 'Asia/Seoul', 'YYYY-MM-DD') as day,
+          extract(hour from at at time zone 'Asia/Seoul')::int as hour, action, count(*) as n
+        from access_record where at >= ${start} and at < ${end}
+        group by account_id, 3, 4, action`.execute(db);
+      return r.rows.map((x) => ({ ...x, hour: Number(x.hour), n: Number(x.n) }));
+    },
+  };
+}
+export type ReportsRepository = ReturnType<typeof createReportsRepository>;
+
+/** Combines the facts of one group into GroupFacts (used for the total and each key). */
+export function groupFacts(p: ParticipationFacts | undefined, d: Durations | { daysToSubmit: DayHistogram; daysToBenefit: DayHistogram } | undefined, businesses: number | undefined): GroupFacts {
+  return { ...EMPTY_PARTICIPATION, ...p, businessesSupported: businesses ?? 0, daysToSubmit: d?.daysToSubmit ?? [], daysToBenefit: d?.daysToBenefit ?? [] };
+}

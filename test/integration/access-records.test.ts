@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/domain/roles.ts';
+import { createHarness, type Harness, type TestClient } from '../harness.ts';
+
+/**
+ * 안전성 확보조치 기준 §8: every route that shows a business's or owner's personal data writes an
+ * access record. The route list comes from the app; a route without a line here fails the first
+ * test, so nobody adds a page of personal data without deciding this.
+ *   false        shows no personal data of businesses/owners (staff accounts, catalogue, aggregates)
+ *   { as, path } shows personal data: requested as that role, the request must leave an access record
+ */
+type Personal = false | { as: Role; path?: string };
+const PERSONAL: Record<string, Personal> = {
+  'GET /businesses': { as: 'clerk' },
+  'GET /businesses/:id': { as: 'clerk' },
+  'GET /businesses/:id/edit': { as: 'clerk' },
+  'GET /caseload': { as: 'office_lead' },
+  'GET /o/:token': { as: 'clerk' },
+  'GET /home': { as: 'owner' },
+  // Participations and documents (paths with the fixture ids are set in beforeAll).
+  'GET /businesses/:id/participations/new': { as: 'clerk' },
+  'GET /participations/:id': { as: 'clerk' },
+  'GET /documents/files/:id': { as: 'clerk' },
+  // The hand-over page at the end of a clerk's contract names her businesses (path set in beforeAll).
+  'GET /admin/contracts/:id': { as: 'operator' },
+};
+/** Routes that never show business or owner data (all others must be listed above). */
+const NOT_PERSONAL = [
+  /^GET \/(healthz|login|password|privacy|static|api\/(openapi\.json|docs)|programmes|eligibility|admin\/(org|regions|offices|users|audit|notifications|import))/,
+  /^GET \/$/,
+  // Reports, surveys and operations (issue 5): aggregates, business names and staff figures, no
+  // owner's personal data; exports of tables with personal data record the access with a reason
+  // themselves (reports.test), and the access-record review records its own viewing.
+  /^GET \/(reports|api\/v1\/reports|operations|surveys|s(\/|$)|admin\/access-review)/,
+  /^GET \/businesses\/new$/,
+  /^GET \/api\/v1\/me$/,
+  // Recruitment, training, employment linkage (issue 6): applicants' and clerks' data, no business or
+  // owner data; their own access records (applicant, employment_referral) are checked in
+  // test/integration/recruitment*.test.ts.
+  /^GET \/(recruit|review|reemployment|saeil|my\/(training|employment)|admin\/(recruitment|training|employment|contracts$))/,
+];
+
+let h: Harness;
+const clients = new Map<Role, TestClient>();
+let businessId: string;
+let ownerToken: string;
+
+beforeAll(async () => {
+  h = await createHarness();
+  const officeId = await h.ensureOffice();
+  for (const role of ['clerk', 'office_lead', 'owner', 'operator'] as const) {
+    const u = await h.createUser(role, { login: `ar-${role}` });
+    const c = h.client();
+    await c.login(u.login);
+    clients.set(role, c);
+  }
+  const clerkId = (await h.db.selectFrom('appUser').select('id').where('login', '=', 'ar-clerk').executeTakeFirstOrThrow()).id;
+  const ownerId = (await h.db.selectFrom('appUser').select('id').where('login', '=', 'ar-owner').executeTakeFirstOrThrow()).id;
+  businessId = (
+    await h.db
+      .insertInto('business')
+      .values({ name: '접속기록 가게', ownerName: '박정민', phone: '010-3333-4444', municipalityCode: '41110', officeId, clerkId, ownerUserId: ownerId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const clerk = { userId: clerkId, login: 'ar-clerk', displayName: 'x', role: 'clerk' as const, officeId, locale: 'ko', via: 'session' as const };
+  ownerToken = await h.services.owner.sendLink(clerk, businessId, { ip: null, requestId: 'setup' });
+  const programme = await h.db.insertInto('programme').values({ key: 'ar-p', source: 'manual', sourceId: 'ar-p' }).returning('id').executeTakeFirstOrThrow();
+  const version = await h.db.insertInto('programmeVersion').values({ programmeId: programme.id, version: 1, title: '시험 사업', changeReason: '시험' }).returning('id').executeTakeFirstOrThrow();
+  const participation = await h.db.insertInto('participation').values({ businessId, programmeId: programme.id, programmeVersionId: version.id }).returning('id').executeTakeFirstOrThrow();
+  const file = await h.db
+    .insertInto('documentFile')
+    .values({ businessId, fileName: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 5, sha256: '0'.repeat(64), content: new TextEncoder().encode('%PDF-') })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  PERSONAL['GET /participations/:id'] = { as: 'clerk', path: `/participations/${participation.id}` };
+  PERSONAL['GET /documents/files/:id'] = { as: 'clerk', path: `/documents/files/${file.id}` };
+  const contract = await h.db.insertInto('clerkContract').values({ clerkId, officeId, startsOn: '2026-05-01', endsOn: '2026-11-30' }).returning('id').executeTakeFirstOrThrow();
+  PERSONAL['GET /admin/contracts/:id'] = { as: 'operator', path: `/admin/contracts/${contract.id}` };
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const routes = () => [...new Set(h.app.routes.filter((r) => r.method === 'GET').map((r) => `${r.method} ${r.path}`))].sort();
+
+describe('access records cover every route that shows personal data', () => {
+  it('classifies every GET route (a new page must decide whether it shows personal data)', () => {
+    const unclassified = routes().filter((r) => !(r in PERSONAL) && !NOT_PERSONAL.some((re) => re.test(r)));
+    expect(unclassified, `classify these routes in access-records.test.ts: ${unclassified.join(', ')}`).toEqual([]);
+  });
+
+  it('writes an access record (account, time, IP, whose data, action) for each personal-data route', async () => {
+    const missing: string[] = [];
+    for (const [route, p] of Object.entries(PERSONAL)) {
+      if (!p) continue;
+      const path = (p.path ?? route.slice(4)).replace(':id', businessId).replace(':token', ownerToken);
+      const client = route === 'GET /o/:token' ? h.client() : clients.get(p.as)!;
+      const res = await client.get(path);
+      expect(res.status, `${route}`).toBe(200);
+      const requestId = res.headers.get('x-request-id')!;
+      const rows = await h.db.selectFrom('accessRecord').selectAll().where('requestId', '=', requestId).execute();
+      if (!rows.length) missing.push(route);
+      for (const r of rows) {
+        expect(r.action).toBe('view');
+        expect(r.at).toBeInstanceOf(Date);
+        expect(r.subjectId).toBeTruthy();
+        if (route !== 'GET /o/:token') expect(r.accountLogin).toBe(`ar-${p.as}`);
+      }
+    }
+    expect(missing, `these routes showed personal data without an access record`).toEqual([]);
+  });
+});
+
+describe('tamper evidence', () => {
+  it('keeps one unbroken hash chain under concurrent writers, and finds an edited row', async () => {
+    const { createAccessRepository } = await import('../../src/modules/access/access.repository.ts');
+    const repo = createAccessRepository();
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        h.services.access.record(h.db, null, { ip: '127.0.0.1', requestId: `c${i}` }, { subjectType: 'business', subjectId: businessId, action: 'view' }),
+      ),
+    );
+    expect(await repo.verifyChain(h.db)).toBeNull();
+    const victim = await h.db.selectFrom('accessRecord').select('id').orderBy('id').limit(1).offset(5).executeTakeFirstOrThrow();
+    await h.db.updateTable('accessRecord').set({ accountLogin: 'someone-else' }).where('id', '=', victim.id).execute();
+    expect(await repo.verifyChain(h.db)).toBe(victim.id);
+  });
+});
