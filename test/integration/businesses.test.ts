@@ -190,3 +190,26 @@ describe('training gate', () => {
     expect(await res.text()).toContain('개인정보 보호 기본 교육');
   });
 });
+
+describe('export', () => {
+  it('asks for a purpose, records it, and masks names and phones in the .xlsx', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const lead = h.client();
+    await lead.login((await h.createUser('office_lead', { officeId })).login);
+    const refused = await lead.post('/businesses/export', { reason: '' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('내려받는 이유를 적어 주세요');
+    const res = await lead.post('/businesses/export', { reason: '11월 방문 계획 작성' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('사업장')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('상호');
+    const phones = ws.getColumn(3).values.filter((v): v is string => typeof v === 'string' && v.startsWith('010'));
+    expect(phones.length).toBeGreaterThan(0);
+    expect(phones.every((p) => p.includes('****'))).toBe(true);
+    const rec = await h.db.selectFrom('accessRecord').select(['action', 'reason']).where('subjectType', '=', 'business_list').where('action', '=', 'download').executeTakeFirstOrThrow();
+    expect(rec.reason).toBe('11월 방문 계획 작성');
+  });
+});

@@ -151,6 +151,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /businesses/:id/consent/withdraw': STAFF,
   'POST /tasks/:id/done': STAFF,
   'GET /caseload': ['office_lead', 'operator', 'admin'],
+  'POST /businesses/export': ['office_lead', 'operator', 'admin'],
   'GET /o/:token': 'public',
   'POST /businesses/:id/owner-link': STAFF,
   'POST /caseload/assign': ['office_lead', 'operator', 'admin'],

@@ -9,6 +9,7 @@ import { Button, CsrfField, ErrorSummary, LinkButton, Select, TextInput, valueOf
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
+import { can } from '../auth/auth.policy.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import { formatWon } from '../programs/programs.format.ts';
 import { ExplanationView } from '../programs/programs.rule-view.tsx';
@@ -357,7 +358,7 @@ function DetailPage(props: { c: AppContext; d: Detail; elig: Eligibility; sectio
 
 type ListResult = Awaited<ReturnType<BusinessesService['list']>>;
 
-function ListPage(props: { c: AppContext; list: ListResult; values: FormValues; page: number; canIntake: boolean }) {
+function ListPage(props: { c: AppContext; list: ListResult; values: FormValues; page: number; canIntake: boolean; exportErrors?: FieldErrors }) {
   const { c, list } = props;
   const t = c.var.t;
   return (
@@ -407,6 +408,15 @@ function ListPage(props: { c: AppContext; list: ListResult; values: FormValues; 
         {props.page > 1 && <a href={`/businesses?page=${props.page - 1}`}>{t('common.prev')}</a>}
         {list.hasNext && <a href={`/businesses?page=${props.page + 1}`}>{t('common.next')}</a>}
       </nav>
+      {can(c.var.actor, 'businesses.export') && (
+        <form method="post" action="/businesses/export" class="itda-form itda-card" novalidate>
+          <h2 class="itda-h3">{t('businesses.export')}</h2>
+          <ErrorSummary t={t} errors={props.exportErrors} />
+          <CsrfField token={c.var.csrfToken} />
+          <TextInput t={t} name="reason" label={t('businesses.exportReason')} hint={t('businesses.exportReasonHint')} values={props.values} errors={props.exportErrors} required />
+          <Button variant="secondary">{t('businesses.exportSubmit')}</Button>
+        </form>
+      )}
     </Layout>
   );
 }
@@ -434,6 +444,21 @@ export function businessPages(
     const list = await businesses.list(c.var.actor, { q: q.q?.slice(0, 50) || undefined, page }, requestMeta(c));
     const canIntake = c.var.actor?.role !== 'owner';
     return c.html(<ListPage c={c} list={list} values={q} page={page} canIntake={canIntake} />);
+  });
+
+  // Export: a form asks for the purpose (GET shows it, POST downloads).
+  app.post('/businesses/export', async (c) => {
+    const values = await readForm(c);
+    const result = await handleForm(c, () => businesses.exportList(c.var.actor, values, requestMeta(c)));
+    if (!result.ok) {
+      const page = Math.max(1, Number(c.req.query('page')) || 1);
+      const list = await businesses.list(c.var.actor, { page }, requestMeta(c));
+      return c.html(<ListPage c={c} list={list} values={values} page={page} canIntake={c.var.actor?.role !== 'owner'} exportErrors={result.errors} />, 400);
+    }
+    c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('content-disposition', `attachment; filename="businesses.xlsx"; filename*=UTF-8''${encodeURIComponent('사업장 목록.xlsx')}`);
+    c.header('cache-control', 'no-store');
+    return c.body(new Uint8Array(result.value));
   });
 
   app.get('/businesses/new', async (c) => {

@@ -8,7 +8,8 @@ import { authorize, requireActor, type Actor } from '../auth/auth.policy.ts';
 import { koreanToday } from '../programs/programs.service.ts';
 import { assertBusinessAccess, canAccessBusiness } from './businesses.access.ts';
 import type { BusinessesRepository } from './businesses.repository.ts';
-import { ActivityInput, AssignInput, BusinessInput, WithdrawConsentInput } from './businesses.schemas.ts';
+import { ActivityInput, AssignInput, BusinessInput, ExportInput, WithdrawConsentInput } from './businesses.schemas.ts';
+import { businessListWorkbook } from './businesses.export.ts';
 
 /**
  * The consent texts in force. A change of wording is a new version; the version given is stored
@@ -178,6 +179,15 @@ export function createBusinessesService(deps: {
       // Masked lists still show whose records exist: recorded as one 'view' of the list.
       await access.record(db, actor, meta, { subjectType: 'business_list', subjectId: `page:${f.page}`, action: 'view', detail: { count: Math.min(rows.length, pageSize), q: f.q ?? null } });
       return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize };
+    },
+
+    /** The list in the role's scope as .xlsx (masked), with the purpose recorded. */
+    async exportList(actor: Actor | null, raw: unknown, meta: RequestMeta) {
+      authorize(actor, 'businesses.export');
+      const { reason } = parseInput(ExportInput, raw);
+      const rows = await repo.list(db, actor, { limit: 50_000, offset: 0 });
+      await access.record(db, actor, meta, { subjectType: 'business_list', subjectId: 'export', action: 'download', reason, detail: { count: rows.length } });
+      return businessListWorkbook(rows, { reason, by: actor.login, at: now() });
     },
 
     async addActivity(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
