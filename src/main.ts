@@ -35,7 +35,7 @@ async function main() {
     throw e;
   }
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, (err) => logger.warn({ err }, 'idle database connection closed by the server'));
   const applied = await migrateToLatest(database.db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const services = buildServices(database, config, logger);

@@ -25,7 +25,7 @@ const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
 
-export async function openDatabase(database: Config['database']): Promise<Database> {
+export async function openDatabase(database: Config['database'], onIdleError?: (err: Error) => void): Promise<Database> {
   const plugins = [new CamelCasePlugin()];
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -39,6 +39,10 @@ export async function openDatabase(database: Config['database']): Promise<Databa
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle pooled connection can be cut by the server (restart, failover, DROP DATABASE … FORCE).
+    // pg then emits 'error' on the pool; unhandled, that would crash the process. The broken
+    // client is already removed from the pool and the next query opens a new connection.
+    pool.on('error', (err) => onIdleError?.(err));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return {
       kind: 'postgres',

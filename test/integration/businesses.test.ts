@@ -182,7 +182,7 @@ describe('training gate', () => {
     const fresh = await h.createUser('clerk', { officeId });
     await h.db
       .insertInto('trainingCourse' as never)
-      .values({ title: '개인정보 보호 기본 교육', requiredHours: 4, requiredForCaseload: true, active: true } as never)
+      .values({ title: '개인정보 보호 기본 교육', requiredHours: 4, requiredForCaseload: true, active: true })
       .execute();
     const ids = (await h.db.selectFrom('business').select('id').where('officeId', '=', officeId).limit(1).execute()).map((r) => r.id);
     const res = await lead.post('/caseload/assign', { clerkId: fresh.id, businessIds: ids });
@@ -203,7 +203,7 @@ describe('export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    await wb.xlsx.load(await res.arrayBuffer());
     const ws = wb.getWorksheet('사업장')!;
     expect(ws.getRow(1).getCell(1).value).toBe('상호');
     const phones = ws.getColumn(3).values.filter((v): v is string => typeof v === 'string' && v.startsWith('010'));

@@ -137,7 +137,7 @@ function DetailPage(props: { c: AppContext; d: Detail; elig: Eligibility; sectio
   const b = d.business;
   const locale = c.var.locale;
   const unknown = t('businesses.unknownValue');
-  const val = (v: unknown) => (v === null || v === undefined || v === '' ? <span class="itda-unknown">{unknown}</span> : String(v));
+  const val = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? <span class="itda-unknown">{unknown}</span> : String(v));
   const bool = (v: boolean | null) => (v === null ? <span class="itda-unknown">{unknown}</span> : v ? t('eligibility.yes') : t('eligibility.no'));
   const results = elig.result.results;
   const eligible = results.filter((r) => r.verdict === 'eligible');

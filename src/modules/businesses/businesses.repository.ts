@@ -51,7 +51,9 @@ export function createBusinessesRepository() {
             return eb('b.clerkId', '=', actor.userId);
           case 'owner':
             return eb('b.ownerUserId', '=', actor.userId);
-          default:
+          case 'province':
+          case 'saeil_counsellor':
+          case 'catalog_editor':
             return eb.lit(false);
         }
       });
