@@ -56,11 +56,6 @@ const FACT_KEY: Record<Dimension, RawBuilder<unknown>> = {
   programme: sql`rp.programme_id`,
   category: sql`rp.category`,
 };
-const BUSINESS_KEY: Partial<Record<Dimension, RawBuilder<unknown>>> = {
-  region: sql`coalesce(m.region_id, o.region_id)`,
-  office: sql`b.office_id`,
-  clerk: sql`b.clerk_id`,
-};
 const BD_KEY: Partial<Record<Dimension, RawBuilder<unknown>>> = {
   region: sql`coalesce(m.region_id, o.region_id)`,
   office: sql`bd.office_id`,
@@ -88,8 +83,6 @@ function scoped(alias: 'rp' | 'b' | 'bd', q: Query): RawBuilder<unknown>[] {
   if (q.filters.regionId) c.push(sql`coalesce(m.region_id, o.region_id) = ${q.filters.regionId}`);
   return c;
 }
-/** The scope or a filter narrows the businesses (else every business counts). */
-const narrowed = (q: Query) => q.scope.officeId !== null || q.scope.clerkId !== null || !!q.filters.officeId || !!q.filters.clerkId || !!q.filters.regionId;
 const hasProgrammeFilter = (q: Query) => !!q.filters.programmeId || (q.filters.category !== undefined && q.filters.category !== null);
 function programmeConds(q: Query): RawBuilder<unknown>[] {
   const c: RawBuilder<unknown>[] = [];
