@@ -106,7 +106,7 @@ async function main() {
       const t0 = performance.now();
       if (step === 0) await addScale(db, 0, 1, hash, SIZES);
       else await addScale(db, 1, 10, hash, SIZES);
-      await sql`vacuum analyze`.execute(db);
+      await sql`analyze`.execute(db);
       const counts = await sql<Record<string, number>>`select (select count(*) from business) as businesses, (select count(*) from app_user where role = 'clerk') as clerks,
         (select count(*) from participation) as participations, (select count(*) from participation_event) as events, (select count(*) from activity) as activities,
         (select count(*) from access_record) as access_records`.execute(db);

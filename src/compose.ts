@@ -76,7 +76,6 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const employment = createEmploymentService({ db, repo: createEmploymentRepository(), audit, access, now });
   const businesses = createBusinessesService({ db, repo: createBusinessesRepository(), audit, access, now, caseloadGate: (clerkId) => training.canTakeCaseload(clerkId) });
   const owner = createOwnerService({ db, access, notifications, now, publicUrl: config.publicUrl });
-  const participations = createParticipationsService({ db, repo: createParticipationsRepository(), access, eligibility, now });
   const documents = createDocumentsService({ db, repo: createDocumentsRepository(), access, now });
   const demo = createDemoService({ db, audit, programs: programsRepo });
   // Reports, surveys, operations (issue 5).
@@ -84,6 +83,8 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const reports = createReportsService({ db, repo: reportsRepo, access, now });
   const monthlyReports = createMonthlyReportsService({ db, repo: createMonthlyRepository(), reports, audit, now });
   const surveys = createSurveysService({ db, repo: createSurveysRepository(), notifications, access, audit, now, publicUrl: config.publicUrl });
+  // A participation that ends (선정·탈락·취소·수혜) offers the owner the satisfaction survey in the same transaction.
+  const participations = createParticipationsService({ db, repo: createParticipationsRepository(), access, eligibility, now, onTransition: (trx, id, actorUserId) => surveys.offerSurvey(trx, id, { via: 'transition', actorUserId }) });
   const operations = createOperationsService({ db, repo: createOperationsRepository(), businesses: createBusinessesRepository(), reports: reportsRepo, access, audit, now });
   return {
     audit,

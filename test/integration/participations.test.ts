@@ -221,6 +221,10 @@ describe('the workflow through the pages', () => {
       (r) => r.action === 'update' && (r.detail as { participationId?: string }).participationId === id,
     );
     expect(updates).toHaveLength(5);
+
+    // 선정 ended it: the satisfaction survey was offered in that transition, once (수혜 adds none).
+    const invitations = await h.db.selectFrom('surveyInvitation').select(['outcome', 'createdVia', 'createdBy']).where('participationId', '=', id).execute();
+    expect(invitations).toEqual([{ outcome: 'selected', createdVia: 'transition', createdBy: clerkActor.userId }]);
   });
 
   it('refuses a forbidden transition with a clear message (수혜 → 안내; 발굴 → 선정)', async () => {

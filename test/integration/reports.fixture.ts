@@ -1,4 +1,5 @@
-import type { Harness } from '../harness.ts';
+import type { Kysely } from 'kysely';
+import type { DB, Role } from '../../src/db/schema.ts';
 
 /**
  * The hand-computed reporting fixture (issue 5): explicit rows, every timestamp written out, so the
@@ -50,8 +51,19 @@ export interface ReportsFixture {
 
 type Step = [status: 'identified' | 'informed' | 'submitted' | 'selected' | 'rejected' | 'withdrawn' | 'benefited', at: string];
 
-export async function loadReportsFixture(h: Harness, prefix = 'rf'): Promise<ReportsFixture> {
-  h.clock.current = new Date(FIXTURE_NOW);
+/**
+ * Where the fixture is written: the test harness, or a bare database for the browser suite
+ * (e2e/reports.e2e.test.ts loads it into the store before starting the real server).
+ */
+export interface FixtureHost {
+  db: Kysely<DB>;
+  createUser(role: Role, opts: { officeId?: number | null; login?: string }): Promise<{ id: string; login: string }>;
+  /** The harness's settable clock; the browser suite runs on the real clock and asks for November explicitly. */
+  clock?: { current: Date };
+}
+
+export async function loadReportsFixture(h: FixtureHost, prefix = 'rf'): Promise<ReportsFixture> {
+  if (h.clock) h.clock.current = new Date(FIXTURE_NOW);
   const db = h.db;
   const regionA = (await db.selectFrom('region').select('id').where('name', '=', '남부(수원)').executeTakeFirstOrThrow()).id;
   const regionB = (await db.selectFrom('region').select('id').where('name', '=', '남부(화성)').executeTakeFirstOrThrow()).id;

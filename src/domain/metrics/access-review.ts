@@ -1,3 +1,4 @@
+import { byKorean } from './figures.ts';
 /**
  * The monthly review of access records (개인정보의 안전성 확보조치 기준 §8 ②: 접속기록을 월 1회
  * 이상 점검; the guideline's examples of what to look for: 대량 조회·다운로드, 업무 시간 외 접속,
@@ -67,7 +68,7 @@ export function accessFlags(cells: readonly AccessCell[], bulkThreshold = BULK_V
     if (a.offHours > 0) out.push({ kind: 'offHours', count: a.offHours, ...base });
   }
   const order = (k: FlagKind) => FLAG_KINDS.indexOf(k);
-  return out.sort((x, y) => order(x.kind) - order(y.kind) || y.count - x.count || x.day.localeCompare(y.day) || (x.login ?? '').localeCompare(y.login ?? ''));
+  return out.sort((x, y) => order(x.kind) - order(y.kind) || y.count - x.count || x.day.localeCompare(y.day) || byKorean(x.login ?? '', y.login ?? ''));
 }
 
 /** Counts per flag kind (the sign-off keeps this snapshot). */

@@ -1,3 +1,4 @@
+import { byKorean } from './figures.ts';
 import { daysBetween } from './period.ts';
 
 /**
@@ -91,7 +92,7 @@ export function inactiveClerks(clerks: readonly ClerkActivity[], today: string, 
   return clerks
     .map((c) => ({ ...c, idleDays: c.lastActivityOn ? daysBetween(c.lastActivityOn, today) : null }))
     .filter((c) => c.idleDays === null || c.idleDays >= days)
-    .sort((a, b) => (b.idleDays ?? Infinity) - (a.idleDays ?? Infinity) || a.name.localeCompare(b.name, 'ko'));
+    .sort((a, b) => (b.idleDays ?? Infinity) - (a.idleDays ?? Infinity) || byKorean(a.name, b.name));
 }
 
 /**

@@ -5,7 +5,10 @@ import { PARTICIPATION_STATUSES } from '../participation-workflow.ts';
  * The programme's official measures (DOMAIN.md: businesses supported, participations,
  * participations that actually received the benefit, benefit amounts, satisfaction), each with ONE
  * definition. The dashboards, the .xlsx exports, the monthly report and the API all call these
- * functions; reports.repository.ts only counts the facts named below, never a figure.
+ * functions; reports.repository.ts only counts the facts named below, never a figure. Each
+ * participation's facts (keys, milestones, durations, survey answer) are kept in the table
+ * report_participation and each business's days of support in report_business_day, current by
+ * triggers (migration 20261127170000_reports.sql), so a year of a 10× programme counts fast.
  *
  * Facts for one group (a 권역, 사무소, 공공사무원, 지원사업, 분야, a month, or everything) and one
  * period P (Korean calendar dates, inclusive):
@@ -31,6 +34,12 @@ import { PARTICIPATION_STATUSES } from '../participation-workflow.ts';
  * dates, so a back-dated 신청일 cannot make a duration negative; a participation without the
  * history row (imported) has no duration and is left out of the median, not counted as 0.
  */
+/** Korean collation for ties (가나다 order); one collator, not one per comparison (600-row tables). */
+const KO = new Intl.Collator('ko');
+export function byKorean(a: string, b: string): number {
+  return KO.compare(a, b);
+}
+
 export interface ParticipationFacts {
   applied: number;
   appliedSelected: number;
@@ -211,14 +220,14 @@ export interface BreakdownRow {
 export function breakdown(rows: readonly { key: string; label: string; facts: GroupFacts }[]): BreakdownRow[] {
   return rows
     .map((r) => ({ key: r.key, label: r.label, figures: figures(r.facts) }))
-    .sort((a, b) => b.figures.applications - a.figures.applications || b.figures.benefited - a.figures.benefited || a.label.localeCompare(b.label, 'ko'));
+    .sort((a, b) => b.figures.applications - a.figures.applications || b.figures.benefited - a.figures.benefited || byKorean(a.label, b.label));
 }
 
 /** 가장 많이 신청한 지원사업: by applications in P, then by benefits. */
 export function mostApplied<R extends BreakdownRow>(rows: readonly R[], n = 10): R[] {
   return [...rows]
     .filter((r) => r.figures.applications > 0)
-    .sort((a, b) => b.figures.applications - a.figures.applications || b.figures.benefitedOfApplications - a.figures.benefitedOfApplications || a.label.localeCompare(b.label, 'ko'))
+    .sort((a, b) => b.figures.applications - a.figures.applications || b.figures.benefitedOfApplications - a.figures.benefitedOfApplications || byKorean(a.label, b.label))
     .slice(0, n);
 }
 
@@ -235,7 +244,7 @@ export function mostSuccessful<R extends BreakdownRow>(rows: readonly R[], n = 1
       (a, b) =>
         (b.figures.conversionRate ?? 0) - (a.figures.conversionRate ?? 0) ||
         b.figures.benefitedOfApplications - a.figures.benefitedOfApplications ||
-        a.label.localeCompare(b.label, 'ko'),
+        byKorean(a.label, b.label),
     )
     .slice(0, n);
 }

@@ -190,13 +190,13 @@ function ReviewPage(props: { c: AppContext; r: Review; values?: FormValues; erro
         <p>{t('operations.review.signoffLead')}</p>
         <form method="post" action="/admin/access-review/signoff" class="itda-form" novalidate>
           <CsrfField token={c.var.csrfToken} />
-          <Field t={t} prefix="f" name="month" label={t('operations.review.signMonth')} hint="2026-11" values={props.values ?? { month: r.month ?? '' }} errors={props.errors} maxlength={7} required />
+          <Field t={t} prefix="f" name="month" label={t('operations.review.signMonth')} hint={t('reports.monthly.monthHint')} values={props.values ?? { month: r.month ?? '' }} errors={props.errors} maxlength={7} required />
           <TextareaField t={t} prefix="f" name="note" label={t('operations.review.note')} hint={t('operations.review.noteHint')} values={props.values} errors={props.errors} rows={3} maxlength={1000} required />
           <div class="itda-form-actions">
             <Button>{t('operations.review.sign')}</Button>
           </div>
         </form>
-        <div class="krds-table-wrap">
+        <div class="krds-table-wrap itda-after-form">
           <table class="itda-table itda-table-compact">
             <caption>{t('operations.review.history')}</caption>
             <thead>

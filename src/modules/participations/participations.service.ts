@@ -14,6 +14,7 @@ import { looksLikeRrn } from '../../domain/recruitment/personal-data.ts';
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
+import type { Db } from '../audit/audit.repository.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
 import { assertBusinessAccess, canAccessBusiness } from '../businesses/businesses.access.ts';
@@ -28,6 +29,12 @@ export interface ParticipationsDeps {
   access: AccessService;
   /** Only `evaluateBusiness`: to offer the programmes the business is eligible for first. */
   eligibility: Pick<EligibilityService, 'evaluateBusiness'>;
+  /**
+   * Called in the transaction of a transition that ends the participation (선정·탈락·취소·수혜):
+   * the satisfaction survey invites the owner (issue 5; surveys.service.ts `offerSurvey`). A
+   * callback, so this module does not depend on surveys; it is a no-op for statuses that do not end.
+   */
+  onTransition?: (trx: Db, participationId: string, actorUserId: string) => Promise<unknown>;
   now: () => Date;
 }
 
@@ -284,6 +291,8 @@ export function createParticipationsService(deps: ParticipationsDeps) {
           action: 'update',
           detail: { participationId: id, from: plan.plan.event.from, to: plan.plan.event.to },
         });
+        // Same transaction: the invitation and its SMS exist only if the change is committed.
+        if (deps.onTransition) await deps.onTransition(trx, id, actor!.userId);
         return saved;
       });
     },

@@ -10,16 +10,19 @@ import { handleForm, readForm } from '../../web/forms.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
 import { contentDisposition } from '../documents/documents.files.ts';
+import { formatWon } from '../programs/programs.format.ts';
 import { Field, RadioField } from '../participations/participations.views.tsx';
 import { barChart, funnelChart, type ChartValue } from './reports.charts.ts';
 import { EXPORT_PURPOSES } from './reports.schemas.ts';
 import type { Dashboard, ReportsService } from './reports.service.ts';
-import { dashboardTables, formatCell, formatMonth, isTableId, type Cell, type TableId } from './reports.tables.ts';
+import { dashboardTables, formatCell, formatMonth, isTableId, type Cell, type TableId, type TableSpec } from './reports.tables.ts';
 import { ChartFigure, DataTable } from './reports.views.tsx';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const num = (v: PublicValue): ChartValue => (typeof v === 'number' ? v : null);
+/** True when every value of every series is withheld ("5 미만"/비공개): there is nothing to draw. */
+const allWithheld = (...series: PublicValue[][]): boolean => series.every((vs) => vs.every((v) => typeof v !== 'number'));
 
 /** The dashboard's query string (period, filters, breakdown), for links and exports. */
 export function dashboardQs(d: Pick<Dashboard, 'period' | 'filters' | 'dimension' | 'idleDays'>, over: Record<string, string | number | null | undefined> = {}): string {
@@ -130,7 +133,8 @@ function FilterForm({ c, d }: { c: AppContext; d: Dashboard }) {
 
 function Kpis({ c, d }: { c: AppContext; d: Dashboard }) {
   const t = c.var.t;
-  const fmt = (cell: Cell) => formatCell(cell, { locale: c.var.locale, publicView: d.viewer.public, t });
+  // Amounts read in Korean units on the cards (3,725만 원), exact to the won; tables keep full numbers.
+  const fmt = (cell: Cell) => (cell.type === 'won' && typeof cell.value === 'number' ? formatWon(cell.value, c.var.locale) : formatCell(cell, { locale: c.var.locale, publicView: d.viewer.public, t }));
   const cards: [string, Cell, string?][] = [
     ['businessesSupported', { value: d.total.businessesSupported, type: 'int' }],
     ['applications', { value: d.total.applications, type: 'int' }],
@@ -159,10 +163,17 @@ function DashboardPage({ c, d, errors }: { c: AppContext; d: Dashboard; errors?:
   const qs = dashboardQs(d);
   const pub = d.viewer.public;
   const exp = (id: TableId) => `/reports/export/${id}?${qs}`;
-  const table = (id: TableId, caption = true) => {
+  const table = (id: TableId, caption = true, rows?: (spec: TableSpec) => TableSpec['rows']) => {
     const spec = tables[id];
-    return spec ? <DataTable spec={spec} t={t} locale={locale} publicView={pub} caption={caption} exportHref={exp(id)} /> : null;
+    if (!spec) return null;
+    const shown = rows ? { ...spec, rows: rows(spec), sampleRows: spec.sampleRows.slice(0, rows(spec).length) } : spec;
+    return <DataTable spec={shown} t={t} locale={locale} publicView={pub} caption={caption} exportHref={exp(id)} />;
   };
+  // Long staff lists (10× has 600 clerks) stay whole in the .xlsx; the page shows what needs a look.
+  const LONG = 40;
+  const BREAKDOWN_ROWS = 100;
+  const longCaseload = (d.caseload?.loads.length ?? 0) > LONG;
+  const longInactive = (d.inactive?.length ?? 0) > LONG;
   const label = (r: Dashboard['rows'][number], dim: Dimension = d.dimension) => r.label ?? t(`reports.none.${dim}`);
   const rowsForChart = d.rows.slice(0, 15);
   const horizontal = rowsForChart.length > 6;
@@ -171,7 +182,7 @@ function DashboardPage({ c, d, errors }: { c: AppContext; d: Dashboard; errors?:
       d.funnel.map((s) => ({ label: t(`reports.step.${s.step}`), count: num(s.count) })),
       { labelledBy: 'funnel-cap' },
     ),
-    breakdown: rowsForChart.length
+    breakdown: rowsForChart.length && !allWithheld(rowsForChart.map((r) => r.figures.applications), rowsForChart.map((r) => r.figures.benefited))
       ? barChart(
           rowsForChart.map((r) => label(r)),
           [
@@ -262,9 +273,15 @@ function DashboardPage({ c, d, errors }: { c: AppContext; d: Dashboard; errors?:
       <ChartFigure id="funnel" title={t('reports.table.funnel')} svg={charts.funnel} lead={t('reports.funnelLead')}>
         {table('funnel', false)}
       </ChartFigure>
-      <ChartFigure id="breakdown" title={t('reports.table.breakdown', { dim: t(`reports.dim.${d.dimension}`) })} svg={charts.breakdown} lead={d.rows.length > 15 ? t('reports.chartTop15') : undefined}>
+      <ChartFigure
+        id="breakdown"
+        title={t('reports.table.breakdown', { dim: t(`reports.dim.${d.dimension}`) })}
+        svg={charts.breakdown}
+        lead={!charts.breakdown && d.rows.length ? t('reports.chartWithheld') : d.rows.length > 15 ? t('reports.chartTop15') : undefined}
+      >
         {dimLinks}
-        {table('breakdown', false)}
+        {d.rows.length > BREAKDOWN_ROWS && <p class="form-hint">{t('reports.longBreakdown', { n: d.rows.length, shown: BREAKDOWN_ROWS })}</p>}
+        {table('breakdown', false, d.rows.length > BREAKDOWN_ROWS ? (spec) => spec.rows.slice(0, BREAKDOWN_ROWS) : undefined)}
       </ChartFigure>
       <ChartFigure id="trend" title={t('reports.table.trend')} svg={charts.trend} lead={t('reports.trendLead')}>
         {table('trend', false)}
@@ -291,7 +308,8 @@ function DashboardPage({ c, d, errors }: { c: AppContext; d: Dashboard; errors?:
       </section>
       {d.caseload && (
         <ChartFigure id="caseload" title={t('reports.table.caseload')} svg={charts.caseload} lead={t('reports.caseloadLead', { mean: String(d.caseload.balance.mean ?? '—'), cv: String(d.caseload.balance.cv ?? '—') })}>
-          {table('caseload', false)}
+          {longCaseload && <p class="form-hint">{t('reports.longList', { n: d.caseload.loads.length })}</p>}
+          {table('caseload', false, longCaseload ? (spec) => spec.rows.filter((r) => r[4]!.value !== '') : undefined)}
         </ChartFigure>
       )}
       {d.inactive && (
@@ -299,7 +317,8 @@ function DashboardPage({ c, d, errors }: { c: AppContext; d: Dashboard; errors?:
           <h2 class="itda-h2" id="inactive-h">
             {t('reports.table.inactive', { n: d.idleDays })}
           </h2>
-          {table('inactive', false)}
+          {longInactive && <p class="form-hint">{t('reports.longInactive', { n: d.inactive.length, shown: LONG })}</p>}
+          {table('inactive', false, longInactive ? (spec) => spec.rows.slice(0, LONG) : undefined)}
         </section>
       )}
       <section class="itda-report-section" aria-labelledby="def-h">

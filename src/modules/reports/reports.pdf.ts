@@ -24,6 +24,18 @@ const LINE = '#cdd1d5';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
+/** The axis top: the next 1, 2, 2.5 or 5 × 10ⁿ at or above the value, so the 4 gridlines read round. */
+/**
+ * The value axis in four equal whole-number steps (1, 2, 5 × 10ⁿ), so every gridline's label is the
+ * value at that line: the largest value 5 gives 0·2·4·6·8, not 0·1.25·2.5… rounded to wrong labels.
+ */
+export function axisScale(largest: number): { max: number; step: number } {
+  const raw = Math.max(1, largest) / 4;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((f) => Math.max(1, f * p)).find((x) => x >= raw) ?? 10 * p;
+  return { max: step * 4, step };
+}
+
 function ensureSpace(doc: Doc, height: number) {
   if (doc.y + height > doc.page.height - MARGIN - 24) doc.addPage();
 }
@@ -39,8 +51,11 @@ function heading(doc: Doc, text: string) {
 function table(doc: Doc, spec: TableSpec, t: Translate, widths?: number[]) {
   const fmt = (cell: Cell) => formatCell(cell, { locale: 'ko', publicView: true, t });
   const total = doc.page.width - MARGIN * 2;
-  const n = spec.columns.length;
-  const w = widths ?? [total * (n > 4 ? 0.24 : 0.4), ...Array.from({ length: n - 1 }, () => (total * (n > 4 ? 0.76 : 0.6)) / (n - 1))];
+  // Column widths by what they hold: names widest, amounts wider than counts.
+  const weight: Record<string, number> = { text: 2.2, month: 1.4, won: 1.9, int: 1, decimal: 1, rate: 1, days: 1, score: 0.9, date: 1.3 };
+  const weights = spec.columns.map((c, i) => (i === 0 ? Math.max(weight[c.type] ?? 1, 2.2) : (weight[c.type] ?? 1)));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const w = widths ?? weights.map((x) => (total * x) / sum);
   const rowH = 17;
   const drawRow = (cells: string[], opts: { header?: boolean; bold?: boolean }) => {
     const lines = Math.max(...cells.map((text, i) => Math.ceil(doc.font(opts.header || opts.bold ? 'bold' : 'regular').fontSize(8.5).widthOfString(text) / (w[i]! - 8)) || 1));
@@ -58,7 +73,7 @@ function table(doc: Doc, spec: TableSpec, t: Translate, widths?: number[]) {
         .font(opts.header || opts.bold ? 'bold' : 'regular')
         .fontSize(8.5)
         .fillColor(opts.header ? '#1e2124' : '#1e2124')
-        .text(text, x + 4, y + 4, { width: w[i]! - 8, align: numeric && !opts.header ? 'right' : 'left' });
+        .text(text, x + 4, y + 4, { width: w[i]! - 8, align: numeric ? 'right' : 'left' });
       x += w[i]!;
     });
     doc
@@ -76,7 +91,7 @@ function table(doc: Doc, spec: TableSpec, t: Translate, widths?: number[]) {
     { header: true },
   );
   if (!spec.rows.length) drawRow([t('reports.noRows'), ...spec.columns.slice(1).map(() => '')], {});
-  spec.rows.forEach((r, i) => drawRow(r.map((cell, j) => (j === 0 && spec.sampleRows[i] ? `${fmt(cell)} ${t('reports.sampleSuffix')}` : fmt(cell))), {}));
+  spec.rows.forEach((r, i) => drawRow(r.map((cell, j) => (j === (spec.labelColumn ?? 0) && spec.sampleRows[i] ? `${fmt(cell)} ${t('reports.sampleSuffix')}` : fmt(cell))), {}));
   spec.foot.forEach((r) => drawRow(r.map(fmt), { bold: true }));
   doc.moveDown(0.4);
 }
@@ -89,14 +104,14 @@ function trendChart(doc: Doc, m: MonthFigures, t: Translate) {
   const y0 = doc.y + 10;
   const width = doc.page.width - MARGIN * 2 - 40;
   const vals = m.trend.flatMap((x) => [x.applied, x.benefited]).map((v) => (typeof v === 'number' ? v : 0));
-  const max = Math.max(1, ...vals);
+  const { max, step: tick } = axisScale(Math.max(...vals));
   const step = width / Math.max(1, m.trend.length);
   const bar = Math.min(14, step / 3);
   doc.lineWidth(0.5).strokeColor(LINE);
   for (let i = 0; i <= 4; i++) {
     const y = y0 + h - (h * i) / 4;
     doc.moveTo(x0, y).lineTo(x0 + width, y).stroke();
-    doc.font('regular').fontSize(7).fillColor(GREY).text(String(Math.round((max * i) / 4)), MARGIN - 4, y - 4, { width: 30, align: 'right' });
+    doc.font('regular').fontSize(7).fillColor(GREY).text((tick * i).toLocaleString('ko-KR'), MARGIN - 4, y - 4, { width: 30, align: 'right' });
   }
   m.trend.forEach((x, i) => {
     const cx = x0 + step * i + step / 2;
@@ -110,7 +125,7 @@ function trendChart(doc: Doc, m: MonthFigures, t: Translate) {
   doc.rect(x0, ly, 8, 8).fill('#256ef4');
   doc.font('regular').fontSize(8).fillColor('#1e2124').text(t('reports.col.applications'), x0 + 12, ly - 1);
   doc.rect(x0 + 90, ly, 8, 8).fill('#1a8754');
-  doc.text(t('reports.col.benefited'), x0 + 102, ly - 1);
+  doc.fillColor('#1e2124').text(t('reports.col.benefited'), x0 + 102, ly - 1);
   doc.font('regular').fontSize(7.5).fillColor(GREY).text(t('reports.monthly.chartNote'), x0 + 220, ly - 1, { width: width - 220 });
   doc.y = ly + 18;
   doc.x = MARGIN;

@@ -62,7 +62,6 @@ const BD_KEY: Partial<Record<Dimension, RawBuilder<unknown>>> = {
   clerk: sql`bd.clerk_id`,
 };
 const PARTICIPATION_DIMS: readonly Dimension[] = ['programme', 'category'];
-const STATUS_LIST = PARTICIPATION_STATUSES;
 
 /** The facts, joined to the 시·군 and office tables (31 and a few rows) only when 권역 is asked for. */
 function fromFacts(q: Query, dims: readonly Dimension[] = []) {
@@ -158,11 +157,14 @@ function collect<T>(rows: readonly Record<string, unknown>[], dims: readonly Dim
   return out;
 }
 
-/** An int[] of durations from the database as a histogram. */
+/** Durations from the database ("3,0,12,…") as a histogram of [days, count] pairs. */
 function histogram(v: unknown): [number, number][] {
-  if (!Array.isArray(v)) return [];
+  if (typeof v !== 'string' || v === '') return [];
   const m = new Map<number, number>();
-  for (const d of v as number[]) m.set(Number(d), (m.get(Number(d)) ?? 0) + 1);
+  for (const x of v.split(',')) {
+    const d = Number(x);
+    m.set(d, (m.get(d) ?? 0) + 1);
+  }
   return [...m.entries()];
 }
 
@@ -175,27 +177,26 @@ function emptyFacts(): Facts {
   return { ...EMPTY_PARTICIPATION, daysToSubmit: [], daysToBenefit: [], responses: 0, sumQ1: 0, sumQ2: 0, sumQ3: 0, statuses: {} };
 }
 
-/** The facts of two disjoint groups together (counts and sums add, histograms merge). */
-function addFacts(a: Facts, b: Facts): Facts {
-  const statuses: Partial<Record<ParticipationStatus, number>> = { ...a.statuses };
-  for (const [k, v] of Object.entries(b.statuses) as [ParticipationStatus, number][]) statuses[k] = (statuses[k] ?? 0) + v;
-  return {
-    applied: a.applied + b.applied,
-    appliedSelected: a.appliedSelected + b.appliedSelected,
-    appliedRejected: a.appliedRejected + b.appliedRejected,
-    appliedWithdrawnUnselected: a.appliedWithdrawnUnselected + b.appliedWithdrawnUnselected,
-    appliedBenefited: a.appliedBenefited + b.appliedBenefited,
-    benefited: a.benefited + b.benefited,
-    benefitTotal: a.benefitTotal + b.benefitTotal,
-    identified: a.identified + b.identified,
-    daysToSubmit: [...a.daysToSubmit, ...b.daysToSubmit],
-    daysToBenefit: [...a.daysToBenefit, ...b.daysToBenefit],
-    responses: a.responses + b.responses,
-    sumQ1: a.sumQ1 + b.sumQ1,
-    sumQ2: a.sumQ2 + b.sumQ2,
-    sumQ3: a.sumQ3 + b.sumQ3,
-    statuses,
-  };
+/**
+ * Adds the facts of a disjoint group into `acc`, in place (counts and sums add, histograms merge
+ * by day): building a total over 600 clerks by copying arrays would be quadratic.
+ */
+function addInto(acc: Facts, b: Facts, days: { s: Map<number, number>; b: Map<number, number> }): void {
+  acc.applied += b.applied;
+  acc.appliedSelected += b.appliedSelected;
+  acc.appliedRejected += b.appliedRejected;
+  acc.appliedWithdrawnUnselected += b.appliedWithdrawnUnselected;
+  acc.appliedBenefited += b.appliedBenefited;
+  acc.benefited += b.benefited;
+  acc.benefitTotal += b.benefitTotal;
+  acc.identified += b.identified;
+  acc.responses += b.responses;
+  acc.sumQ1 += b.sumQ1;
+  acc.sumQ2 += b.sumQ2;
+  acc.sumQ3 += b.sumQ3;
+  for (const [d, n] of b.daysToSubmit) days.s.set(d, (days.s.get(d) ?? 0) + n);
+  for (const [d, n] of b.daysToBenefit) days.b.set(d, (days.b.get(d) ?? 0) + n);
+  for (const [k, v] of Object.entries(b.statuses) as [ParticipationStatus, number][]) acc.statuses[k] = (acc.statuses[k] ?? 0) + v;
 }
 
 export function createReportsRepository() {
@@ -210,24 +211,9 @@ export function createReportsRepository() {
       const p = q.period;
       const keyed = dims.length > 0;
       const keys = dims.map((_, i) => sql.ref(`k${i}`));
-      const r = await sql<Record<string, unknown>>`
-        select ${keyed ? sql`${dims.length > 1 ? sql`grouping(${sql.join(keys)})` : sql`0`} as g, ${sql.join(keys)}` : sql`0 as g`},
-          count(*) filter (where sub) as applied,
-          count(*) filter (where sub and ever_selected) as applied_selected,
-          count(*) filter (where sub and status = 'rejected') as applied_rejected,
-          count(*) filter (where sub and status = 'withdrawn' and not ever_selected) as applied_withdrawn_unselected,
-          count(*) filter (where sub and status = 'benefited') as applied_benefited,
-          count(*) filter (where ben) as benefited,
-          coalesce(sum(benefit_amount) filter (where ben), 0)::bigint as benefit_total,
-          count(*) filter (where ide) as identified,
-          array_agg(days_to_submit) filter (where sub and days_to_submit is not null) as days_to_submit,
-          array_agg(days_to_benefit) filter (where ben and days_to_benefit is not null) as days_to_benefit,
-          count(*) filter (where ans) as responses,
-          coalesce(sum(survey_q1) filter (where ans), 0)::bigint as sum_q1,
-          coalesce(sum(survey_q2) filter (where ans), 0)::bigint as sum_q2,
-          coalesce(sum(survey_q3) filter (where ans), 0)::bigint as sum_q3,
-          ${sql.join(STATUS_LIST.map((st, i) => sql`count(*) filter (where ide and status = ${sql.lit(st)}) as ${sql.ref(`st${i}`)}`))}
-        from (
+      const keySelect = keyed ? sql`${dims.length > 1 ? sql`grouping(${sql.join(keys)})` : sql`0`} as g, ${sql.join(keys)},` : sql`0 as g,`;
+      const keyGroup = keyed ? sql`group by ${dims.length > 1 ? sql`grouping sets (${sql.join(keys.map((k) => sql`(${k})`))})` : keys[0]!}` : sql``;
+      const inner = sql`
           select ${sql.join([...dims.map((d, i) => sql`${FACT_KEY[d]} as ${sql.ref(`k${i}`)}`), sql`rp.status`])}, rp.ever_selected, rp.benefit_amount, rp.days_to_submit, rp.days_to_benefit,
             rp.survey_q1, rp.survey_q2, rp.survey_q3,
             coalesce(${between('rp.submitted_on', p)}, false) as sub,
@@ -235,10 +221,42 @@ export function createReportsRepository() {
             ${between('rp.identified_on', p)} as ide,
             coalesce(${between('rp.survey_answered_on', p)}, false) as ans
           from ${fromFacts(q, dims)}
-          where ${factWhere(q)} and (${between('rp.submitted_on', p)} or ${between('rp.benefited_on', p)} or ${between('rp.identified_on', p)} or ${between('rp.survey_answered_on', p)})
-        ) f
-        ${keyed ? sql`group by ${dims.length > 1 ? sql`grouping sets (${sql.join(keys.map((k) => sql`(${k})`))})` : keys[0]!}` : sql``}`.execute(db);
-      const read = (x: Record<string, unknown>): Facts => ({
+          where ${factWhere(q)} and (${between('rp.submitted_on', p)} or ${between('rp.benefited_on', p)} or ${between('rp.identified_on', p)} or ${between('rp.survey_answered_on', p)})`;
+      // Two scans in parallel (each a fraction of one scan with every aggregate): the counts,
+      // two-level (cells of equal flags first, then the filtered sums over the few cells), and the
+      // durations.
+      const cellKeys = sql.join([...keys, sql`status`, sql`ever_selected`, sql`sub`, sql`ben`, sql`ide`, sql`ans`]);
+      const [counts, durations] = await Promise.all([
+        sql<Record<string, unknown>>`
+          select ${keySelect}
+            coalesce(sum(n) filter (where sub), 0)::bigint as applied,
+            coalesce(sum(n) filter (where sub and ever_selected), 0)::bigint as applied_selected,
+            coalesce(sum(n) filter (where sub and status = 'rejected'), 0)::bigint as applied_rejected,
+            coalesce(sum(n) filter (where sub and status = 'withdrawn' and not ever_selected), 0)::bigint as applied_withdrawn_unselected,
+            coalesce(sum(n) filter (where sub and status = 'benefited'), 0)::bigint as applied_benefited,
+            coalesce(sum(n) filter (where ben), 0)::bigint as benefited,
+            coalesce(sum(amount) filter (where ben), 0)::bigint as benefit_total,
+            coalesce(sum(n) filter (where ide), 0)::bigint as identified,
+            coalesce(sum(n) filter (where ans), 0)::bigint as responses,
+            coalesce(sum(q1) filter (where ans), 0)::bigint as sum_q1,
+            coalesce(sum(q2) filter (where ans), 0)::bigint as sum_q2,
+            coalesce(sum(q3) filter (where ans), 0)::bigint as sum_q3,
+            ${sql.join(PARTICIPATION_STATUSES.map((st, i) => sql`coalesce(sum(n) filter (where ide and status = ${sql.lit(st)}), 0)::bigint as ${sql.ref(`st${i}`)}`))}
+          from (
+            select ${cellKeys}, count(*) as n, sum(benefit_amount) as amount, sum(survey_q1) as q1, sum(survey_q2) as q2, sum(survey_q3) as q3
+            from (${inner}) f group by ${cellKeys}
+          ) c
+          ${keyGroup}`.execute(db),
+        // Durations per key as comma-separated text (string_agg): one string per key to parse,
+        // instead of an int[] per key through the array parser (less garbage at 600 keys).
+        sql<Record<string, unknown>>`
+          select ${keySelect}
+            string_agg(days_to_submit::text, ',') filter (where sub and days_to_submit is not null) as s,
+            string_agg(days_to_benefit::text, ',') filter (where ben and days_to_benefit is not null) as b
+          from (${inner}) f where (sub and days_to_submit is not null) or (ben and days_to_benefit is not null)
+          ${keyGroup}`.execute(db),
+      ]);
+      const read = (x: Record<string, unknown>, d: Record<string, unknown> | undefined): Facts => ({
         applied: Number(x.applied),
         appliedSelected: Number(x.appliedSelected),
         appliedRejected: Number(x.appliedRejected),
@@ -247,24 +265,30 @@ export function createReportsRepository() {
         benefited: Number(x.benefited),
         benefitTotal: Number(x.benefitTotal),
         identified: Number(x.identified),
-        daysToSubmit: histogram(x.daysToSubmit),
-        daysToBenefit: histogram(x.daysToBenefit),
+        daysToSubmit: histogram(d?.s),
+        daysToBenefit: histogram(d?.b),
         responses: Number(x.responses),
         sumQ1: Number(x.sumQ1),
         sumQ2: Number(x.sumQ2),
         sumQ3: Number(x.sumQ3),
-        statuses: Object.fromEntries(STATUS_LIST.map((st, i) => [st, Number(x[`st${i}`] ?? 0)])),
+        statuses: Object.fromEntries(PARTICIPATION_STATUSES.map((st, i) => [st, Number(x[`st${i}`] ?? 0)])),
       });
-      if (!keyed) return { total: r.rows[0] ? read(r.rows[0]) : emptyFacts(), by: {} };
+      const setIndex = (row: Record<string, unknown>) => (dims.length > 1 ? setOf(Number(row.g), dims.length) : 0);
+      const rowKey = (row: Record<string, unknown>, i: number) => `${i}|${keyText(row[`k${i}`])}`;
+      const dur = new Map(durations.rows.map((row) => [keyed ? rowKey(row, setIndex(row)) : 'total', row]));
+      if (!keyed) return { total: counts.rows[0] ? read(counts.rows[0], dur.get('total')) : emptyFacts(), by: {} };
       const out: Grouped<Facts> = { total: emptyFacts(), by: {} };
+      const totalDays = { s: new Map<number, number>(), b: new Map<number, number>() };
       for (const d of dims) out.by[d] = new Map();
-      for (const row of r.rows) {
-        const i = dims.length > 1 ? setOf(Number(row.g), dims.length) : 0;
+      for (const row of counts.rows) {
+        const i = setIndex(row);
         if (i < 0) continue;
-        const f = read(row);
+        const f = read(row, dur.get(rowKey(row, i)));
         out.by[dims[i]!]!.set(keyText(row[`k${i}`]), f);
-        if (i === 0) out.total = addFacts(out.total, f);
+        if (i === 0) addInto(out.total, f, totalDays);
       }
+      out.total.daysToSubmit = [...totalDays.s];
+      out.total.daysToBenefit = [...totalDays.b];
       return out;
     },
 
@@ -347,18 +371,18 @@ export function createReportsRepository() {
     async monthFacts(db: Db, q: Query, months: readonly string[]): Promise<MonthFacts[]> {
       if (!months.length) return [];
       const range: Period = { from: `${months[0]!}-01`, to: monthPeriod(months.at(-1)!).to };
-      const flows = await sql<{ month: string; applied: number; benefited: number; benefitTotal: number }>`
-        select month, sum(applied)::bigint as applied, sum(benefited)::bigint as benefited, sum(amount)::bigint as benefit_total from (
-          select to_char(rp.submitted_on, 'YYYY-MM') as month, 1 as applied, 0 as benefited, 0::bigint as amount
-          from ${fromFacts(q)} where ${factWhere(q)} and ${between('rp.submitted_on', range)}
-          union all
-          select to_char(rp.benefited_on, 'YYYY-MM'), 0, 1, rp.benefit_amount
-          from ${fromFacts(q)} where ${factWhere(q)} and ${between('rp.benefited_on', range)}
-        ) x group by month`.execute(db);
+      // One scan for both flows: a row counts under the month of its 신청일 and of its 수혜일.
+      const flowsQuery = sql<{ g: number; sm: string | null; bm: string | null; n: number; amount: number }>`
+        select grouping(sm, bm) as g, sm, bm, count(*) as n, coalesce(sum(benefit_amount), 0)::bigint as amount from (
+          select case when ${between('rp.submitted_on', range)} then to_char(rp.submitted_on, 'YYYY-MM') end as sm,
+                 case when ${between('rp.benefited_on', range)} then to_char(rp.benefited_on, 'YYYY-MM') end as bm,
+                 rp.benefit_amount
+          from ${fromFacts(q)} where ${factWhere(q)} and (${between('rp.submitted_on', range)} or ${between('rp.benefited_on', range)})
+        ) x group by grouping sets ((sm), (bm))`.execute(db);
       // Businesses supported per month: bit m−1 of report_business_day.months (상담일지 ∪ milestones),
       // or with a programme filter the milestones of that programme's participations.
-      const supported = hasProgrammeFilter(q)
-        ? await sql<{ month: string; n: number }>`
+      const supportedQuery = hasProgrammeFilter(q)
+        ? sql<{ month: string; n: number }>`
             select y.month, count(distinct y.business_id) as n from (
               select rp.business_id, to_char(x.d, 'YYYY-MM') as month from report_participation rp
               cross join lateral unnest(array[rp.identified_on, rp.submitted_on, rp.decided_on, rp.benefited_on]) as x(d)
@@ -367,7 +391,7 @@ export function createReportsRepository() {
               left join office o on o.id = b.office_id
               where ${and(programmeConds(q))} and ${businessWhere(q)} and x.d between ${range.from}::date and ${range.to}::date
             ) y group by y.month`.execute(db)
-        : await (async () => {
+        : (async () => {
             // One row per business and year: sum bit m−1 of `months` for each month asked for.
             const cols = months.map((mo, i) => sql`sum(case when bd.year = ${Number(mo.slice(0, 4))}::int then (bd.months >> ${Number(mo.slice(5, 7)) - 1}::int) & 1 else 0 end)::bigint as ${sql.ref(`m${i}`)}`);
             const r = await sql<Record<string, unknown>>`
@@ -377,10 +401,23 @@ export function createReportsRepository() {
             const row = r.rows[0] ?? {};
             return { rows: months.map((month, i) => ({ month, n: Number(row[`m${i}`] ?? 0) })) };
           })();
+      const [flows, supported] = await Promise.all([flowsQuery, supportedQuery]);
       const n = new Map(supported.rows.map((x) => [x.month, Number(x.n)]));
       const out = new Map<string, MonthFacts>();
-      for (const f of flows.rows) out.set(f.month, { month: f.month, applied: Number(f.applied), benefited: Number(f.benefited), benefitTotal: Number(f.benefitTotal), businessesSupported: n.get(f.month) ?? 0 });
-      for (const [month, v] of n) if (!out.has(month)) out.set(month, { month, applied: 0, benefited: 0, benefitTotal: 0, businessesSupported: v });
+      const at = (month: string) => {
+        let m = out.get(month);
+        if (!m) out.set(month, (m = { month, applied: 0, benefited: 0, benefitTotal: 0, businessesSupported: n.get(month) ?? 0 }));
+        return m;
+      };
+      // g = 1: grouped by 신청 month (bm aggregated away); g = 2: by 수혜 month. Null = outside the range.
+      for (const f of flows.rows) {
+        if (Number(f.g) === 1 && f.sm) at(f.sm).applied = Number(f.n);
+        if (Number(f.g) === 2 && f.bm) {
+          at(f.bm).benefited = Number(f.n);
+          at(f.bm).benefitTotal = Number(f.amount);
+        }
+      }
+      for (const month of n.keys()) at(month);
       return [...out.values()];
     },
 

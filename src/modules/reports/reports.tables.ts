@@ -6,7 +6,7 @@ import type { Dashboard, DisplayRow, MonthFigures } from './reports.service.ts';
  * Every table of the dashboards as data: the page renders it as HTML, the export writes the same
  * cells to .xlsx (reports.xlsx.ts). One builder, so the page and the file cannot disagree.
  */
-export type CellType = 'text' | 'int' | 'won' | 'rate' | 'days' | 'score' | 'date' | 'month';
+export type CellType = 'text' | 'int' | 'decimal' | 'won' | 'rate' | 'days' | 'score' | 'date' | 'month';
 export interface Cell {
   /** A number, a text, or what the province sees instead of a number ('lt5', null). */
   value: number | string | null;
@@ -30,6 +30,8 @@ export interface TableSpec {
   personal: boolean;
   /** A row label is sample (demo) data: the page shows the 예시 badge, the file "(예시)". */
   sampleRows: boolean[];
+  /** The column that names the row (its header cell); 0 unless a rank comes first. */
+  labelColumn?: number;
 }
 
 export function isTableId(v: string): v is TableId {
@@ -176,6 +178,7 @@ export function dashboardTables(d: Dashboard, t: Translate): Record<TableId, Tab
     foot: [],
     personal: false,
     sampleRows: rows.map((r) => r.sample),
+    labelColumn: 1,
   });
   const satisfaction: TableSpec = {
     id: 'satisfaction',
@@ -209,7 +212,7 @@ export function dashboardTables(d: Dashboard, t: Translate): Record<TableId, Tab
       c(l.open, 'int'),
       c(d.caseload!.balance.over.includes(l) ? t('reports.over') : d.caseload!.balance.under.includes(l) ? t('reports.under') : '', 'text'),
     ]),
-    foot: [[c(t('reports.meanCaseload'), 'text'), c('', 'text'), c(d.caseload.balance.mean, 'days'), c('', 'text'), c(d.caseload.balance.cv === null ? '' : `CV ${d.caseload.balance.cv}`, 'text')]],
+    foot: [[c(t('reports.meanCaseload'), 'text'), c('', 'text'), c(d.caseload.balance.mean, 'decimal'), c('', 'text'), c(d.caseload.balance.cv === null ? '' : `CV ${d.caseload.balance.cv}`, 'text')]],
     personal: true,
     sampleRows: [],
   };
@@ -263,6 +266,8 @@ export function formatCell(cell: Cell, opts: { locale: string; publicView: boole
   switch (type) {
     case 'int':
       return nf(0).format(value);
+    case 'decimal':
+      return nf(1).format(value);
     case 'won':
       return opts.locale === 'ko' ? `${nf(0).format(value)}원` : `KRW ${nf(0).format(value)}`;
     case 'rate':
@@ -270,7 +275,7 @@ export function formatCell(cell: Cell, opts: { locale: string; publicView: boole
     case 'days':
       return opts.t('reports.days', { n: nf(1).format(value) });
     case 'score':
-      return nf(1).format(value);
+      return value.toFixed(1);
     case 'date':
     case 'month':
     case 'text':

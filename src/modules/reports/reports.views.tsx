@@ -11,10 +11,13 @@ export function DataTable(props: { spec: TableSpec; t: Translate; locale: string
   const { spec, t } = props;
   const fmt = { locale: props.locale, publicView: props.publicView, t };
   const numeric = (type: string) => type !== 'text' && type !== 'month' && type !== 'date';
+  const label = spec.labelColumn ?? 0;
   return (
     <div class="itda-report-table">
-      <div class="krds-table-wrap">
-        <table class="itda-table itda-table-compact">
+      {/* A wide table scrolls sideways on a phone: the scroll box is a named, focusable region so a
+          keyboard user can scroll it too (WCAG 2.1.1; axe scrollable-region-focusable). */}
+      <div class="krds-table-wrap" role="region" tabindex={0} aria-label={spec.title}>
+        <table class={spec.columns.length > 8 ? 'itda-table itda-table-compact itda-table-wide' : 'itda-table itda-table-compact'}>
           <caption class={props.caption === false ? 'sr-only' : undefined}>{spec.title}</caption>
           <thead>
             <tr>
@@ -34,7 +37,7 @@ export function DataTable(props: { spec: TableSpec; t: Translate; locale: string
             {spec.rows.map((r, i) => (
               <tr>
                 {r.map((cell, j) =>
-                  j === 0 ? (
+                  j === label ? (
                     <th scope="row">
                       {formatCell(cell, fmt)} {spec.sampleRows[i] && <DemoBadge label={t('demo.badge')} />}
                     </th>
@@ -50,7 +53,7 @@ export function DataTable(props: { spec: TableSpec; t: Translate; locale: string
               {spec.foot.map((r) => (
                 <tr>
                   {r.map((cell, j) =>
-                    j === 0 ? <th scope="row">{formatCell(cell, fmt)}</th> : <td class={numeric(cell.type) ? 'itda-num' : undefined}>{formatCell(cell, fmt)}</td>,
+                    j === label ? <th scope="row">{formatCell(cell, fmt)}</th> : <td class={numeric(cell.type) ? 'itda-num' : undefined}>{formatCell(cell, fmt)}</td>,
                   )}
                 </tr>
               ))}
@@ -80,7 +83,8 @@ export function ChartFigure(props: { id: string; title: string; svg: string | nu
       {props.lead && <p class="form-hint">{props.lead}</p>}
       {props.svg && (
         <figure class="itda-chart">
-          <div class="itda-chart-box" dangerouslySetInnerHTML={{ __html: props.svg }} />
+          {/* Charts keep a readable minimum width and scroll on a phone: focusable for the keyboard. */}
+          <div class="itda-chart-box" role="region" tabindex={0} aria-labelledby={`${props.id}-cap`} dangerouslySetInnerHTML={{ __html: props.svg }} />
           <figcaption id={`${props.id}-cap`} class="sr-only">
             {props.title}
           </figcaption>

@@ -12,6 +12,7 @@ import type { Cell, CellType, TableSpec } from './reports.tables.ts';
 const NUM_FMT: Record<CellType, string | undefined> = {
   text: undefined,
   int: '#,##0',
+  decimal: '#,##0.0',
   won: '#,##0"원"',
   rate: '0.0%',
   days: '#,##0.0"일"',
@@ -58,7 +59,7 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: TableSpec, opts: { t: 
   const write = (cells: Cell[], sample: boolean, bold: boolean) => {
     const values = cells.map((cell, i) => {
       const v = cellValue(cell, opts.t, opts.publicView);
-      return i === 0 && sample && typeof v === 'string' ? `${v} ${opts.sampleSuffix}` : v;
+      return i === (spec.labelColumn ?? 0) && sample && typeof v === 'string' ? `${v} ${opts.sampleSuffix}` : v;
     });
     const row = ws.addRow(values);
     cells.forEach((cell, i) => {
