@@ -281,6 +281,39 @@ describe('clerk', () => {
     expect(await page.locator('#f-office').count()).toBe(0);
     await both(page, 'clerk');
   });
+
+  it('offers the survey of an ended participation; the owner answers on a phone with the printed code', async () => {
+    const page = await as('a1');
+    // X3 (B2, 취소 after 선정) ended before surveys were offered automatically: the page has a button.
+    await page.goto(e2e.url(`/participations/${fx.participation.X3}`));
+    await navigate(page, page.locator('form[action="/surveys/offer"] button[type="submit"]'));
+    expect(await page.locator('main').innerText()).toContain(msg('participations.notice.surveyOffered'));
+    const code = (await page.locator('#survey-title ~ p .itda-code').innerText()).trim();
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await navigate(page, page.locator('section[aria-labelledby="survey-title"] a', { hasText: msg('surveys.printSlip') }));
+    expect(await page.locator('.itda-slip-code').innerText()).toBe(code);
+    await both(page, 'survey-slip');
+
+    // The owner: no account, a phone, the code typed in lower case without the hyphen.
+    const owner = await e2e.newPage({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+    await owner.goto(e2e.url('/s'));
+    await owner.locator('#f-code').fill(code.replace('-', '').toLowerCase());
+    await navigate(owner, owner.locator('form[method="get"][action="/s"] button[type="submit"]'));
+    // Nothing chosen: a Korean error per question, the comment kept.
+    await owner.locator('#f-comment').fill('친절하게 도와주셨습니다.');
+    await navigate(owner, owner.locator('form[method="post"][action="/s"] button[type="submit"]'));
+    expect(await owner.locator('#error-summary-title').count()).toBe(1);
+    expect(await owner.locator('#f-comment').inputValue()).toBe('친절하게 도와주셨습니다.');
+    await checkA11y(owner, 'survey form with errors at 375 px');
+    await screenshot(owner, `${kind}-reports-survey-owner-375`);
+    for (const [q, v] of [['q1', 5], ['q2', 4], ['q3', 5]] as const) await owner.locator(`label[for="f-${q}-${v}"]`).click();
+    await navigate(owner, owner.locator('form[method="post"][action="/s"] button[type="submit"]'));
+    expect(new URL(owner.url()).pathname).toBe('/s/thanks');
+    expect(await h1(owner)).toBe(msg('surveys.thanksTitle'));
+    // The clerk's page now says it was answered.
+    await page.goto(e2e.url(`/participations/${fx.participation.X3}`));
+    expect(await page.locator('section[aria-labelledby="survey-title"]').innerText()).toContain(msg('surveys.state.answered'));
+  });
 });
 
 describe('province', () => {

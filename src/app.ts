@@ -266,7 +266,7 @@ export function createApp(deps: AppDeps) {
   businessPages(app, { businesses: deps.businesses, eligibility: deps.eligibility, municipalities, extras: { sections: deps.businessSections ?? participationSections(deps.participations) } });
   caseloadPages(app, { businesses: deps.businesses });
   ownerPages(app, { owner: deps.owner });
-  participationPages(app, { participations: deps.participations, documents: deps.documents });
+  participationPages(app, { participations: deps.participations, documents: deps.documents, surveys: deps.surveys });
   documentPages(app, { documents: deps.documents });
   recruitmentApplyPages(app, { recruitment: deps.recruitment, cookieSecure: deps.config.cookieSecure });
   recruitmentPages(app, { recruitment: deps.recruitment });

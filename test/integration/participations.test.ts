@@ -227,6 +227,34 @@ describe('the workflow through the pages', () => {
     expect(invitations).toEqual([{ outcome: 'selected', createdVia: 'transition', createdBy: clerkActor.userId }]);
   });
 
+  it('shows the survey of an ended participation on its page, and offers one by hand where none was made', async () => {
+    // `id` ended at 선정 in the walk above: its invitation is open, with the code and the slip link.
+    const page = await (await clerk.get(`/participations/${id}`)).text();
+    const inv = await h.db.selectFrom('surveyInvitation').select(['id', 'code']).where('participationId', '=', id).executeTakeFirstOrThrow();
+    expect(page).toContain('응답 대기');
+    expect(page).toContain(inv.code);
+    expect(page).toContain(`href="/surveys/${inv.id}/slip"`);
+    expect(page).not.toContain('action="/surveys/offer"');
+
+    // One ended without a transition (e.g. imported as 취소): a button offers it; then the code shows.
+    const other = await create(ruleProgrammeId);
+    await h.db.updateTable('participation').set({ status: 'withdrawn' }).where('id', '=', other).execute();
+    const before = await (await clerk.get(`/participations/${other}`)).text();
+    expect(before).toContain('action="/surveys/offer"');
+    const res = await clerk.post('/surveys/offer', { participationId: other, returnTo: `/participations/${other}` });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/participations/${other}?notice=surveyOffered`);
+    const after = await (await clerk.get(`/participations/${other}?notice=surveyOffered`)).text();
+    expect(after).toContain('만족도 조사를 안내했습니다');
+    const made = await h.db.selectFrom('surveyInvitation').select(['code', 'createdVia']).where('participationId', '=', other).executeTakeFirstOrThrow();
+    expect(made.createdVia).toBe('manual');
+    expect(after).toContain(made.code);
+    // A participation still open has no survey section at all.
+    const open = await create(ruleProgrammeId);
+    expect(await (await clerk.get(`/participations/${open}`)).text()).not.toContain('id="survey-title"');
+    await h.db.updateTable('participation').set({ status: 'withdrawn' }).where('id', 'in', [other, open]).execute();
+  });
+
   it('refuses a forbidden transition with a clear message (수혜 → 안내; 발굴 → 선정)', async () => {
     const res = await move(id, { to: 'informed', version: '6', reason: '되돌리기' });
     expect(res.status).toBe(400);

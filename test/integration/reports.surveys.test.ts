@@ -69,7 +69,7 @@ describe('만족도 조사', () => {
     expect(html).toContain('매우 만족 (5)');
     const missing = await owner.post(`/s/${token}`, { q1: '5', q3: '4' });
     expect(missing.status).toBe(400);
-    expect(await missing.text()).toContain('이 문항에 답해 주세요');
+    expect(await missing.text()).toContain('2번 문항(서류 준비와 신청 도움)에 답해 주세요');
     const ok = await owner.post(`/s/${token}`, { q1: '5', q2: '5', q3: '5', comment: '친절했습니다' });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe('/s/thanks');

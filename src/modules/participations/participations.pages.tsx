@@ -6,6 +6,7 @@ import {
   type ParticipationStatus,
   type TransitionField,
 } from '../../domain/participation-workflow.ts';
+import { ENDED_STATUSES } from '../../domain/metrics/figures.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import { Button, CsrfField, ErrorSummary, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
@@ -15,6 +16,7 @@ import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { ChecklistSection } from '../documents/documents.pages.tsx';
 import type { ChecklistItem } from '../documents/documents.checklist.ts';
 import type { DocumentsService } from '../documents/documents.service.ts';
+import type { SurveysService } from '../surveys/surveys.service.ts';
 import type { ParticipationsService, ProgrammeOption } from './participations.service.ts';
 import {
   Badge,
@@ -379,12 +381,57 @@ function History(props: { c: AppContext; events: Detail['events'] }) {
   );
 }
 
-const NOTICES = ['created', 'moved', 'uploaded'] as const;
+const NOTICES = ['created', 'moved', 'uploaded', 'surveyOffered'] as const;
+
+type SurveyOfParticipation = Awaited<ReturnType<SurveysService['forParticipation']>>;
+
+/**
+ * 만족도 조사 of an ended participation (issue 5): offered automatically when it ended; here the
+ * clerk sees whether the owner answered, prints the slip with the code for an owner without a
+ * mobile phone, or offers it by hand for one that ended before surveys existed.
+ */
+function SurveySection(props: { c: AppContext; participationId: string; survey: SurveyOfParticipation; canWrite: boolean }) {
+  const { c, survey } = props;
+  const t = c.var.t;
+  if (!survey && !props.canWrite) return null;
+  return (
+    <section aria-labelledby="survey-title" class="itda-report-section">
+      <h2 class="itda-h2" id="survey-title">
+        {t('surveys.title')}
+      </h2>
+      {survey ? (
+        <>
+          <p>
+            <strong>{t(`surveys.state.${survey.state}`)}</strong>
+            {' · '}
+            {formatDateTime(survey.createdAt, c.var.locale)} {t(`surveys.via.${survey.createdVia}`)}
+            {survey.smsQueued ? ` · ${t('surveys.smsQueued')}` : ''}
+          </p>
+          {survey.state === 'open' && (
+            <p>
+              {t('surveys.code')}: <strong class="itda-code">{survey.code}</strong>{' '}
+              <a href={`/surveys/${survey.id}/slip`}>{t('surveys.printSlip')}</a>
+            </p>
+          )}
+        </>
+      ) : (
+        <form method="post" action="/surveys/offer" class="itda-inline-form">
+          <CsrfField token={c.var.csrfToken} />
+          <input type="hidden" name="participationId" value={props.participationId} />
+          <input type="hidden" name="returnTo" value={`/participations/${props.participationId}`} />
+          <p class="form-hint">{t('surveys.offerHint')}</p>
+          <Button variant="secondary">{t('surveys.offer')}</Button>
+        </form>
+      )}
+    </section>
+  );
+}
 
 function DetailPage(props: {
   c: AppContext;
   data: Detail;
   checklist: ChecklistItem[];
+  survey?: SurveyOfParticipation;
   active?: ActiveForm;
   values?: FormValues;
   errors?: FieldErrors;
@@ -487,6 +534,8 @@ function DetailPage(props: {
         errors={props.active?.kind === 'upload' ? props.errors : undefined}
       />
 
+      {props.survey !== undefined && <SurveySection c={c} participationId={p.id} survey={props.survey} canWrite={data.canWrite} />}
+
       <section aria-labelledby="history-title">
         <h2 class="itda-h2" id="history-title">
           {t('participations.historyTitle')}
@@ -497,8 +546,8 @@ function DetailPage(props: {
   );
 }
 
-export function participationPages(app: Hono<AppEnv>, deps: { participations: ParticipationsService; documents: DocumentsService }) {
-  const { participations, documents } = deps;
+export function participationPages(app: Hono<AppEnv>, deps: { participations: ParticipationsService; documents: DocumentsService; surveys: SurveysService }) {
+  const { participations, documents, surveys } = deps;
 
   async function renderDetail(
     c: AppContext,
@@ -508,7 +557,9 @@ export function participationPages(app: Hono<AppEnv>, deps: { participations: Pa
   ) {
     const data = await participations.get(c.var.actor, id, requestMeta(c));
     const checklist = await documents.checklist(c.var.actor, id);
-    return c.html(<DetailPage c={c} data={data} checklist={checklist} {...extra} />, status);
+    // Only an ended participation (선정·탈락·취소·수혜) has a survey.
+    const survey = (ENDED_STATUSES as readonly string[]).includes(data.participation.status) ? await surveys.forParticipation(c.var.actor, id) : undefined;
+    return c.html(<DetailPage c={c} data={data} checklist={checklist} survey={survey} {...extra} />, status);
   }
 
   app.get('/participations/:id', (c) => renderDetail(c, uuidParam(c)));

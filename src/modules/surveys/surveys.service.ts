@@ -8,7 +8,7 @@ import type { AccessService } from '../access/access.service.ts';
 import type { Db } from '../audit/audit.repository.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { randomToken, sha256 } from '../auth/auth.crypto.ts';
-import { authorize, type Actor } from '../auth/auth.policy.ts';
+import { authorize, can, type Actor } from '../auth/auth.policy.ts';
 import { assertBusinessAccess } from '../businesses/businesses.access.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { isMobileNumber } from '../notifications/notifications.service.ts';
@@ -145,6 +145,22 @@ export function createSurveysService(deps: {
         if (r?.created) await audit.record(trx, meta, { action: 'survey.offer', actor, subjectType: 'participation', subjectId: participationId, detail: { sms: !!r.token } });
         return r!.invitation.id;
       });
+    },
+
+    /**
+     * The survey of one participation, for its page (staff with business access only). No access
+     * record of its own: the participation page that shows it records the view (participations.get).
+     * Null when the actor does not manage surveys or none was offered yet.
+     */
+    async forParticipation(actor: Actor | null, participationId: string) {
+      if (!actor || !can(actor, 'surveys.manage')) return null;
+      const p = await repo.participationForOffer(db, participationId);
+      if (!p) throw new NotFoundError();
+      await assertBusinessAccess(db, actor, p.businessId, 'read');
+      const inv = await repo.invitationOf(db, participationId);
+      if (!inv) return null;
+      const state: 'answered' | 'expired' | 'open' = inv.answeredAt ? 'answered' : inv.expiresAt <= now() ? 'expired' : 'open';
+      return { id: inv.id, code: inv.code, state, smsQueued: inv.smsQueued, createdAt: inv.createdAt, createdVia: inv.createdVia, expiresAt: inv.expiresAt };
     },
 
     /** Invitations of the businesses in the actor's scope (a masked list: one access record per page). */
