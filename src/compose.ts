@@ -85,7 +85,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const surveys = createSurveysService({ db, repo: createSurveysRepository(), notifications, access, audit, now, publicUrl: config.publicUrl });
   // A participation that ends (선정·탈락·취소·수혜) offers the owner the satisfaction survey in the same transaction.
   const participations = createParticipationsService({ db, repo: createParticipationsRepository(), access, eligibility, now, onTransition: (trx, id, actorUserId) => surveys.offerSurvey(trx, id, { via: 'transition', actorUserId }) });
-  const operations = createOperationsService({ db, repo: createOperationsRepository(), businesses: createBusinessesRepository(), reports: reportsRepo, access, audit, now });
+  const operations = createOperationsService({ db, repo: createOperationsRepository(), businesses: createBusinessesRepository(), reports: reportsRepo, access, audit, now, caseloadGate: (clerkId) => training.canTakeCaseload(clerkId) });
   return {
     audit,
     auth,

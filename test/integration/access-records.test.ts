@@ -23,6 +23,8 @@ const PERSONAL: Record<string, Personal> = {
   'GET /documents/files/:id': { as: 'clerk' },
   // The hand-over page at the end of a clerk's contract names her businesses (path set in beforeAll).
   'GET /admin/contracts/:id': { as: 'operator' },
+  // The bulk hand-over (담당 일괄 이관) lists the leaving clerk's businesses by name once one is chosen (path set in beforeAll).
+  'GET /operations/handover': { as: 'office_lead' },
 };
 /** Routes that never show business or owner data (all others must be listed above). */
 const NOT_PERSONAL = [
@@ -30,8 +32,9 @@ const NOT_PERSONAL = [
   /^GET \/$/,
   // Reports, surveys and operations (issue 5): aggregates, business names and staff figures, no
   // owner's personal data; exports of tables with personal data record the access with a reason
-  // themselves (reports.test), and the access-record review records its own viewing.
-  /^GET \/(reports|api\/v1\/reports|operations|surveys|s(\/|$)|admin\/access-review)/,
+  // themselves (reports.test), and the access-record review records its own viewing. The hand-over
+  // page names businesses: it is listed above.
+  /^GET \/(reports|api\/v1\/reports|operations(?!\/handover)|surveys|s(\/|$)|admin\/access-review)/,
   /^GET \/businesses\/new$/,
   /^GET \/api\/v1\/me$/,
   // Recruitment, training, employment linkage (issue 6): applicants' and clerks' data, no business or
@@ -77,6 +80,7 @@ beforeAll(async () => {
   PERSONAL['GET /documents/files/:id'] = { as: 'clerk', path: `/documents/files/${file.id}` };
   const contract = await h.db.insertInto('clerkContract').values({ clerkId, officeId, startsOn: '2026-05-01', endsOn: '2026-11-30' }).returning('id').executeTakeFirstOrThrow();
   PERSONAL['GET /admin/contracts/:id'] = { as: 'operator', path: `/admin/contracts/${contract.id}` };
+  PERSONAL['GET /operations/handover'] = { as: 'office_lead', path: `/operations/handover?clerk=${clerkId}` };
 });
 afterAll(async () => {
   await h?.close();

@@ -41,6 +41,18 @@ describe('/api/v1/reports', () => {
     expect(p.mostApplied[0]!.key).toBe(String(fx.programme.P1));
   });
 
+  it('asks a purpose for the breakdown by clerk (staff figures) and records the download', async () => {
+    const op = clients.get('operator')!;
+    const refused = await op.get(`/api/v1/reports/breakdown?${NOV}&by=clerk`, json);
+    expect(refused.status).toBe(400);
+    const ok = await op.get(`/api/v1/reports/breakdown?${NOV}&by=clerk&purpose=report&note=${encodeURIComponent('도 제출용')}`, json);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { rows: unknown[] }).rows).toHaveLength(3);
+    const rec = await h.db.selectFrom('accessRecord').selectAll().where('subjectId', '=', 'api:reports:breakdown').executeTakeFirstOrThrow();
+    expect(rec).toMatchObject({ subjectType: 'clerk_list', action: 'download', accountLogin: fx.logins.operator });
+    expect(rec.reason).toContain('도 제출용');
+  });
+
   it('gives the province suppressed values through a personal access token', async () => {
     const province = await h.db.selectFrom('appUser').select('id').where('login', '=', fx.logins.province).executeTakeFirstOrThrow();
     const token = 'itda_pat_reportsprovincetoken0123456789';

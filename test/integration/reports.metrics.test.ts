@@ -172,6 +172,8 @@ describe('scopes', () => {
     expect(d.viewer.kind).toBe('clerk');
     expect(d.total).toMatchObject({ applications: 3, selected: 2, benefited: 1, identified: 3, businessesSupported: 2 });
     expect(d.caseload!.loads).toHaveLength(1);
+    // Two owners answered (X1, X2): she sees that they did, not the score (one of them could be singled out).
+    expect(d.satisfaction).toMatchObject({ responses: 2, score100: null });
   });
 
   it('province: aggregates only, counts below 5 as "5 미만", derived figures withheld, no clerk', async () => {
@@ -186,6 +188,25 @@ describe('scopes', () => {
     expect(d.inactive).toBeNull();
     expect(d.options.clerks).toEqual([]);
     expect(row(d, fx.regionA)!.figures.applications).toBe('lt5');
+  });
+
+  it('province: whole calendar months only (two periods a day apart cannot be subtracted)', async () => {
+    const d = await h.services.reports.dashboard(actors.get('province')!, { from: '2026-11-10', to: '2026-11-20' });
+    expect(d.period).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(d.total.applications).toBe(5);
+    // Staff keep the days they asked for.
+    const op = await h.services.reports.dashboard(actors.get('operator')!, { from: '2026-11-10', to: '2026-11-20' });
+    expect(op.period).toEqual({ from: '2026-11-10', to: '2026-11-20' });
+  });
+
+  it('province: a status count the others would give away is withheld with a second one', async () => {
+    const d = await h.services.reports.dashboard(actors.get('province')!, nov());
+    // 발굴 6 in November: identified 1, informed 1, submitted 1, rejected 1, withdrawn 2 (all "5 미만").
+    const hidden = d.statuses.filter((s) => typeof s.count !== 'number');
+    const shown = d.statuses.filter((s) => typeof s.count === 'number');
+    expect(shown.every((s) => s.count === 0)).toBe(true);
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    expect(d.statuses.every((s) => typeof s.count === 'number' || s.share === null)).toBe(true);
   });
 
   it('refuses owners and other roles', async () => {

@@ -84,6 +84,117 @@ describe('operations', () => {
     const orphans = await h.db.selectFrom('business as b').innerJoin('appUser as u', 'u.id', 'b.clerkId').select('b.id').where('u.active', '=', false).execute();
     expect(orphans).toEqual([]);
   });
+
+  it('records the businesses the hand-over page names as an access record', async () => {
+    const lead = clients.get('lead')!;
+    const held = (await h.db.selectFrom('business').select('id').where('clerkId', '=', fx.clerks.a2).execute()).map((r) => r.id).sort();
+    expect(held.length).toBeGreaterThan(0);
+    const res = await lead.get(`/operations/handover?clerk=${fx.clerks.a2}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('rf 사업장 B3');
+    const rows = await h.db.selectFrom('accessRecord').selectAll().where('requestId', '=', res.headers.get('x-request-id')!).execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ subjectType: 'business_list', subjectId: `handover:${fx.clerks.a2}`, action: 'view', accountLogin: fx.logins.lead });
+    expect((rows[0]!.detail as { businessIds: string[] }).businessIds.sort()).toEqual(held);
+    // Before a clerk is chosen the page names no business, and records nothing.
+    const blank = await lead.get('/operations/handover');
+    expect(await h.db.selectFrom('accessRecord').select('id').where('requestId', '=', blank.headers.get('x-request-id')!).execute()).toEqual([]);
+  });
+
+  it('keeps a business in its office when its clerk moves to another office: that office\'s lead neither sees nor moves it', async () => {
+    const k = await h.createUser('clerk', { officeId: fx.officeA, login: 'rf-k' });
+    const b2 = await h.createUser('clerk', { officeId: fx.officeB, login: 'rf-b2' });
+    const leadB = h.client();
+    await leadB.login((await h.createUser('office_lead', { officeId: fx.officeB, login: 'rf-lead-b' })).login);
+    const kb: Record<'K1' | 'K2', string> = { K1: '', K2: '' };
+    for (const key of ['K1', 'K2'] as const) {
+      kb[key] = (await h.db.insertInto('business').values({ name: `rf 사업장 ${key}`, municipalityCode: '41110', sidoCode: '41', officeId: fx.officeA, clerkId: k.id }).returning('id').executeTakeFirstOrThrow()).id;
+    }
+    // The operator moves K to office B (account update); her businesses stay in office A.
+    const op = clients.get('operator')!;
+    const moved = await op.post(`/admin/users/${k.id}`, { displayName: k.displayName, role: 'clerk', officeId: String(fx.officeB), email: '', phone: '', active: 'on', version: String(k.version) });
+    expect(moved.status).toBe(303);
+    expect((await h.db.selectFrom('appUser').select('officeId').where('id', '=', k.id).executeTakeFirstOrThrow()).officeId).toBe(fx.officeB);
+
+    const form = await leadB.get(`/operations/handover?clerk=${k.id}`);
+    expect(form.status).toBe(200);
+    const html = await form.text();
+    expect(html).not.toContain('rf 사업장 K1');
+    expect(html).not.toContain('rf 사업장 K2');
+    expect(html).toContain('맡은 사업체가 없습니다');
+    const recs = await h.db.selectFrom('accessRecord').select('id').where('requestId', '=', form.headers.get('x-request-id')!).execute();
+    expect(recs).toEqual([]);
+    for (const body of [{ mode: 'balance' }, { mode: 'one', toClerkId: b2.id }] as Record<string, string>[]) {
+      const res = await leadB.post('/operations/handover', { fromClerkId: k.id, ...body });
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe('/operations?notice=handover&n=0');
+    }
+    const after = await h.db.selectFrom('business').select(['id', 'clerkId', 'officeId']).where('id', 'in', [kb.K1, kb.K2]).execute();
+    expect(after.map((b) => [b.clerkId, b.officeId])).toEqual([
+      [k.id, fx.officeA],
+      [k.id, fx.officeA],
+    ]);
+
+    // Office A's lead still finds K (she holds office A's businesses) and hands them over within office A.
+    const lead = clients.get('lead')!;
+    const formA = await (await lead.get(`/operations/handover?clerk=${k.id}`)).text();
+    expect(formA).toContain('rf 사업장 K1');
+    expect(formA).not.toContain(b2.id); // the targets are office A's clerks
+    expect((await (await lead.get('/operations/handover')).text()).includes(`value="${k.id}"`)).toBe(true);
+    expect((await lead.post('/operations/handover', { fromClerkId: k.id, mode: 'balance' })).status).toBe(303);
+    const handed = await h.db.selectFrom('business as b').innerJoin('appUser as u', 'u.id', 'b.clerkId').select(['b.officeId', 'u.officeId as clerkOffice']).where('b.id', 'in', [kb.K1, kb.K2]).execute();
+    expect(handed).toEqual([
+      { officeId: fx.officeA, clerkOffice: fx.officeA },
+      { officeId: fx.officeA, clerkOffice: fx.officeA },
+    ]);
+
+    // The operator's balanced hand-over also keeps each business in its own office, not the clerk's new one.
+    const k3 = (await h.db.insertInto('business').values({ name: 'rf 사업장 K3', municipalityCode: '41110', sidoCode: '41', officeId: fx.officeA, clerkId: k.id }).returning('id').executeTakeFirstOrThrow()).id;
+    expect((await op.post('/operations/handover', { fromClerkId: k.id, mode: 'balance' })).status).toBe(303);
+    const k3After = await h.db.selectFrom('business as b').innerJoin('appUser as u', 'u.id', 'b.clerkId').select(['b.officeId', 'u.officeId as clerkOffice']).where('b.id', '=', k3).executeTakeFirstOrThrow();
+    expect(k3After).toEqual({ officeId: fx.officeA, clerkOffice: fx.officeA });
+    expect(await h.db.selectFrom('business').select('id').where('clerkId', '=', k.id).execute()).toEqual([]);
+  });
+
+  it('gives nothing to a clerk without the training required before a caseload', async () => {
+    const course = await h.db.insertInto('trainingCourse').values({ title: 'rf 직무 기본교육', requiredHours: 4, requiredForCaseload: true }).returning('id').executeTakeFirstOrThrow();
+    try {
+      const session = await h.db.insertInto('trainingSession').values({ courseId: course.id, startsAt: kst('2026-11-02 09:00'), hours: 4 }).returning('id').executeTakeFirstOrThrow();
+      await h.db.insertInto('trainingAttendance').values({ sessionId: session.id, clerkId: fx.clerks.a2, attended: true, recordedBy: null }).execute();
+      const fresh = await h.createUser('clerk', { officeId: fx.officeA, login: 'rf-new' });
+      const a3 = await h.db.selectFrom('appUser').select('id').where('login', '=', 'rf-a3').executeTakeFirstOrThrow();
+      const held = (await h.db.selectFrom('business').select('id').where('clerkId', '=', a3.id).execute()).map((r) => r.id);
+      expect(held.length).toBeGreaterThan(0);
+      const lead = clients.get('lead')!;
+
+      // The page says who is left out of the balance and why.
+      const form = await (await lead.get(`/operations/handover?clerk=${a3.id}`)).text();
+      expect(form).toContain('필수 교육을 마치지 않은 공공사무원은 사업체를 넘겨받을 수 없어 나누는 대상에서 뺐습니다');
+      expect(form).toContain(`${fresh.displayName} (0) — 필수 교육 미이수`);
+
+      // Named as the one clerk: refused, the form comes back with what was entered.
+      const refused = await lead.post('/operations/handover', { fromClerkId: a3.id, mode: 'one', toClerkId: fresh.id, note: '계약 만료 인계' });
+      expect(refused.status).toBe(400);
+      const page = await refused.text();
+      expect(page).toContain(`${fresh.displayName} 공공사무원은 필수 교육을 마치지 않아 사업체를 넘겨받을 수 없습니다: rf 직무 기본교육`);
+      expect(page).toContain('계약 만료 인계');
+      expect(page).toMatch(new RegExp(`<option value="${fresh.id}" selected`));
+      expect(page).toMatch(/value="one"[^>]*checked/);
+      expect(await h.db.selectFrom('business').select('id').where('clerkId', '=', a3.id).execute()).toHaveLength(held.length);
+
+      // Balanced: only the trained clerk (a2) receives, although a1 and the new clerk carry less.
+      expect((await lead.post('/operations/handover', { fromClerkId: a3.id, mode: 'balance' })).status).toBe(303);
+      for (const id of held) expect(await clerkOf(id)).toBe(fx.clerks.a2);
+
+      // Nobody trained left in the office: the balance is refused, nothing moves.
+      const none = await lead.post('/operations/handover', { fromClerkId: fx.clerks.a2, mode: 'balance' });
+      expect(none.status).toBe(400);
+      expect(await none.text()).toContain('같은 사무소에 필수 교육을 마친 공공사무원이 없어');
+      expect((await h.db.selectFrom('business').select('id').where('clerkId', '=', fx.clerks.a2).execute()).length).toBeGreaterThan(0);
+    } finally {
+      await h.db.updateTable('trainingCourse').set({ active: false }).where('id', '=', course.id).execute();
+    }
+  });
 });
 
 describe('접속기록 점검 (monthly review)', () => {

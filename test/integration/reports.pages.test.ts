@@ -67,10 +67,27 @@ describe('dashboard pages', () => {
     expect(prov).not.toContain('id="f-clerk"');
   });
 
+  it('records a view in the access records when the page names clerks (operator, office lead), not for a clerk or the province', async () => {
+    const views = async (login: string) =>
+      (await h.db.selectFrom('accessRecord').select(['subjectType', 'subjectId', 'action']).where('accountLogin', '=', login).where('subjectId', '=', 'reports:dashboard').execute()).length;
+    const before = { op: await views(fx.logins.operator), lead: await views(fx.logins.lead), a1: await views(fx.logins.a1), prov: await views(fx.logins.province) };
+    for (const k of ['operator', 'lead', 'a1', 'province']) expect((await clients.get(k)!.get(`/reports?${NOV}`)).status).toBe(200);
+    expect(await views(fx.logins.operator)).toBe(before.op + 1);
+    expect(await views(fx.logins.lead)).toBe(before.lead + 1);
+    expect(await views(fx.logins.a1)).toBe(before.a1);
+    expect(await views(fx.logins.province)).toBe(before.prov);
+  });
+
   it('re-renders with 400 and the error for a bad date, keeping the page usable', async () => {
     const res = await clients.get('operator')!.get('/reports?from=2026-13-01');
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('날짜 형식이 아닙니다');
+  });
+
+  it('refuses a period too long even when only one end is given (the other is filled in)', async () => {
+    const res = await clients.get('operator')!.get('/reports?from=0001-01-01');
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('기간은 3년까지 볼 수 있습니다');
   });
 
   it('refuses the dashboard to roles without figures', async () => {
@@ -107,8 +124,18 @@ describe('.xlsx exports', () => {
     expect(total.getCell(col('신청')).value).toBe(5);
     expect(total.getCell(col('수혜 금액')).value).toBe(3_500_000);
     expect(wb.worksheets.map((w) => w.name)).toContain('정보');
-    // No access record for aggregates.
-    expect(await h.db.selectFrom('accessRecord').select('id').where('subjectType', '=', 'clerk_list').execute()).toHaveLength(0);
+    const infoText = (w: ExcelJS.Workbook) => {
+      const ws = w.getWorksheet('정보')!;
+      const out: string[] = [];
+      ws.eachRow((r) => out.push(`${r.getCell(1).text}: ${r.getCell(2).text}`));
+      return out.join('\n');
+    };
+    expect(infoText(wb)).toContain('조건: 없음');
+    // A file made for one programme says so.
+    const one = await readXlsx(await clients.get('operator')!.get(`/reports/export/breakdown?${NOV}&by=office&programme=${fx.programme.P1}`));
+    expect(infoText(one)).toContain('조건: 지원사업: 시험 정책자금');
+    // No download record for aggregates (the dashboard views above were recorded as views).
+    expect(await h.db.selectFrom('accessRecord').select('id').where('subjectType', '=', 'clerk_list').where('action', '=', 'download').execute()).toHaveLength(0);
   });
 
   it('exports the province table with "5 미만" and "비공개" as words, never the number', async () => {
@@ -135,7 +162,7 @@ describe('.xlsx exports', () => {
     const names = [];
     for (let r = 2; r <= wb.worksheets[0]!.rowCount; r++) names.push(wb.worksheets[0]!.getRow(r).getCell(1).value);
     expect(names).toEqual(expect.arrayContaining(['시험 clerk 1', '평균']));
-    const rec = await h.db.selectFrom('accessRecord').selectAll().where('subjectType', '=', 'clerk_list').executeTakeFirstOrThrow();
+    const rec = await h.db.selectFrom('accessRecord').selectAll().where('subjectType', '=', 'clerk_list').where('action', '=', 'download').executeTakeFirstOrThrow();
     expect(rec).toMatchObject({ action: 'download', subjectId: 'reports:caseload', reason: '업무 배분·점검: 11월 업무 배분' });
     expect((rec.detail as { clerks: number }).clerks).toBe(3);
   });

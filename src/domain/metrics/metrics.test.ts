@@ -26,7 +26,6 @@ import {
   satisfaction,
   satisfactionFacts,
   statusDistribution,
-  suppressComplements,
   trendMonths,
   type BreakdownRow,
   type GroupFacts,
@@ -111,16 +110,6 @@ describe('province suppression', () => {
     expect(p.averageBenefit).toBeNull();
     expect(p.selectionRate).toBeNull(); // 12 − 9 = 3 not selected: too few
     expect(p.medianDaysToSubmit).toBeNull();
-  });
-  it('withholds a second cell when one hidden cell could be recovered from the total', () => {
-    const rows = [
-      { k: 'a', n: 'lt5' as const },
-      { k: 'b', n: 7 },
-      { k: 'c', n: 30 },
-    ];
-    expect(suppressComplements(rows, ['n']).map((r) => r.n)).toEqual(['lt5', null, 30]);
-    const two = [{ n: 'lt5' as const }, { n: 'lt5' as const }, { n: 9 }];
-    expect(suppressComplements(two, ['n']).map((r) => r.n)).toEqual(['lt5', 'lt5', 9]);
   });
 });
 

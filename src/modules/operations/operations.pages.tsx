@@ -337,11 +337,17 @@ function HandoverPage(props: { c: AppContext; h: Handover; values?: FormValues; 
                         {`${k.displayName} (${k.businesses})`}
                       </option>
                     ))}
+                    {s.untrained.map((k) => (
+                      <option value={k.id} selected={valueOf(values, 'toClerkId') === k.id}>
+                        {`${k.displayName} (${k.businesses}) — ${t('operations.untrained')}`}
+                      </option>
+                    ))}
                   </select>
                 </div>
                 {props.errors?.toClerkId && <p class="form-hint-invalid">{props.errors.toClerkId}</p>}
               </div>
               <TextareaField t={t} prefix="f" name="note" label={t('operations.note')} values={values} errors={props.errors} rows={2} maxlength={300} />
+              {s.untrained.length > 0 && <p class="form-hint">{t('operations.untrainedExcluded', { names: s.untrained.map((k) => k.displayName).join(', ') })}</p>}
               <div class="krds-table-wrap">
                 <table class="itda-table itda-table-compact">
                   <caption>{t('operations.planCaption')}</caption>
@@ -390,13 +396,13 @@ export function operationsPages(app: Hono<AppEnv>, deps: { operations: Operation
   const { operations } = deps;
   app.get('/operations', async (c) => c.html(<OverviewPage c={c} o={await operations.overview(c.var.actor, c.req.query())} />));
   app.get('/operations/calendar', async (c) => c.html(<CalendarPage c={c} cal={await operations.calendar(c.var.actor, c.req.query())} />));
-  app.get('/operations/handover', async (c) => c.html(<HandoverPage c={c} h={await operations.handoverForm(c.var.actor, c.req.query('clerk') || undefined)} />));
+  app.get('/operations/handover', async (c) => c.html(<HandoverPage c={c} h={await operations.handoverForm(c.var.actor, c.req.query('clerk') || undefined, requestMeta(c))} />));
   app.post('/operations/handover', async (c) => {
     const values = await readForm(c);
     const result = await handleForm(c, () => operations.handover(c.var.actor, values, requestMeta(c)));
     if (!result.ok) {
       const from = typeof values.fromClerkId === 'string' && /^[0-9a-f-]{36}$/i.test(values.fromClerkId) ? values.fromClerkId : undefined;
-      return c.html(<HandoverPage c={c} h={await operations.handoverForm(c.var.actor, from)} values={values} errors={result.errors} message={result.message} />, 400);
+      return c.html(<HandoverPage c={c} h={await operations.handoverForm(c.var.actor, from, requestMeta(c))} values={values} errors={result.errors} message={result.message} />, 400);
     }
     return c.redirect(`/operations?notice=handover&n=${result.value.moved}`, 303);
   });

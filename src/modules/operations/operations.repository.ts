@@ -39,16 +39,35 @@ export function createOperationsRepository() {
         order by u.display_name`.execute(db);
       return r.rows.map((x) => ({ ...x, businesses: Number(x.businesses) }));
     },
-    businessesOf(db: Db, clerkId: string) {
-      return db.selectFrom('business').select(['id', 'name', 'officeId', 'clerkId', 'isSample']).where('clerkId', '=', clerkId).orderBy('name').execute();
+    /**
+     * Who may be handed over, in the scope (`officeId` null = all): the active clerks of the office,
+     * and every account holding a business of the office — also an active clerk whose own office has
+     * changed since. `businesses` counts only the businesses of the scope.
+     */
+    async handoverCandidates(db: Db, officeId: number | null) {
+      const inScope = officeId === null ? sql`true` : sql`b.office_id = ${officeId}`;
+      const r = await sql<{ id: string; displayName: string; login: string; role: string; active: boolean; officeName: string | null; businesses: number }>`
+        select u.id, u.display_name, u.login, u.role, u.active, o.name as office_name,
+          (select count(*) from business b where b.clerk_id = u.id and ${inScope}) as businesses
+        from app_user u left join office o on o.id = u.office_id
+        where (u.role = 'clerk' and u.active ${officeId === null ? sql`` : sql`and u.office_id = ${officeId}`})
+          or exists (select 1 from business b where b.clerk_id = u.id and ${inScope})
+        order by (u.role = 'clerk' and u.active) desc, o.name nulls last, u.display_name`.execute(db);
+      return r.rows.map((x) => ({ ...x, businesses: Number(x.businesses) }));
     },
-    countHeldBy(db: Db, clerkId: string) {
-      return db
+    /** The businesses a clerk holds, only those of `officeId` when given (an office lead's scope). */
+    businessesOf(db: Db, clerkId: string, officeId: number | null) {
+      let q = db.selectFrom('business').select(['id', 'name', 'officeId', 'clerkId', 'isSample']).where('clerkId', '=', clerkId);
+      if (officeId !== null) q = q.where('officeId', '=', officeId);
+      return q.orderBy('name').execute();
+    },
+    countHeldBy(db: Db, clerkId: string, officeId: number | null = null) {
+      let q = db
         .selectFrom('business')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('clerkId', '=', clerkId)
-        .executeTakeFirstOrThrow()
-        .then((r) => Number(r.n));
+        .where('clerkId', '=', clerkId);
+      if (officeId !== null) q = q.where('officeId', '=', officeId);
+      return q.executeTakeFirstOrThrow().then((r) => Number(r.n));
     },
 
     // ── Access-record review (안전성 확보조치 기준 §8) ──

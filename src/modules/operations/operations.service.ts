@@ -25,6 +25,12 @@ import { AccessReviewQuery, CalendarQuery, HandoverInput, SignoffInput } from '.
  * Office leads see and move only their own office; operators all.
  */
 export const REVIEW_PAGE_SIZE = 100;
+
+function countBy(keys: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
+  return out;
+}
 export const EXPORT_MAX_ROWS = 10_000;
 
 export function createOperationsService(deps: {
@@ -35,6 +41,11 @@ export function createOperationsService(deps: {
   access: AccessService;
   audit: AuditService;
   now: () => Date;
+  /**
+   * The training gate of the single reassignment (businesses.service `caseloadGate`): a clerk who
+   * has not completed the courses required before a caseload receives nothing by hand-over either.
+   */
+  caseloadGate: (clerkId: string) => Promise<{ ok: boolean; missing: { title: string }[] }>;
 }) {
   const { db, repo, access, audit, now } = deps;
 
@@ -42,14 +53,42 @@ export function createOperationsService(deps: {
     return actor.role === 'office_lead' ? (actor.officeId ?? -1) : null;
   }
 
+  /**
+   * What a hand-over of `fromClerkId` would move, and to whom. The scope is the businesses', not the
+   * clerk's: a clerk's office can change while their businesses stay where they were. An office lead
+   * gets only the businesses of their own office (and may open a clerk of another office only when
+   * they hold some); each business stays in its own office, balanced over the active clerks of that
+   * office who have completed the training required before a caseload (the others are `untrained`).
+   */
   async function handoverPlan(actor: Actor, fromClerkId: string) {
     const from = await repo.clerk(db, fromClerkId);
     if (!from) throw new NotFoundError();
     const scope = officeScope(actor);
-    if (scope !== null && from.officeId !== scope) throw new ForbiddenError();
-    const businesses = await repo.businessesOf(db, from.id);
-    const targets = (await repo.officeClerks(db, from.officeId)).filter((c) => c.id !== from.id);
-    return { from, businesses, targets, plan: targets.length ? planHandover(businesses.map((b) => b.id), targets.map((t) => ({ clerkId: t.id, businesses: t.businesses }))) : [] };
+    const businesses = await repo.businessesOf(db, from.id, scope);
+    if (scope !== null && from.officeId !== scope && !businesses.length) throw new ForbiddenError();
+    const offices = scope !== null ? [scope] : [...new Set(businesses.map((b) => b.officeId))];
+    const targets: { id: string; displayName: string; businesses: number; officeId: number | null }[] = [];
+    const untrained: { id: string; displayName: string; businesses: number; officeId: number | null; missing: string[] }[] = [];
+    const plan: { businessId: string; clerkId: string }[] = [];
+    let balanceable = true;
+    let blockedByTraining = false;
+    for (const officeId of offices) {
+      const ready: typeof targets = [];
+      for (const c of await repo.officeClerks(db, officeId)) {
+        if (c.id === from.id) continue;
+        const gate = await deps.caseloadGate(c.id);
+        if (gate.ok) ready.push({ ...c, officeId });
+        else untrained.push({ ...c, officeId, missing: gate.missing.map((m) => m.title) });
+      }
+      targets.push(...ready);
+      const ids = businesses.filter((b) => b.officeId === officeId).map((b) => b.id);
+      if (!ids.length) continue;
+      if (!ready.length) {
+        balanceable = false;
+        if (untrained.some((u) => u.officeId === officeId)) blockedByTraining = true;
+      } else plan.push(...planHandover(ids, ready.map((t) => ({ clerkId: t.id, businesses: t.businesses }))));
+    }
+    return { from, businesses, targets, untrained, balanceable, blockedByTraining, plan: balanceable ? plan : [] };
   }
 
   function reviewPeriod(q: AccessReviewQuery, today: string): { period: Period; month: string | null } {
@@ -111,57 +150,85 @@ export function createOperationsService(deps: {
       };
     },
 
-    /** The hand-over page: the leaving clerk's businesses and the balanced plan over their office. */
-    async handoverForm(actor: Actor | null, fromClerkId: string | undefined) {
+    /**
+     * The hand-over page: the leaving clerk's businesses (in the viewer's scope) and the balanced
+     * plan. The page names the businesses, so showing them is an access record (one per view).
+     */
+    async handoverForm(actor: Actor | null, fromClerkId: string | undefined, meta: RequestMeta) {
       authorize(actor, 'operations.manage');
       const scope = officeScope(actor);
-      const candidates = (await deps.reports.caseloads(db, { officeId: scope, clerkId: null })).concat(
-        (await repo.orphanHolders(db, scope)).map((o) => ({ clerkId: o.id, name: `${o.displayName} (${o.login})`, officeId: null, officeName: o.officeName, businesses: o.businesses, open: 0 })),
-      );
+      const candidates = (await repo.handoverCandidates(db, scope)).map((k) => ({
+        clerkId: k.id,
+        name: k.role === 'clerk' && k.active ? k.displayName : `${k.displayName} (${k.login})`,
+        officeName: k.officeName,
+        businesses: k.businesses,
+      }));
       if (!fromClerkId) return { candidates, selected: null };
       if (!/^[0-9a-f-]{36}$/i.test(fromClerkId)) throw new NotFoundError();
-      return { candidates, selected: await handoverPlan(actor, fromClerkId) };
+      const selected = await handoverPlan(actor, fromClerkId);
+      if (selected.businesses.length) {
+        await access.record(db, actor, meta, {
+          subjectType: 'business_list',
+          subjectId: `handover:${selected.from.id}`,
+          action: 'view',
+          detail: { handoverOf: selected.from.id, count: selected.businesses.length, businessIds: selected.businesses.map((b) => b.id) },
+        });
+      }
+      return { candidates, selected };
     },
 
     /**
-     * Moves every business of the leaving clerk in one transaction — to one clerk, or balanced over
-     * the office — and checks before committing that none is left with them (a business assigned
-     * to them meanwhile makes it fail, nothing half-done). Each move is an access record.
+     * Moves every business of the leaving clerk in the actor's scope in one transaction — to one
+     * clerk, or balanced within each business's office — and checks before committing that none in
+     * that scope is left with them (a business assigned to them meanwhile makes it fail, nothing
+     * half-done). Balanced, a business keeps its office; only the operator who names one clerk of
+     * another office moves the business to that office. Each move is an access record.
      */
     async handover(actor: Actor | null, raw: unknown, meta: RequestMeta) {
       authorize(actor, 'operations.manage');
       const input = parseInput(HandoverInput, raw);
-      const { from, businesses, targets, plan } = await handoverPlan(actor, input.fromClerkId);
-      let lines = plan;
+      const scope = officeScope(actor);
+      const { from, businesses, balanceable, blockedByTraining, plan } = await handoverPlan(actor, input.fromClerkId);
+      const officeOfBusiness = new Map(businesses.map((b) => [b.id, b.officeId]));
+      let lines: { businessId: string; clerkId: string; officeId: number | null }[];
       if (input.mode === 'one') {
         const to = await repo.clerk(db, input.toClerkId!);
         if (!to || to.role !== 'clerk' || !to.active) throw new InvalidError('validation.summary', [{ path: 'toClerkId', messageKey: 'operations.toRequired' }]);
-        const scope = officeScope(actor);
         if (scope !== null && to.officeId !== scope) throw new ForbiddenError();
-        lines = businesses.map((b) => ({ businessId: b.id, clerkId: to.id }));
-      } else if (businesses.length && !targets.length) {
-        throw new InvalidError('validation.summary', [{ path: 'mode', messageKey: 'operations.noTargets' }]);
+        const gate = await deps.caseloadGate(to.id);
+        if (!gate.ok) {
+          throw new InvalidError('validation.summary', [{ path: 'toClerkId', messageKey: 'operations.toNotTrained', params: { name: to.displayName, courses: gate.missing.map((m) => m.title).join(', ') } }]);
+        }
+        // An office lead's businesses and target are both of the lead's office: nothing changes office.
+        lines = businesses.map((b) => ({ businessId: b.id, clerkId: to.id, officeId: scope !== null ? b.officeId : to.officeId }));
+      } else {
+        if (businesses.length && !balanceable) {
+          throw new InvalidError('validation.summary', [{ path: 'mode', messageKey: blockedByTraining ? 'operations.noTrainedTargets' : 'operations.noTargets' }]);
+        }
+        lines = plan.map((l) => ({ ...l, officeId: officeOfBusiness.get(l.businessId) ?? null }));
       }
-      const officeOf = new Map<string, number | null>();
-      for (const c of [...targets]) officeOf.set(c.id, from.officeId);
-      if (input.mode === 'one') officeOf.set(input.toClerkId!, (await repo.clerk(db, input.toClerkId!))!.officeId);
       return db.transaction().execute(async (trx) => {
-        const groups = new Map<string, string[]>();
-        for (const l of lines) groups.set(l.clerkId, [...(groups.get(l.clerkId) ?? []), l.businessId]);
+        const groups = new Map<string, { clerkId: string; officeId: number | null; ids: string[] }>();
+        for (const l of lines) {
+          const key = `${l.clerkId}:${l.officeId ?? ''}`;
+          const g = groups.get(key) ?? { clerkId: l.clerkId, officeId: l.officeId, ids: [] };
+          g.ids.push(l.businessId);
+          groups.set(key, g);
+        }
         let moved = 0;
-        for (const [clerkId, ids] of groups) moved += await deps.businesses.reassign(trx, ids, clerkId, officeOf.get(clerkId) ?? null);
+        for (const g of groups.values()) moved += await deps.businesses.reassign(trx, g.ids, g.clerkId, g.officeId);
         for (const l of lines) {
           await access.record(trx, actor, meta, { subjectType: 'business', subjectId: l.businessId, action: 'update', detail: { reassignedTo: l.clerkId, from: from.id, handover: true } });
         }
-        const left = await repo.countHeldBy(trx, from.id);
+        const left = await repo.countHeldBy(trx, from.id, scope);
         if (left > 0) throw new ConflictError('operations.handoverChanged');
         await audit.record(trx, meta, {
           action: 'operations.handover',
           actor,
           targetUserId: from.id,
-          detail: { moved, mode: input.mode, to: Object.fromEntries([...groups].map(([k, v]) => [k, v.length])), note: input.note ?? null },
+          detail: { moved, mode: input.mode, to: countBy(lines.map((l) => l.clerkId)), note: input.note ?? null },
         });
-        return { moved, targets: groups.size };
+        return { moved, targets: new Set(lines.map((l) => l.clerkId)).size };
       });
     },
 

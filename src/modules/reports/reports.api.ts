@@ -2,8 +2,9 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DIMENSIONS } from '../../domain/metrics/figures.ts';
 import { PARTICIPATION_STATUSES } from '../../domain/participation-workflow.ts';
 import { ErrorBody } from '../api/api.routes.tsx';
-import type { AppEnv } from '../../web/context.ts';
+import { requestMeta, type AppEnv } from '../../web/context.ts';
 import type { MonthlyReportsService } from './monthly.service.ts';
+import { EXPORT_PURPOSES } from './reports.schemas.ts';
 import type { Dashboard, ReportsService } from './reports.service.ts';
 
 /**
@@ -111,7 +112,13 @@ function routes() {
     summary: '나눠 본 실적 (Figures by region, office, clerk, programme or category)',
     description: 'by=region|office|clerk|programme|category. 경기도 계정은 clerk을 쓸 수 없고, 한 칸만 가려지면 합계로 되짚을 수 없게 한 칸을 더 가립니다.',
     security,
-    request: { query: query.extend({ by: z.string().optional().openapi({ description: `나눠 볼 기준: ${DIMENSIONS.join(', ')} (없으면 역할별 기본값)` }) }) },
+    request: {
+      query: query.extend({
+        by: z.string().optional().openapi({ description: `나눠 볼 기준: ${DIMENSIONS.join(', ')} (없으면 역할별 기본값)` }),
+        purpose: z.enum(EXPORT_PURPOSES).optional().openapi({ description: 'by=clerk(공공사무원별)일 때 필수: 받는 목적. 접속기록에 남습니다' }),
+        note: z.string().max(200).optional().openapi({ description: '목적 설명 (purpose=other이면 필수)' }),
+      }),
+    },
     responses: {
       200: { description: '나눠 본 실적', content: { 'application/json': { schema: z.object({ scope: Scope, dimension: z.enum(DIMENSIONS), rows: z.array(Row), total: Figures }).openapi('ReportBreakdown') } } },
       ...errors,
@@ -171,7 +178,7 @@ export function reportApiRoutes(api: OpenAPIHono<AppEnv>, deps: { reports: Repor
     return c.json({ scope: scopeOf(d), asOf: d.asOf, figures: d.total, funnel: d.funnel, statuses: d.statuses, satisfaction: d.satisfaction, trend: d.trend }, 200);
   });
   api.openapi(breakdownRoute, async (c) => {
-    const d = await deps.reports.dashboard(c.var.actor, c.req.query());
+    const d = await deps.reports.apiBreakdown(c.var.actor, c.req.query(), requestMeta(c));
     return c.json({ scope: scopeOf(d), dimension: d.dimension, rows: d.rows, total: d.total }, 200);
   });
   api.openapi(programmesRoute, async (c) => {

@@ -370,7 +370,7 @@ export function reportPages(app: Hono<AppEnv>, deps: { reports: ReportsService }
   app.get('/reports', async (c) => {
     const q = c.req.query();
     try {
-      return c.html(<DashboardPage c={c} d={await reports.dashboard(c.var.actor, q)} />);
+      return c.html(<DashboardPage c={c} d={await reports.view(c.var.actor, q, requestMeta(c))} />);
     } catch (e) {
       // A bad filter (a date typed by hand) shows the dashboard with the defaults and the error.
       if (!(e instanceof InvalidError)) throw e;

@@ -16,17 +16,17 @@ import {
   type FunnelStep,
   type MonthFacts,
 } from '../../domain/metrics/figures.ts';
-import { kstDate, monthPeriod, trendMonths, yearToDate, type Period } from '../../domain/metrics/period.ts';
+import { daysBetween, kstDate, lastDayOfMonth, monthOf, monthPeriod, trendMonths, yearToDate, type Period } from '../../domain/metrics/period.ts';
 import { EMPTY_SATISFACTION, publicSatisfaction, satisfaction, type Satisfaction } from '../../domain/metrics/satisfaction.ts';
-import { publicCount, publicFigures, publicMonth, suppressComplements, type PublicFigures, type PublicMonth, type PublicValue } from '../../domain/metrics/suppression.ts';
-import { NotFoundError } from '../../errors.ts';
+import { protectGroup, protectMonths, protectTable, protectTotal, publicCount, publicMonth, type PublicFigures, type PublicMonth, type PublicValue } from '../../domain/metrics/suppression.ts';
+import { InvalidError, NotFoundError } from '../../errors.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import { groupFacts, type Filters, type Query, type ReportsRepository, type Scope } from './reports.repository.ts';
-import { DashboardQuery, ExportReasonInput } from './reports.schemas.ts';
+import { DashboardQuery, ExportReasonInput, MAX_PERIOD_DAYS } from './reports.schemas.ts';
 import { dashboardTables, isTableId } from './reports.tables.ts';
 import { workbookBytes } from './reports.xlsx.ts';
 
@@ -102,7 +102,15 @@ export interface Dashboard {
   options: Awaited<ReturnType<ReturnType<typeof createReportsService>['options']>>;
 }
 
-const COUNT_COLUMNS: readonly (keyof PublicFigures)[] = ['businessesSupported', 'applications', 'selected', 'rejected', 'withdrawn', 'pending', 'benefitedOfApplications', 'benefited', 'benefitTotal', 'identified'];
+/**
+ * A clerk (or her office lead) knows which owners she helped: a score from fewer than 5 answers,
+ * narrowed to a few days, would be one owner's rating of her. They see the number of answers and,
+ * from 5 on, the score (the operator, who does not meet the owners, sees every score).
+ */
+function satisfactionFor(viewer: Viewer, s: Satisfaction): Satisfaction {
+  if (viewer.kind === 'operator' || s.responses >= 5) return s;
+  return { responses: s.responses, score100: null, perQuestion: { q1: null, q2: null, q3: null } };
+}
 
 export function categoryLabel(code: string | null): string | null {
   if (!code) return null;
@@ -179,19 +187,23 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
     return { today, main, rows: main.by[dim], programmeRows, statuses: main.statuses, loads, activity, opts, trend: monthlyTrend(months, monthRows) };
   }
 
-  function display(viewer: Viewer, dim: Dimension, rows: (BreakdownRow & { satisfaction: Satisfaction })[], o: Options): DisplayRow[] {
-    const shown = rows.map((r) => {
+  /**
+   * Rows as the viewer sees them. For the province the whole table is protected against its total
+   * (src/domain/metrics/suppression.ts protectTable); `pick` then keeps some rows (a top 10) with
+   * the values they have in the whole table, so two tables of one page cannot be played off.
+   */
+  function display(viewer: Viewer, dim: Dimension, rows: (BreakdownRow & { satisfaction: Satisfaction })[], o: Options, total: Figures, pick?: readonly string[]): DisplayRow[] {
+    const protectedFigures = viewer.public ? protectTable(rows.map((r) => r.figures), total) : null;
+    const shown = rows.map((r, i) => {
       const key = r.key === '' ? null : r.key;
       const { label, sample } = labelOf(dim, key, o);
-      const sat = viewer.public ? publicSatisfaction(r.satisfaction).score100 : r.satisfaction.score100;
-      return { key, label, sample, figures: viewer.public ? publicFigures(r.figures) : r.figures, satisfaction: sat };
+      const sat = viewer.public ? publicSatisfaction(r.satisfaction).score100 : satisfactionFor(viewer, r.satisfaction).score100;
+      return { key, label, sample, figures: protectedFigures ? protectedFigures[i]! : (r.figures), satisfaction: sat, rawKey: r.key };
     });
-    if (!viewer.public) return shown;
-    const suppressed = suppressComplements(
-      shown.map((r) => r.figures),
-      COUNT_COLUMNS,
-    );
-    return shown.map((r, i) => ({ ...r, figures: suppressed[i]! }));
+    const strip = ({ rawKey: _, ...r }: (typeof shown)[number]): DisplayRow => r;
+    if (!pick) return shown.map(strip);
+    const byKey = new Map(shown.map((r) => [r.rawKey, r]));
+    return pick.map((k) => byKey.get(k)).filter((r) => r !== undefined).map(strip);
   }
 
   /** Parses the query (the page's, the export's or the API's) into a period, filters and a breakdown. */
@@ -203,6 +215,14 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
       const ytd = yearToDate(today);
       const period: Period = { from: input.from ?? (input.to ? `${input.to.slice(0, 4)}-01-01` : ytd.from), to: input.to ?? (input.from && input.from > today ? input.from : today) };
       if (period.from > period.to) period.to = period.from;
+      // With one end given the other is filled in: a far-away date alone still makes a period too long.
+      if (daysBetween(period.from, period.to) >= MAX_PERIOD_DAYS) throw new InvalidError('validation.summary', [{ path: input.from ? 'from' : 'to', messageKey: 'reports.periodTooLong' }]);
+      // The province reads whole calendar months: two periods a day apart, subtracted, would show
+      // one day's benefit (one business's amount) however the cells are suppressed.
+      if (viewer.public) {
+        period.from = `${monthOf(period.from)}-01`;
+        period.to = lastDayOfMonth(monthOf(period.to));
+      }
       const filters: Filters = {
         regionId: input.region ?? null,
         officeId: viewer.kind === 'office' ? null : (input.office ?? null),
@@ -220,11 +240,20 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
       const { viewer, query, dimension, idleDays } = r;
       const c = await compute(viewer, query, dimension);
       const pub = viewer.public;
-      const total = pub ? publicFigures(c.main.total) : (c.main.total as PublicFigures);
-      const val = (n: number) => (pub ? publicCount(n) : n);
-      const statuses = statusDistribution(c.statuses).map((s) => ({ status: s.status, count: val(s.count), share: pub ? (s.count >= 5 ? s.share : null) : s.share }));
+      const total = pub ? protectTotal(c.main.total) : (c.main.total as PublicFigures);
+      // Status counts add up to the participations found (발굴) in the period: protected against it.
+      const dist = statusDistribution(c.statuses);
+      const statusShown = pub
+        ? protectGroup(
+            dist.map((s) => s.count),
+            dist.map((s) => publicCount(s.count)),
+            { exact: c.main.total.identified, shown: total.identified },
+            'count',
+          )
+        : dist.map((s) => s.count);
+      const statuses = dist.map((s, i) => ({ status: s.status, count: statusShown[i]!, share: pub ? (typeof statusShown[i] === 'number' && s.count >= 5 ? s.share : null) : s.share }));
       const f = funnel(c.main.total);
-      const pf = publicFigures(c.main.total);
+      const pf = total;
       const funnelShown = f.map((s) => ({
         step: s.step,
         count: pub ? (s.step === 'applied' ? pf.applications : s.step === 'selected' ? pf.selected : pf.benefitedOfApplications) : s.count,
@@ -242,15 +271,24 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
         total,
         funnel: funnelShown,
         statuses,
-        rows: display(viewer, dimension, c.rows, c.opts),
-        trend: c.trend.map((m) => (pub ? publicMonth(m) : (m as unknown as PublicMonth))),
-        satisfaction: pub ? publicSatisfaction(c.main.satisfaction) : c.main.satisfaction,
-        topApplied: display(viewer, 'programme', mostApplied(c.programmeRows), c.opts),
-        topSuccessful: display(viewer, 'programme', mostSuccessful(c.programmeRows), c.opts),
+        rows: display(viewer, dimension, c.rows, c.opts, c.main.total),
+        trend: pub ? publicTrend(c.trend, query.period, c.main.total, total) : (c.trend),
+        satisfaction: pub ? publicSatisfaction(c.main.satisfaction) : satisfactionFor(viewer, c.main.satisfaction),
+        topApplied: display(viewer, 'programme', c.programmeRows, c.opts, c.main.total, mostApplied(c.programmeRows).map((r) => r.key)),
+        topSuccessful: display(viewer, 'programme', c.programmeRows, c.opts, c.main.total, mostSuccessful(c.programmeRows).map((r) => r.key)),
         caseload: loads ? { loads, balance: caseloadBalance(loads) } : null,
         inactive: c.activity ? inactiveClerks(c.activity, c.today, idleDays) : null,
         options: c.opts,
       };
+  }
+
+  /** Clerks a dashboard names (their caseload, their idle days, their row of a by-clerk breakdown). */
+  function namedClerks(d: Dashboard): string[] {
+    const ids = new Set<string>();
+    for (const l of d.caseload?.loads ?? []) ids.add(l.clerkId);
+    for (const x of d.inactive ?? []) ids.add(x.clerkId);
+    if (d.dimension === 'clerk') for (const r of d.rows) if (r.key) ids.add(r.key);
+    return [...ids];
   }
 
   return {
@@ -258,6 +296,44 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
     options,
     resolve,
     dashboard,
+
+    /**
+     * The dashboard page. Operator and office-lead dashboards name clerks with their figures
+     * (staff personal data): the view is recorded in the access records (안전성 확보조치 기준 §8),
+     * once per page, with how many clerks it named. A clerk's own figures are about herself.
+     */
+    async view(actor: Actor | null, raw: unknown, meta: RequestMeta): Promise<Dashboard> {
+      const d = await dashboard(actor, raw);
+      const clerkIds = d.viewer.kind === 'clerk' ? [] : namedClerks(d);
+      if (clerkIds.length) {
+        await deps.access.record(db, actor, meta, {
+          subjectType: 'clerk_list',
+          subjectId: 'reports:dashboard',
+          action: 'view',
+          detail: { period: d.period, filters: d.filters, dimension: d.dimension, clerks: clerkIds.length },
+        });
+      }
+      return d;
+    },
+
+    /**
+     * The API's breakdown. By clerk it is a machine-readable copy of staff figures: like the .xlsx
+     * it needs a purpose (query `purpose`, `note`), recorded with the download.
+     */
+    async apiBreakdown(actor: Actor | null, raw: Record<string, string>, meta: RequestMeta): Promise<Dashboard> {
+      const d = await dashboard(actor, raw);
+      if (d.dimension !== 'clerk' || d.viewer.kind === 'clerk') return d;
+      const reason = parseInput(ExportReasonInput, { purpose: raw.purpose, note: raw.note });
+      const clerkIds = d.rows.map((r) => r.key).filter((k): k is string => !!k);
+      await deps.access.record(db, actor, meta, {
+        subjectType: 'clerk_list',
+        subjectId: 'api:reports:breakdown',
+        action: 'download',
+        reason: reasonText(reason, translator('ko')),
+        detail: { period: d.period, filters: d.filters, clerks: clerkIds.length, clerkIds },
+      });
+      return d;
+    },
 
     /**
      * One table of the dashboard as .xlsx, computed exactly as the page shows it. Tables naming
@@ -308,16 +384,31 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
         period,
         ytd,
         generatedOn: kstDate(now()),
-        thisMonth: { figures: publicFigures(m.total), satisfaction: publicSatisfaction(m.satisfaction) },
-        year: { figures: publicFigures(y.total), satisfaction: publicSatisfaction(y.satisfaction) },
-        byRegion: display(viewer, 'region', m.by.region, opts),
-        byOffice: display(viewer, 'office', m.by.office, opts),
-        byCategory: display(viewer, 'category', m.by.category, opts),
-        topProgrammes: display(viewer, 'programme', mostApplied(y.by.programme, 15), opts),
-        trend: monthlyTrend(monthsOfYear, months).map(publicMonth),
+        thisMonth: { figures: protectTotal(m.total), satisfaction: publicSatisfaction(m.satisfaction) },
+        year: { figures: protectTotal(y.total), satisfaction: publicSatisfaction(y.satisfaction) },
+        byRegion: display(viewer, 'region', m.by.region, opts, m.total),
+        byOffice: display(viewer, 'office', m.by.office, opts, m.total),
+        byCategory: display(viewer, 'category', m.by.category, opts, m.total),
+        topProgrammes: display(viewer, 'programme', y.by.programme, opts, y.total, mostApplied(y.by.programme, 15).map((r) => r.key)),
+        trend: publicTrend(monthlyTrend(monthsOfYear, months), ytd, y.total, protectTotal(y.total)),
       };
     },
   };
+}
+
+/**
+ * The trend as the province sees it: the months inside the period add up to the period's total,
+ * so they are protected against it; the months before the period only against themselves.
+ */
+function publicTrend(months: readonly MonthFacts[], period: Period, total: Figures, totalShown: PublicFigures): PublicMonth[] {
+  const inside = months.filter((m) => m.month >= monthOf(period.from) && m.month <= monthOf(period.to));
+  const shownInside = protectMonths(
+    inside,
+    { applied: total.applications, benefited: total.benefited, benefitTotal: total.benefitTotal },
+    { applied: totalShown.applications, benefited: totalShown.benefited, benefitTotal: totalShown.benefitTotal },
+  );
+  const byMonth = new Map(shownInside.map((m) => [m.month, m]));
+  return months.map((m) => byMonth.get(m.month) ?? publicMonth(m));
 }
 
 export function reasonText(r: ExportReasonInput, t: (k: string) => string): string {
@@ -330,12 +421,25 @@ function exportMeta(d: Dashboard, t: ReturnType<typeof translator>, title: strin
     [t('reports.info.table'), title],
     [t('reports.info.period'), `${d.period.from} ~ ${d.period.to}`],
     [t('reports.info.scope'), t(`reports.scope.${d.viewer.kind}`)],
+    // The filters the table was made with: a file of one programme must not read as the whole programme.
+    [t('reports.info.filters'), filterText(d, t)],
     [t('reports.info.madeBy'), `${actor.displayName} (${actor.login}), ${d.asOf}`],
     [t('reports.info.definitions'), t('reports.definitionsShort')],
   ];
   if (d.viewer.public) info.push([t('reports.info.suppression'), t('reports.suppressionNote')]);
   if (reason) info.push([t('reports.info.reason'), reasonText(reason, t)]);
   return { title: `${t('app.name')} — ${title}`, info };
+}
+function filterText(d: Dashboard, t: ReturnType<typeof translator>): string {
+  const o = d.options;
+  const f = d.filters;
+  const parts: string[] = [];
+  if (f.regionId) parts.push(`${t('reports.dim.region')}: ${o.regions.find((r) => r.id === f.regionId)?.name ?? f.regionId}`);
+  if (f.officeId) parts.push(`${t('reports.dim.office')}: ${o.offices.find((r) => r.id === f.officeId)?.name ?? f.officeId}`);
+  if (f.clerkId) parts.push(`${t('reports.dim.clerk')}: ${o.clerks.find((r) => r.id === f.clerkId)?.displayName ?? f.clerkId}`);
+  if (f.programmeId) parts.push(`${t('reports.dim.programme')}: ${o.programmes.find((r) => r.id === f.programmeId)?.title ?? f.programmeId}`);
+  if (f.category) parts.push(`${t('reports.dim.category')}: ${categoryLabel(f.category) ?? f.category}`);
+  return parts.length ? parts.join(' · ') : t('reports.info.noFilters');
 }
 export type ReportsService = ReturnType<typeof createReportsService>;
 export type MonthFigures = Awaited<ReturnType<ReportsService['monthFigures']>>;
