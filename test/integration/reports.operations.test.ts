@@ -46,6 +46,16 @@ describe('operations', () => {
     expect(b1).not.toContain('<style');
   });
 
+  it('records each view of the clerk-named overview and calendar in the access records', async () => {
+    const res = await clients.get('lead')!.get('/operations');
+    const cal = await clients.get('lead')!.get('/operations/calendar?month=2026-11');
+    for (const [r, subject] of [[res, 'operations:overview'], [cal, 'operations:calendar:2026-11']] as const) {
+      const rows = await h.db.selectFrom('accessRecord').selectAll().where('requestId', '=', r.headers.get('x-request-id')!).execute();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ subjectType: 'clerk_list', subjectId: subject, action: 'view', accountLogin: fx.logins.lead });
+    }
+  });
+
   it('hands over every business of a leaving clerk, balanced over the office: none is left without a clerk', async () => {
     const a3 = await h.createUser('clerk', { officeId: fx.officeA, login: 'rf-a3' });
     const lead = clients.get('lead')!;

@@ -394,8 +394,8 @@ function HandoverPage(props: { c: AppContext; h: Handover; values?: FormValues; 
 
 export function operationsPages(app: Hono<AppEnv>, deps: { operations: OperationsService }) {
   const { operations } = deps;
-  app.get('/operations', async (c) => c.html(<OverviewPage c={c} o={await operations.overview(c.var.actor, c.req.query())} />));
-  app.get('/operations/calendar', async (c) => c.html(<CalendarPage c={c} cal={await operations.calendar(c.var.actor, c.req.query())} />));
+  app.get('/operations', async (c) => c.html(<OverviewPage c={c} o={await operations.overview(c.var.actor, c.req.query(), requestMeta(c))} />));
+  app.get('/operations/calendar', async (c) => c.html(<CalendarPage c={c} cal={await operations.calendar(c.var.actor, c.req.query(), requestMeta(c))} />));
   app.get('/operations/handover', async (c) => c.html(<HandoverPage c={c} h={await operations.handoverForm(c.var.actor, c.req.query('clerk') || undefined, requestMeta(c))} />));
   app.post('/operations/handover', async (c) => {
     const values = await readForm(c);

@@ -104,18 +104,23 @@ export function createOperationsService(deps: {
   }
 
   return {
-    async overview(actor: Actor | null, raw: { idleDays?: string }) {
+    /**
+     * Caseloads and idle days of named clerks: staff personal data, so the view is an access
+     * record (one per page, with how many clerks it named), like the dashboards' (reports.view).
+     */
+    async overview(actor: Actor | null, raw: { idleDays?: string }, meta: RequestMeta) {
       authorize(actor, 'operations.manage');
       const scope = officeScope(actor);
       const idle = Math.max(1, Math.min(365, Number(raw.idleDays) || DEFAULT_INACTIVE_DAYS));
       const s = { officeId: scope, clerkId: null };
       const [offices, loads, activity, orphans] = await Promise.all([repo.offices(db, scope), deps.reports.caseloads(db, s), deps.reports.clerkActivity(db, s), repo.orphanHolders(db, scope)]);
       const byOffice = offices.map((o) => ({ ...o, balance: caseloadBalance(loads.filter((l) => l.officeId === o.id)) }));
+      if (loads.length) await access.record(db, actor, meta, { subjectType: 'clerk_list', subjectId: 'operations:overview', action: 'view', detail: { clerks: loads.length, officeId: scope } });
       return { offices: byOffice, loads, balance: caseloadBalance(loads), inactive: inactiveClerks(activity, kstDate(now()), idle), idleDays: idle, orphans };
     },
 
     /** 상담일지 per day of a month for one clerk, or the total of the office / scope, and per clerk. */
-    async calendar(actor: Actor | null, raw: unknown) {
+    async calendar(actor: Actor | null, raw: unknown, meta: RequestMeta) {
       authorize(actor, 'operations.manage');
       const q = parseInput(CalendarQuery, raw);
       const scopeOffice = officeScope(actor);
@@ -135,6 +140,8 @@ export function createOperationsService(deps: {
         p.days.add(r.date);
         perClerk.set(r.clerkId, p);
       }
+      // Each clerk's 상담일지 count per month, by name: recorded like the overview.
+      await access.record(db, actor, meta, { subjectType: 'clerk_list', subjectId: `operations:calendar:${month}`, action: 'view', detail: { clerk: clerk?.id ?? null, officeId } });
       return {
         month,
         clerk: clerk ?? null,
