@@ -39,6 +39,10 @@ describe('법인등록번호 and 주민등록번호', () => {
     expect(containsRrn('8001011234567')).toBe(true);
     expect(containsRrn('전화 010-1234-5678')).toBe(false);
     expect(containsRrn('사업자 220-81-62517')).toBe(false);
-    expect(containsRrn('991399-1234567')).toBe(false); // month 13 is no date
+    // The loose 6-7 shape is refused whatever the date: a mistyped or partly masked number is still one.
+    expect(containsRrn('991399-1234567')).toBe(true);
+    expect(containsRrn('900101–2345678')).toBe(true); // en dash
+    expect(containsRrn('주문번호 2026041912345')).toBe(false); // 13 digits in a row, but 20-26-04 is no date
+    expect(containsRrn(null)).toBe(false);
   });
 });

@@ -48,21 +48,28 @@ export function isValidCorporateNumber(input: string): boolean {
 }
 
 /**
- * Something that looks like a 주민등록번호 (YYMMDD-GNNNNNN with a plausible date and a 1–8 gender
- * digit). Itda never collects it (개인정보 보호법 제24조의2; consent does not make it lawful), so
- * any free-text input containing one is refused. A valid 법인등록번호 has the same shape and is
- * not flagged.
+ * Something that looks like a 주민등록번호. Itda never collects it (개인정보 보호법 제24조의2:
+ * processing it needs a specific legal basis, and consent does not make it lawful), so any input
+ * containing one is refused before anything is stored — one rule for every form (casework,
+ * recruitment, documents, surveys, reports).
+ *
+ * Recognised: `YYMMDD-NNNNNNN` with a plausible date and a 1–8 sex/century digit (hyphen, en or
+ * em dash or spaces between); 13 digits in a row of the same shape; and the loose "6 digits -
+ * 7 digits" shape whatever the date (a mistyped or partly masked number is still one). A
+ * 법인등록번호 has the same shape and is refused in free text too: it has its own field.
+ * Phone numbers (3-4-4) and 사업자등록번호 (3-2-5) do not match.
  */
-export function containsRrn(text: string): boolean {
-  for (const m of text.matchAll(/(?<!\d)(\d{2})(\d{2})(\d{2})[\s-]?([1-8])(\d{6})(?!\d)/g)) {
-    const month = Number(m[2]);
-    const day = Number(m[3]);
-    if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-    if (isValidCorporateNumber(`${m[1]}${m[2]}${m[3]}${m[4]}${m[5]}`) && !/[\s-]/.test(m[0].slice(6, 7))) {
-      // A bare 13-digit string that passes the corporate checksum: treat as 법인등록번호.
-      continue;
-    }
-    return true;
-  }
-  return false;
+const RRN_WITH_SEPARATOR = /(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*[-–—]?\s*[1-8]\d{6}(?!\d)/;
+const RRN_SHAPE = /(?<!\d)\d{6}\s*[-–—]\s*\d{7}(?!\d)/;
+
+export function containsRrn(text: string | null | undefined): boolean {
+  if (!text) return false;
+  return RRN_WITH_SEPARATOR.test(text) || RRN_SHAPE.test(text);
+}
+
+/** The names of the fields (of a flat record of strings or string arrays) that contain something like a 주민등록번호. */
+export function fieldsWithRrn(values: Record<string, unknown>): string[] {
+  return Object.entries(values)
+    .filter(([, v]) => (typeof v === 'string' ? containsRrn(v) : Array.isArray(v) && v.some((x) => typeof x === 'string' && containsRrn(x))))
+    .map(([k]) => k);
 }

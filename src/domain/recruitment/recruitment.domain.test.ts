@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sniffMediaType, safeFileName } from './files.ts';
-import { fieldsWithRrn, looksLikeRrn, maskName } from './personal-data.ts';
+import { containsRrn as looksLikeRrn, fieldsWithRrn } from '../identifiers.ts';
+import { maskName } from '../masking.ts';
 import { aggregate, daysToJob, figures, median, publicCount, type ReferralFacts } from './reemployment.ts';
 import { applyDecline, compareCandidates, rank, selectByOffice, type Candidate, type OfficeState } from './ranking.ts';
 import { defaultCriteria, reviewComplete, summarize, weightsValid } from './scoring.ts';

@@ -3,7 +3,7 @@
  * name or the type the browser declares (a renamed .exe or .txt is refused); at most 10 MB (a
  * phone photo of a certificate is 2–5 MB; a scanned multi-page PDF rarely more).
  */
-import { looksLikeRrn } from '../../domain/recruitment/personal-data.ts';
+import { containsRrn } from '../../domain/identifiers.ts';
 import { safeFileName, sniffMediaType, type MediaType } from '../../domain/recruitment/files.ts';
 
 export { safeFileName, sniffMediaType, type MediaType };
@@ -17,7 +17,7 @@ export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
  */
 export function textShowsRrn(bytes: Uint8Array, type: MediaType): boolean {
   if (type !== 'application/pdf') return false;
-  return looksLikeRrn(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  return containsRrn(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
 
 /** RFC 5987 attr-char: everything else is percent-encoded in `filename*`. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { daysBetween, validUntil as computeValidUntil } from '../../domain/documents/document-validity.ts';
-import { looksLikeRrn } from '../../domain/recruitment/personal-data.ts';
+import { containsRrn } from '../../domain/identifiers.ts';
 import { InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
@@ -109,7 +109,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
       let mediaType: MediaType | null = null;
       if (!file || file.size === 0) issues.push({ path: 'file', messageKey: 'documents.fileRequired' });
       else if (file.size > DOCUMENT_MAX_BYTES) issues.push({ path: 'file', messageKey: 'documents.fileTooLarge' });
-      else if (looksLikeRrn(file.name)) issues.push({ path: 'file', messageKey: 'documents.rrnInName' });
+      else if (containsRrn(file.name)) issues.push({ path: 'file', messageKey: 'documents.rrnInName' });
       else {
         bytes = new Uint8Array(await file.arrayBuffer());
         mediaType = sniffMediaType(bytes);
@@ -182,7 +182,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
     async download(actor: Actor | null, fileId: string, raw: unknown, meta: RequestMeta) {
       const file = await fileOrThrow(actor, fileId);
       const input = parseInput(DownloadInput, raw);
-      if (input.note && looksLikeRrn(input.note)) invalid([{ path: 'note', messageKey: 'participations.rrnRefused' }]);
+      if (input.note && containsRrn(input.note)) invalid([{ path: 'note', messageKey: 'participations.rrnRefused' }]);
       const reason = input.note ? `${PURPOSE_TEXT[input.purpose]}: ${input.note}` : PURPOSE_TEXT[input.purpose];
       return db.transaction().execute(async (trx) => {
         const content = await repo.fileContent(trx, fileId);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { aggregate, figures, type EmployerType, type Outcome, type ReferralFacts } from '../../domain/recruitment/reemployment.ts';
-import { fieldsWithRrn } from '../../domain/recruitment/personal-data.ts';
+import { fieldsWithRrn } from '../../domain/identifiers.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';

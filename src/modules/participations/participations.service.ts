@@ -10,7 +10,7 @@ import {
   type TransitionField,
   type TransitionIssue,
 } from '../../domain/participation-workflow.ts';
-import { looksLikeRrn } from '../../domain/recruitment/personal-data.ts';
+import { containsRrn } from '../../domain/identifiers.ts';
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
@@ -78,7 +78,7 @@ function issueOf(i: TransitionIssue): FieldIssue {
 
 /** 주민등록번호 is never stored (개인정보 보호법 제24조의2), not even typed into a memo. */
 function refuseRrn(fields: Record<string, unknown>) {
-  const bad = Object.entries(fields).filter(([, v]) => typeof v === 'string' && looksLikeRrn(v));
+  const bad = Object.entries(fields).filter(([, v]) => typeof v === 'string' && containsRrn(v));
   if (bad.length)
     throw new InvalidError(
       'validation.summary',

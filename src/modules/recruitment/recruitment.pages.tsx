@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { maskName } from '../../domain/recruitment/personal-data.ts';
+import { maskName } from '../../domain/masking.ts';
 import { defaultCriteria, SCORE_MAX, type Criterion } from '../../domain/recruitment/scoring.ts';
 import type { Question, QuestionResult, Screening } from '../../domain/recruitment/screening.ts';
 import type { Translate } from '../../i18n/i18n.ts';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Applicant, DB, RecruitmentRound } from '../../db/schema.ts';
 import { MAX_FILE_BYTES, MAX_FILES_PER_APPLICATION, safeFileName, sniffMediaType } from '../../domain/recruitment/files.ts';
-import { fieldsWithRrn } from '../../domain/recruitment/personal-data.ts';
+import { fieldsWithRrn } from '../../domain/identifiers.ts';
 import { applyDecline, selectByOffice, TIE_RULE, type Candidate, type OfficeSelection } from '../../domain/recruitment/ranking.ts';
 import { summarize, weightsValid, type Criterion, type Review, type ScoreSummary, type Stage } from '../../domain/recruitment/scoring.ts';
 import { OUTSIDE_GYEONGGI, screen, validQuestions, type Question, type Screening } from '../../domain/recruitment/screening.ts';
