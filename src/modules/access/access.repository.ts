@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AccessAction } from '../../db/schema.ts';
-import { chainHash, firstBrokenLink } from '../../domain/hash-chain.ts';
+import { firstBrokenLink, stable } from '../../domain/hash-chain.ts';
 import type { Db } from '../audit/audit.repository.ts';
 
 export interface AccessInput {
@@ -23,18 +23,14 @@ function fields(e: Omit<AccessInput, 'retainUntil'>): unknown[] {
 
 export function createAccessRepository() {
   return {
+    /**
+     * One call (migration 20261127200000_access_append.sql): lock, read the chain head, insert with
+     * the hash of src/domain/hash-chain.ts. In the caller's transaction when given one, so a change
+     * and its access record commit together; otherwise its own, released at once.
+     */
     async append(db: Db, e: AccessInput): Promise<void> {
-      // The lock, the read of the chain head and the insert must share one transaction, or two
-      // appenders read the same head and fork the chain.
-      if (!db.isTransaction) return db.transaction().execute((trx) => this.append(trx, e));
-      // One chain head: appenders queue on an advisory lock held until their transaction ends.
-      await sql`select pg_advisory_xact_lock(7411002)`.execute(db);
-      const prev = await db.selectFrom('accessRecord').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-      const prevHash = prev?.hash ?? null;
-      await db
-        .insertInto('accessRecord')
-        .values({ ...e, detail: JSON.stringify(e.detail), prevHash, hash: chainHash(fields(e), prevHash) })
-        .execute();
+      const fieldsJson = JSON.stringify(stable(fields(e)));
+      await sql`select access_record_append(${e.at.toISOString()}::timestamptz, ${e.accountId}::uuid, ${e.accountLogin}, ${e.ip}, ${e.subjectType}, ${e.subjectId}, ${e.action}, ${e.reason}, ${JSON.stringify(e.detail)}::jsonb, ${e.requestId}, ${e.retainUntil.toISOString()}::timestamptz, ${fieldsJson})`.execute(db);
     },
     list(db: Db, f: { subjectType?: string; subjectId?: string; accountId?: string; action?: AccessAction; from?: Date; to?: Date; limit: number; offset: number }) {
       let q = db.selectFrom('accessRecord').selectAll();
