@@ -45,6 +45,7 @@ import type { ContractsService } from './modules/employment/contracts.service.ts
 import type { EmploymentService } from './modules/employment/employment.service.ts';
 import type { ProgramsService } from './modules/programs/programs.service.ts';
 import type { AuditService } from './modules/audit/audit.service.ts';
+import type { ChainCheckService } from './modules/audit/chain-check.service.ts';
 import { auditPages } from './modules/audit/audit.pages.tsx';
 import { randomToken } from './modules/auth/auth.crypto.ts';
 import { authPages } from './modules/auth/auth.pages.tsx';
@@ -68,6 +69,7 @@ export interface AppDeps {
   users: UsersService;
   org: OrgService;
   audit: AuditService;
+  chains: ChainCheckService;
   notifications: NotificationService;
   recruitment: RecruitmentService;
   training: TrainingService;
@@ -256,7 +258,7 @@ export function createApp(deps: AppDeps) {
   homePages(app, deps);
   orgPages(app, { org: deps.org });
   userPages(app, { users: deps.users });
-  auditPages(app, { audit: deps.audit });
+  auditPages(app, { audit: deps.audit, chains: deps.chains });
   notificationPages(app, { notifications: deps.notifications });
   const municipalities = () => deps.org.municipalityOptions();
   programmePages(app, { programs: deps.programs, municipalities });
@@ -276,7 +278,7 @@ export function createApp(deps: AppDeps) {
   monthlyReportPages(app, { monthly: deps.monthlyReports });
   surveyPages(app, { surveys: deps.surveys });
   operationsPages(app, { operations: deps.operations });
-  accessReviewPages(app, { operations: deps.operations });
+  accessReviewPages(app, { operations: deps.operations, chains: deps.chains });
   apiRoutes(app, deps);
 
   return app;

@@ -3,6 +3,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
+import { createChainCheckRepository } from './modules/audit/chain-check.repository.ts';
+import { createChainCheckService } from './modules/audit/chain-check.service.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createChannels } from './modules/notifications/notifications.channels.ts';
@@ -55,6 +57,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const orgRepo = createOrgRepository();
   const usersRepo = createUsersRepository();
   const audit = createAuditService({ db, audit: auditRepo, now });
+  const chains = createChainCheckService({ db, repo: createChainCheckRepository(), now });
   const notifications = createNotificationService({
     db,
     repo: createNotificationsRepository(),
@@ -88,6 +91,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const operations = createOperationsService({ db, repo: createOperationsRepository(), businesses: createBusinessesRepository(), reports: reportsRepo, access, audit, now, caseloadGate: (clerkId) => training.canTakeCaseload(clerkId) });
   return {
     audit,
+    chains,
     auth,
     users,
     org,

@@ -705,3 +705,17 @@ export interface DB {
   monthlyReport: MonthlyReportTable;
   accessReviewSignoff: AccessReviewSignoffTable;
 }
+
+// ── Hash-chain checks (migration 20261127210000_chain_check.sql) ────────────────────────────────
+export type ChainName = 'audit' | 'access';
+export interface ChainCheckTable {
+  chain: ChainName;
+  verifiedToId: number | null;
+  verifiedToHash: string | null;
+  fullAt: Timestamp | null;
+  fullBrokenAt: number | null;
+  checkedAt: Timestamp;
+}
+export interface DB {
+  chainCheck: ChainCheckTable;
+}

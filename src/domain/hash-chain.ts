@@ -26,10 +26,25 @@ export function chainHash(fields: unknown[], prevHash: string | null): string {
 /** Returns the id of the first row whose hash does not follow, or null. Rows in id order. */
 export function firstBrokenLink<R extends { id: number; prevHash: string | null; hash: string }>(rows: readonly R[], fieldsOf: (r: R) => unknown[]): number | null {
   // Rows past their retention are purged from the start: the first remaining row is the anchor.
-  let prev: string | null = rows[0]?.prevHash ?? null;
+  return verifyLinks(rows, fieldsOf, rows[0]?.prevHash ?? null).brokenAt;
+}
+
+/**
+ * Checks a run of rows (id order) that must follow `anchor`, the hash of the row before them
+ * (null: the chain's start). Returns the first broken row, or the last row checked, so the next
+ * check can start from there (src/modules/audit/chain-check.ts).
+ */
+export function verifyLinks<R extends { id: number; prevHash: string | null; hash: string }>(
+  rows: readonly R[],
+  fieldsOf: (r: R) => unknown[],
+  anchor: string | null,
+): { brokenAt: number | null; last: { id: number; hash: string } | null } {
+  let prev = anchor;
+  let last: { id: number; hash: string } | null = null;
   for (const r of rows) {
-    if (r.prevHash !== prev || r.hash !== chainHash(fieldsOf(r), prev)) return r.id;
+    if (r.prevHash !== prev || r.hash !== chainHash(fieldsOf(r), prev)) return { brokenAt: r.id, last };
     prev = r.hash;
+    last = { id: r.id, hash: r.hash };
   }
-  return null;
+  return { brokenAt: null, last };
 }

@@ -19,6 +19,8 @@ export const JOBS = {
   'reports.monthly': { cron: '0 6 1 * *' },
   /** Invites the owners of participations that ended without a satisfaction survey (10:00 KST, daily). */
   'surveys.sweep': { cron: '0 10 * * *' },
+  /** Recomputes the audit and access-record hash chains in full (03:30 KST, daily; 안전성 확보조치 기준 §8). */
+  'chains.verify': { cron: '30 3 * * *' },
 } as const;
 export type JobName = keyof typeof JOBS;
 
@@ -30,6 +32,7 @@ export function jobHandlers(services: Services): JobHandlers {
     'notifications.deliver': () => services.notifications.deliverDue(),
     'reports.monthly': () => services.monthlyReports.generateScheduled(),
     'surveys.sweep': () => services.surveys.sweepScheduled(),
+    'chains.verify': () => services.chains.verifyAllFull(),
   };
 }
 

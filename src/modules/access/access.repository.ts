@@ -17,7 +17,8 @@ export interface AccessInput {
   retainUntil: Date;
 }
 
-function fields(e: Omit<AccessInput, 'retainUntil'>): unknown[] {
+/** The hashed fields of an access record, in chain order (also used by chain-check.ts). */
+export function accessFields(e: Omit<AccessInput, 'retainUntil'>): unknown[] {
   return [e.at.toISOString(), e.accountId, e.accountLogin, e.ip, e.subjectType, e.subjectId, e.action, e.reason, e.detail, e.requestId];
 }
 
@@ -29,7 +30,7 @@ export function createAccessRepository() {
      * and its access record commit together; otherwise its own, released at once.
      */
     async append(db: Db, e: AccessInput): Promise<void> {
-      const fieldsJson = JSON.stringify(stable(fields(e)));
+      const fieldsJson = JSON.stringify(stable(accessFields(e)));
       await sql`select access_record_append(${e.at.toISOString()}::timestamptz, ${e.accountId}::uuid, ${e.accountLogin}, ${e.ip}, ${e.subjectType}, ${e.subjectId}, ${e.action}, ${e.reason}, ${JSON.stringify(e.detail)}::jsonb, ${e.requestId}, ${e.retainUntil.toISOString()}::timestamptz, ${fieldsJson})`.execute(db);
     },
     list(db: Db, f: { subjectType?: string; subjectId?: string; accountId?: string; action?: AccessAction; from?: Date; to?: Date; limit: number; offset: number }) {
@@ -44,7 +45,7 @@ export function createAccessRepository() {
     },
     async verifyChain(db: Db): Promise<number | null> {
       const rows = await db.selectFrom('accessRecord').selectAll().orderBy('id').execute();
-      return firstBrokenLink(rows, (r) => fields({ ...r, detail: r.detail }));
+      return firstBrokenLink(rows, (r) => accessFields({ ...r, detail: r.detail }));
     },
   };
 }

@@ -3,10 +3,35 @@ import { Button, Select } from '../../web/components/form.tsx';
 import type { AppContext, AppEnv } from '../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import type { AuditService } from './audit.service.ts';
+import type { ChainCheckService, ChainStatus } from './chain-check.service.ts';
 
 type Rows = Awaited<ReturnType<AuditService['list']>>['rows'];
 
-function AuditPage(props: { c: AppContext; rows: Rows; hasNext: boolean; page: number; category: string; target?: string; brokenAt: number | null }) {
+/**
+ * The state of a hash chain (audit trail or access records): the check of the rows since the last
+ * view, and the nightly full recomputation that also covers older rows.
+ */
+export function ChainNotice({ c, status }: { c: AppContext; status: ChainStatus }) {
+  const t = c.var.t;
+  const fmt = new Intl.DateTimeFormat(c.var.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Seoul', hourCycle: 'h23' });
+  const brokenAt = status.brokenAt ?? status.fullBrokenAt;
+  const full = status.fullAt
+    ? status.fullBrokenAt === null
+      ? t('audit.fullOk', { at: fmt.format(new Date(status.fullAt)) })
+      : t('audit.fullBroken', { at: fmt.format(new Date(status.fullAt)), id: status.fullBrokenAt })
+    : t('audit.fullNone');
+  return brokenAt === null ? (
+    <Notice kind="success">
+      {status.checked === 'all' ? t('audit.chainOk') : `${t('audit.chainOkSince')} ${full}`}
+    </Notice>
+  ) : (
+    <Notice kind="danger" role="alert">
+      {t('audit.chainBroken', { id: brokenAt })} {status.checked === 'new' ? full : ''}
+    </Notice>
+  );
+}
+
+function AuditPage(props: { c: AppContext; rows: Rows; hasNext: boolean; page: number; category: string; target?: string; chain: ChainStatus }) {
   const { c, rows } = props;
   const t = c.var.t;
   const fmt = new Intl.DateTimeFormat(c.var.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Seoul', hourCycle: 'h23' });
@@ -14,13 +39,7 @@ function AuditPage(props: { c: AppContext; rows: Rows; hasNext: boolean; page: n
   return (
     <Layout c={c} title={t('audit.title')}>
       <PageHeader title={t('audit.title')} lead={t('audit.lead')} />
-      {props.brokenAt === null ? (
-        <Notice kind="success">{t('audit.chainOk')}</Notice>
-      ) : (
-        <Notice kind="danger" role="alert">
-          {t('audit.chainBroken', { id: props.brokenAt })}
-        </Notice>
-      )}
+      <ChainNotice c={c} status={props.chain} />
       <form method="get" action="/admin/audit" class="itda-filters">
         <Select
           t={t}
@@ -73,14 +92,14 @@ function AuditPage(props: { c: AppContext; rows: Rows; hasNext: boolean; page: n
   );
 }
 
-export function auditPages(app: Hono<AppEnv>, deps: { audit: AuditService }) {
+export function auditPages(app: Hono<AppEnv>, deps: { audit: AuditService; chains: ChainCheckService }) {
   app.get('/admin/audit', async (c) => {
     const q = c.req.query();
     const category = q.category === 'auth' || q.category === 'permission' ? q.category : 'all';
     const page = Math.max(1, Math.min(10_000, Number(q.page) || 1));
     const target = q.target && /^[0-9a-f-]{36}$/i.test(q.target) ? q.target : undefined;
     const { rows, hasNext } = await deps.audit.list(c.var.actor, { category, targetUserId: target, page });
-    const brokenAt = await deps.audit.verifyChain(c.var.actor);
-    return c.html(<AuditPage c={c} rows={rows} hasNext={hasNext} page={page} category={category} target={target} brokenAt={brokenAt} />);
+    const chain = await deps.chains.auditStatus(c.var.actor);
+    return c.html(<AuditPage c={c} rows={rows} hasNext={hasNext} page={page} category={category} target={target} chain={chain} />);
   });
 }

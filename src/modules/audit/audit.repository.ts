@@ -18,7 +18,8 @@ export interface AuditInput {
   at: Date;
 }
 
-function fields(e: AuditInput): unknown[] {
+/** The hashed fields of an audit row, in chain order (also used by chain-check.ts). */
+export function auditFields(e: AuditInput): unknown[] {
   return [
     e.at.toISOString(),
     e.action,
@@ -34,7 +35,7 @@ function fields(e: AuditInput): unknown[] {
 }
 
 export function auditHash(e: AuditInput, prevHash: string | null): string {
-  return chainHash(fields(e), prevHash);
+  return chainHash(auditFields(e), prevHash);
 }
 
 export function createAuditRepository() {
@@ -89,7 +90,7 @@ export function createAuditRepository() {
     /** Recomputes the chain; returns the id of the first broken row, or null. */
     async verifyChain(db: Db): Promise<number | null> {
       const rows = await db.selectFrom('auditEvent').selectAll().orderBy('id').execute();
-      return firstBrokenLink(rows, (r) => fields({ ...r, detail: r.detail }));
+      return firstBrokenLink(rows, (r) => auditFields({ ...r, detail: r.detail }));
     },
   };
 }

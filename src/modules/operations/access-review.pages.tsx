@@ -5,6 +5,8 @@ import { Button, CsrfField, ErrorSummary, type FieldErrors, type FormValues } fr
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
+import { ChainNotice } from '../audit/audit.pages.tsx';
+import type { ChainCheckService, ChainStatus } from '../audit/chain-check.service.ts';
 import { contentDisposition } from '../documents/documents.files.ts';
 import { Field, formatDateTime, RadioField, TextareaField } from '../participations/participations.views.tsx';
 import { XLSX_TYPE } from '../reports/reports.pages.tsx';
@@ -31,7 +33,7 @@ function reviewQs(r: Review, over: Record<string, string | null> = {}): string {
   return q.toString();
 }
 
-function ReviewPage(props: { c: AppContext; r: Review; values?: FormValues; errors?: FieldErrors; message?: string }) {
+function ReviewPage(props: { c: AppContext; r: Review; chain: ChainStatus; values?: FormValues; errors?: FieldErrors; message?: string }) {
   const { c, r } = props;
   const t = c.var.t;
   const locale = c.var.locale;
@@ -67,6 +69,7 @@ function ReviewPage(props: { c: AppContext; r: Review; values?: FormValues; erro
     <Layout c={c} title={t('operations.review.title')}>
       {c.req.query('notice') === 'signed' && <Notice kind="success">{t('operations.review.signed')}</Notice>}
       <PageHeader title={t('operations.review.title')} lead={t('operations.review.lead')} />
+      <ChainNotice c={c} status={props.chain} />
       <ErrorSummary t={t} errors={props.errors} message={props.message} />
       <form method="get" action="/admin/access-review" class="itda-report-filters">
         <div class="itda-filters-wide">
@@ -256,16 +259,18 @@ function ExportPage(props: { c: AppContext; qs: string; values?: FormValues; err
   );
 }
 
-export function accessReviewPages(app: Hono<AppEnv>, deps: { operations: OperationsService }) {
-  const { operations } = deps;
+export function accessReviewPages(app: Hono<AppEnv>, deps: { operations: OperationsService; chains: ChainCheckService }) {
+  const { operations, chains } = deps;
   const page = async (c: AppContext, extra: { values?: FormValues; errors?: FieldErrors; message?: string } = {}, status: 200 | 400 = 200) => {
     try {
-      return c.html(<ReviewPage c={c} r={await operations.review(c.var.actor, c.req.query(), requestMeta(c))} {...extra} />, status);
+      const r = await operations.review(c.var.actor, c.req.query(), requestMeta(c));
+      return c.html(<ReviewPage c={c} r={r} chain={await chains.accessStatus(c.var.actor)} {...extra} />, status);
     } catch (e) {
       if (!(e instanceof InvalidError)) throw e;
       const errors: FieldErrors = {};
       for (const i of e.issues) errors[i.path] ??= c.var.t(i.messageKey, i.params);
-      return c.html(<ReviewPage c={c} r={await operations.review(c.var.actor, {}, requestMeta(c))} errors={errors} />, 400);
+      const r = await operations.review(c.var.actor, {}, requestMeta(c));
+      return c.html(<ReviewPage c={c} r={r} chain={await chains.accessStatus(c.var.actor)} errors={errors} />, 400);
     }
   };
   app.get('/admin/access-review', (c) => page(c));
