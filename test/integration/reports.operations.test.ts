@@ -218,22 +218,23 @@ describe('접속기록 점검 (monthly review)', () => {
     for (let i = 0; i < 101; i++) await rec('2026-11-10 10:00', 'view', fx.business.B3);
     await rec('2026-11-11 11:00', 'download', fx.business.B6, '제출');
     await rec('2026-11-14 22:30', 'view', fx.business.B6); // a Saturday night
+    await rec('2026-11-15 11:00', 'view', fx.business.B6); // a Sunday morning: outside working days
     h.clock.current = new Date('2026-12-05T01:00:00Z');
   });
 
   it('flags bulk views, downloads and out-of-hours access, and filters by account, data subject and action', async () => {
     const op = clients.get('operator')!;
     const html = await (await op.get('/admin/access-review?month=2026-11')).text();
-    expect(html).toMatch(/대량 조회 1 · 내려받기·출력 1 · 업무시간 외 1/);
+    expect(html).toMatch(/대량 조회 1 · 내려받기·출력 1 · 업무시간 외 2/);
     expect(html).toContain('2026-11-14 (주말)');
     const byName = await (await op.get(`/admin/access-review?month=2026-11&subject=${encodeURIComponent('사업장 B6')}`)).text();
     // Record rows name the business (a link to its records); the flag table above does not.
-    expect(byName.match(/>rf 사업장 B6<\/a>/g)?.length).toBe(2);
+    expect(byName.match(/>rf 사업장 B6<\/a>/g)?.length).toBe(3);
     expect(byName).not.toContain('>rf 사업장 B3</a>');
     const downloads = await (await op.get('/admin/access-review?month=2026-11&action=download')).text();
     expect(downloads).toContain('제출');
     const night = await (await op.get('/admin/access-review?month=2026-11&offHours=1&account=RF-A2')).text();
-    expect(night.match(/>rf 사업장 B6<\/a>/g)?.length).toBe(1);
+    expect(night.match(/>rf 사업장 B6<\/a>/g)?.length).toBe(2); // Saturday 22:30 and Sunday 11:00
     expect(night).not.toContain('>rf 사업장 B3</a>');
     expect((await clients.get('lead')!.get('/admin/access-review')).status).toBe(403);
   });
@@ -245,7 +246,7 @@ describe('접속기록 점검 (monthly review)', () => {
     expect(ok.status).toBe(303);
     const row = await h.db.selectFrom('accessReviewSignoff').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ month: '2026-11', reviewerLogin: fx.logins.operator, note: '대량 조회는 연말 점검 업무로 확인함' });
-    expect(row.flags).toMatchObject({ bulkView: 1, download: 1, offHours: 1, records: 103 });
+    expect(row.flags).toMatchObject({ bulkView: 1, download: 1, offHours: 2, records: 104 });
     expect((await op.post('/admin/access-review/signoff', { month: '2026-11', note: '다시' })).status).toBe(409);
     expect(await (await op.get('/admin/access-review?month=2026-11')).text()).toContain('대량 조회는 연말 점검 업무로 확인함');
   });

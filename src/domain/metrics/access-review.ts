@@ -8,7 +8,7 @@ import { byKorean } from './figures.ts';
  * |---|---|
  * | bulkView | more than 100 'view' records (one business page is one view; a masked list page is one) |
  * | download | any 'download' or 'print' (each one carries the user's reason: read it) |
- * | offHours | any record before 08:00 or from 20:00 Korean time (also weekends: see `weekend`) |
+ * | offHours | any record before 08:00 or from 20:00 Korean time, or on a Saturday or Sunday (`weekend` says which) |
  *
  * The database only counts records per account, day, hour and action (facts); the thresholds are
  * here so the page, the .xlsx and the sign-off snapshot flag the same things.
@@ -42,7 +42,7 @@ export function isOffHours(hour: number): boolean {
   return hour < WORKING_HOURS.start || hour >= WORKING_HOURS.end;
 }
 
-function isWeekend(day: string): boolean {
+export function isWeekend(day: string): boolean {
   const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
   return dow === 0 || dow === 6;
 }
@@ -58,7 +58,8 @@ export function accessFlags(cells: readonly AccessCell[], bulkThreshold = BULK_V
     }
     if (c.action === 'view') a.views += c.n;
     if (c.action === 'download' || c.action === 'print') a.downloads += c.n;
-    if (isOffHours(c.hour)) a.offHours += c.n;
+    // Weekends are outside working hours all day (public holidays are not known here: read the day).
+    if (isOffHours(c.hour) || isWeekend(c.day)) a.offHours += c.n;
   }
   const out: AccessFlag[] = [];
   for (const a of acc.values()) {

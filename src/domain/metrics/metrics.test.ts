@@ -173,11 +173,14 @@ describe('access review flags', () => {
       { accountId: 'u3', login: 'park', day: '2026-11-07', hour: 21, action: 'view', n: 1 },
       { accountId: 'u3', login: 'park', day: '2026-11-07', hour: 7, action: 'view', n: 1 },
       { accountId: 'u3', login: 'park', day: '2026-11-07', hour: 8, action: 'view', n: 1 },
+      { accountId: 'u4', login: 'choi', day: '2026-11-06', hour: 8, action: 'view', n: 1 },
+      { accountId: 'u4', login: 'choi', day: '2026-11-06', hour: 19, action: 'view', n: 1 },
     ]);
+    // 2026-11-07 is a Saturday: all three of park's count, 08:00 included; choi's Friday 08–20 does not.
     expect(flags.map((f) => [f.kind, f.login, f.count])).toEqual([
       ['bulkView', 'kim', 101],
       ['download', 'lee', 2],
-      ['offHours', 'park', 2],
+      ['offHours', 'park', 3],
     ]);
     expect(flags[2]!.weekend).toBe(true);
   });

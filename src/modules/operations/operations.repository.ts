@@ -84,7 +84,11 @@ export function createOperationsRepository() {
       if (f.action) q = q.where('a.action', '=', f.action);
       if (f.subjectType) q = q.where('a.subjectType', '=', f.subjectType);
       if (f.subjectIds) q = f.subjectIds.length ? q.where('a.subjectId', 'in', f.subjectIds) : q.where(sql<boolean>`false`);
-      if (f.offHoursOnly) q = q.where(sql<boolean>`extract(hour from a.at at time zone 'Asia/Seoul') not between ${WORKING_HOURS.start} and ${WORKING_HOURS.end - 1}`);
+      // Same rule as src/domain/metrics/access-review.ts: before 08:00, from 20:00, or on a weekend (Korean time).
+      if (f.offHoursOnly)
+        q = q.where(
+          sql<boolean>`(extract(hour from a.at at time zone 'Asia/Seoul') not between ${WORKING_HOURS.start} and ${WORKING_HOURS.end - 1} or extract(isodow from a.at at time zone 'Asia/Seoul') in (6, 7))`,
+        );
       return q.orderBy('a.id', 'desc').limit(f.limit).offset(f.offset).execute();
     },
     /** Businesses whose name contains the text (to find "whose data"). */
