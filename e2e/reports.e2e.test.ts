@@ -231,6 +231,7 @@ describe('operator', () => {
     expect(text).toContain('2026년 11월');
     expect(text).toContain('5 미만'); // province rules: 2 benefits
     expect(text).toContain('권역별 실적');
+    expect(text).not.toContain(fx.logins.operator); // the maker's name and role, not the account id
     // Page 1 as PNG (150 dpi) for a person to look at: Korean glyphs, not boxes.
     execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', pdfPath, path.join(SCREENSHOT_DIR, `${kind}-reports-monthly-page`)]);
 

@@ -51,7 +51,8 @@ export function createMonthlyReportsService(deps: { db: Kysely<DB>; repo: Monthl
   }
 
   async function store(month: string, trigger: 'schedule' | 'manual', actor: Actor | null, meta: RequestMeta) {
-    const by = actor ? `${actor.displayName} (${actor.login})` : t('reports.monthly.byJob');
+    // The province reads this: the maker's name and role, not their account id (the audit trail keeps that).
+    const by = actor ? `${actor.displayName} (${t(`role.${actor.role}`)})` : t('reports.monthly.byJob');
     const r = await build(month, by);
     return db.transaction().execute(async (trx) => {
       const row = await repo.insert(trx, { month, trigger, generatedBy: actor?.userId ?? null, generatedAt: r.at, figures: r.figures, xlsx: r.xlsx, pdf: r.pdf, xlsxSha256: sha256(r.xlsx), pdfSha256: sha256(r.pdf) });
