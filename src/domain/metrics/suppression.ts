@@ -104,14 +104,14 @@ export function isProtected(shown: readonly PublicValue[], total: number, kind: 
   if (kind === 'amount' && hidden.length < 2) return false;
   const rest = total - shown.reduce<number>((a, v) => a + (typeof v === 'number' ? v : 0), 0);
   const b = hidden.map(([v]) => bounds(v, kind));
-  return b.every(([lo, hi], i) => {
-    let othersMin = 0;
-    let othersMax = 0;
-    b.forEach(([l, h], j) => {
-      if (j === i) return;
-      othersMin += l;
-      othersMax += h; // Infinity when any other is unbounded: then nothing caps this one from below
-    });
+  // Sums over all hidden cells once; each cell then subtracts itself (O(n): a province table can have
+  // 2,000 programmes). Unbounded maxima are counted apart so Infinity − Infinity never happens.
+  const sumMin = b.reduce((a, [lo]) => a + lo, 0);
+  const finiteMax = b.reduce((a, [, hi]) => a + (hi === Infinity ? 0 : hi), 0);
+  const unbounded = b.filter(([, hi]) => hi === Infinity).length;
+  return b.every(([lo, hi]) => {
+    const othersMin = sumMin - lo;
+    const othersMax = unbounded - (hi === Infinity ? 1 : 0) > 0 ? Infinity : finiteMax - (hi === Infinity ? 0 : hi);
     const low = Math.max(lo, rest - othersMax);
     const high = Math.min(hi, rest - othersMin);
     return high > low;

@@ -188,22 +188,27 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
   }
 
   /**
-   * Rows as the viewer sees them. For the province the whole table is protected against its total
-   * (src/domain/metrics/suppression.ts protectTable); `pick` then keeps some rows (a top 10) with
-   * the values they have in the whole table, so two tables of one page cannot be played off.
+   * Rows as the viewer sees them, in the same order. For the province the whole table is protected
+   * against its total (src/domain/metrics/suppression.ts protectTable).
    */
-  function display(viewer: Viewer, dim: Dimension, rows: (BreakdownRow & { satisfaction: Satisfaction })[], o: Options, total: Figures, pick?: readonly string[]): DisplayRow[] {
+  function display(viewer: Viewer, dim: Dimension, rows: (BreakdownRow & { satisfaction: Satisfaction })[], o: Options, total: Figures): DisplayRow[] {
     const protectedFigures = viewer.public ? protectTable(rows.map((r) => r.figures), total) : null;
-    const shown = rows.map((r, i) => {
+    return rows.map((r, i) => {
       const key = r.key === '' ? null : r.key;
       const { label, sample } = labelOf(dim, key, o);
       const sat = viewer.public ? publicSatisfaction(r.satisfaction).score100 : satisfactionFor(viewer, r.satisfaction).score100;
-      return { key, label, sample, figures: protectedFigures ? protectedFigures[i]! : (r.figures), satisfaction: sat, rawKey: r.key };
+      return { key, label, sample, figures: protectedFigures ? protectedFigures[i]! : r.figures, satisfaction: sat };
     });
-    const strip = ({ rawKey: _, ...r }: (typeof shown)[number]): DisplayRow => r;
-    if (!pick) return shown.map(strip);
-    const byKey = new Map(shown.map((r) => [r.rawKey, r]));
-    return pick.map((k) => byKey.get(k)).filter((r) => r !== undefined).map(strip);
+  }
+
+  /**
+   * Rankings (a top 10) shown with the values their rows have in the whole protected table, so the
+   * ranking and the table of one page cannot be played off against each other.
+   */
+  function ranked(viewer: Viewer, rows: (BreakdownRow & { satisfaction: Satisfaction })[], o: Options, total: Figures) {
+    const shown = display(viewer, 'programme', rows, o, total);
+    const byKey = new Map(rows.map((r, i) => [r.key, shown[i]!]));
+    return (picked: readonly BreakdownRow[]) => picked.map((r) => byKey.get(r.key)!);
   }
 
   /** Parses the query (the page's, the export's or the API's) into a period, filters and a breakdown. */
@@ -260,6 +265,7 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
         rateFromPrevious: pub ? (s.step === 'selected' ? pf.selectionRate : s.step === 'benefited' ? pf.benefitRate : null) : s.rateFromPrevious,
         rateFromApplied: pub ? (s.step === 'applied' ? (c.main.total.applications > 0 ? 1 : null) : s.step === 'selected' ? pf.selectionRate : pf.conversionRate) : s.rateFromApplied,
       }));
+      const top = ranked(viewer, c.programmeRows, c.opts, c.main.total);
       const loads = c.loads;
       return {
         viewer,
@@ -274,8 +280,8 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
         rows: display(viewer, dimension, c.rows, c.opts, c.main.total),
         trend: pub ? publicTrend(c.trend, query.period, c.main.total, total) : (c.trend),
         satisfaction: pub ? publicSatisfaction(c.main.satisfaction) : satisfactionFor(viewer, c.main.satisfaction),
-        topApplied: display(viewer, 'programme', c.programmeRows, c.opts, c.main.total, mostApplied(c.programmeRows).map((r) => r.key)),
-        topSuccessful: display(viewer, 'programme', c.programmeRows, c.opts, c.main.total, mostSuccessful(c.programmeRows).map((r) => r.key)),
+        topApplied: top(mostApplied(c.programmeRows)),
+        topSuccessful: top(mostSuccessful(c.programmeRows)),
         caseload: loads ? { loads, balance: caseloadBalance(loads) } : null,
         inactive: c.activity ? inactiveClerks(c.activity, c.today, idleDays) : null,
         options: c.opts,
@@ -389,7 +395,7 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
         byRegion: display(viewer, 'region', m.by.region, opts, m.total),
         byOffice: display(viewer, 'office', m.by.office, opts, m.total),
         byCategory: display(viewer, 'category', m.by.category, opts, m.total),
-        topProgrammes: display(viewer, 'programme', y.by.programme, opts, y.total, mostApplied(y.by.programme, 15).map((r) => r.key)),
+        topProgrammes: ranked(viewer, y.by.programme, opts, y.total)(mostApplied(y.by.programme, 15)),
         trend: publicTrend(monthlyTrend(monthsOfYear, months), ytd, y.total, protectTotal(y.total)),
       };
     },
