@@ -64,15 +64,8 @@ export function createChainCheckService(deps: { db: Kysely<DB>; repo: ChainCheck
   async function incremental(chain: ChainName): Promise<ChainStatus> {
     const s = await repo.status(db, chain);
     const result = (brokenAt: number | null): ChainStatus => ({ checked: 'new', brokenAt, fullAt: s?.fullAt ?? null, fullBrokenAt: s?.fullBrokenAt ?? null });
-    const span = await repo.idSpan(db, chain);
-    if (span < fullBelow) {
-      // A small chain: all of it, every time.
-      const brokenAt = await full(chain);
-      const after = await repo.status(db, chain);
-      return { checked: 'all', brokenAt, fullAt: after?.fullAt ?? null, fullBrokenAt: after?.fullBrokenAt ?? null };
-    }
-    if (!s?.verifiedToId) {
-      // Nothing checked yet (a new installation): the whole chain once.
+    // A small chain, or nothing checked yet (a new installation): all of it.
+    if (!s?.verifiedToId || (await repo.idSpan(db, chain)) < fullBelow) {
       const brokenAt = await full(chain);
       const after = await repo.status(db, chain);
       return { checked: 'all', brokenAt, fullAt: after?.fullAt ?? null, fullBrokenAt: after?.fullBrokenAt ?? null };
