@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AccessAction } from '../../db/schema.ts';
 import { firstBrokenLink, stable } from '../../domain/hash-chain.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 export interface AccessInput {
   at: Date;

@@ -1,5 +1,5 @@
 import type { AccessAction } from '../../db/schema.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/auth.policy.ts';
 import type { AccessRepository } from './access.repository.ts';

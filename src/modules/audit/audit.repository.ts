@@ -1,8 +1,8 @@
 import { chainHash, firstBrokenLink } from '../../domain/hash-chain.ts';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { Db } from '../../db/db.ts';
 import type { AuditEvent, DB } from '../../db/schema.ts';
 
-export type Db = Kysely<DB> | Transaction<DB>;
 
 export interface AuditInput {
   action: string;

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../auth/auth.policy.ts';
 import { authorize } from '../auth/auth.policy.ts';
-import type { AuditRepository, Db } from './audit.repository.ts';
+import type { Db } from '../../db/db.ts';
+import type { AuditRepository } from './audit.repository.ts';
 
 /** Who asked, from where: passed from the HTTP edge into services. */
 export interface RequestMeta {

@@ -1,6 +1,7 @@
 import type { ChainName } from '../../db/schema.ts';
 import { accessFields } from '../access/access.repository.ts';
-import { auditFields, type Db } from './audit.repository.ts';
+import type { Db } from '../../db/db.ts';
+import { auditFields } from './audit.repository.ts';
 
 /** A row of either chain as the check needs it: its id, its links and the fields that were hashed. */
 export interface ChainRow {

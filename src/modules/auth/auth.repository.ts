@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppUser, NewAppUser } from '../../db/schema.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 export function createAuthRepository() {
   return {

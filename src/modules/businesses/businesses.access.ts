@@ -1,5 +1,5 @@
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 import type { Actor } from '../auth/auth.policy.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { ActivityTable, BusinessTable } from '../../db/schema.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 import type { Actor } from '../auth/auth.policy.ts';
 
 export function createBusinessesRepository() {

@@ -1,6 +1,6 @@
 import type { Business } from '../../db/schema.ts';
 import type { BusinessFacts } from '../../domain/eligibility/index.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 /** A business row → the engine's facts. NULL stays unknown (never "no" or zero). */
 export function factsOf(

@@ -1,4 +1,4 @@
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 /** SQL for contract periods and the hand-over of caseloads (`business.clerk_id`). */
 export function createContractsRepository() {

@@ -1,4 +1,4 @@
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 /** SQL for the 새일센터 linkage: consent, referrals, counselling sessions, job referrals, outcomes. */
 export function createEmploymentRepository() {

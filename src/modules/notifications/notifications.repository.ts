@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, Notification, NotificationTable } from '../../db/schema.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 export type NotificationStatus = Notification['status'];
 export type NotificationChannelKind = Notification['channel'];

@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import type { DB, Notification } from '../../db/schema.ts';
 import { isQuietTime, nextAllowedSendTime, type QuietHours } from '../../domain/quiet-hours.ts';
 import { InvalidError } from '../../errors.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import { PermanentDeliveryError, normalizePhone, type NotificationChannels, type NotifyLogger } from './notifications.channels.ts';
 import type { NotificationChannelKind, NotificationStatus, NotificationsRepository } from './notifications.repository.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AccessAction } from '../../db/schema.ts';
 import { WORKING_HOURS } from '../../domain/metrics/access-review.ts';
 import { periodInstants, type Period } from '../../domain/metrics/period.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 /** Operations and the access-record review: the only SQL of this module. */
 export function createOperationsRepository() {

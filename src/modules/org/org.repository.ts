@@ -1,4 +1,4 @@
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 export function createOrgRepository() {
   return {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ParticipationStatus } from '../../db/schema.ts';
 import type { TransitionPatch } from '../../domain/participation-workflow.ts';
 import { OPEN_STATUSES } from '../../domain/participation-workflow.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 /** 사업 참여: the only place with SQL for participations and their history. */
 export function createParticipationsRepository() {

@@ -14,7 +14,7 @@ import { containsRrn } from '../../domain/identifiers.ts';
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
 import { assertBusinessAccess, canAccessBusiness } from '../businesses/businesses.access.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ApplicantTable, RecruitmentRoundTable } from '../../db/schema.ts';
 import type { Insertable, Updateable } from 'kysely';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 /** The only place with SQL for recruitment (rounds, applicants, files, reviews, decisions). */
 export function createRecruitmentRepository() {

@@ -10,7 +10,7 @@ import { OUTSIDE_GYEONGGI, screen, validQuestions, type Question, type Screening
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { randomToken, sha256 } from '../auth/auth.crypto.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 /** 월간 실적 보고: the stored files (the only SQL of the monthly reports). */
 export function createMonthlyRepository() {

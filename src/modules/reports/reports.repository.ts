@@ -6,7 +6,7 @@ import type { DayHistogram, Dimension, GroupFacts, MonthFacts, ParticipationFact
 import { daysBetween, monthPeriod, periodInstants, type Period } from '../../domain/metrics/period.ts';
 import type { SatisfactionFacts } from '../../domain/metrics/satisfaction.ts';
 import { OPEN_STATUSES, PARTICIPATION_STATUSES } from '../../domain/participation-workflow.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 /**
  * The only SQL of the reports. It counts FACTS (src/domain/metrics/figures.ts names each one) and

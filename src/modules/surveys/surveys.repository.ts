@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 import type { Actor } from '../auth/auth.policy.ts';
 
 /** 만족도 조사: the only SQL of the surveys. */

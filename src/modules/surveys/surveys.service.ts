@@ -5,7 +5,7 @@ import { ENDED_STATUSES } from '../../domain/metrics/figures.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { randomToken, sha256 } from '../auth/auth.crypto.ts';
 import { authorize, can, type Actor } from '../auth/auth.policy.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 /** The only place with SQL for training (courses, sessions, enrolment, attendance). */
 export function createTrainingRepository() {

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { caseloadCheck, isComplete, type CaseloadCheck } from '../../domain/recruitment/training.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import { kstDate, longDate } from '../recruitment/recruitment.time.ts';

@@ -1,5 +1,5 @@
 import type { AppUser, AppUserUpdate, NewAppUser } from '../../db/schema.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 
 export function createUsersRepository() {
   return {

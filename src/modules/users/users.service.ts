@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppUser, DB, Role } from '../../db/schema.ts';
 import { roleNeedsOffice } from '../../domain/roles.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.ts';
-import type { Db } from '../audit/audit.repository.ts';
+import type { Db } from '../../db/db.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { hashPassword, oneTimePassword, randomToken, sha256 } from '../auth/auth.crypto.ts';
 import { authorize, can, type Actor } from '../auth/auth.policy.ts';
