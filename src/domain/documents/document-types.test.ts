@@ -31,6 +31,11 @@ const REQUIRED_CODES = [
   'card_sales_statement',
   'disability_cert',
   'veteran_cert',
+  // Certificates notices ask for as eligibility (issue 11 §5): held with validity, checked by `documentValid`.
+  'women_business_cert',
+  'disabled_business_cert',
+  'venture_business_cert',
+  'good_price_store_designation',
 ];
 
 describe('document type table', () => {

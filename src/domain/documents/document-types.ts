@@ -363,6 +363,35 @@ export const DOCUMENT_TYPES = [
     source: '장애인기업활동 촉진법 (장애인기업 확인); 유효기간은 확인서 기재 (확인 필요)',
     reviewStatus: REVIEW_STATUS_UNCHECKED,
   },
+  {
+    code: 'venture_business_cert',
+    name: '벤처기업확인서',
+    nameEn: 'Venture business confirmation',
+    issuer: '벤처기업확인기관 ((사)벤처기업협회 벤처확인종합관리시스템)',
+    obtainFrom: ['벤처확인종합관리시스템 (www.smes.go.kr/venturein)'],
+    publicMyData: false,
+    mayShowRrn: false,
+    validity: { kind: 'months', months: 36, note: '확인서에 적힌 유효기간(보통 확인일부터 3년)을 입력합니다. 유형(벤처투자·연구개발·혁신성장·예비벤처)에 따라 다를 수 있음.' },
+    source: '벤처기업육성에 관한 특별법 제25조 (벤처기업 확인, 2021 민간 확인제도); 유효기간 3년은 2차 자료 (확인 필요)',
+    reviewStatus: REVIEW_STATUS_UNCHECKED,
+  },
+  // ── 지방자치단체 ──
+  {
+    code: 'good_price_store_designation',
+    name: '착한가격업소 지정서 (지정증·표찰)',
+    nameEn: 'Good-price store designation',
+    issuer: '시·군·구청 (행정안전부 착한가격업소 지정·관리 지침)',
+    obtainFrom: ['관할 시·군·구청 지역경제 담당 부서', '착한가격업소 누리집 (www.goodprice.go.kr)'],
+    publicMyData: false,
+    mayShowRrn: false,
+    validity: {
+      kind: 'perNotice',
+      defaultDays: 365,
+      note: '지정에 만료일은 없으나 시·군·구가 해마다 재점검해 취소할 수 있음 — 지정 유지 여부(최근 점검일)를 확인하고 유효기간을 입력합니다.',
+    },
+    source: '행정안전부 「착한가격업소 지정 및 관리 지침」 (지방물가 안정); 재점검 주기는 지침·지자체별 (확인 필요)',
+    reviewStatus: REVIEW_STATUS_UNCHECKED,
+  },
   // ── 본인·당사자 서류 ──
   {
     code: 'id_copy_masked',

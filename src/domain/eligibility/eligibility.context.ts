@@ -12,6 +12,9 @@ import { ksicPrefixes, type Tri } from './eligibility.ksic.ts';
 import { FACT_NAMES, KSIC_DIVISIONS, KSIC_DIVISION_SECTION, KSIC_SECTIONS, REVENUE_CAP_BY_DIVISION, workerLimitOfDivision } from './eligibility.reference.ts';
 import type { BusinessFacts, FactName } from './eligibility.types.ts';
 
+// Masks are 32-bit integers (JS bitwise operators): a 33rd fact would share a bit with the first.
+if (FACT_NAMES.length > 32) throw new Error(`사실 항목이 ${FACT_NAMES.length}개: 누락 사실 비트마스크는 32개까지 — FACT_BIT을 넓히세요`);
+
 /** Bit of each fact in a missing-facts mask (schema order). */
 export const FACT_BIT: Readonly<Record<FactName, number>> = Object.fromEntries(FACT_NAMES.map((f, i) => [f, 1 << i])) as Record<FactName, number>;
 

@@ -17,6 +17,8 @@ import { compileKsicMatcher, namedSetMatcher, prefixEntries, type KsicMatcher, t
 import {
   FACT_LABELS,
   GENDER_LABELS,
+  LEGAL_FORM_LABELS,
+  MARKET_LOCATION_LABELS,
   OPERATING_STATUS_LABELS,
   PREMISES_LABELS,
   REVENUE_CAP_BY_DIVISION,
@@ -316,11 +318,57 @@ function compileRaw(c: Criterion): RawCriterion {
       return compileDocument(c, base);
     case 'closedWithin':
       return compileClosedWithin(c, base);
+    case 'legalForm': {
+      const allowed = new Set(c.allowed);
+      return {
+        ...base,
+        reads: FACT_BIT.legalForm,
+        v: (ctx) => {
+          const f = ctx.facts.legalForm;
+          return f == null ? UNKNOWN : allowed.has(f) ? MET : NOT_MET;
+        },
+        need: () => FACT_BIT.legalForm,
+        describe: (ctx, v) => {
+          const f = ctx.facts.legalForm;
+          const value = f == null ? unknownText('사업자 구분(개인·법인)') : LEGAL_FORM_LABELS[f];
+          return v === NOT_MET ? { value, gap: `${value} — 대상 아님` } : { value };
+        },
+      };
+    }
+    case 'marketLocation': {
+      const allowed = new Set(c.allowed);
+      return {
+        ...base,
+        reads: FACT_BIT.marketLocation,
+        v: (ctx) => {
+          const m = ctx.facts.marketLocation;
+          return m == null ? UNKNOWN : allowed.has(m) ? MET : NOT_MET;
+        },
+        need: () => FACT_BIT.marketLocation,
+        describe: (ctx, v) => {
+          const m = ctx.facts.marketLocation;
+          const value = m == null ? unknownText('전통시장·상점가 입점 여부') : m === 'none' ? '점포가 전통시장·상점가 밖' : `점포 위치: ${MARKET_LOCATION_LABELS[m]}`;
+          return v === NOT_MET ? { value, gap: `${value} — 대상 위치 아님` } : { value };
+        },
+      };
+    }
+    case 'restart':
+      return flag(base, 'restart', MET, ['재창업(이전 폐업 이력 있음)', '재창업 아님(이전 폐업 이력 없음)'], '재창업 여부');
+    case 'openedBetween':
+      return compileOpenedBetween(c, base);
+    case 'closedBetween':
+      return compileClosedBetween(c, base);
+    case 'operatingDays':
+      return compileOperatingDays(c, base);
+    case 'closurePlanned':
+      return compileClosurePlanned(c, base);
+    case 'revenueDecline':
+      return compileRevenueDecline(c, base);
   }
 }
 
 type Base = Pick<RawCriterion, 'criterion' | 'ruleText'>;
-type FlagFact = 'ownerDisabled' | 'ownerVeteran' | 'mailOrderRegistered' | 'creditDelinquent';
+type FlagFact = 'ownerDisabled' | 'ownerVeteran' | 'mailOrderRegistered' | 'creditDelinquent' | 'restart';
 
 /** A yes/no fact; `whenTrue` is the answer when the fact is true (연체 true → not met). */
 function flag(base: Base, fact: FlagFact, whenTrue: Tri, [yes, no]: readonly [string, string], what: string): RawCriterion {
@@ -645,6 +693,240 @@ function compileClosedWithin(c: Extract<Criterion, { type: 'closedWithin' }>, ba
       pushIfFuture(ctx, out, closedOn, `폐업일 ${closedOn}`);
       const next = addDays(lastDay(closedOn), 1);
       pushIfFuture(ctx, out, next, `폐업 후 ${formatMonthsKo(months)}이 지난 ${next}`);
+    },
+  };
+}
+
+/** Inclusive ISO-date range test by string order (valid 'YYYY-MM-DD' strings sort as dates). */
+function inRange(d: string, from: string | undefined, to: string | undefined): boolean {
+  return (from === undefined || d >= from) && (to === undefined || d <= to);
+}
+
+/** "2023-12-31 이전이어야 함" — what the date should have been, for the gap. */
+function rangeGap(what: string, d: string, from: string | undefined, to: string | undefined): string {
+  if (from !== undefined && d < from) return `${what} ${d} — ${from} 이후여야 함`;
+  return `${what} ${d} — ${to} 이전이어야 함`;
+}
+
+function compileOpenedBetween(c: Extract<Criterion, { type: 'openedBetween' }>, base: Base): RawCriterion {
+  const { from, to } = c;
+  return {
+    ...base,
+    reads: FACT_BIT.openedOn,
+    v: (ctx) => {
+      const o = ctx.facts.openedOn;
+      // A 개업일 that is not a real date is no better than none (see eligibility.context.ts).
+      if (o == null || ctx.ageMonths === null) return UNKNOWN;
+      return inRange(o, from, to) ? MET : NOT_MET;
+    },
+    need: () => FACT_BIT.openedOn,
+    describe: (ctx, v) => {
+      const o = ctx.facts.openedOn;
+      if (o == null) return { value: unknownText('개업일') };
+      if (ctx.ageMonths === null) return { value: `개업일 ${o} — 날짜 형식 오류` };
+      const value = `개업일 ${o}`;
+      return v === NOT_MET ? { value, gap: rangeGap('개업일', o, from, to) } : { value };
+    },
+  };
+}
+
+/** 폐업일 unknown: a business known to be open has not closed (a known "no"); otherwise ask. */
+function notClosedYet(ctx: EvalContext): boolean {
+  const s = ctx.facts.operatingStatus;
+  return s != null && s !== 'closed';
+}
+
+function compileClosedBetween(c: Extract<Criterion, { type: 'closedBetween' }>, base: Base): RawCriterion {
+  const { from, to } = c;
+  return {
+    ...base,
+    reads: FACT_BIT.closedOn | FACT_BIT.operatingStatus,
+    v: (ctx) => {
+      const closedOn = ctx.facts.closedOn;
+      if (closedOn != null) {
+        const closed = ctx.closed;
+        if (closed === null) return UNKNOWN;
+        // A 폐업일 after the reference date had not happened yet on that date (as closedWithin).
+        return closed.day <= ctx.refDay && inRange(closedOn, from, to) ? MET : NOT_MET;
+      }
+      return notClosedYet(ctx) ? NOT_MET : UNKNOWN;
+    },
+    need: (ctx) => (ctx.facts.closedOn == null && ctx.facts.operatingStatus == null ? FACT_BIT.closedOn | FACT_BIT.operatingStatus : FACT_BIT.closedOn),
+    describe: (ctx, v) => {
+      const closedOn = ctx.facts.closedOn;
+      if (closedOn == null) {
+        const s = ctx.facts.operatingStatus;
+        if (s != null && s !== 'closed') {
+          const value = `${OPERATING_STATUS_LABELS[s]} — 폐업하지 않음`;
+          return { value, gap: value };
+        }
+        return { value: unknownText('폐업일') };
+      }
+      if (ctx.closed === null) return { value: `폐업일 ${closedOn} — 날짜 형식 오류` };
+      const value = `폐업일 ${closedOn}`;
+      if (v !== NOT_MET) return { value };
+      if (ctx.closed.day > ctx.refDay) return { value, gap: `폐업일 ${closedOn}이 기준일 이후` };
+      return { value, gap: rangeGap('폐업일', closedOn, from, to) };
+    },
+    changes: (ctx, out) => {
+      const closedOn = ctx.facts.closedOn;
+      if (closedOn == null || ctx.closed === null) return;
+      pushIfFuture(ctx, out, closedOn, `폐업일 ${closedOn}`);
+    },
+  };
+}
+
+/** The 폐업 예정일 when it counts: a date given, and closure not known to be off. */
+function plannedEnd(ctx: EvalContext): string | null {
+  return ctx.facts.closurePlanned !== false ? (ctx.facts.plannedClosureOn ?? null) : null;
+}
+
+function compileOperatingDays(c: Extract<Criterion, { type: 'operatingDays' }>, base: Base): RawCriterion {
+  const min = c.minDays;
+  /** The end of the operating period: 폐업일, else 폐업 예정일; undefined = unknown, null = there is none. */
+  const end = (ctx: EvalContext): { day: number; date: string } | null | undefined => {
+    const closedOn = ctx.facts.closedOn;
+    if (closedOn != null) {
+      const d = dayOf(closedOn);
+      return d === null ? undefined : { day: d, date: closedOn };
+    }
+    const planned = plannedEnd(ctx);
+    if (planned !== null) {
+      const d = dayOf(planned);
+      return d === null ? undefined : { day: d, date: planned };
+    }
+    // Open, and known not to be closing: there is no operating period "until closure" to count.
+    if (notClosedYet(ctx) && ctx.facts.closurePlanned === false) return null;
+    return undefined;
+  };
+  const openedDay = (ctx: EvalContext): number | null => (ctx.facts.openedOn == null ? null : dayOf(ctx.facts.openedOn));
+  return {
+    ...base,
+    reads: FACT_BIT.openedOn | FACT_BIT.closedOn | FACT_BIT.plannedClosureOn | FACT_BIT.closurePlanned | FACT_BIT.operatingStatus,
+    v: (ctx) => {
+      const e = end(ctx);
+      if (e === null) return NOT_MET;
+      const o = openedDay(ctx);
+      if (e === undefined || o === null) return UNKNOWN;
+      return e.day - o >= min ? MET : NOT_MET;
+    },
+    need: (ctx) => {
+      const f = ctx.facts;
+      let m = openedDay(ctx) === null ? FACT_BIT.openedOn : 0;
+      if (end(ctx) === undefined) {
+        if (f.closedOn != null) m |= FACT_BIT.closedOn;
+        else if (plannedEnd(ctx) !== null) m |= FACT_BIT.plannedClosureOn;
+        else {
+          m |= FACT_BIT.closedOn;
+          if (f.operatingStatus == null) m |= FACT_BIT.operatingStatus;
+          if (f.closurePlanned == null) m |= FACT_BIT.closurePlanned;
+          if (f.closurePlanned !== false) m |= FACT_BIT.plannedClosureOn;
+        }
+      }
+      return m;
+    },
+    describe: (ctx, v) => {
+      const e = end(ctx);
+      if (e === null) {
+        const value = '영업 중이며 폐업 예정 없음';
+        return { value, gap: `${value} — 폐업(예정)일까지의 영업기간 없음` };
+      }
+      const o = openedDay(ctx);
+      if (o === null) return { value: ctx.facts.openedOn == null ? unknownText('개업일') : `개업일 ${ctx.facts.openedOn} — 날짜 형식 오류` };
+      if (e === undefined) return { value: unknownText('폐업(예정)일') };
+      const days = e.day - o;
+      const endWord = ctx.facts.closedOn != null ? '폐업일' : '폐업 예정일';
+      const value = `영업 ${formatCount(days)}일 (개업일 ${ctx.facts.openedOn} ~ ${endWord} ${e.date})`;
+      return v === NOT_MET ? { value, gap: `영업 ${formatCount(days)}일 < 기준 ${formatCount(min)}일` } : { value };
+    },
+  };
+}
+
+function compileClosurePlanned(c: Extract<Criterion, { type: 'closurePlanned' }>, base: Base): RawCriterion {
+  const within = c.withinMonths;
+  const planTri = (ctx: EvalContext): Tri => bool(ctx.facts.closurePlanned, MET);
+  /** The date part: not passed on the reference date, and within `within` months of it when given. */
+  const dateTri = (ctx: EvalContext): Tri => {
+    const p = ctx.facts.plannedClosureOn;
+    const day = p == null ? null : dayOf(p);
+    if (day === null) return UNKNOWN;
+    if (day < ctx.refDay) return NOT_MET;
+    return within === undefined || day <= addMonthsDay(ctx.ref, within) ? MET : NOT_MET;
+  };
+  return {
+    ...base,
+    reads: FACT_BIT.closurePlanned | FACT_BIT.plannedClosureOn,
+    v: (ctx) => {
+      const a = planTri(ctx);
+      const b = dateTri(ctx);
+      return a < b ? a : b;
+    },
+    need: (ctx) => (planTri(ctx) === UNKNOWN ? FACT_BIT.closurePlanned : 0) | (dateTri(ctx) === UNKNOWN ? FACT_BIT.plannedClosureOn : 0),
+    describe: (ctx, v) => {
+      const f = ctx.facts;
+      if (f.closurePlanned === false) return { value: '폐업 예정 없음', gap: '폐업 예정 없음' };
+      const p = f.plannedClosureOn;
+      if (p == null) return { value: f.closurePlanned ? '폐업 예정 (예정일 정보 없음)' : unknownText('폐업 예정 여부') };
+      const pd = dayOf(p);
+      if (pd === null) return { value: `폐업 예정일 ${p} — 날짜 형식 오류` };
+      const value = `${f.closurePlanned == null ? '폐업 예정 여부 정보 없음, ' : ''}폐업 예정일 ${p}`;
+      if (v !== NOT_MET) return { value };
+      if (pd < ctx.refDay) return { value, gap: `폐업 예정일 ${p}이 지남 — 폐업 여부 확인` };
+      return { value, gap: `폐업 예정일 ${p}까지 ${formatMonthsKo(within!)} 넘게 남음 — ${earliestWithin(p, within!)}부터 신청 가능` };
+    },
+    changes: (ctx, out) => {
+      const p = ctx.facts.plannedClosureOn;
+      if (p == null || dayOf(p) === null) return;
+      const next = addDays(p, 1);
+      pushIfFuture(ctx, out, next, `폐업 예정일(${p})이 지난 ${next}`);
+      if (within !== undefined) {
+        const d = earliestWithin(p, within);
+        pushIfFuture(ctx, out, d, `폐업 예정일이 ${formatMonthsKo(within)} 이내가 되는 ${d}`);
+      }
+    },
+  };
+}
+
+/** The first reference date on which `planned` is within `months` months (planned ≤ ref + months). */
+export function earliestWithin(planned: IsoDate, months: number): IsoDate {
+  // ref + months is monotonic in ref and clamping moves it by at most 3 days: start from the
+  // month-arithmetic guess and step forward to the first day that qualifies.
+  let d = addMonthsClamped(planned, -months);
+  while (addMonthsClamped(d, months) < planned) d = addDays(d, 1);
+  return d;
+}
+
+function compileRevenueDecline(c: Extract<Criterion, { type: 'revenueDecline' }>, base: Base): RawCriterion {
+  const pct = c.minPercent;
+  const declined = (cur: number, prev: number): boolean => prev > 0 && cur < prev && cur * 100 <= prev * (100 - pct);
+  const years = (ctx: EvalContext): [string, string] => {
+    const y = ctx.facts.annualRevenueYear;
+    return y == null ? ['최근 연도', '전년도'] : [`${y}년`, `${y - 1}년`];
+  };
+  return {
+    ...base,
+    reads: FACT_BIT.annualRevenue | FACT_BIT.previousAnnualRevenue,
+    v: (ctx) => {
+      const cur = ctx.facts.annualRevenue;
+      const prev = ctx.facts.previousAnnualRevenue;
+      if (cur == null || prev == null) return UNKNOWN;
+      return declined(cur, prev) ? MET : NOT_MET;
+    },
+    need: (ctx) => (ctx.facts.annualRevenue == null ? FACT_BIT.annualRevenue : 0) | (ctx.facts.previousAnnualRevenue == null ? FACT_BIT.previousAnnualRevenue : 0),
+    describe: (ctx, v) => {
+      const cur = ctx.facts.annualRevenue;
+      const prev = ctx.facts.previousAnnualRevenue;
+      const [y1, y0] = years(ctx);
+      const remarks = ctx.facts.annualRevenueYear == null ? ['매출 기준 연도 정보 없음 — 공고가 비교하는 연도와 같은지 확인'] : undefined;
+      if (cur == null || prev == null) {
+        const parts = [cur == null ? unknownText(`${y1} 매출`) : `${y1} 매출 ${formatKrw(cur)}`, prev == null ? unknownText(`${y0} 매출`) : `${y0} 매출 ${formatKrw(prev)}`];
+        return { value: parts.join(', '), remarks };
+      }
+      const change = prev > 0 ? `${Math.round((Math.abs(prev - cur) / prev) * 1000) / 10}% ${cur <= prev ? '감소' : '증가'}` : '전년 매출 0원';
+      const value = `${y1} 매출 ${formatKrw(cur)}, ${y0} ${formatKrw(prev)} (${change})`;
+      if (v !== NOT_MET) return { value, remarks };
+      const gap = prev === 0 ? `${y0} 매출 0원 — 감소율을 셀 수 없음` : cur >= prev ? `매출 감소 없음 (${change})` : `매출 ${change} < 기준 ${formatCount(pct)}%`;
+      return { value, gap, remarks };
     },
   };
 }

@@ -7,6 +7,8 @@ import { formatMonthsEn, formatMonthsKo } from './eligibility.dates.ts';
 import { formatCount, formatKrw, formatKrwEn } from './eligibility.format.ts';
 import {
   GENDER_LABELS,
+  LEGAL_FORM_LABELS,
+  MARKET_LOCATION_LABELS,
   OPERATING_STATUS_LABELS,
   PREMISES_LABELS,
   SMALL_BUSINESS_WORKER_LIMITS,
@@ -107,7 +109,45 @@ export function describeCriterion(c: Criterion, lang: Lang = 'ko'): string {
       return ko ? `${documentLabel(c.documentType)} 보유 (기준일에 유효)` : `Holds a valid ${c.documentType}`;
     case 'closedWithin':
       return ko ? `폐업 후 ${formatMonthsKo(c.months)} 이내` : `Closed within the last ${formatMonthsEn(c.months)}`;
+    case 'legalForm':
+      return ko ? `사업자 구분: ${c.allowed.map((f) => LEGAL_FORM_LABELS[f]).join(' 또는 ')}` : `Legal form: ${c.allowed.map((f) => (f === 'individual' ? 'sole proprietor' : 'corporation')).join(' or ')}`;
+    case 'openedBetween':
+      return ko ? `개업일 ${dateRangeKo(c.from, c.to)}` : `Opened ${dateRangeEn(c.from, c.to)}`;
+    case 'closedBetween':
+      return ko ? `폐업일 ${dateRangeKo(c.from, c.to)}` : `Closed ${dateRangeEn(c.from, c.to)}`;
+    case 'operatingDays':
+      return ko ? `개업일부터 폐업(예정)일까지 ${formatCount(c.minDays)}일 이상 영업` : `Operated at least ${formatCount(c.minDays)} days from opening to closure`;
+    case 'marketLocation':
+      return ko
+        ? `점포 위치: ${c.allowed.map((m) => MARKET_LOCATION_LABELS[m]).join(' 또는 ')}`
+        : `Located in: ${c.allowed.map((m) => m.replaceAll('_', ' ')).join(' or ')}`;
+    case 'closurePlanned':
+      return ko
+        ? `폐업 예정${c.withinMonths !== undefined ? ` (폐업 예정일이 ${formatMonthsKo(c.withinMonths)} 이내)` : ''}`
+        : `Closure planned${c.withinMonths !== undefined ? ` within ${formatMonthsEn(c.withinMonths)}` : ''}`;
+    case 'restart':
+      return ko ? '재창업(예정)자 — 이전에 폐업한 사업이 있음' : 'Restarting after closing a previous business';
+    case 'revenueDecline': {
+      const pct = formatCount(c.minPercent);
+      if (ko) return c.minPercent > 0 ? `전년 대비 매출 ${pct}% 이상 감소` : '전년 대비 매출 감소';
+      return c.minPercent > 0 ? `Revenue down at least ${pct}% from the previous year` : 'Revenue down from the previous year';
+    }
   }
+}
+
+/** "2023-12-31 이전", "2024-01-01 이후", "2024-01-01 ~ 2025-12-31" (both ends inclusive). */
+function dateRangeKo(from: string | undefined, to: string | undefined): string {
+  if (from && to) return from === to ? `${from}` : `${from} ~ ${to}`;
+  if (from) return `${from} 이후`;
+  if (to) return `${to} 이전`;
+  return '제한 없음';
+}
+
+function dateRangeEn(from: string | undefined, to: string | undefined): string {
+  if (from && to) return from === to ? `on ${from}` : `between ${from} and ${to}`;
+  if (from) return `on or after ${from}`;
+  if (to) return `on or before ${to}`;
+  return 'at any date';
 }
 
 function annotate(text: string, c: Criterion, lang: Lang): string {

@@ -97,7 +97,16 @@ export const SAMPLE_KSIC: readonly (readonly [string, number])[] = [
 
 const PROGRAMME_KEYS = ['gg-env-improvement', 'sbiz-policy-fund', 'smart-store', 'hope-return', 'gg-credit-guarantee', 'delivery-cost', 'online-market', 'yellow-umbrella', 'card-fee'];
 const CATEGORIES = ['01', '02', '03', '05', '06', '07'];
-const DOC_TYPES = ['business_registration_cert', 'vat_tax_base_cert', 'national_tax_certificate', 'local_tax_certificate', 'small_business_cert'];
+const DOC_TYPES = [
+  'business_registration_cert',
+  'vat_tax_base_cert',
+  'national_tax_certificate',
+  'local_tax_certificate',
+  'small_business_cert',
+  'women_business_cert',
+  'venture_business_cert',
+  'good_price_store_designation',
+];
 
 export interface GeneratedBusiness {
   /** 'sample-000001' — sample data, never a 사업자등록번호. */
@@ -156,9 +165,26 @@ export function generateBusinesses(n: number, seed: number, opts: GenerateOption
     const documents = Array.from({ length: rng.int(0, 4) }, () => {
       const issuedOn = fromDayNumber(asOfDay - rng.int(0, 400));
       const type = rng.pick(DOC_TYPES);
-      const validUntil = type.includes('tax_certificate') ? addDays(issuedOn, 30) : type === 'small_business_cert' ? addMonthsClamped(issuedOn, 12) : null;
+      const validUntil = type.includes('tax_certificate')
+        ? addDays(issuedOn, 30)
+        : type === 'small_business_cert' || type === 'women_business_cert' || type === 'good_price_store_designation'
+          ? addMonthsClamped(issuedOn, 12)
+          : type === 'venture_business_cert'
+            ? addMonthsClamped(issuedOn, 36)
+            : null;
       return { type, issuedOn, validUntil };
     });
+    // 폐업 예정 only for open businesses, with a date ahead (희망리턴 "폐업 예정 소상공인").
+    const closing = (status === 'active' || status === 'suspended') && rng.chance(0.05);
+    const plannedClosureOn = closing ? fromDayNumber(asOfDay + rng.int(5, 240)) : null;
+    const market = rng.weighted<NonNullable<BusinessFacts['marketLocation']>>([
+      ['none', 78],
+      ['traditional_market', 12],
+      ['shopping_street', 5],
+      ['alley_shopping_street', 5],
+    ]);
+    // 전년 매출: the same business a year earlier, ±25 % or so (매출 감소 programmes).
+    const previousRevenue = Math.max(0, Math.round((revenue * Math.exp(0.25 * rng.normal())) / 100_000) * 100_000);
     const facts: BusinessFacts = {
       sidoCode: known('sidoCode') ? muni.slice(0, 2) : null,
       municipalityCode: known('municipalityCode') ? muni : null,
@@ -180,6 +206,13 @@ export function generateBusinesses(n: number, seed: number, opts: GenerateOption
       mailOrderRegistered: known('mailOrderRegistered') ? rng.chance(ksic === '47911' ? 0.9 : 0.15) : null,
       priorReceipts: known('priorReceipts') ? receipts : null,
       documents: known('documents') ? documents : null,
+      legalForm: known('legalForm') ? (rng.chance(0.08) ? 'corporation' : 'individual') : null,
+      marketLocation: known('marketLocation') ? market : null,
+      closurePlanned: known('closurePlanned') ? closing : null,
+      plannedClosureOn: known('plannedClosureOn') ? plannedClosureOn : null,
+      restart: known('restart') ? rng.chance(0.08) : null,
+      annualRevenueYear: known('annualRevenueYear') ? asOfYmd.y - 1 : null,
+      previousAnnualRevenue: known('previousAnnualRevenue') ? previousRevenue : null,
     };
     out.push({ id: `sample-${String(i + 1).padStart(6, '0')}`, facts });
   }
@@ -231,6 +264,45 @@ const TEMPLATES: readonly Template[] = [
     title: '희망리턴패키지 재기지원',
     category: '06',
     criteria: [{ type: 'closedWithin', months: r.pick([6, 12, 24]) }, { type: 'businessAge', minMonths: r.pick([6, 12]) }, std()],
+  }),
+  (r) => ({
+    title: '희망리턴패키지 원스톱 폐업지원',
+    category: '06',
+    criteria: [
+      { any: [{ type: 'closurePlanned', ...(r.chance(0.5) ? { withinMonths: r.pick([3, 6]) } : {}) }, { type: 'closedBetween', from: '2025-01-01', to: r.pick(['2026-06-30', '2026-12-31']) }] },
+      { type: 'operatingDays', minDays: 60 },
+      std(),
+    ],
+  }),
+  (r) => ({
+    title: '재도전 재창업 지원',
+    category: '06',
+    criteria: [{ type: 'restart' }, { type: 'businessAge', maxMonths: r.pick([36, 60]) }, { type: 'noCreditDelinquency' }],
+  }),
+  (r) => ({
+    title: '전통시장·골목형상점가 점포 지원',
+    category: '07',
+    criteria: [
+      { type: 'marketLocation', allowed: r.pick([['traditional_market'], ['traditional_market', 'shopping_street', 'alley_shopping_street']] as const).slice() },
+      { type: 'legalForm', allowed: ['individual'] },
+      gg(),
+      active(),
+    ],
+  }),
+  (r) => ({
+    title: '매출 감소 소상공인 경영안정 지원',
+    category: '01',
+    criteria: [
+      { type: 'revenueDecline', minPercent: r.pick([0, 10, 20]) },
+      { type: 'openedBetween', to: r.pick(['2023-12-31', '2024-12-31']) },
+      { type: 'smallBusiness' },
+      active(),
+    ],
+  }),
+  (r) => ({
+    title: '인증 소상공인 우대 지원',
+    category: '05',
+    criteria: [{ type: 'documentValid', documentType: r.pick(['women_business_cert', 'venture_business_cert', 'good_price_store_designation']) }, { type: 'smallBusiness' }, gg()],
   }),
   (r) => ({
     title: '스마트상점 기술보급',

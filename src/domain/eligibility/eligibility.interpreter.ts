@@ -7,7 +7,7 @@
  * It shares only the calendar functions (tested on their own) and the reference tables with the
  * engine; the criterion logic is written again, plainly.
  */
-import { addMonthsClamped, ageOn, isIsoDate, wholeMonthsBetween } from './eligibility.dates.ts';
+import { addMonthsClamped, ageOn, isIsoDate, toDayNumber, wholeMonthsBetween } from './eligibility.dates.ts';
 import { FACT_NAMES, KSIC_DIVISION_SECTION, KSIC_SECTIONS, REVENUE_CAP_BY_DIVISION, SMALL_BUSINESS_WORKER_LIMITS, getKsicSet, type KsicSetEntry } from './eligibility.reference.ts';
 import type { BusinessFacts, Criterion, FactName, Rule, Verdict } from './eligibility.types.ts';
 
@@ -225,6 +225,63 @@ function criterion(c: Criterion, f: BusinessFacts, refDate: string): Result {
       }
       if (f.operatingStatus == null) return U('closedOn', 'operatingStatus');
       return f.operatingStatus !== 'closed' ? I() : U('closedOn');
+    }
+    case 'legalForm':
+      return f.legalForm == null ? U('legalForm') : c.allowed.includes(f.legalForm) ? E() : I();
+    case 'marketLocation':
+      return f.marketLocation == null ? U('marketLocation') : c.allowed.includes(f.marketLocation) ? E() : I();
+    case 'restart':
+      return f.restart == null ? U('restart') : f.restart ? E() : I();
+    case 'openedBetween': {
+      const opened = real(f.openedOn);
+      if (opened === null) return U('openedOn');
+      return (c.from === undefined || opened >= c.from) && (c.to === undefined || opened <= c.to) ? E() : I();
+    }
+    case 'closedBetween': {
+      if (f.closedOn != null) {
+        if (!isIsoDate(f.closedOn)) return U('closedOn');
+        const inside = (c.from === undefined || f.closedOn >= c.from) && (c.to === undefined || f.closedOn <= c.to);
+        return f.closedOn <= refDate && inside ? E() : I();
+      }
+      if (f.operatingStatus == null) return U('closedOn', 'operatingStatus');
+      return f.operatingStatus !== 'closed' ? I() : U('closedOn');
+    }
+    case 'operatingDays': {
+      // The period ends on the 폐업일, or before closure on the 폐업 예정일 (unless closure is known off).
+      let end: string | null = null;
+      let endMissing: FactName[] = [];
+      if (f.closedOn != null) {
+        if (isIsoDate(f.closedOn)) end = f.closedOn;
+        else endMissing = ['closedOn'];
+      } else if (f.closurePlanned !== false && f.plannedClosureOn != null) {
+        if (isIsoDate(f.plannedClosureOn)) end = f.plannedClosureOn;
+        else endMissing = ['plannedClosureOn'];
+      } else if (f.operatingStatus != null && f.operatingStatus !== 'closed' && f.closurePlanned === false) {
+        return I(); // open and not closing: no period "until closure"
+      } else {
+        endMissing = ['closedOn'];
+        if (f.operatingStatus == null) endMissing.push('operatingStatus');
+        if (f.closurePlanned == null) endMissing.push('closurePlanned');
+        if (f.closurePlanned !== false) endMissing.push('plannedClosureOn');
+      }
+      const opened = real(f.openedOn);
+      if (opened === null || end === null) return U(...(opened === null ? (['openedOn'] as FactName[]) : []), ...endMissing);
+      return toDayNumber(end) - toDayNumber(opened) >= c.minDays ? E() : I();
+    }
+    case 'closurePlanned': {
+      const plan: Result = f.closurePlanned == null ? U('closurePlanned') : f.closurePlanned ? E() : I();
+      let date: Result;
+      const p = real(f.plannedClosureOn);
+      if (p === null) date = U('plannedClosureOn');
+      else if (p < refDate) date = I();
+      else date = c.withinMonths === undefined || p <= addMonthsClamped(refDate, c.withinMonths) ? E() : I();
+      return combine([plan, date], 'all');
+    }
+    case 'revenueDecline': {
+      const cur = f.annualRevenue;
+      const prev = f.previousAnnualRevenue;
+      if (cur == null || prev == null) return U(...(cur == null ? (['annualRevenue'] as FactName[]) : []), ...(prev == null ? (['previousAnnualRevenue'] as FactName[]) : []));
+      return prev > 0 && cur < prev && cur * 100 <= prev * (100 - c.minPercent) ? E() : I();
     }
   }
 }

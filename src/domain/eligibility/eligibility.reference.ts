@@ -486,6 +486,13 @@ export const FACT_LABELS: Readonly<Record<FactName, string>> = {
   mailOrderRegistered: '통신판매업 신고 여부',
   priorReceipts: '지원사업 수혜 이력',
   documents: '보유 서류',
+  legalForm: '사업자 구분(개인·법인)',
+  marketLocation: '전통시장·상점가 입점 여부',
+  closurePlanned: '폐업 예정 여부',
+  plannedClosureOn: '폐업 예정일',
+  restart: '재창업 여부(이전 폐업 이력)',
+  annualRevenueYear: '연매출 기준 연도',
+  previousAnnualRevenue: '전년도 매출',
 };
 
 export const FACT_LABELS_EN: Readonly<Record<FactName, string>> = {
@@ -509,11 +516,25 @@ export const FACT_LABELS_EN: Readonly<Record<FactName, string>> = {
   mailOrderRegistered: 'mail-order business registration',
   priorReceipts: 'support received before',
   documents: 'documents held',
+  legalForm: 'sole proprietor or corporation',
+  marketLocation: 'located in a traditional market or shopping street',
+  closurePlanned: 'closure planned',
+  plannedClosureOn: 'planned closure date',
+  restart: 'restart after a previous closure',
+  annualRevenueYear: 'year of the annual revenue',
+  previousAnnualRevenue: "previous year's revenue",
 };
 
 export const OPERATING_STATUS_LABELS = { preparing: '예비창업', active: '영업 중(계속사업자)', suspended: '휴업', closed: '폐업' } as const;
 export const PREMISES_LABELS = { leased: '임차', owned: '소유' } as const;
 export const GENDER_LABELS = { female: '여성', male: '남성' } as const;
+export const LEGAL_FORM_LABELS = { individual: '개인사업자', corporation: '법인' } as const;
+export const MARKET_LOCATION_LABELS = {
+  traditional_market: '전통시장',
+  shopping_street: '상점가',
+  alley_shopping_street: '골목형상점가',
+  none: '전통시장·상점가 밖',
+} as const;
 
 /** 지원사업 category label (기업마당 codes 01…09); free text passes through. */
 export function categoryLabel(code: string): string {

@@ -11,6 +11,15 @@ import { z } from 'zod';
 export const OperatingStatus = z.enum(['preparing', 'active', 'suspended', 'closed']); // 예비창업 / 계속 / 휴업 / 폐업 (국세청 b_stt_cd 01/02/03)
 export const Gender = z.enum(['female', 'male']);
 export const Premises = z.enum(['leased', 'owned']);
+/** 개인사업자 / 법인 (사업자등록의 구분). */
+export const LegalForm = z.enum(['individual', 'corporation']);
+/**
+ * Where the shop is: in a 전통시장, a 상점가 or a 골목형상점가 (전통시장 및 상점가 육성을 위한 특별법
+ * 제2조 — 시장 등록·인정, 상점가 지정, 골목형상점가 지정 by the 시·군·구), or none of them.
+ */
+export const MarketLocation = z.enum(['traditional_market', 'shopping_street', 'alley_shopping_street', 'none']);
+
+const IsoDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const PriorReceipt = z.object({
   /** `programme.key` of the programme received (e.g. 'gg-env-improvement'). */
@@ -62,6 +71,21 @@ export const BusinessFactsSchema = z.object({
   priorReceipts: z.array(PriorReceipt).nullable().optional(),
   /** Documents on file; null = not known. */
   documents: z.array(HeldDocument).nullable().optional(),
+  // ── Added for issue 11 §5 (what real notices say). Appended: the order is the engine's fact-bit order. ──
+  /** 개인사업자 / 법인. */
+  legalForm: LegalForm.nullable().optional(),
+  /** 전통시장·상점가·골목형상점가 안 (or 'none': known to be outside all of them). */
+  marketLocation: MarketLocation.nullable().optional(),
+  /** 폐업 예정: the owner has decided to close (희망리턴 "폐업 예정 소상공인"); false = known not to. */
+  closurePlanned: z.boolean().nullable().optional(),
+  /** 폐업 예정일 (YYYY-MM-DD), when `closurePlanned`. */
+  plannedClosureOn: IsoDateString.nullable().optional(),
+  /** 재창업: the owner closed a business before and runs (or prepares) this one after it (재도전 programmes). */
+  restart: z.boolean().nullable().optional(),
+  /** The year `annualRevenue` is for (e.g. 2025 for the 2025 부가세 과세표준). */
+  annualRevenueYear: z.number().int().min(1900).max(2999).nullable().optional(),
+  /** Revenue in KRW of the year before `annualRevenueYear` (전년 대비 매출 감소). */
+  previousAnnualRevenue: z.number().nonnegative().nullable().optional(),
 });
 export type BusinessFacts = z.infer<typeof BusinessFactsSchema>;
 export type FactName = keyof BusinessFacts;
@@ -118,6 +142,38 @@ export const CriterionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('documentValid'), documentType: z.string(), ...Meta }),
   /** Closed (폐업) within the last N months — 희망리턴패키지. */
   z.object({ type: z.literal('closedWithin'), months: z.number().int().positive(), ...Meta }),
+  // ── issue 11 §5 ──
+  /** 개인사업자 / 법인: the business's legal form is one of `allowed`. */
+  z.object({ type: z.literal('legalForm'), allowed: z.array(LegalForm).min(1), ...Meta }),
+  /**
+   * 개업일 on absolute dates, both ends inclusive: "2023.12.31 이전 개업" → { to: '2023-12-31' };
+   * "2024.1.1 이후 개업" → { from: '2024-01-01' }; "2024.3.1 개업" → from = to. (In Korean legal usage
+   * 이전·이후 include the day named; 전·후 without 이 exclude it — write the day before/after then.)
+   */
+  z.object({ type: z.literal('openedBetween'), from: IsoDateString.optional(), to: IsoDateString.optional(), ...Meta }),
+  /** 폐업일 between `from` and `to` (inclusive) and on or before the reference date: "2024.1.1.~2025.12.31. 폐업자". */
+  z.object({ type: z.literal('closedBetween'), from: IsoDateString.optional(), to: IsoDateString.optional(), ...Meta }),
+  /**
+   * "개업일부터 폐업일까지 60일 이상 영업": days from 개업일 to 폐업일 (초일 불산입: closedOn − openedOn in
+   * days) ≥ minDays. Before closure, the 폐업 예정일 stands in for the 폐업일 ("폐업(예정)일").
+   */
+  z.object({ type: z.literal('operatingDays'), minDays: z.number().int().positive(), ...Meta }),
+  /** 전통시장 / 상점가 / 골목형상점가 안에 있는 점포: the business's `marketLocation` is one of `allowed`. */
+  z.object({ type: z.literal('marketLocation'), allowed: z.array(MarketLocation).min(1), ...Meta }),
+  /**
+   * 폐업 예정 소상공인: closure planned, and the 폐업 예정일 not yet passed on the reference date; with
+   * `withinMonths`, the 폐업 예정일 within that many months of the reference date.
+   */
+  z.object({ type: z.literal('closurePlanned'), withinMonths: z.number().int().positive().optional(), ...Meta }),
+  /** 재창업(예정)자: the owner closed a business before (재도전·재창업 programmes). 예비창업자 is `operatingStatus: ['preparing']`. */
+  z.object({ type: z.literal('restart'), ...Meta }),
+  /**
+   * 전년 대비 매출 감소 minPercent% 이상: previousAnnualRevenue > 0, annualRevenue < previousAnnualRevenue
+   * and annualRevenue × 100 ≤ previousAnnualRevenue × (100 − minPercent) (so 0 reads "감소한"). The
+   * years compared are the business's (`annualRevenueYear` and the year before); a notice that names
+   * other years says so in `note`, and the explanation shows both so the clerk can compare.
+   */
+  z.object({ type: z.literal('revenueDecline'), minPercent: z.number().min(0).max(100), ...Meta }),
 ]);
 export type Criterion = z.infer<typeof CriterionSchema>;
 export type CriterionType = Criterion['type'];
