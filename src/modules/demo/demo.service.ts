@@ -5,7 +5,7 @@ import { hashPassword } from '../auth/auth.crypto.ts';
 import { DEMO_ACCOUNTS, DEMO_OFFICES, DEMO_PASSWORD } from './demo.data.ts';
 import { generateBusinesses } from '../../domain/eligibility/index.ts';
 import type { ProgramsRepository } from '../programs/programs.repository.ts';
-import { SAMPLE_PROGRAMMES } from '../programs/programs.sample.ts';
+import { SAMPLE_PROGRAMMES } from './demo.programmes.ts';
 
 /** How many sample businesses the demo tracks (enough for the editor's impact preview to say something). */
 export const DEMO_BUSINESSES = 300;

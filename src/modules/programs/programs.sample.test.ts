@@ -1,14 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_LABELS, type CategoryCode } from '../../domain/catalog/catalog.types.ts';
 import { isDocumentTypeCode } from '../../domain/documents/document-types.ts';
 import { RuleSchema, type Criterion, type Rule } from '../../domain/eligibility/eligibility.types.ts';
+import { SAMPLE_PROGRAMMES, findSampleProgramme } from '../demo/demo.programmes.ts';
 import {
-  SAMPLE_PROGRAMMES,
+  SAMPLE_LABEL,
   SampleProgrammeSchema,
   SBIZ_STANDARD_EXCLUSIONS,
-  findSampleProgramme,
+  parseSampleCatalogue,
   type SampleProgramme,
 } from './programs.sample.ts';
+
+/** The demo's data file as shipped, read afresh (the loaded copy is frozen). */
+const dataFile = () =>
+  JSON.parse(readFileSync(new URL('../demo/demo.programmes.json', import.meta.url), 'utf8')) as {
+    label: string;
+    about: string;
+    programmes: Record<string, unknown>[];
+  };
 
 /** DOMAIN.md "Offices and regions": the 31 시·군 of 경기도 (kept here independently of the catalogue's table). */
 // prettier-ignore
@@ -140,6 +150,22 @@ describe('SAMPLE_PROGRAMMES', () => {
     expect(Object.isFrozen(SAMPLE_PROGRAMMES)).toBe(true);
   });
 
+  it('keeps every entry’s 지원대상 text, labelled 예시 where it was written for the demo', () => {
+    for (const p of SAMPLE_PROGRAMMES) {
+      expect(p.targetText.length, p.key).toBeGreaterThan(5);
+      expect(p.targetText.startsWith('(예시) '), p.key).toBe(p.targetTextOrigin === 'example');
+    }
+    // The 시·군 entries are composites written for the demo; the central and provincial ones follow notices.
+    const examples = SAMPLE_PROGRAMMES.filter((p) => p.targetTextOrigin === 'example').map((p) => p.key);
+    expect(examples).toEqual([
+      'suwon-special-guarantee',
+      'yongin-card-fee-support',
+      'anseong-interest-subsidy',
+      'guri-small-business-support',
+    ]);
+    for (const key of examples) expect(findSampleProgramme(key)!.reviewNote, key).toMatch(/^예시 항목/);
+  });
+
   it('summaries are 2–3 plain sentences', () => {
     for (const p of SAMPLE_PROGRAMMES) {
       const sentences = p.summary.split(/(?<=[.!?])\s+/).filter((s) => s.trim().length > 0);
@@ -209,5 +235,32 @@ describe('SAMPLE_PROGRAMMES', () => {
       false,
     );
     expect(SampleProgrammeSchema.safeParse({ ...base, rule: { all: [{ type: 'workers', maxExclusive: 0 }] } }).success).toBe(false);
+    // An invented 지원대상 must carry the label, and a notice's must not pretend to be one.
+    expect(SampleProgrammeSchema.safeParse({ ...base, targetTextOrigin: 'example' }).success).toBe(false);
+    expect(SampleProgrammeSchema.safeParse({ ...base, targetText: `(예시) ${base.targetText}` }).success).toBe(false);
+    expect(SampleProgrammeSchema.safeParse({ ...base, targetText: `(예시) ${base.targetText}`, targetTextOrigin: 'example' }).success).toBe(
+      true,
+    );
+  });
+});
+
+describe('the demo data file (demo.programmes.json)', () => {
+  it('is labelled as sample data and loads to exactly its programmes', () => {
+    const file = dataFile();
+    expect(file.label).toBe(SAMPLE_LABEL);
+    expect(file.about).toMatch(/예시 데이터/);
+    expect(SAMPLE_PROGRAMMES.map((p) => p.key)).toEqual(file.programmes.map((p) => p['key']));
+    expect(JSON.parse(JSON.stringify(SAMPLE_PROGRAMMES))).toEqual(file.programmes);
+  });
+
+  it('refuses a file with a broken entry, naming it, and a file without the label', () => {
+    const broken = dataFile();
+    broken.programmes[3] = { ...broken.programmes[3], benefit: { type: 'grant', maxAmount: -1, description: 'x' } };
+    expect(() => parseSampleCatalogue(broken)).toThrow(/hope-return-closure.*programmes\.3\.benefit\.maxAmount/);
+    const unlabelled = { ...dataFile(), label: '지원사업 목록' };
+    expect(() => parseSampleCatalogue(unlabelled)).toThrow(/label/);
+    const twice = dataFile();
+    twice.programmes.push(twice.programmes[0]!);
+    expect(() => parseSampleCatalogue(twice)).toThrow(/semas-policy-fund-general appears twice/);
   });
 });
