@@ -1,3 +1,5 @@
+import { ntsRoutes } from './modules/nts/nts.routes.tsx';
+import type { NtsService } from './modules/nts/nts.service.ts';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -85,6 +87,7 @@ export interface AppDeps {
   monthlyReports: MonthlyReportsService;
   surveys: SurveysService;
   operations: OperationsService;
+  nts: NtsService;
   /** Sections other modules render on the business page (participations, documents). */
   businessSections?: BusinessPageExtras['sections'];
   health: () => Promise<boolean>;
@@ -265,7 +268,8 @@ export function createApp(deps: AppDeps) {
   programmeEditorPages(app, { programs: deps.programs, eligibility: deps.eligibility });
   importPages(app, { programs: deps.programs });
   eligibilityPages(app, { eligibility: deps.eligibility, municipalities });
-  businessPages(app, { businesses: deps.businesses, eligibility: deps.eligibility, municipalities, extras: { sections: deps.businessSections ?? participationSections(deps.participations) } });
+  businessPages(app, { businesses: deps.businesses, eligibility: deps.eligibility, municipalities, extras: { sections: deps.businessSections ?? participationSections(deps.participations) }, nts: deps.nts });
+  ntsRoutes(app, { nts: deps.nts });
   caseloadPages(app, { businesses: deps.businesses });
   ownerPages(app, { owner: deps.owner });
   participationPages(app, { participations: deps.participations, documents: deps.documents, surveys: deps.surveys });

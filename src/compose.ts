@@ -9,6 +9,9 @@ import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createChannels } from './modules/notifications/notifications.channels.ts';
 import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts';
+import { createHttpNtsClient } from './modules/nts/nts.client.ts';
+import { createNtsRepository } from './modules/nts/nts.repository.ts';
+import { createNtsService } from './modules/nts/nts.service.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.service.ts';
@@ -77,7 +80,24 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const training = createTrainingService({ db, repo: createTrainingRepository(), audit, now });
   const contracts = createContractsService({ db, repo: createContractsRepository(), audit, access, training, now });
   const employment = createEmploymentService({ db, repo: createEmploymentRepository(), audit, access, now });
-  const businesses = createBusinessesService({ db, repo: createBusinessesRepository(), audit, access, now, caseloadGate: (clerkId) => training.canTakeCaseload(clerkId) });
+  // 국세청 상태조회 (issue 11 §6): only with a configured endpoint; the local double in tests is a real HTTP server.
+  const nts = createNtsService({
+    db,
+    repo: createNtsRepository(),
+    client: config.nts.endpoint ? createHttpNtsClient({ endpoint: config.nts.endpoint, serviceKey: config.nts.serviceKey, timeoutMs: config.nts.timeoutMs }) : null,
+    access,
+    now,
+    logger,
+  });
+  const businesses = createBusinessesService({
+    db,
+    repo: createBusinessesRepository(),
+    audit,
+    access,
+    now,
+    caseloadGate: (clerkId) => training.canTakeCaseload(clerkId),
+    afterIntake: (businessId) => nts.refresh([businessId]),
+  });
   const owner = createOwnerService({ db, access, notifications, now, publicUrl: config.publicUrl });
   const documents = createDocumentsService({ db, repo: createDocumentsRepository(), access, now });
   const demo = createDemoService({ db, audit, programs: programsRepo });
@@ -87,7 +107,11 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const monthlyReports = createMonthlyReportsService({ db, repo: createMonthlyRepository(), reports, audit, now });
   const surveys = createSurveysService({ db, repo: createSurveysRepository(), notifications, access, audit, now, publicUrl: config.publicUrl });
   // A participation that ends (선정·탈락·취소·수혜) offers the owner the satisfaction survey in the same transaction.
-  const participations = createParticipationsService({ db, repo: createParticipationsRepository(), access, eligibility, now, onTransition: (trx, id, actorUserId) => surveys.offerSurvey(trx, id, { via: 'transition', actorUserId }) });
+  const participations = createParticipationsService({ db, repo: createParticipationsRepository(), access, eligibility, now,
+    onTransition: (trx, id, actorUserId) => surveys.offerSurvey(trx, id, { via: 'transition', actorUserId }),
+    // Before 신청완료 the 영업 상태 is checked again at the 국세청 (a closed shop cannot apply).
+    beforeSubmit: (businessId) => nts.refresh([businessId]),
+  });
   const operations = createOperationsService({ db, repo: createOperationsRepository(), businesses: createBusinessesRepository(), reports: reportsRepo, access, audit, now, caseloadGate: (clerkId) => training.canTakeCaseload(clerkId) });
   return {
     audit,
@@ -112,6 +136,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     training,
     contracts,
     employment,
+    nts,
     health: async () => {
       await db.selectFrom('region').select('id').limit(1).execute();
       return true;

@@ -36,6 +36,10 @@ const EnvSchema = z.object({
   ITDA_SMS_QUIET_START: z.coerce.number().int().min(0).max(23).default(21),
   ITDA_SMS_QUIET_END: z.coerce.number().int().min(0).max(23).default(8),
   ITDA_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  // 국세청 사업자등록 상태조회 (공공데이터포털): unset = not connected, no call is made.
+  ITDA_NTS_ENDPOINT: z.string().url().optional(),
+  ITDA_NTS_SERVICE_KEY: z.string().optional(),
+  ITDA_NTS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -66,6 +70,8 @@ export interface Config {
     quietEndHour: number;
     maxAttempts: number;
   };
+  /** 국세청 상태조회: e.g. https://api.odcloud.kr/api/nts-businessman/v1/status; absent = not connected. */
+  nts: { endpoint?: string; serviceKey?: string; timeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -116,5 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quietEndHour: e.ITDA_SMS_QUIET_END,
       maxAttempts: e.ITDA_NOTIFY_MAX_ATTEMPTS,
     },
+    nts: { endpoint: e.ITDA_NTS_ENDPOINT, serviceKey: e.ITDA_NTS_SERVICE_KEY, timeoutMs: e.ITDA_NTS_TIMEOUT_MS },
   };
 }

@@ -239,6 +239,12 @@ export interface BusinessTable {
   preferredChannel: ColumnType<'visit' | 'phone' | 'sms' | null, 'visit' | 'phone' | 'sms' | null | undefined, 'visit' | 'phone' | 'sms' | null>;
   lastContactAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   minimalOnly: ColumnType<boolean, boolean | undefined, boolean>;
+  /** 국세청 상태조회: when, what it said, and the last failure (migration 20261202140000). */
+  ntsCheckedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  ntsState: ColumnType<'active' | 'suspended' | 'closed' | 'unregistered' | null, 'active' | 'suspended' | 'closed' | 'unregistered' | null | undefined, 'active' | 'suspended' | 'closed' | 'unregistered' | null>;
+  ntsTaxType: ColumnType<string | null, string | null | undefined, string | null>;
+  ntsError: ColumnType<string | null, string | null | undefined, string | null>;
+  ntsErrorAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type ParticipationStatus = 'identified' | 'informed' | 'preparing' | 'submitted' | 'selected' | 'rejected' | 'withdrawn' | 'benefited';

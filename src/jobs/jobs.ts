@@ -21,6 +21,8 @@ export const JOBS = {
   'surveys.sweep': { cron: '0 10 * * *' },
   /** Recomputes the audit and access-record hash chains in full (03:30 KST, daily; 안전성 확보조치 기준 §8). */
   'chains.verify': { cron: '30 3 * * *' },
+  /** Re-checks 영업 상태·폐업일 of tracked businesses at the 국세청, 100 numbers a call (Mondays 04:00 KST; issue 11 §6). */
+  'nts.recheck': { cron: '0 4 * * 1' },
 } as const;
 export type JobName = keyof typeof JOBS;
 
@@ -33,6 +35,7 @@ export function jobHandlers(services: Services): JobHandlers {
     'reports.monthly': () => services.monthlyReports.generateScheduled(),
     'surveys.sweep': () => services.surveys.sweepScheduled(),
     'chains.verify': () => services.chains.verifyAllFull(),
+    'nts.recheck': () => services.nts.recheckDue(),
   };
 }
 

@@ -148,6 +148,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /businesses/:id/edit': STAFF,
   'POST /businesses/:id/edit': STAFF,
   'POST /businesses/:id/activities': STAFF,
+  'POST /businesses/:id/nts-check': STAFF,
   'POST /businesses/:id/consent/withdraw': STAFF,
   'POST /tasks/:id/done': STAFF,
   'GET /caseload': ['office_lead', 'operator', 'admin'],

@@ -15,6 +15,8 @@ import { formatWon } from '../programs/programs.format.ts';
 import { ExplanationView } from '../programs/programs.rule-view.tsx';
 import { koreanToday } from '../programs/programs.service.ts';
 import type { BusinessesService } from './businesses.service.ts';
+import type { NtsService } from '../nts/nts.service.ts';
+import { NtsStatusLine } from '../nts/nts.views.tsx';
 
 export interface BusinessPageExtras {
   /** Sections other modules add to the business page (participations, documents). */
@@ -131,7 +133,7 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
 type Detail = Awaited<ReturnType<BusinessesService['get']>>;
 type Eligibility = Awaited<ReturnType<EligibilityService['evaluateBusiness']>>;
 
-function DetailPage(props: { c: AppContext; d: Detail; elig: Eligibility; sections: Child[]; municipalityName?: string; activityValues?: FormValues; activityErrors?: FieldErrors }) {
+function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: Eligibility; sections: Child[]; municipalityName?: string; activityValues?: FormValues; activityErrors?: FieldErrors }) {
   const { c, d, elig } = props;
   const t = c.var.t;
   const b = d.business;
@@ -178,7 +180,10 @@ function DetailPage(props: { c: AppContext; d: Detail; elig: Eligibility; sectio
             <dt>{t('businesses.field.openedOn')}</dt>
             <dd>{val(b.openedOn)}</dd>
             <dt>{t('businesses.field.operatingStatus')}</dt>
-            <dd>{b.operatingStatus ? t(`eligibility.status.${b.operatingStatus}`) : val(null)}</dd>
+            <dd>
+              {b.operatingStatus ? t(`eligibility.status.${b.operatingStatus}`) : val(null)}
+              {props.nts && <NtsStatusLine t={t} v={{ configured: props.nts.configured, stale: props.nts.isStale(b.ntsCheckedAt), business: b }} canWrite={d.canWrite} csrfToken={c.var.csrfToken} />}
+            </dd>
             <dt>{t('businesses.field.ksicCode')}</dt>
             <dd>{b.ksicCode ? `${b.ksicCode} ${KSIC_NAMES[b.ksicCode] ?? ''}` : val(null)}</dd>
             <dt>{t('businesses.field.annualRevenue')}</dt>
@@ -434,7 +439,7 @@ function FormPage(props: { c: AppContext; title: string; action: string; values:
 
 export function businessPages(
   app: Hono<AppEnv>,
-  deps: { businesses: BusinessesService; eligibility: EligibilityService; municipalities: () => Promise<{ code: string; name: string }[]>; extras: BusinessPageExtras },
+  deps: { businesses: BusinessesService; eligibility: EligibilityService; municipalities: () => Promise<{ code: string; name: string }[]>; extras: BusinessPageExtras; nts?: NtsService },
 ) {
   const { businesses } = deps;
 
@@ -479,7 +484,7 @@ export function businessPages(
     const d = await businesses.get(c.var.actor, id, requestMeta(c));
     const [elig, sections, municipalities] = await Promise.all([deps.eligibility.evaluateBusiness(id), deps.extras.sections(c, id), deps.municipalities()]);
     const municipalityName = municipalities.find((m) => m.code === d.business.municipalityCode)?.name;
-    return <DetailPage c={c} d={d} elig={elig} sections={sections} municipalityName={municipalityName} activityValues={activityValues} activityErrors={activityErrors} />;
+    return <DetailPage c={c} d={d} nts={deps.nts} elig={elig} sections={sections} municipalityName={municipalityName} activityValues={activityValues} activityErrors={activityErrors} />;
   };
 
   app.get('/businesses/:id', async (c) => c.html(await detail(c, uuidParam(c))));

@@ -31,6 +31,8 @@ export function createBusinessesService(deps: {
    * before a caseload" are complete. Which courses are required is data the operator sets.
    */
   caseloadGate?: (clerkId: string) => Promise<{ ok: boolean; missing: { title: string }[] }>;
+  /** After a new business is saved (outside its transaction): the 국세청 상태조회 (issue 11 §6); must not throw for the service being down. */
+  afterIntake?: (businessId: string) => Promise<unknown>;
 }) {
   const { db, repo, access, now } = deps;
 
@@ -90,7 +92,7 @@ export function createBusinessesService(deps: {
       const office = await repo.officeCovering(db, input.municipalityCode);
       const withPersonal = input.consentCollection !== null;
       const today = koreanToday(now());
-      return db.transaction().execute(async (trx) => {
+      const created = await db.transaction().execute(async (trx) => {
         const clerkTakes = actor.role === 'clerk' && office && actor.officeId === office.id;
         const b = await repo.insert(trx, {
           ...columns(input, withPersonal),
@@ -102,6 +104,8 @@ export function createBusinessesService(deps: {
         await access.record(trx, actor, meta, { subjectType: 'business', subjectId: b.id, action: 'create', detail: { minimalOnly: !withPersonal } });
         return { id: b.id, existing: false };
       });
+      if (deps.afterIntake) await deps.afterIntake(created.id);
+      return created;
     },
 
     /** The business page: full values (recorded as a 'view' access). */

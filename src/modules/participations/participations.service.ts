@@ -35,6 +35,11 @@ export interface ParticipationsDeps {
    * callback, so this module does not depend on surveys; it is a no-op for statuses that do not end.
    */
   onTransition?: (trx: Db, participationId: string, actorUserId: string) => Promise<unknown>;
+  /**
+   * Called before a change to 신청완료 (submitted), outside its transaction: the 국세청 상태조회
+   * refreshes 영업 상태 and 폐업일 (issue 11 §6). It must not throw for the service being down.
+   */
+  beforeSubmit?: (businessId: string) => Promise<unknown>;
   now: () => Date;
 }
 
@@ -272,6 +277,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
         }
         throw new InvalidError('validation.summary', plan.issues.map(issueOf));
       }
+      if (input.to === 'submitted' && deps.beforeSubmit) await deps.beforeSubmit(current.businessId);
       return db.transaction().execute(async (trx) => {
         const at = now();
         const saved = await repo.updateVersioned(trx, id, input.version, plan.plan.patch, at);
