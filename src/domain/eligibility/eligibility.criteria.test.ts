@@ -311,6 +311,120 @@ describe('closedWithin (희망리턴)', () => {
   ]);
 });
 
+// ── issue 11 §5: what real notices say ──────────────────────────────────────────────────────
+describe('legalForm (개인사업자 / 법인)', () => {
+  table({ type: 'legalForm', allowed: ['individual'] }, [
+    ['개인사업자', { legalForm: 'individual' }, 'eligible'],
+    ['법인', { legalForm: 'corporation' }, 'ineligible'],
+    ['unknown', {}, 'unknown', ['legalForm']],
+  ]);
+});
+
+describe('openedBetween ("2023.12.31 이전 개업")', () => {
+  describe('on or before 2023-12-31', () =>
+    table({ type: 'openedBetween', to: '2023-12-31' }, [
+      ['opened on the day itself (이전 includes it)', { openedOn: '2023-12-31' }, 'eligible'],
+      ['a day later', { openedOn: '2024-01-01' }, 'ineligible'],
+      ['long before', { openedOn: '2010-03-02' }, 'eligible'],
+      ['not a real date is unknown', { openedOn: '2023-02-30' }, 'unknown', ['openedOn']],
+      ['unknown', {}, 'unknown', ['openedOn']],
+    ]));
+  describe('between 2024-01-01 and 2024-12-31', () =>
+    table({ type: 'openedBetween', from: '2024-01-01', to: '2024-12-31' }, [
+      ['first day', { openedOn: '2024-01-01' }, 'eligible'],
+      ['last day', { openedOn: '2024-12-31' }, 'eligible'],
+      ['before', { openedOn: '2023-12-31' }, 'ineligible'],
+      ['after', { openedOn: '2025-01-01' }, 'ineligible'],
+    ]));
+});
+
+describe('closedBetween (폐업일이 기간 안)', () => {
+  table({ type: 'closedBetween', from: '2025-01-01', to: '2025-12-31' }, [
+    ['closed inside', { closedOn: '2025-06-30', operatingStatus: 'closed' }, 'eligible'],
+    ['closed on the last day', { closedOn: '2025-12-31' }, 'eligible'],
+    ['closed before the range', { closedOn: '2024-12-31' }, 'ineligible'],
+    ['closed after the range', { closedOn: '2026-01-02' }, 'ineligible'],
+    ['known to be open', { operatingStatus: 'active' }, 'ineligible'],
+    ['closed, 폐업일 unknown', { operatingStatus: 'closed' }, 'unknown', ['closedOn']],
+    ['nothing known', {}, 'unknown', ['closedOn', 'operatingStatus']],
+  ]);
+  describe('a 폐업일 after the reference date has not happened yet', () =>
+    table({ type: 'closedBetween', from: '2026-01-01', to: '2026-12-31' }, [['closes 2026-06-01, asked on 2026-05-01', { closedOn: '2026-06-01' }, 'ineligible']]));
+});
+
+describe('operatingDays ("개업일부터 폐업일까지 60일 이상 영업")', () => {
+  table({ type: 'operatingDays', minDays: 60 }, [
+    ['exactly 60 days (초일 불산입)', { openedOn: '2025-01-01', closedOn: '2025-03-02' }, 'eligible'],
+    ['59 days', { openedOn: '2025-01-01', closedOn: '2025-03-01' }, 'ineligible'],
+    ['before closure: counted to the 폐업 예정일', { openedOn: '2026-04-01', closurePlanned: true, plannedClosureOn: '2026-06-15' }, 'eligible'],
+    ['open and not closing: no period until closure', { openedOn: '2020-01-01', operatingStatus: 'active', closurePlanned: false }, 'ineligible'],
+    ['폐업일 known, 개업일 not', { closedOn: '2025-03-02' }, 'unknown', ['openedOn']],
+    ['closed, 폐업일 unknown', { openedOn: '2025-01-01', operatingStatus: 'closed', closurePlanned: false }, 'unknown', ['closedOn']],
+    ['nothing known', {}, 'unknown', ['openedOn', 'closedOn', 'operatingStatus', 'closurePlanned', 'plannedClosureOn']],
+  ]);
+});
+
+describe('marketLocation (전통시장·상점가·골목형상점가)', () => {
+  table({ type: 'marketLocation', allowed: ['traditional_market', 'alley_shopping_street'] }, [
+    ['전통시장', { marketLocation: 'traditional_market' }, 'eligible'],
+    ['골목형상점가', { marketLocation: 'alley_shopping_street' }, 'eligible'],
+    ['상점가 (not listed)', { marketLocation: 'shopping_street' }, 'ineligible'],
+    ['outside every market', { marketLocation: 'none' }, 'ineligible'],
+    ['unknown', {}, 'unknown', ['marketLocation']],
+  ]);
+});
+
+describe('closurePlanned (폐업 예정)', () => {
+  describe('any date ahead', () =>
+    table({ type: 'closurePlanned' }, [
+      ['planned, date ahead', { closurePlanned: true, plannedClosureOn: '2026-08-31' }, 'eligible'],
+      ['planned for today', { closurePlanned: true, plannedClosureOn: REF }, 'eligible'],
+      ['the planned date has passed', { closurePlanned: true, plannedClosureOn: '2026-04-30' }, 'ineligible'],
+      ['not closing (an active shop)', { closurePlanned: false, operatingStatus: 'active' }, 'ineligible'],
+      ['planned, date unknown', { closurePlanned: true }, 'unknown', ['plannedClosureOn']],
+      ['unknown: an active shop is not assumed to be closing', { operatingStatus: 'active' }, 'unknown', ['closurePlanned', 'plannedClosureOn']],
+    ]));
+  describe('within 3 months', () =>
+    table({ type: 'closurePlanned', withinMonths: 3 }, [
+      ['on the 3-month day', { closurePlanned: true, plannedClosureOn: '2026-08-01' }, 'eligible'],
+      ['a day later', { closurePlanned: true, plannedClosureOn: '2026-08-02' }, 'ineligible'],
+    ]));
+});
+
+describe('restart (재창업)', () => {
+  table({ type: 'restart' }, [
+    ['closed a business before', { restart: true }, 'eligible'],
+    ['first business', { restart: false }, 'ineligible'],
+    ['unknown', {}, 'unknown', ['restart']],
+  ]);
+});
+
+describe('revenueDecline (전년 대비 매출 감소)', () => {
+  describe('10 % 이상', () =>
+    table({ type: 'revenueDecline', minPercent: 10 }, [
+      ['exactly 10 % down', { annualRevenue: 270_000_000, previousAnnualRevenue: 300_000_000 }, 'eligible'],
+      ['9.99… % down', { annualRevenue: 270_000_001, previousAnnualRevenue: 300_000_000 }, 'ineligible'],
+      ['up', { annualRevenue: 330_000_000, previousAnnualRevenue: 300_000_000 }, 'ineligible'],
+      ['previous year 0원: no decline to count', { annualRevenue: 0, previousAnnualRevenue: 0 }, 'ineligible'],
+      ['previous year unknown', { annualRevenue: 270_000_000 }, 'unknown', ['previousAnnualRevenue']],
+      ['both unknown', {}, 'unknown', ['annualRevenue', 'previousAnnualRevenue']],
+    ]));
+  describe('"감소한" (0 %)', () =>
+    table({ type: 'revenueDecline', minPercent: 0 }, [
+      ['one won less', { annualRevenue: 299_999_999, previousAnnualRevenue: 300_000_000 }, 'eligible'],
+      ['the same', { annualRevenue: 300_000_000, previousAnnualRevenue: 300_000_000 }, 'ineligible'],
+    ]));
+});
+
+describe('certificates held with validity (documentValid over the new types)', () => {
+  const doc = (type: string, issuedOn: string, validUntil: string | null) => ({ type, issuedOn, validUntil });
+  table({ type: 'documentValid', documentType: 'good_price_store_designation' }, [
+    ['designation in force', { documents: [doc('good_price_store_designation', '2025-09-01', '2026-08-31')] }, 'eligible'],
+    ['designation lapsed', { documents: [doc('good_price_store_designation', '2024-09-01', '2025-08-31')] }, 'ineligible'],
+    ['a different certificate', { documents: [doc('venture_business_cert', '2025-01-01', '2027-12-31')] }, 'ineligible'],
+  ]);
+});
+
 describe('explanations in plain Korean', () => {
   it('says the rule, the value and the gap', () => {
     const leaf = check({ type: 'revenue', max: 300_000_000 }, ['', { annualRevenue: 320_000_000 }, 'ineligible']);
@@ -336,5 +450,21 @@ describe('explanations in plain Korean', () => {
     const leaf = check({ type: 'ksic', excludeSets: ['sbiz-standard-exclusions'] }, ['', { ksicCode: '56211' }, 'ineligible']);
     expect(leaf.gap).toContain('일반 유흥 주점업');
     expect(leaf.gap).toContain('56211');
+  });
+  it('says the new criteria in plain Korean, with the gap', () => {
+    let leaf = check({ type: 'openedBetween', to: '2023-12-31' }, ['', { openedOn: '2024-03-02' }, 'ineligible']);
+    expect(leaf.text).toBe('개업일 2023-12-31 이전 — 개업일 2024-03-02: 미충족 (개업일 2024-03-02 — 2023-12-31 이전이어야 함)');
+    leaf = check({ type: 'operatingDays', minDays: 60 }, ['', { openedOn: '2025-01-01', closedOn: '2025-02-15' }, 'ineligible']);
+    expect(leaf.text).toBe('개업일부터 폐업(예정)일까지 60일 이상 영업 — 영업 45일 (개업일 2025-01-01 ~ 폐업일 2025-02-15): 미충족 (영업 45일 < 기준 60일)');
+    leaf = check({ type: 'revenueDecline', minPercent: 20 }, ['', { annualRevenue: 270_000_000, previousAnnualRevenue: 300_000_000, annualRevenueYear: 2025 }, 'ineligible']);
+    expect(leaf.text).toBe('전년 대비 매출 20% 이상 감소 — 2025년 매출 2.7억 원, 2024년 3억 원 (10% 감소): 미충족 (매출 10% 감소 < 기준 20%)');
+    leaf = check({ type: 'closurePlanned', withinMonths: 3 }, ['', { closurePlanned: true, plannedClosureOn: '2026-12-31' }, 'ineligible']);
+    expect(leaf.text).toBe('폐업 예정 (폐업 예정일이 3개월 이내) — 폐업 예정일 2026-12-31: 미충족 (폐업 예정일 2026-12-31까지 3개월 넘게 남음 — 2026-10-01부터 신청 가능)');
+    leaf = check({ type: 'closurePlanned' }, ['', { operatingStatus: 'active' }, 'unknown', ['closurePlanned', 'plannedClosureOn']]);
+    expect(leaf.text).toBe('폐업 예정 — 폐업 예정 여부 정보 없음: 확인 필요 (필요한 정보: 폐업 예정 여부, 폐업 예정일)');
+    leaf = check({ type: 'marketLocation', allowed: ['traditional_market'] }, ['', { marketLocation: 'none' }, 'ineligible']);
+    expect(leaf.text).toBe('점포 위치: 전통시장 — 점포가 전통시장·상점가 밖: 미충족 (점포가 전통시장·상점가 밖 — 대상 위치 아님)');
+    leaf = check({ type: 'legalForm', allowed: ['individual'] }, ['', { legalForm: 'corporation' }, 'ineligible']);
+    expect(leaf.text).toBe('사업자 구분: 개인사업자 — 법인: 미충족 (법인 — 대상 아님)');
   });
 });

@@ -35,6 +35,22 @@ describe('describeCriterion', () => {
     [{ type: 'documentValid', documentType: 'local_tax_certificate' }, '지방세 납세증명서 (지방세 완납증명) 보유 (기준일에 유효)', 'Holds a valid local_tax_certificate'],
     [{ type: 'closedWithin', months: 6 }, '폐업 후 6개월 이내', 'Closed within the last 6 months'],
     [{ type: 'operatingStatus', allowed: ['active'] }, '영업 상태: 영업 중(계속사업자)', 'Operating status: active'],
+    [{ type: 'legalForm', allowed: ['individual'] }, '사업자 구분: 개인사업자', 'Legal form: sole proprietor'],
+    [{ type: 'openedBetween', to: '2023-12-31' }, '개업일 2023-12-31 이전', 'Opened on or before 2023-12-31'],
+    [{ type: 'openedBetween', from: '2024-01-01' }, '개업일 2024-01-01 이후', 'Opened on or after 2024-01-01'],
+    [{ type: 'closedBetween', from: '2025-01-01', to: '2025-12-31' }, '폐업일 2025-01-01 ~ 2025-12-31', 'Closed between 2025-01-01 and 2025-12-31'],
+    [{ type: 'operatingDays', minDays: 60 }, '개업일부터 폐업(예정)일까지 60일 이상 영업', 'Operated at least 60 days from opening to closure'],
+    [
+      { type: 'marketLocation', allowed: ['traditional_market', 'shopping_street', 'alley_shopping_street'] },
+      '점포 위치: 전통시장 또는 상점가 또는 골목형상점가',
+      'Located in: traditional market or shopping street or alley shopping street',
+    ],
+    [{ type: 'closurePlanned' }, '폐업 예정', 'Closure planned'],
+    [{ type: 'closurePlanned', withinMonths: 6 }, '폐업 예정 (폐업 예정일이 6개월 이내)', 'Closure planned within 6 months'],
+    [{ type: 'restart' }, '재창업(예정)자 — 이전에 폐업한 사업이 있음', 'Restarting after closing a previous business'],
+    [{ type: 'revenueDecline', minPercent: 10 }, '전년 대비 매출 10% 이상 감소', 'Revenue down at least 10% from the previous year'],
+    [{ type: 'revenueDecline', minPercent: 0 }, '전년 대비 매출 감소', 'Revenue down from the previous year'],
+    [{ type: 'documentValid', documentType: 'venture_business_cert' }, '벤처기업확인서 보유 (기준일에 유효)', 'Holds a valid venture_business_cert'],
   ])('%j', (c, ko, en) => {
     expect(describeCriterion(c, 'ko')).toBe(ko);
     expect(describeCriterion(c, 'en')).toBe(en);

@@ -37,7 +37,10 @@ const KSIC_PREFIXES = ['56', '47', 'I', '5621', '56211', '96', 'C', '10', '68', 
 const SET_NAMES = KSIC_SETS.map((s) => s.name);
 const PROGRAMME_KEYS = ['p-a', 'p-b', 'p-c'];
 const CATS = ['01', '05', '07'];
-const DOC_TYPES = ['local_tax_certificate', 'small_business_cert'];
+const DOC_TYPES = ['local_tax_certificate', 'small_business_cert', 'women_business_cert', 'good_price_store_designation'];
+/** Absolute bounds for openedBetween / closedBetween (the facts' dates straddle them). */
+const BOUNDS = ['2019-12-31', '2023-12-31', '2024-01-01', '2025-06-30', '2026-12-31'];
+const MARKETS = ['traditional_market', 'shopping_street', 'alley_shopping_street', 'none'] as const;
 
 const criterionArb: fc.Arbitrary<Criterion> = fc.oneof(
   fc.record({ type: fc.constant('region' as const), sido: opt(sub(['41', '11'])), municipalities: opt(sub(['41110', '41460', '11110'])) }),
@@ -55,6 +58,15 @@ const criterionArb: fc.Arbitrary<Criterion> = fc.oneof(
   fc.record({ type: fc.constant('noPriorReceipt' as const), programmeKeys: opt(sub(PROGRAMME_KEYS)), categories: opt(sub(CATS)), years: fc.integer({ min: 1, max: 5 }) }),
   fc.record({ type: fc.constant('documentValid' as const), documentType: fc.constantFrom(...DOC_TYPES) }),
   fc.record({ type: fc.constant('closedWithin' as const), months: fc.integer({ min: 1, max: 36 }) }),
+  // issue 11 §5
+  fc.record({ type: fc.constant('legalForm' as const), allowed: nonEmptySub(['individual', 'corporation'] as const) }),
+  fc.record({ type: fc.constant('openedBetween' as const), from: opt(fc.constantFrom(...BOUNDS)), to: opt(fc.constantFrom(...BOUNDS)) }),
+  fc.record({ type: fc.constant('closedBetween' as const), from: opt(fc.constantFrom(...BOUNDS)), to: opt(fc.constantFrom(...BOUNDS)) }),
+  fc.record({ type: fc.constant('operatingDays' as const), minDays: fc.constantFrom(1, 30, 60, 365, 2000) }),
+  fc.record({ type: fc.constant('marketLocation' as const), allowed: nonEmptySub(MARKETS) }),
+  fc.record({ type: fc.constant('closurePlanned' as const), withinMonths: opt(fc.integer({ min: 1, max: 12 })) }),
+  fc.constant({ type: 'restart' as const }),
+  fc.record({ type: fc.constant('revenueDecline' as const), minPercent: fc.constantFrom(0, 10, 20, 33.3, 100) }),
 ).map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as Criterion);
 
 const ruleArb: fc.Arbitrary<Rule> = fc.letrec<{ rule: Rule }>((tie) => ({
@@ -96,6 +108,15 @@ const fullFactsArb: fc.Arbitrary<BusinessFacts> = fc
       fc.record({ type: fc.constantFrom(...DOC_TYPES), issuedOn: dateBetween('2024-01-01', '2029-12-31'), validFor: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }) }),
       { maxLength: 3 },
     ),
+    legalForm: fc.constantFrom('individual' as const, 'corporation' as const),
+    marketLocation: fc.constantFrom(...MARKETS),
+    closing: fc.boolean(),
+    plannedClosureOn: dateBetween('2022-01-01', '2031-12-31'),
+    restart: fc.boolean(),
+    annualRevenueYear: fc.integer({ min: 2020, max: 2029 }),
+    previousAnnualRevenue: fc.oneof(fc.constantFrom(0, 1e8, 3e8, 9e8), fc.integer({ min: 0, max: 2e10 })),
+    /** 'free': independent; 'cut10'/'cut20': revenue exactly 10 % / 20 % below; 'same': no change. */
+    revenueMode: fc.constantFrom('free' as const, 'free' as const, 'cut10' as const, 'cut20' as const, 'same' as const),
   })
   .map((g) => ({
     sidoCode: g.muni.slice(0, 2),
@@ -104,7 +125,8 @@ const fullFactsArb: fc.Arbitrary<BusinessFacts> = fc
     // Consistent: a 폐업일 only for closed businesses, and a closed status only with a 폐업일.
     closedOn: g.closed ? g.closedOn : null,
     operatingStatus: g.closed ? ('closed' as const) : g.status,
-    annualRevenue: g.annualRevenue,
+    annualRevenue:
+      g.revenueMode === 'cut10' ? g.previousAnnualRevenue - g.previousAnnualRevenue / 10 : g.revenueMode === 'cut20' ? g.previousAnnualRevenue - g.previousAnnualRevenue / 5 : g.revenueMode === 'same' ? g.previousAnnualRevenue : g.annualRevenue,
     workers: g.workers,
     ksicCode: g.ksicCode,
     ownerBirthDate: g.ownerBirthDate,
@@ -119,6 +141,14 @@ const fullFactsArb: fc.Arbitrary<BusinessFacts> = fc
     mailOrderRegistered: g.mailOrderRegistered,
     priorReceipts: g.priorReceipts,
     documents: g.documents.map((d) => ({ type: d.type, issuedOn: d.issuedOn, validUntil: d.validFor === null ? null : addDays(d.issuedOn, d.validFor) })),
+    legalForm: g.legalForm,
+    marketLocation: g.marketLocation,
+    // Consistent: only an open business plans a closure, and a plan has its date.
+    closurePlanned: !g.closed && g.closing,
+    plannedClosureOn: !g.closed && g.closing ? g.plannedClosureOn : null,
+    restart: g.restart,
+    annualRevenueYear: g.annualRevenueYear,
+    previousAnnualRevenue: g.previousAnnualRevenue,
   }));
 
 const FACT_KEYS: readonly FactName[] = FACT_NAMES;
@@ -417,7 +447,9 @@ describe('time-based openings and closings', () => {
       fc.record({ type: fc.constant('noPriorReceipt' as const), years: fc.integer({ min: 1, max: 3 }) }),
       fc.record({ type: fc.constant('closedWithin' as const), months: fc.integer({ min: 1, max: 12 }) }),
       fc.record({ type: fc.constant('documentValid' as const), documentType: fc.constantFrom(...DOC_TYPES) }),
-    );
+      fc.record({ type: fc.constant('closurePlanned' as const), withinMonths: opt(fc.integer({ min: 1, max: 12 })) }),
+      fc.record({ type: fc.constant('closedBetween' as const), from: opt(fc.constantFrom(...BOUNDS)), to: opt(fc.constantFrom(...BOUNDS)) }),
+    ).map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as Criterion);
     const rule = fc.oneof(
       fc.tuple(fc.array(timeCriterion, { minLength: 1, maxLength: 3 }), fc.option(criterionArb, { nil: undefined })).map(([ts, c]): Rule => ({ all: c ? [...ts, c] : ts })),
       fc.array(timeCriterion, { minLength: 1, maxLength: 3 }).map((any): Rule => ({ any })),
