@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { buildServices } from '../compose.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { draftRule } from '../domain/drafter/index.ts';
 import { jobHandlers, JOBS, type JobName } from '../jobs/jobs.ts';
 import { createLogger } from '../logger.ts';
 
@@ -24,6 +26,9 @@ const HELP = {
   import <bizinfo|kstartup|gov24> <파일|URL>
                                 지원사업 공고를 가져옵니다 (같은 파일을 다시 가져와도 바뀐 것만 반영).
   jobs run <작업>               백그라운드 작업을 지금 한 번 실행합니다 (${Object.keys(JOBS).join(', ')}).
+  rules draft <파일.txt|->      공고문의 지원대상·제외 문장에서 자격 기준 초안을 만들어 JSON으로 출력합니다
+                                (기준마다 근거 문장 위치, 확신도; 읽지 못한 문장 목록). '-'는 표준 입력.
+                                데이터베이스가 필요 없습니다.
 
 옵션:
   -h, --help                    이 도움말 (--lang en 으로 영어)
@@ -43,6 +48,9 @@ Commands:
   import <bizinfo|kstartup|gov24> <file|URL>
                                 Import programme notices (re-importing changes only what changed).
   jobs run <job>                Run a background job once now (${Object.keys(JOBS).join(', ')}).
+  rules draft <file.txt|->      Draft eligibility criteria from a notice's eligibility text and print
+                                them as JSON (each with the span it came from and a confidence; the
+                                sentences it could not read). '-' reads standard input. No database.
 
 Options:
   -h, --help                    This help (--lang ko for Korean)
@@ -71,6 +79,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     out(HELP[lang]);
     return 0;
   }
+  if (cmd === 'rules') return rulesCommand(sub, positionals[2], lang, out, err);
   let config;
   try {
     config = loadConfig();
@@ -176,4 +185,34 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
   } finally {
     await database.close();
   }
+}
+
+/**
+ * `itda rules draft <file.txt|->`: the rule drafter (issue 11 §4) on any text, for scripts and for
+ * checking. Prints `{ criteria: [{ rule, span: { start, end, text }, confidence, pattern, anyGroup? }],
+ * unparsed: [{ text, start, end, reason }] }` (offsets in UTF-16 code units of the input). Pure: no
+ * configuration, no database.
+ */
+async function rulesCommand(sub: string | undefined, target: string | undefined, lang: 'ko' | 'en', out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (sub !== 'draft' || !target) {
+    err(lang === 'ko' ? '사용법: itda rules draft <파일.txt|->' : 'Usage: itda rules draft <file.txt|->');
+    return 2;
+  }
+  let text: string;
+  try {
+    // Offsets are those of the text as read (a UTF-8 BOM, if any, is its first code unit).
+    text = target === '-' ? await readStdin() : await readFile(target, 'utf8');
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    err(lang === 'ko' ? `파일을 읽을 수 없습니다: ${target} (${reason})` : `Cannot read ${target} (${reason})`);
+    return 1;
+  }
+  out(JSON.stringify(draftRule(text), null, 2));
+  return 0;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }

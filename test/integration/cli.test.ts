@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -84,5 +85,53 @@ describe('itda CLI', () => {
     const r = await run('demo', 'load');
     expect(r.code).toBe(2);
     expect(r.err).toContain('ITDA_DEMO');
+  });
+});
+
+describe('itda rules draft', () => {
+  const notice = '□ 지원대상: 경기도 내 사업장을 둔 연매출 3억원 이하 소상공인\n□ 지원제외: 휴·폐업자, 국세·지방세 체납자\n□ 선정방법: 서류 평가';
+
+  interface Printed {
+    criteria: { rule: { type: string }; span: { start: number; end: number; text: string }; confidence: number }[];
+    unparsed: { text: string; start: number; end: number }[];
+  }
+
+  it('prints the draft of a file as JSON with exact spans, without any database configuration', async () => {
+    const file = path.join(dir, 'notice.txt');
+    writeFileSync(file, notice);
+    process.env = { ...saved, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }; // never opened
+    const r = await run('rules', 'draft', file);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.out) as Printed;
+    expect(d.criteria.map((c) => c.rule.type)).toEqual(['region', 'revenue', 'smallBusiness', 'operatingStatus', 'noTaxArrears']);
+    for (const c of d.criteria) {
+      expect(notice.slice(c.span.start, c.span.end)).toBe(c.span.text);
+      expect(c.confidence).toBeGreaterThan(0);
+      expect(c.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(d.unparsed.map((u) => u.text)).toEqual(['서류 평가']);
+  });
+
+  it('reads standard input with "-" (the installed command) and explains its usage in both languages', () => {
+    const bin = path.resolve(import.meta.dirname, '../../bin/itda.js');
+    const p = spawnSync(process.execPath, [bin, 'rules', 'draft', '-'], { input: '업력 3년 이상, 상시근로자 5인 미만', encoding: 'utf8', env: { ...saved } });
+    expect(p.status).toBe(0);
+    const d = JSON.parse(p.stdout) as Printed;
+    expect(d.criteria.map((c) => c.rule)).toEqual([
+      { type: 'businessAge', minMonths: 36, note: '업력 3년 이상' },
+      { type: 'workers', maxExclusive: 5, note: '상시근로자 5인 미만' },
+    ]);
+  }, 90_000); // a fresh node process compiling the CLI through tsx: slow on a loaded machine
+
+  it('refuses a missing argument or an unreadable file with a clear message', async () => {
+    const usage = await run('rules', 'draft');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('itda rules draft');
+    const missing = await run('rules', 'draft', path.join(dir, 'no-such-file.txt'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('파일을 읽을 수 없습니다');
+    const help = await run('--help', '--lang', 'en');
+    expect(help.out).toContain('rules draft <file.txt|->');
+    expect((await run('--help')).out).toContain('rules draft <파일.txt|->');
   });
 });
