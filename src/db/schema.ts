@@ -245,6 +245,8 @@ export interface BusinessTable {
   ntsTaxType: ColumnType<string | null, string | null | undefined, string | null>;
   ntsError: ColumnType<string | null, string | null | undefined, string | null>;
   ntsErrorAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The account that registered it (walk-in hand-over, src/domain/scope.ts); null for older rows. */
+  registeredBy: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ParticipationStatus = 'identified' | 'informed' | 'preparing' | 'submitted' | 'selected' | 'rejected' | 'withdrawn' | 'benefited';

@@ -179,7 +179,17 @@ describe('rule editor', () => {
     const draftUrl = saved.headers.get('location')!;
     const draftPage = await (await editor.get(draftUrl)).text();
     expect(draftPage).toContain('영향 받는 사업장');
-    expect(draftPage).toContain('큰 가게');
+    // Issue 10 §1: the catalogue editor has no business in her scope: counts, no names.
+    expect(draftPage).toContain('새로 자격이 생김 (1)');
+    expect(draftPage).toContain('이 중 1곳은 담당 범위 밖의 사업장이라');
+    expect(draftPage).not.toContain('큰 가게');
+    // An admin (scope: all) sees which ones.
+    const admin = h.client();
+    await admin.login((await h.createUser('admin')).login);
+    const adminPage = await (await admin.get(draftUrl)).text();
+    expect(adminPage).toContain('새로 자격이 생김 (1)');
+    expect(adminPage).toContain('큰 가게');
+    expect(adminPage).not.toContain('담당 범위 밖의 사업장이라');
     // Still the old version until published.
     expect((await h.db.selectFrom('programme').select('currentVersionId').where('id', '=', p.id).executeTakeFirstOrThrow()).currentVersionId).toBe(p.currentVersionId);
     const published = await editor.post(`${draftUrl}/publish`, {});

@@ -1,7 +1,8 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { ActivityTable, BusinessTable } from '../../db/schema.ts';
 import type { Db } from '../../db/db.ts';
-import type { Actor } from '../auth/auth.policy.ts';
+import { businessScopeWhere } from '../../db/business-scope.ts';
+import type { BusinessScope } from '../../domain/scope.ts';
 
 export function createBusinessesRepository() {
   return {
@@ -9,7 +10,7 @@ export function createBusinessesRepository() {
       return db.selectFrom('business').selectAll().where('id', '=', id).executeTakeFirst();
     },
     findByBrn(db: Db, brn: string) {
-      return db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId', 'name']).where('brn', '=', brn).executeTakeFirst();
+      return db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId', 'registeredBy', 'name']).where('brn', '=', brn).executeTakeFirst();
     },
     insert(db: Db, v: Insertable<BusinessTable>) {
       return db.insertInto('business').values(v).returningAll().executeTakeFirstOrThrow();
@@ -33,30 +34,14 @@ export function createBusinessesRepository() {
         .orderBy('o.id')
         .executeTakeFirst();
     },
-    list(db: Db, actor: Actor, f: { q?: string; officeId?: number; unassigned?: boolean; limit: number; offset: number }) {
+    /** The businesses in a scope (src/domain/scope.ts), read mode. */
+    list(db: Db, scope: BusinessScope, f: { q?: string; officeId?: number; unassigned?: boolean; limit: number; offset: number }) {
       let q = db
         .selectFrom('business as b')
         .leftJoin('municipality as m', 'm.code', 'b.municipalityCode')
         .leftJoin('appUser as c', 'c.id', 'b.clerkId')
         .select(['b.id', 'b.name', 'b.ownerName', 'b.phone', 'b.brn', 'm.name as municipalityName', 'c.displayName as clerkName', 'b.lastContactAt', 'b.isSample', 'b.officeId', 'b.clerkId']);
-      // The list scope of each role, as SQL (the same rule as canAccessBusiness).
-      q = q.where((eb) => {
-        switch (actor.role) {
-          case 'operator':
-          case 'admin':
-            return eb.lit(true);
-          case 'office_lead':
-            return eb('b.officeId', '=', actor.officeId ?? -1);
-          case 'clerk':
-            return eb('b.clerkId', '=', actor.userId);
-          case 'owner':
-            return eb('b.ownerUserId', '=', actor.userId);
-          case 'province':
-          case 'saeil_counsellor':
-          case 'catalog_editor':
-            return eb.lit(false);
-        }
-      });
+      q = q.where(businessScopeWhere(scope, 'read', 'b'));
       if (f.officeId) q = q.where('b.officeId', '=', f.officeId);
       if (f.unassigned) q = q.where('b.clerkId', 'is', null);
       if (f.q) {
@@ -92,7 +77,7 @@ export function createBusinessesRepository() {
       return Number(r.numUpdatedRows);
     },
     businessesIn(db: Db, ids: string[]) {
-      return db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId']).where('id', 'in', ids).execute();
+      return db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId', 'registeredBy']).where('id', 'in', ids).execute();
     },
     consents(db: Db, businessId: string) {
       return db

@@ -6,7 +6,8 @@ import type { AccessService } from '../access/access.service.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, requireActor, type Actor } from '../auth/auth.policy.ts';
 import { koreanToday } from '../programs/programs.service.ts';
-import { assertBusinessAccess, canAccessBusiness } from './businesses.access.ts';
+import { assertBusinessAccess } from './businesses.access.ts';
+import { figuresScope, scopeOf, scopePermits } from '../../domain/scope.ts';
 import type { BusinessesRepository } from './businesses.repository.ts';
 import { ActivityInput, AssignInput, BusinessInput, ExportInput, WithdrawConsentInput } from './businesses.schemas.ts';
 import { businessListWorkbook } from './businesses.export.ts';
@@ -86,14 +87,15 @@ export function createBusinessesService(deps: {
       const input = parseInput(BusinessInput, raw);
       const dup = await repo.findByBrn(db, input.brn);
       if (dup) {
-        if (!canAccessBusiness(actor, dup, 'read')) throw new InvalidError('validation.summary', [{ path: 'brn', messageKey: 'businesses.brnElsewhere' }]);
+        if (!scopePermits(scopeOf(actor), dup, 'read')) throw new InvalidError('validation.summary', [{ path: 'brn', messageKey: 'businesses.brnElsewhere' }]);
         return { id: dup.id, existing: true };
       }
       const office = await repo.officeCovering(db, input.municipalityCode);
       const withPersonal = input.consentCollection !== null;
       const today = koreanToday(now());
       const created = await db.transaction().execute(async (trx) => {
-        const clerkTakes = actor.role === 'clerk' && office && actor.officeId === office.id;
+        const scope = scopeOf(actor);
+        const clerkTakes = scope.kind === 'clerk' && office && scope.officeId === office.id;
         const b = await repo.insert(trx, {
           ...columns(input, withPersonal),
           officeId: office?.id ?? actor.officeId,
@@ -116,21 +118,18 @@ export function createBusinessesService(deps: {
       if (!b) throw new NotFoundError();
       await access.record(db, actor, meta, { subjectType: 'business', subjectId: id, action: 'view' });
       const [consents, activities] = await Promise.all([repo.consents(db, id), repo.activities(db, id)]);
-      const canWrite = canAccessBusiness(actor, b, 'write') && actor.role !== 'owner';
+      const canWrite = scopePermits(scopeOf(actor), b, 'write');
       return { business: b, consents, activities, canWrite };
     },
 
     /** The edit form is for those who may change the business (not the owner, not other offices). */
     async assertCanEdit(actor: Actor | null, id: string) {
-      requireActor(actor);
-      if (actor.role === 'owner') throw new ForbiddenError();
       await assertBusinessAccess(db, actor, id, 'write');
     },
 
     async update(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
       requireActor(actor);
       await assertBusinessAccess(db, actor, id, 'write');
-      if (actor.role === 'owner') throw new ForbiddenError();
       const input = parseInput(BusinessInput, raw);
       if (!input.version) throw new InvalidError('validation.summary');
       const consents = await repo.consents(db, id);
@@ -179,7 +178,7 @@ export function createBusinessesService(deps: {
     async list(actor: Actor | null, f: { q?: string; unassigned?: boolean; page: number }, meta: RequestMeta) {
       authorize(actor, 'businesses.list');
       const pageSize = 50;
-      const rows = await repo.list(db, actor, { q: f.q, unassigned: f.unassigned, limit: pageSize + 1, offset: (f.page - 1) * pageSize });
+      const rows = await repo.list(db, scopeOf(actor), { q: f.q, unassigned: f.unassigned, limit: pageSize + 1, offset: (f.page - 1) * pageSize });
       // Masked lists still show whose records exist: recorded as one 'view' of the list.
       await access.record(db, actor, meta, { subjectType: 'business_list', subjectId: `page:${f.page}`, action: 'view', detail: { count: Math.min(rows.length, pageSize), q: f.q ?? null } });
       return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize };
@@ -189,7 +188,7 @@ export function createBusinessesService(deps: {
     async exportList(actor: Actor | null, raw: unknown, meta: RequestMeta) {
       authorize(actor, 'businesses.export');
       const { reason } = parseInput(ExportInput, raw);
-      const rows = await repo.list(db, actor, { limit: 50_000, offset: 0 });
+      const rows = await repo.list(db, scopeOf(actor), { limit: 50_000, offset: 0 });
       await access.record(db, actor, meta, { subjectType: 'business_list', subjectId: 'export', action: 'download', reason, detail: { count: rows.length } });
       return businessListWorkbook(rows, { reason, by: actor.login, at: now() });
     },
@@ -197,7 +196,6 @@ export function createBusinessesService(deps: {
     async addActivity(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
       requireActor(actor);
       await assertBusinessAccess(db, actor, id, 'write');
-      if (actor.role === 'owner') throw new ForbiddenError();
       const input = parseInput(ActivityInput, raw);
       if (input.nextAction && !input.nextDueOn) throw new InvalidError('validation.summary', [{ path: 'nextDueOn', messageKey: 'activities.dueRequired' }]);
       await db.transaction().execute(async (trx) => {
@@ -215,7 +213,9 @@ export function createBusinessesService(deps: {
 
     async caseloads(actor: Actor | null) {
       authorize(actor, 'caseload.manage');
-      return repo.caseloads(db, actor.role === 'office_lead' ? actor.officeId : null);
+      const figures = figuresScope(scopeOf(actor));
+      if (!figures) throw new ForbiddenError();
+      return repo.caseloads(db, figures.officeId);
     },
 
     /** Office leads reassign within their office; operators anywhere. One or many at once. */
@@ -224,14 +224,16 @@ export function createBusinessesService(deps: {
       const input = parseInput(AssignInput, raw);
       const clerk = await repo.clerkOf(db, input.clerkId);
       if (!clerk || clerk.role !== 'clerk' || !clerk.active) throw new InvalidError('validation.summary', [{ path: 'clerkId', messageKey: 'caseload.clerkRequired' }]);
-      if (actor.role === 'office_lead' && clerk.officeId !== actor.officeId) throw new ForbiddenError();
+      const rows = await repo.businessesIn(db, input.businessIds);
+      if (rows.length !== input.businessIds.length) throw new NotFoundError();
+      // Each business must be the actor's to change, before and after: an office lead moves her
+      // office's businesses to a clerk of her office; the operator anywhere.
+      const scope = scopeOf(actor);
+      if (rows.some((b) => !scopePermits(scope, b, 'write') || !scopePermits(scope, { ...b, clerkId: clerk.id, officeId: clerk.officeId }, 'write'))) throw new ForbiddenError();
       const gate = await deps.caseloadGate?.(clerk.id);
       if (gate && !gate.ok) {
         throw new InvalidError('validation.summary', [{ path: 'clerkId', messageKey: 'caseload.trainingIncomplete', params: { courses: gate.missing.map((m) => m.title).join(', ') } }]);
       }
-      const rows = await repo.businessesIn(db, input.businessIds);
-      if (rows.length !== input.businessIds.length) throw new NotFoundError();
-      if (actor.role === 'office_lead' && rows.some((b) => b.officeId !== actor.officeId)) throw new ForbiddenError();
       return db.transaction().execute(async (trx) => {
         const n = await repo.reassign(trx, input.businessIds, clerk.id, clerk.officeId);
         for (const b of rows) {

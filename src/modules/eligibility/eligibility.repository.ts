@@ -72,7 +72,7 @@ export function createEligibilityRepository() {
       }
       // No document on file is "unknown", not "none": the owner may well hold the paper at home,
       // and a missing paper is something to prepare, not a reason to be ineligible.
-      return rows.map((b) => ({ id: b.id, name: b.name, isSample: b.isSample, facts: factsOf(b, receiptsBy.get(b.id) ?? [], docsBy.get(b.id) ?? null) }));
+      return rows.map((b) => ({ id: b.id, name: b.name, isSample: b.isSample, officeId: b.officeId, clerkId: b.clerkId, ownerUserId: b.ownerUserId, registeredBy: b.registeredBy, facts: factsOf(b, receiptsBy.get(b.id) ?? [], docsBy.get(b.id) ?? null) }));
     },
   };
 }

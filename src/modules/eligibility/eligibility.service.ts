@@ -8,6 +8,7 @@ import {
   type BusinessFacts,
   type CompiledProgramme,
 } from '../../domain/eligibility/index.ts';
+import { scopeOf, scopePermits } from '../../domain/scope.ts';
 import { NotFoundError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
@@ -118,9 +119,17 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
       if (!before || !after) throw new NotFoundError();
       const businesses = await repo.businessFacts(db);
       const diff = diffVerdicts(before.compiled, after.compiled, businesses, koreanToday(now()));
-      const names = new Map(businesses.map((b) => [b.id, { name: b.name, isSample: b.isSample }]));
-      const named = (rows: readonly { id: string; from: string; to: string }[]) => rows.map((r) => ({ ...r, ...(names.get(r.id) ?? { name: r.id, isSample: false }) }));
-      return { ...diff, gained: named(diff.gained), lost: named(diff.lost), otherChanges: named(diff.otherChanges) };
+      // Counts to every editor; names only of the businesses in the editor's own scope
+      // (src/domain/scope.ts): a catalogue editor has none, an admin all (issue 10 §1).
+      const scope = scopeOf(actor);
+      const byId = new Map(businesses.map((b) => [b.id, b]));
+      const named = (rows: readonly { id: string; from: string; to: string }[]) =>
+        rows.flatMap((r) => {
+          const b = byId.get(r.id);
+          return b && scopePermits(scope, b, 'read') ? [{ ...r, name: b.name, isSample: b.isSample }] : [];
+        });
+      const changed = { gained: diff.gained.length, lost: diff.lost.length, otherChanges: diff.otherChanges.length };
+      return { refDate: diff.refDate, total: diff.total, counts: diff.counts, changed, gained: named(diff.gained), lost: named(diff.lost), otherChanges: named(diff.otherChanges) };
     },
   };
 }

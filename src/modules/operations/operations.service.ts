@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { accessFlags, flagSummary } from '../../domain/metrics/access-review.ts';
 import { calendarGrid, caseloadBalance, DEFAULT_INACTIVE_DAYS, inactiveClerks, planHandover } from '../../domain/metrics/caseload.ts';
 import { kstDate, monthOf, monthPeriod, previousMonth, type Period } from '../../domain/metrics/period.ts';
+import { figuresScope, scopeOf } from '../../domain/scope.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { parseInput } from '../../validation.ts';
@@ -49,8 +50,11 @@ export function createOperationsService(deps: {
 }) {
   const { db, repo, access, audit, now } = deps;
 
+  /** The office an actor's operations pages are limited to (null: all), from the scope policy. */
   function officeScope(actor: Actor): number | null {
-    return actor.role === 'office_lead' ? (actor.officeId ?? -1) : null;
+    const figures = figuresScope(scopeOf(actor));
+    // operations.manage is held by roles whose scope is an office or everything; anything else sees nothing.
+    return figures && figures.clerkId === null ? figures.officeId : -1;
   }
 
   /**

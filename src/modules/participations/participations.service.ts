@@ -17,7 +17,8 @@ import type { AccessService } from '../access/access.service.ts';
 import type { Db } from '../../db/db.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
-import { assertBusinessAccess, canAccessBusiness } from '../businesses/businesses.access.ts';
+import { assertBusinessAccess } from '../businesses/businesses.access.ts';
+import { scopeOf, scopePermits } from '../../domain/scope.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import { koreanToday } from '../programs/programs.service.ts';
 import type { ParticipationsRepository } from './participations.repository.ts';
@@ -108,10 +109,10 @@ export function createParticipationsService(deps: ParticipationsDeps) {
   async function canWrite(actor: Actor | null, businessId: string): Promise<boolean> {
     if (!actor) return false;
     const b = await repo.businessScope(db, businessId);
-    return b !== undefined && canAccessBusiness(actor, b, 'write');
+    return b !== undefined && scopePermits(scopeOf(actor), b, 'write');
   }
 
-  async function scopeOf(actor: Actor | null, id: string, mode: 'read' | 'write') {
+  async function participationInScope(actor: Actor | null, id: string, mode: 'read' | 'write') {
     requireActor(actor); // anonymous visitors learn nothing, not even whether the id exists
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
     const scope = await repo.findScope(db, id);
@@ -236,7 +237,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
 
     /** The detail page: the participation, its history (who/when/why), the allowed next steps. */
     async get(actor: Actor | null, id: string, meta: RequestMeta) {
-      await scopeOf(actor, id, 'read');
+      await participationInScope(actor, id, 'read');
       const p = await repo.findDetail(db, id);
       if (!p) throw new NotFoundError();
       const events = await repo.events(db, id);
@@ -257,7 +258,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
      * the participation since, the answer is 409 (reload), never a lost update.
      */
     async transition(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
-      await scopeOf(actor, id, 'write');
+      await participationInScope(actor, id, 'write');
       const input = parseInput(TransitionInput, raw);
       refuseRrn({ reason: input.reason });
       const current = await repo.findDetail(db, id);

@@ -138,21 +138,30 @@ type Impact = Awaited<ReturnType<EligibilityService['draftImpact']>>;
 function DraftPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService['getDraft']>>; impact: Impact }) {
   const { c, d, impact } = props;
   const t = c.var.t;
-  const list = (title: string, rows: Impact['gained']) =>
-    rows.length > 0 && (
-      <section>
-        <h3 class="itda-h3">
-          {title} ({rows.length})
-        </h3>
-        <ul class="itda-columns">
-          {rows.slice(0, 200).map((r) => (
-            <li>
-              {r.name} {r.isSample && <DemoBadge label={t('demo.badge')} />} <span class="form-hint">({t(`verdict.${r.from}`)} → {t(`verdict.${r.to}`)})</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+  // Counts for every editor; names only of the businesses in the editor's scope (issue 10 §1).
+  const list = (title: string, key: keyof Impact['changed']) => {
+    const rows = impact[key];
+    const n = impact.changed[key];
+    return (
+      n > 0 && (
+        <section>
+          <h3 class="itda-h3">
+            {title} ({n})
+          </h3>
+          {rows.length < n && <p class="form-hint">{t('programmes.draft.namesHidden', { n: n - rows.length })}</p>}
+          {rows.length > 0 && (
+            <ul class="itda-columns">
+              {rows.slice(0, 200).map((r) => (
+                <li>
+                  {r.name} {r.isSample && <DemoBadge label={t('demo.badge')} />} <span class="form-hint">({t(`verdict.${r.from}`)} → {t(`verdict.${r.to}`)})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )
     );
+  };
   return (
     <Layout c={c} title={t('programmes.draft.title', { title: d.draft.title })}>
       <PageHeader title={t('programmes.draft.title', { title: d.draft.title })} lead={t('programmes.draft.lead')} />
@@ -177,10 +186,10 @@ function DraftPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService
           {t('programmes.draft.impact')}
         </h2>
         <p>{t('programmes.draft.impactLead', { n: impact.total })}</p>
-        {impact.gained.length + impact.lost.length + impact.otherChanges.length === 0 && <Notice kind="info">{t('programmes.draft.noImpact')}</Notice>}
-        {list(t('programmes.draft.gain'), impact.gained)}
-        {list(t('programmes.draft.lose'), impact.lost)}
-        {list(t('programmes.draft.otherChanges'), impact.otherChanges)}
+        {impact.changed.gained + impact.changed.lost + impact.changed.otherChanges === 0 && <Notice kind="info">{t('programmes.draft.noImpact')}</Notice>}
+        {list(t('programmes.draft.gain'), 'gained')}
+        {list(t('programmes.draft.lose'), 'lost')}
+        {list(t('programmes.draft.otherChanges'), 'otherChanges')}
       </section>
       <form method="post" action={`/programmes/${d.programme.id}/drafts/${d.draft.id}/publish`} class="itda-form-actions">
         <CsrfField token={c.var.csrfToken} />

@@ -25,6 +25,7 @@ import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
+import { figuresScope, scopeOf } from '../../domain/scope.ts';
 import { groupFacts, type Filters, type Query, type ReportsRepository, type Scope } from './reports.repository.ts';
 import { DashboardQuery, ExportReasonInput, MAX_PERIOD_DAYS } from './reports.schemas.ts';
 import { dashboardTables, isTableId } from './reports.tables.ts';
@@ -54,22 +55,18 @@ export interface Viewer {
 }
 
 export function viewerOf(actor: Actor): Viewer {
-  switch (actor.role) {
-    case 'operator':
-    case 'admin':
-      return { kind: 'operator', scope: { officeId: null, clerkId: null }, public: false, dimensions: ['office', 'region', 'clerk', 'programme', 'category'] };
-    case 'office_lead':
-      return { kind: 'office', scope: { officeId: actor.officeId ?? -1, clerkId: null }, public: false, dimensions: ['clerk', 'programme', 'category'] };
-    case 'clerk':
-      return { kind: 'clerk', scope: { officeId: null, clerkId: actor.userId }, public: false, dimensions: ['programme', 'category'] };
-    case 'province':
-      return { kind: 'province', scope: { officeId: null, clerkId: null }, public: true, dimensions: ['region', 'office', 'programme', 'category'] };
-    case 'owner':
-    case 'saeil_counsellor':
-    case 'catalog_editor':
-      // authorize() has refused them already; this keeps the switch exhaustive.
-      return { kind: 'clerk', scope: { officeId: -1, clerkId: '00000000-0000-0000-0000-000000000000' }, public: true, dimensions: [] };
+  // Whose figures: derived from the one scope policy (src/domain/scope.ts). The province has no
+  // business rows in its scope; as the programme's principal it reads everything, as public
+  // aggregates only. Anyone else without a scope (an office lead with no office) sees nothing.
+  const figures = figuresScope(scopeOf(actor));
+  if (!figures) {
+    return actor.role === 'province'
+      ? { kind: 'province', scope: { officeId: null, clerkId: null }, public: true, dimensions: ['region', 'office', 'programme', 'category'] }
+      : { kind: 'clerk', scope: { officeId: -1, clerkId: '00000000-0000-0000-0000-000000000000' }, public: true, dimensions: [] };
   }
+  if (figures.clerkId !== null) return { kind: 'clerk', scope: figures, public: false, dimensions: ['programme', 'category'] };
+  if (figures.officeId !== null) return { kind: 'office', scope: figures, public: false, dimensions: ['clerk', 'programme', 'category'] };
+  return { kind: 'operator', scope: figures, public: false, dimensions: ['office', 'region', 'clerk', 'programme', 'category'] };
 }
 
 /** A row of a breakdown as shown: figures are exact for staff and public values for the province. */

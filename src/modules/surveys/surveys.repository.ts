@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/db.ts';
-import type { Actor } from '../auth/auth.policy.ts';
+import { businessScopeWhere } from '../../db/business-scope.ts';
+import type { BusinessScope } from '../../domain/scope.ts';
 
 /** 만족도 조사: the only SQL of the surveys. */
 export function createSurveysRepository() {
@@ -52,8 +53,8 @@ export function createSurveysRepository() {
       if (r) await db.updateTable('surveyInvitation').set({ answeredAt: v.answeredAt }).where('id', '=', v.invitationId).execute();
       return !!r;
     },
-    /** Invitations in the actor's scope (same rule as the business lists), newest first. */
-    list(db: Db, actor: Actor, f: { limit: number; offset: number; state?: 'open' | 'answered' }, now: Date) {
+    /** Invitations of the businesses in a scope (src/domain/scope.ts), newest first. */
+    list(db: Db, scope: BusinessScope, f: { limit: number; offset: number; state?: 'open' | 'answered' }, now: Date) {
       let q = db
         .selectFrom('surveyInvitation as i')
         .innerJoin('business as b', 'b.id', 'i.businessId')
@@ -61,22 +62,7 @@ export function createSurveysRepository() {
         .innerJoin('programmeVersion as v', 'v.id', 'pa.programmeVersionId')
         .leftJoin('surveyResponse as r', 'r.invitationId', 'i.id')
         .select(['i.id', 'i.outcome', 'i.code', 'i.smsQueued', 'i.createdVia', 'i.createdAt', 'i.expiresAt', 'i.answeredAt', 'b.id as businessId', 'b.name as businessName', 'b.isSample', 'v.title', 'r.q1', 'r.q2', 'r.q3'])
-        .where((eb) => {
-          switch (actor.role) {
-            case 'operator':
-            case 'admin':
-              return eb.lit(true);
-            case 'office_lead':
-              return eb('b.officeId', '=', actor.officeId ?? -1);
-            case 'clerk':
-              return eb('b.clerkId', '=', actor.userId);
-            case 'owner':
-            case 'province':
-            case 'saeil_counsellor':
-            case 'catalog_editor':
-              return eb.lit(false);
-          }
-        });
+        .where(businessScopeWhere(scope, 'read', 'b'));
       if (f.state === 'answered') q = q.where('i.answeredAt', 'is not', null);
       if (f.state === 'open') q = q.where('i.answeredAt', 'is', null).where('i.expiresAt', '>', now);
       return q.orderBy('i.createdAt', 'desc').limit(f.limit).offset(f.offset).execute();

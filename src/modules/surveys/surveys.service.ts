@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { ENDED_STATUSES } from '../../domain/metrics/figures.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
 import type { Db } from '../../db/db.ts';
@@ -10,6 +10,7 @@ import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { randomToken, sha256 } from '../auth/auth.crypto.ts';
 import { authorize, can, type Actor } from '../auth/auth.policy.ts';
 import { assertBusinessAccess } from '../businesses/businesses.access.ts';
+import { scopeOf } from '../../domain/scope.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { isMobileNumber } from '../notifications/notifications.service.ts';
 import type { SurveysRepository } from './surveys.repository.ts';
@@ -167,7 +168,7 @@ export function createSurveysService(deps: {
     async list(actor: Actor | null, f: { page: number; state?: 'open' | 'answered' }, meta: RequestMeta) {
       authorize(actor, 'surveys.manage');
       const pageSize = 50;
-      const rows = await repo.list(db, actor, { limit: pageSize + 1, offset: (f.page - 1) * pageSize, state: f.state }, now());
+      const rows = await repo.list(db, scopeOf(actor), { limit: pageSize + 1, offset: (f.page - 1) * pageSize, state: f.state }, now());
       await access.record(db, actor, meta, { subjectType: 'business_list', subjectId: `surveys:page:${f.page}`, action: 'view', detail: { count: Math.min(rows.length, pageSize) } });
       return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize, now: now() };
     },
@@ -179,7 +180,6 @@ export function createSurveysService(deps: {
       const s = await repo.slip(db, id);
       if (!s) throw new NotFoundError();
       await assertBusinessAccess(db, actor, s.businessId, 'read');
-      if (actor.role === 'owner') throw new ForbiddenError();
       await access.record(db, actor, meta, { subjectType: 'business', subjectId: s.businessId, action: 'print', detail: { surveySlip: id } });
       return { ...s, url: `${deps.publicUrl}/s` };
     },
