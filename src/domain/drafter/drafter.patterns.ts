@@ -142,7 +142,9 @@ const region: Pattern = (ctx) => {
     if (sido.length) c.sido = sido;
     if (municipalities.length) c.municipalities = municipalities;
     const locEnd = loc ? last.e + loc[0].trimEnd().length : last.e;
-    const conf = Math.min(...run.map((r) => r.p.confidence));
+    // "경기도 소상공인" (a target named after its province) is less sure than "경기도 내 사업장".
+    const weak = loc !== null && /^\s*(?:소상공인|중소기업|기업|업체|점포)/.test(loc[0]);
+    const conf = Math.min(...run.map((r) => r.p.confidence)) - (weak ? 0.15 : 0);
     out.push(hit(run[0]!.s, locEnd, c as RawCriterion, conf, 'region.place'));
   }
   return out;
@@ -204,7 +206,7 @@ const revenue: Pattern = (ctx) => {
   });
 };
 
-const WORKER_TRIGGER = String.raw`(?:상시\s*근로자|상시\s*종업원|근로자|종업원|직원|고용\s*인원)(?:\s*수)?\s*(?:가|이|는)?\s*`;
+const WORKER_TRIGGER = String.raw`(?:상시\s*근로자|상시\s*종업원|근로자|종업원|종사자|직원|고용\s*인원)(?:\s*수)?\s*(?:가|이|는)?\s*`;
 const WORKERS_RE = new RegExp(`${WORKER_TRIGGER}(\\d+)\\s*(?:인|명)\\s*(${COMPARATOR_SOURCE})`, 'g');
 const WORKERS_BARE_RE = new RegExp(`(\\d+)\\s*인\\s*(미만|이하)\\s*(?:의\\s*)?(?=사업장|사업체|기업|업체|소상공인|소기업|사업주|제조)`, 'g');
 /** The 소상공인 definition (소상공인기본법 시행령 제2조): "5인 미만 (제조업·건설업·운수업·광업은 10인 미만)". */
@@ -255,6 +257,8 @@ const workers: Pattern = (ctx) => {
 
 const AGE_TRIGGER = String.raw`(?:업력|재창업\s*후|창업\s*(?:후|한\s*지|일로부터|일부터)?|개업\s*(?:후|한\s*지|일로부터|일부터)?|설립\s*(?:후|일로부터)?|영업\s*(?:신고\s*)?후|사업\s*개시일?\s*(?:로부터|부터|후)?|사업자\s*등록일?\s*(?:기준|로부터|부터|후)?)`;
 const AGE_RE = new RegExp(`${AGE_TRIGGER}[^\\n,\\d폐]{0,24}?(${PERIOD_SOURCE})\\s*(${COMPARATOR_SOURCE})(?:\\s*(${PERIOD_SOURCE})\\s*(${COMPARATOR_SOURCE}))?`, 'g');
+/** "사업 개시일로부터 3년이 지나지 않은", "개업 후 1년이 경과한". */
+const AGE_ELAPSED_RE = new RegExp(`${AGE_TRIGGER}[^\\n,\\d폐]{0,24}?(${PERIOD_SOURCE})\\s*(?:이|가)\\s*(지나지\\s*않|경과하지\\s*않|되지\\s*않|안\\s*된|경과한|경과된|지난)`, 'g');
 const AGE_OPERATING_RE = new RegExp(`(${PERIOD_SOURCE})\\s*(이상)\\s*(?:계속\\s*)?(?=영업|사업을?\\s*영위|사업자를\\s*영위|운영)`, 'g');
 const AGE_HEADING_RE = new RegExp(`^[^\\n\\d]{0,16}?(${PERIOD_SOURCE})\\s*(${COMPARATOR_SOURCE})(?:\\s*(${PERIOD_SOURCE})\\s*(${COMPARATOR_SOURCE}))?`, 'g');
 
@@ -288,6 +292,12 @@ const businessAge: Pattern = (ctx) => {
     let at = 0;
     for (const t of head.matchAll(new RegExp(AGE_TRIGGER, 'g'))) at = t.index;
     add(s + at, e, [[m[1], m[2]], [m[3], m[4]]], 0.9, 'businessAge.trigger');
+  }
+  for (const { m, s, e } of scan(ctx, AGE_ELAPSED_RE)) {
+    const head = m[0].slice(0, m[0].indexOf(m[1]!));
+    let at = 0;
+    for (const t of head.matchAll(new RegExp(AGE_TRIGGER, 'g'))) at = t.index;
+    add(s + at, e, [[m[1], /않|안/.test(m[2]!) ? '미만' : '이상']], 0.85, 'businessAge.elapsed');
   }
   for (const { m, s, e } of scan(ctx, AGE_OPERATING_RE)) add(s, e, [[m[1], m[2]]], 0.85, 'businessAge.operating');
   if (ctx.heading && /업력/.test(ctx.heading)) {
@@ -342,6 +352,8 @@ function targets(re: RegExp, make: (m: RegExpExecArray) => RawCriterion | undefi
     const out: Hit[] = [];
     for (const { m, s, e } of scan(ctx, re)) {
       if (ctx.polarity(s, e, 'target') === 'exclude') continue;
+      // "(예비창업자 포함)", "예비창업자도 신청 가능": an alternative admitted, not a condition.
+      if (/^\s*(?:도|을|를)?\s*(?:포함|신청\s*가능|참여\s*가능|가능)/.test(ctx.text.slice(e, Math.min(ctx.end, e + 10)))) continue;
       const c = make(m);
       if (c) out.push(hit(s, e, c, confidence, pattern, consumes));
     }
@@ -388,14 +400,16 @@ const closedOrSuspended: Pattern = (ctx) => {
 };
 
 const TAX_WORD = '(?:국세|지방세|세금|조세|제세|국\\s*·\\s*지방세)';
-const TAX_RE = new RegExp(`(${TAX_WORD}(?:\\s*(?:[·,/]|및|또는|나|이나|와|과|혹은)\\s*${TAX_WORD})*)?\\s*(?:를|을|의|등)?\\s*(?:체납|미납)(?!\\s*처분)(?:자|\\s*중인\\s*자|\\s*(?:기업|업체|사업체|사업자|점포))?`, 'g');
+const TAX_RE = new RegExp(`(${TAX_WORD}(?:\\s*(?:[·,/]|및|또는|나|이나|와|과|혹은)\\s*${TAX_WORD})*)?\\s*(?:를|을|의|등)?\\s*(?:체납|미납|완납)(?!\\s*처분)(?:자|\\s*중인\\s*자|\\s*(?:기업|업체|사업체|사업자|점포))?`, 'g');
 const DEFERRAL = /분납|징수\s*유예|체납\s*처분\s*유예|납부\s*유예|유예\s*승인|유예를?\s*받/;
 
 const noTaxArrears: Pattern = (ctx) => {
   const out: Hit[] = [];
   for (const { m, s, e } of scan(ctx, TAX_RE)) {
     const pol = ctx.polarity(s, e, 'item');
-    if (pol !== 'exclude' && !/^\s*(?:이|사실이|사실)?\s*없/.test(ctx.after(e))) continue;
+    const paid = /완납/.test(m[0]);
+    if (pol !== 'exclude' && !paid && !/^\s*(?:이|사실이|사실)?\s*없/.test(ctx.after(e))) continue;
+    if (pol === 'exclude' && paid) continue;
     const words = m[1] ?? '';
     const kinds: string[] = [];
     if (/국세|국\s*·/.test(words)) kinds.push('national');
@@ -410,7 +424,7 @@ const noTaxArrears: Pattern = (ctx) => {
 
 const noCreditDelinquency: Pattern = (ctx) => {
   const out: Hit[] = [];
-  const re = /(?:금융\s*기관\s*(?:등)?\s*(?:으로부터|에|의)?\s*|금융\s*)?(?:연체|채무\s*불이행|신용\s*불량|불량\s*거래처)(?:자|\s*중인\s*자|\s*중|\s*(?:기업|업체))?/g;
+  const re = /(?:금융\s*기관\s*(?:등)?\s*(?:으로부터|에|의)?\s*|금융\s*)?(?:연체|채무\s*불이행|신용\s*불량|불량\s*거래처|신용\s*(?:정보\s*)?관리\s*대상)(?:자|\s*중인\s*자|\s*중|\s*(?:기업|업체))?/g;
   for (const { s, e } of scan(ctx, re)) {
     const pol = ctx.polarity(s, e, 'item');
     if (pol !== 'exclude' && !/^\s*(?:이|사실이|가)?\s*없/.test(ctx.after(e))) continue;
@@ -452,7 +466,7 @@ const mailOrder = targets(/통신\s*판매업\s*(?:신고|등록)/g, () => ({ ty
 
 const noPriorReceipt: Pattern = (ctx) => {
   const out: Hit[] = [];
-  const re = /(최근\s*(\d+)\s*년\s*(?:이내|간|동안|내)?|(?:직전|전|당해|금|올)\s*년도?|작년)(?:\s*\([^)\n]*\))?[^\n,;]{0,40}?(?:지원|수혜|선정|참여|참가)(?:을|를)?\s*(?:받은|받았던|된|한|자|업체|기업|점포|사업체)?/g;
+  const re = /(최근\s*(\d+)\s*년\s*(?:이내|간|동안|내)?|(?:직전|전|당해|금|올|동일)\s*[년연]도?|작년)(?:\s*\([^)\n]*\))?[^\n,;]{0,40}?(?:지원|수혜|선정|참여|참가)(?:을|를)?\s*(?:받은|받았던|된|한|자|업체|기업|점포|사업체)?/g;
   for (const { m, s, e } of scan(ctx, re)) {
     if (ctx.polarity(s, e, 'item') !== 'exclude') continue;
     // "최근 1년 이내 폐업한" is a closure, not a receipt.
@@ -465,11 +479,11 @@ const noPriorReceipt: Pattern = (ctx) => {
 };
 
 const DOCUMENTS: readonly [RegExp, string][] = [
-  [/소상공인\s*확인서/, 'small_business_cert'],
-  [/여성\s*기업\s*확인서/, 'women_business_cert'],
-  [/장애인\s*기업\s*확인서/, 'disabled_business_cert'],
-  [/벤처\s*기업\s*확인서/, 'venture_business_cert'],
-  [/착한\s*가격\s*업소/, 'good_price_store_designation'],
+  [/소상공인\s*확인서/g, 'small_business_cert'],
+  [/여성\s*기업\s*확인서/g, 'women_business_cert'],
+  [/장애인\s*기업\s*확인서/g, 'disabled_business_cert'],
+  [/벤처\s*기업\s*확인서/g, 'venture_business_cert'],
+  [/착한\s*가격\s*업소/g, 'good_price_store_designation'],
 ];
 
 const documentValid: Pattern = (ctx) => {
@@ -478,7 +492,7 @@ const documentValid: Pattern = (ctx) => {
   for (const [re, code] of DOCUMENTS) {
     // Only document types the catalogue knows (the table grows: criteria added 벤처·착한가격업소).
     if (!findDocumentType(code)) continue;
-    for (const { s, e } of scan(ctx, new RegExp(re.source, 'g'))) {
+    for (const { s, e } of scan(ctx, re)) {
       if (ctx.polarity(s, e, 'target') === 'exclude') continue;
       const around = ctx.text.slice(s, Math.min(ctx.end, e + 14));
       const before = ctx.text.slice(Math.max(ctx.start, s - 8), s);
@@ -505,7 +519,8 @@ const closedWithin: Pattern = (ctx) => {
 
 // ── Industries (KSIC) ────────────────────────────────────────────────────────────────────────
 /** Named exclusion sets (eligibility.reference.ts KSIC_SETS) and the words notices use for them. */
-const SET_WORDS: readonly [RegExp, string, number][] = [
+const SET_WORDS: readonly [RegExp, string, number][] = (
+  [
   [/융자\s*제외|융자\s*지원\s*제외/, 'sbiz-standard-exclusions', 0.9],
   [/유흥\s*(?:주점업?|업소|업종|업|시설)?|무도\s*(?:유흥\s*주점업?|장)|사치\s*·?\s*향락|향락/, 'entertainment-bars', 0.85],
   [/사행\s*(?:성|업|시설|산업|행위)?|도박|카지노|경마|경륜/, 'gambling', 0.85],
@@ -515,12 +530,15 @@ const SET_WORDS: readonly [RegExp, string, number][] = [
   [/약국|보건업|병\s*·?\s*의원|의료\s*기관/, 'health-pharmacy', 0.8],
   [/점술|역술|무속/, 'fortune-telling', 0.85],
   [/담배\s*(?:도매|유통|소매)\s*업?|담배/, 'tobacco-trade', 0.8],
-];
+  ] as const
+).map(([re, set, conf]) => [new RegExp(re.source, 'g'), set, conf] as [RegExp, string, number]);
+/** The same words, anchored, to tell whether a listed word is one we know ("제조업 및 지식서비스업"). */
+const SET_WORDS_ANCHORED = SET_WORDS.map(([re]) => new RegExp(`^(?:${re.source})`));
 
 const ksicSets: Pattern = (ctx) => {
   const found: Hit[] = [];
   for (const [re, set, conf] of SET_WORDS) {
-    for (const { s, e } of scan(ctx, new RegExp(re.source, 'g'))) {
+    for (const { s, e } of scan(ctx, re)) {
       if (found.some((h) => s < h.end && e > h.start)) continue;
       if (ctx.polarity(s, e, 'item') !== 'exclude') continue;
       found.push(hit(s, e, { type: 'ksic', excludeSets: [set] }, conf, 'ksic.set', true));
@@ -542,7 +560,8 @@ const ksicSets: Pattern = (ctx) => {
 };
 
 /** Industry names → KSIC prefixes (10th revision). Longer names first. */
-const INDUSTRIES: readonly [RegExp, readonly string[]][] = [
+const INDUSTRIES: readonly [RegExp, readonly string[]][] = (
+  [
   [/숙박\s*(?:및|·)\s*음식점업/, ['I']],
   [/일반\s*음식점/, ['561']],
   [/음식점업|음식점|외식업/, ['56']],
@@ -560,7 +579,9 @@ const INDUSTRIES: readonly [RegExp, readonly string[]][] = [
   [/(?:이\s*·?\s*)?미용업|이용업/, ['9611']],
   [/세탁업/, ['9691']],
   [/교육\s*서비스업/, ['P']],
-];
+  ] as const
+).map(([re, codes]) => [new RegExp(re.source, 'g'), codes] as [RegExp, readonly string[]]);
+const INDUSTRIES_EXACT = INDUSTRIES.map(([re]) => new RegExp(`^(?:${re.source})$`));
 
 const KSIC_CODE_RE = /(?:KSIC|표준\s*산업\s*분류(?:\s*코드)?|산업\s*분류\s*코드|업종\s*코드)\s*:?\s*([A-U]?\d{2,5})(?:\s*~\s*([A-U]?\d{2,5}))?/g;
 
@@ -581,9 +602,9 @@ function codesOf(a: string, b: string | undefined): string[] {
 const industries: Pattern = (ctx) => {
   const out: Hit[] = [];
   const taken = (s: number, e: number) => out.some((h) => s < h.end && e > h.start);
-  const known = (w: string) => INDUSTRIES.some(([re]) => new RegExp(`^(?:${re.source})$`).test(w)) || SET_WORDS.some(([re]) => re.test(w));
+  const known = (w: string) => INDUSTRIES_EXACT.some((re) => re.test(w)) || SET_WORDS_ANCHORED.some((re) => re.test(w));
   for (const [re, codes] of INDUSTRIES) {
-    for (const { s, e } of scan(ctx, new RegExp(re.source, 'g'))) {
+    for (const { s, e } of scan(ctx, re)) {
       if (taken(s, e)) continue;
       let end = e;
       let list = [...codes];

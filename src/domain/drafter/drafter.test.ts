@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEV, HELD_OUT } from '../../../test/fixtures/drafter/eligibility-texts.ts';
-import { CriterionSchema, RuleSchema, type Criterion } from '../eligibility/eligibility.types.ts';
+import { RuleSchema, type Criterion } from '../eligibility/eligibility.types.ts';
 import { draftRule } from './drafter.ts';
 import { DATE_SOURCE, normalizeChars, parseAmount, parseDate, parsePeriodMonths } from './drafter.text.ts';
 
@@ -18,8 +18,6 @@ function ofType<T extends Criterion['type']>(text: string, type: T): Extract<Cri
     .criteria.map((c) => c.rule)
     .filter((r): r is Extract<Criterion, { type: T }> => r.type === type);
 }
-
-const schemaHas = (type: string) => (CriterionSchema.options as readonly { shape: { type: { value: string } } }[]).some((o) => o.shape.type.value === type);
 
 describe('rule drafter: spans and determinism', () => {
   const all = [...DEV, ...HELD_OUT];
@@ -143,11 +141,11 @@ describe('rule drafter: normalised Korean text', () => {
     expect(parseDate(re.exec('2023.2.30')!)).toBeUndefined();
   });
 
-  it.runIf(schemaHas('openedBetween'))('drafts absolute opening and closing dates (이전·까지 include the day, 전 does not)', () => {
-    expect(ofType('2025. 1. 1. 이전 개업하여', 'openedBetween' as Criterion['type'])).toMatchObject([{ to: '2025-01-01' }]);
-    expect(ofType("'25.6.30.까지 개업한 업체", 'openedBetween' as Criterion['type'])).toMatchObject([{ to: '2025-06-30' }]);
-    expect(ofType('2024년 1월 1일 전 창업', 'openedBetween' as Criterion['type'])).toMatchObject([{ to: '2023-12-31' }]);
-    expect(ofType('2025.1.1. 이후 폐업한 소상공인', 'closedBetween' as Criterion['type'])).toMatchObject([{ from: '2025-01-01' }]);
+  it('drafts absolute opening and closing dates (이전·까지 include the day, 전 does not)', () => {
+    expect(ofType('2025. 1. 1. 이전 개업하여', 'openedBetween')).toMatchObject([{ to: '2025-01-01' }]);
+    expect(ofType("'25.6.30.까지 개업한 업체", 'openedBetween')).toMatchObject([{ to: '2025-06-30' }]);
+    expect(ofType('2024년 1월 1일 전 창업', 'openedBetween')).toMatchObject([{ to: '2023-12-31' }]);
+    expect(ofType('2025.1.1. 이후 폐업한 소상공인', 'closedBetween')).toMatchObject([{ from: '2025-01-01' }]);
   });
 
   it('names every 시·도 (full and short forms) and the 31 경기 시·군', () => {
@@ -232,11 +230,11 @@ describe('rule drafter: normalised Korean text', () => {
     expect(rules('구비서류: 장애인기업확인서, 국세 납세증명서')).toEqual([]);
   });
 
-  it.runIf(schemaHas('legalForm'))('reads 법인 / 개인사업자', () => {
-    expect(ofType('대표자가 여성인 개인사업자 (공동대표 제외)', 'legalForm' as Criterion['type'])).toMatchObject([{ allowed: ['individual'] }]);
-    expect(ofType('창업 7년 이내 중소기업 (법인에 한함)', 'legalForm' as Criterion['type'])).toMatchObject([{ allowed: ['corporation'] }]);
-    expect(ofType('지원제외: 휴·폐업자, 법인 대표자', 'legalForm' as Criterion['type'])).toMatchObject([{ allowed: ['individual'] }]);
-    expect(ofType('사업자 등록(개인, 법인)이 없는 예비창업자', 'legalForm' as Criterion['type'])).toEqual([]);
+  it('reads 법인 / 개인사업자', () => {
+    expect(ofType('대표자가 여성인 개인사업자 (공동대표 제외)', 'legalForm')).toMatchObject([{ allowed: ['individual'] }]);
+    expect(ofType('창업 7년 이내 중소기업 (법인에 한함)', 'legalForm')).toMatchObject([{ allowed: ['corporation'] }]);
+    expect(ofType('지원제외: 휴·폐업자, 법인 대표자', 'legalForm')).toMatchObject([{ allowed: ['individual'] }]);
+    expect(ofType('사업자 등록(개인, 법인)이 없는 예비창업자', 'legalForm')).toEqual([]);
   });
 });
 
@@ -301,5 +299,45 @@ describe('rule drafter: 다만 / 단 clauses, lists and tables', () => {
     const d = draftRule('□ 지원대상\n ○ 사업계획의 우수성이 인정되는 자\n□ 구비서류\n ○ 사업자등록증명 1부');
     expect(d.criteria).toEqual([]);
     expect(d.unparsed.map((u) => u.text)).toEqual(['사업계획의 우수성이 인정되는 자', '사업자등록증명 1부']);
+  });
+
+  it('reads a whole notice as extracted from a document: title and sections skipped, wrapped lines joined', () => {
+    const text = `2026년 경기도 소상공인 경영환경개선 지원사업 참여업체 모집 공고
+1. 사업개요
+ ○ 지원규모: 1,500개사 내외 (업체당 최대 200만원)
+2. 지원대상 및 자격요건
+ ○ 공고일 기준 경기도 내 사업자등록을 하고 사업 개시일로부터 1년이 경과한 소상공인으로서 연매출액이
+    3억원 이하인 자
+3. 지원제외 대상
+ ○ 국세 또는 지방세를 체납 중인 자 (단, 징수유예·분납 승인을 받은 경우 제외)
+ ○ 당해연도 동일 사업에 선정된 자
+ ○ 허위 또는 부정한 방법으로 신청한 자
+4. 제출서류
+ ○ 사업자등록증명, 지방세 납세증명서`;
+    const d = draftRule(text);
+    expect(d.criteria.map((c) => c.rule.type)).toEqual(['region', 'businessAge', 'smallBusiness', 'revenue', 'noTaxArrears', 'noPriorReceipt']);
+    const revenue = d.criteria.find((c) => c.rule.type === 'revenue')!;
+    expect(revenue.rule).toMatchObject({ max: 300_000_000 });
+    expect(revenue.span.text).toBe('연매출액이\n    3억원 이하');
+    expect(d.criteria.find((c) => c.rule.type === 'noTaxArrears')!.rule).toMatchObject({ allowDeferral: true });
+    expect(d.criteria.find((c) => c.rule.type === 'noPriorReceipt')!.rule).toMatchObject({ years: 1 });
+    expect(d.unparsed.map((u) => u.text)).toEqual([
+      '2026년 경기도 소상공인 경영환경개선 지원사업 참여업체 모집 공고',
+      '1,500개사 내외 (업체당 최대 200만원)',
+      '허위 또는 부정한 방법으로 신청한 자',
+      '사업자등록증명, 지방세 납세증명서',
+    ]);
+  });
+
+  it('reads other phrasings of the same conditions', () => {
+    expect(rules('□ 지원제외 휴·폐업자, 국세 체납자')).toEqual([
+      { type: 'operatingStatus', allowed: ['preparing', 'active'] },
+      { type: 'noTaxArrears', kinds: ['national'], allowDeferral: false },
+    ]);
+    expect(rules('사업 개시일로부터 3년이 지나지 않은 기업')).toEqual([{ type: 'businessAge', maxMonths: 36 }]);
+    expect(rules('신청자격: 국세 및 지방세 완납자')).toEqual([{ type: 'noTaxArrears', kinds: ['national', 'local'], allowDeferral: false }]);
+    expect(rules('종사자 수 10인 미만 사업장')).toEqual([{ type: 'workers', maxExclusive: 10 }]);
+    expect(rules('창업 7년 이내 기업 (예비창업자 포함)')).toEqual([{ type: 'businessAge', maxMonths: 84 }]);
+    expect(rules('지원제외: 신용정보관리대상자')).toEqual([{ type: 'noCreditDelinquency' }]);
   });
 });

@@ -161,11 +161,13 @@ export function readHeading(s: string): { word: string; mode: Mode; contentAt: n
   // Alone on its line ("□ 지원대상"): only a heading word itself, so an item such as "- 사치·향락 업종"
   // is not taken for a heading.
   const alone = sep ? undefined : /^\s*([가-힣][가-힣·\s]{0,14}?)\s*$/.exec(s);
-  const b = sep ?? alone;
+  // A well-known heading followed by its text on the same line without a separator: "□ 지원제외 휴·폐업자".
+  const spaced = sep || alone ? undefined : /^((?:지원|신청|참여)\s*제외\s*대상|제외\s*대상|(?:지원|신청|참여)\s*(?:제외|불가)|지원\s*대상|신청\s*(?:자격|대상)|지원\s*자격)\s+(?=\S)/.exec(s);
+  const b = sep ?? alone ?? spaced;
   if (!b) return undefined;
   const word = b[1]!.trim();
   const compact = word.replace(/\s+/g, '');
-  if (alone && !STANDALONE.test(compact)) return undefined;
+  if (alone && !STANDALONE.test(compact) && !SKIP_ALONE.test(compact)) return undefined;
   let mode: Mode | undefined;
   if (SKIP_WORDS.test(word)) mode = 'skip';
   else if (EXCLUDE_WORDS.test(word)) mode = 'exclude';
@@ -175,13 +177,26 @@ export function readHeading(s: string): { word: string; mode: Mode; contentAt: n
   return { word, mode, contentAt: b[0].length };
 }
 
+/** A section that is not about eligibility, named alone on its line ("1. 사업개요", "□ 제출서류"). */
+const SKIP_ALONE = new RegExp(`^(?:${SKIP_WORDS.source}|개요|사업\\s*목적|지원\\s*분야|추진\\s*절차|문의처?)$`);
+
 /** Heading words that make a heading on their own line (compact, no spaces). */
 const STANDALONE =
-  /^(?:지원|신청|참여|참가|가입|모집|사업)?(?:대상|자격|요건|조건)(?:및(?:요건|자격|제외대상))?$|^(?:지원|신청|참여|보증)?(?:제외|제한|불가)(?:대상|기업|업종|요건)?$|^제외대상$|^(?:구비|제출|신청)서류$|^(?:선정기준|우대사항|유의사항|지원내용|기타|업력|업종|연령|지역)$/;
+  /^(?:(?:지원|신청|참여|참가|가입|모집|사업)?(?:대상|자격|요건|조건)|및|·|\/|,)+$|^(?:지원|신청|참여|보증)?(?:제외|제한|불가)(?:대상|기업|업종|요건)?$|^제외대상$|^(?:구비|제출|신청)서류$|^(?:선정기준|우대사항|유의사항|지원내용|기타|업력|업종|연령|지역)$/;
 
 /** "다만, 다음 각 호에 해당하는 자는 제외" / "아래에 해당하는 경우 지원 제외": the items below are exclusions. */
 const INTRODUCES_EXCLUSIONS = /(?:다음|아래|하기)[^\n]{0,30}(?:제외|불가|배제|제한)[^\n가-힣]*(?:[가-힣]{0,6})?\s*[:.]?\s*$/;
 
+const TITLE = /(?:모집|시행|지원사업|사업)?\s*(?:공고|공고문|안내|계획\s*공고)\s*(?:\(?제?\s*[\d-]+\s*호?\)?)?$/;
+
+/** How an item or a sentence ends: a line ending so is not continued on the next line. */
+const ITEM_END = /(?:[.:)」\]]|자|업체|기업|점포|업소|사업자|사업장|사업주|대표|것|다|음|함|됨|임|외|등|제외|불가|가능|포함|경우|이상|이하|미만|초과|이내|까지)$/;
+
+/**
+ * Lines of the text, each read in the mode of its heading. A line that a PDF or HWP extraction wrapped
+ * ("…3년 이상 영업" / "중인 소상공인") is joined to the line it continues: the next line has no bullet
+ * and no heading, and the line before is long and does not end an item or a sentence.
+ */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let mode: Mode = 'include';
@@ -195,6 +210,20 @@ export function splitLines(text: string): Line[] {
     while (at < raw.length && /\s/.test(raw[at]!)) at++;
     const rest = raw.slice(at);
     const h = readHeading(rest);
+    let end = raw.length;
+    while (end > at && /\s/.test(raw[end - 1]!)) end--;
+    const prev = lines[lines.length - 1];
+    const bulleted = bullet !== null && /\S/.test(bullet[0]);
+    if (prev && !h && !bulleted && at < end && /^[가-힣\d(]/.test(rest) && prev.end - prev.start >= 25 && prev.end === lastContentEnd(text, from)) {
+      const prevText = text.slice(prev.start, prev.end);
+      if (!ITEM_END.test(prevText)) {
+        lines[lines.length - 1] = { ...prev, end: from + end };
+        if (INTRODUCES_EXCLUSIONS.test(text.slice(prev.start, from + end))) mode = 'exclude';
+        if (to === text.length) break;
+        from = to + 1;
+        continue;
+      }
+    }
     let lineMode = mode;
     let heading: string | undefined;
     if (h) {
@@ -204,14 +233,22 @@ export function splitLines(text: string): Line[] {
       at += h.contentAt;
       while (at < raw.length && /\s/.test(raw[at]!)) at++;
     }
-    let end = raw.length;
-    while (end > at && /\s/.test(raw[end - 1]!)) end--;
+    if (end < at) end = at;
+    // The notice's title ("2026년 … 지원사업 참여업체 모집 공고") names the programme, not a condition.
+    if (!h && TITLE.test(raw.slice(at, end))) lineMode = 'skip';
     lines.push({ start: from + at, end: from + end, mode: lineMode, ...(heading ? { heading } : {}) });
     if (!h && INTRODUCES_EXCLUSIONS.test(rest)) mode = 'exclude';
     if (to === text.length) break;
     from = to + 1;
   }
   return lines;
+}
+
+/** End of the content of the physical line before `lineStart` (its last non-space character + 1). */
+function lastContentEnd(text: string, lineStart: number): number {
+  let i = lineStart - 1; // the \n
+  while (i > 0 && /\s/.test(text[i - 1]!)) i--;
+  return i;
 }
 
 /**
