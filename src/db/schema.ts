@@ -247,7 +247,17 @@ export interface BusinessTable {
   ntsErrorAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** The account that registered it (walk-in hand-over, src/domain/scope.ts); null for older rows. */
   registeredBy: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Facts real notices ask about (issue 11 §5, migration 20261202120000); NULL = not known. */
+  legalForm: ColumnType<'individual' | 'corporation' | null, 'individual' | 'corporation' | null | undefined, 'individual' | 'corporation' | null>;
+  marketLocation: ColumnType<MarketLocationValue | null, MarketLocationValue | null | undefined, MarketLocationValue | null>;
+  closurePlanned: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  plannedClosureOn: ColumnType<string | null, string | null | undefined, string | null>;
+  restart: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
+  annualRevenueYear: ColumnType<number | null, number | null | undefined, number | null>;
+  previousAnnualRevenue: ColumnType<number | null, number | null | undefined, number | null>;
 }
+
+export type MarketLocationValue = 'traditional_market' | 'shopping_street' | 'alley_shopping_street' | 'none';
 
 export type ParticipationStatus = 'identified' | 'informed' | 'preparing' | 'submitted' | 'selected' | 'rejected' | 'withdrawn' | 'benefited';
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEligibilityRepository } from '../../src/modules/eligibility/eligibility.repository.ts';
 import { createHarness, type Harness, type TestClient } from '../harness.ts';
 
 let h: Harness;
@@ -47,6 +48,58 @@ describe('intake', () => {
     const consents = await h.db.selectFrom('consent').select(['kind', 'method', 'textVersion']).where('businessId', '=', id).execute();
     expect(consents.map((k) => k.kind).sort()).toEqual(['collection', 'third_party']);
     expect((await accessRows(id)).map((r) => r.action)).toEqual(['create']);
+  });
+
+  it('records the facts real notices ask about (issue 11 §5) and hands them to the engine', async () => {
+    const res = await clerk.post(
+      '/businesses/new',
+      intake({
+        brn: '110-81-00010',
+        name: '시장 떡집',
+        legalForm: 'corporation',
+        marketLocation: 'traditional_market',
+        annualRevenue: '270,000,000',
+        annualRevenueYear: '2025',
+        previousAnnualRevenue: '300,000,000',
+        closurePlanned: 'yes',
+        plannedClosureOn: '2027-03-31',
+        restart: 'no',
+      }),
+    );
+    expect(res.status).toBe(303);
+    const nid = /\/businesses\/([0-9a-f-]{36})/.exec(res.headers.get('location')!)![1]!;
+    const [row] = await createEligibilityRepository().businessFacts(h.db, { ids: [nid] });
+    expect(row!.facts).toMatchObject({
+      legalForm: 'corporation',
+      marketLocation: 'traditional_market',
+      annualRevenue: 270_000_000,
+      annualRevenueYear: 2025,
+      previousAnnualRevenue: 300_000_000,
+      closurePlanned: true,
+      plannedClosureOn: '2027-03-31',
+      restart: false,
+    });
+    const page = await (await clerk.get(`/businesses/${nid}`)).text();
+    expect(page).toContain('법인');
+    expect(page).toContain('전통시장 안');
+    expect(page).toContain('폐업 예정일 2027-03-31');
+    // "폐업 예정 아님" clears a stale planned date, and an unknown stays unknown (empty → NULL).
+    const b = await h.db.selectFrom('business').select('version').where('id', '=', nid).executeTakeFirstOrThrow();
+    const edit = await clerk.post(`/businesses/${nid}/edit`, intake({ brn: '110-81-00010', name: '시장 떡집', version: String(b.version), closurePlanned: 'no', plannedClosureOn: '2027-03-31' }));
+    expect(edit.status).toBe(303);
+    const after = await h.db.selectFrom('business').select(['closurePlanned', 'plannedClosureOn', 'legalForm', 'marketLocation']).where('id', '=', nid).executeTakeFirstOrThrow();
+    expect(after).toEqual({ closurePlanned: false, plannedClosureOn: null, legalForm: null, marketLocation: null });
+    const form = await (await clerk.get(`/businesses/${nid}/edit`)).text();
+    expect(form).toContain('name="closurePlanned"');
+    expect(form).toContain('name="marketLocation"');
+  });
+
+  it('refuses a revenue year that is not a year, in Korean, keeping the input', async () => {
+    const bad = await clerk.post('/businesses/new', intake({ brn: '110-81-00024', name: '연도 가게', annualRevenueYear: '25년' }));
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('연도는 네 자리 숫자로');
+    expect(html).toContain('value="연도 가게"');
   });
 
   it('opens the existing business instead of creating a second record for the same 사업자등록번호', async () => {

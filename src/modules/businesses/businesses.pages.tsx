@@ -79,13 +79,26 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
             </datalist>
           </div>
           {txt('ntsIndustryCode', t('businesses.ntsHint'))}
+          {sel('legalForm', (['individual', 'corporation'] as const).map((f) => ({ value: f, label: t(`businesses.legalForm.${f}`) })))}
+          {sel('marketLocation', (['traditional_market', 'shopping_street', 'alley_shopping_street', 'none'] as const).map((m) => ({ value: m, label: t(`businesses.marketLocation.${m}`) })))}
           {txt('annualRevenue', t('eligibility.revenueHint'))}
+          {txt('annualRevenueYear', t('businesses.annualRevenueYearHint'))}
+          {txt('previousAnnualRevenue', t('businesses.previousAnnualRevenueHint'))}
           {txt('workers')}
           {sel('premises', [
             { value: 'leased', label: t('eligibility.leased') },
             { value: 'owned', label: t('eligibility.owned') },
           ])}
           {sel('mailOrderRegistered', yn(t))}
+        </div>
+      </fieldset>
+      <fieldset class="itda-fieldset">
+        <legend>{t('businesses.section.stage')}</legend>
+        <p class="form-hint">{t('businesses.stageHint')}</p>
+        <div class="itda-grid-2">
+          {sel('closurePlanned', yn(t))}
+          {txt('plannedClosureOn', '2027-03-31')}
+          {sel('restart', yn(t))}
         </div>
       </fieldset>
       <fieldset class="itda-fieldset">
@@ -188,8 +201,24 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
             <dd>{b.ksicCode ? `${b.ksicCode} ${KSIC_NAMES[b.ksicCode] ?? ''}` : val(null)}</dd>
             <dt>{t('businesses.field.annualRevenue')}</dt>
             <dd>{b.annualRevenue === null ? val(null) : formatWon(b.annualRevenue, locale)}</dd>
+            <dt>{t('businesses.field.previousAnnualRevenue')}</dt>
+            <dd>
+              {b.previousAnnualRevenue === null ? val(null) : formatWon(b.previousAnnualRevenue, locale)}
+              {b.annualRevenueYear !== null && <span class="form-hint"> ({t('businesses.revenueYears', { year: b.annualRevenueYear, previous: b.annualRevenueYear - 1 })})</span>}
+            </dd>
             <dt>{t('businesses.field.workers')}</dt>
             <dd>{val(b.workers === null ? null : Number(b.workers))}</dd>
+            <dt>{t('businesses.field.legalForm')}</dt>
+            <dd>{b.legalForm ? t(`businesses.legalForm.${b.legalForm}`) : val(null)}</dd>
+            <dt>{t('businesses.field.marketLocation')}</dt>
+            <dd>{b.marketLocation ? t(`businesses.marketLocation.${b.marketLocation}`) : val(null)}</dd>
+            <dt>{t('businesses.field.closurePlanned')}</dt>
+            <dd>
+              {bool(b.closurePlanned)}
+              {b.closurePlanned && b.plannedClosureOn && ` (${t('businesses.field.plannedClosureOn')} ${b.plannedClosureOn})`}
+            </dd>
+            <dt>{t('businesses.field.restart')}</dt>
+            <dd>{bool(b.restart)}</dd>
             <dt>{t('businesses.field.premises')}</dt>
             <dd>{b.premises ? t(`eligibility.${b.premises}`) : val(null)}</dd>
             <dt>{t('businesses.field.localTaxArrears')}</dt>
@@ -504,6 +533,8 @@ export function businessPages(
       taxArrearsDeferred: ynValue(b.taxArrearsDeferred),
       creditDelinquent: ynValue(b.creditDelinquent),
       mailOrderRegistered: ynValue(b.mailOrderRegistered),
+      closurePlanned: ynValue(b.closurePlanned),
+      restart: ynValue(b.restart),
       consentCollection: consents.find((k) => k.kind === 'collection' && !k.withdrawnAt)?.method ?? '',
       consentThirdParty: consents.find((k) => k.kind === 'third_party' && !k.withdrawnAt)?.method ?? '',
     };

@@ -52,6 +52,14 @@ export const BusinessInput = z.object({
   closedOn: date,
   premises: z.preprocess(blank, z.enum(['leased', 'owned']).nullable()),
   mailOrderRegistered: yesNo,
+  // Facts real notices ask about (issue 11 §5).
+  legalForm: z.preprocess(blank, z.enum(['individual', 'corporation']).nullable()),
+  marketLocation: z.preprocess(blank, z.enum(['traditional_market', 'shopping_street', 'alley_shopping_street', 'none']).nullable()),
+  closurePlanned: yesNo,
+  plannedClosureOn: date,
+  restart: yesNo,
+  annualRevenueYear: z.preprocess(blank, z.coerce.number({ message: 'businesses.yearFormat' }).int('businesses.yearFormat').min(1900, 'businesses.yearFormat').max(2999, 'businesses.yearFormat').nullable()),
+  previousAnnualRevenue: money,
   itLiteracy: z.preprocess(blank, z.enum(['low', 'medium', 'high']).nullable()),
   preferredChannel: z.preprocess(blank, z.enum(['visit', 'phone', 'sms']).nullable()),
   /** 개인정보 수집·이용 동의 (§15) — how it was given, or empty if not given. */

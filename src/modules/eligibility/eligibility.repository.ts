@@ -27,6 +27,13 @@ export function factsOf(
     operatingStatus: b.operatingStatus,
     premises: b.premises,
     mailOrderRegistered: b.mailOrderRegistered,
+    legalForm: b.legalForm,
+    marketLocation: b.marketLocation,
+    closurePlanned: b.closurePlanned,
+    plannedClosureOn: b.plannedClosureOn,
+    restart: b.restart,
+    annualRevenueYear: b.annualRevenueYear,
+    previousAnnualRevenue: b.previousAnnualRevenue,
     priorReceipts: receipts?.map((r) => ({ programmeKey: r.programmeKey, category: r.category ?? '', receivedOn: r.receivedOn })) ?? null,
     documents: documents?.map((d) => ({ type: d.type, issuedOn: d.issuedOn, validUntil: d.validUntil })) ?? null,
   };
