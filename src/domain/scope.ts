@@ -98,6 +98,14 @@ export function scopePermits(scope: BusinessScope, b: BusinessScopeRow, mode: Sc
 }
 
 /**
+ * A business the viewer reads only because she registered it and handed it to the office covering
+ * its 시·군 (walk-in hand-over, above): her page says so and names that office and its contact.
+ */
+export function isHandedOver(scope: BusinessScope, b: BusinessScopeRow): boolean {
+  return scope.kind === 'clerk' && b.clerkId === null && b.registeredBy === scope.userId && b.officeId !== scope.officeId;
+}
+
+/**
  * Figures (dashboards, operations): whose work a viewer's numbers cover. Derived from the scope:
  * an office's figures for an office lead, everything for the operator, and for a clerk the
  * businesses assigned to her (the unassigned ones she may open are nobody's work yet).

@@ -175,6 +175,51 @@ describe('intake', () => {
   });
 });
 
+describe('scope policy (issue 10 §1)', () => {
+  it('lets a clerk read her own and her office\'s unassigned businesses, not a colleague\'s', async () => {
+    const colleague = await h.createUser('clerk', { officeId });
+    const theirs = await h.db.insertInto('business').values({ name: '동료 가게', municipalityCode: '41110', officeId, clerkId: colleague.id }).returning('id').executeTakeFirstOrThrow();
+    const open = await h.db.insertInto('business').values({ name: '미배정 가게', municipalityCode: '41110', officeId, clerkId: null }).returning('id').executeTakeFirstOrThrow();
+    expect((await clerk.get(`/businesses/${theirs.id}`)).status).toBe(403);
+    expect((await clerk.get(`/businesses/${open.id}`)).status).toBe(200);
+    const list = await (await clerk.get('/businesses')).text();
+    expect(list).toContain('미배정 가게');
+    expect(list).not.toContain('동료 가게');
+  });
+
+  it('hands a walk-in from another office\'s area to that office, names it and its contact, and keeps the registering clerk reading until it is taken on', async () => {
+    const region = await h.db.selectFrom('region').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const yongin = await h.db.insertInto('office').values({ name: '용인 사무소', regionId: region.id, address: '용인시 처인구 중부대로 1199', phone: '031-324-0000' }).returning('id').executeTakeFirstOrThrow();
+    await h.db.insertInto('officeMunicipality').values({ officeId: yongin.id, municipalityCode: '41460' }).execute();
+    const res = await clerk.post('/businesses/new', intake({ brn: '138-81-00018', name: '용인 꽃집', municipalityCode: '41460' }));
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toContain('notice=handedOver');
+    const id = /\/businesses\/([0-9a-f-]{36})/.exec(location)![1]!;
+    const b = await h.db.selectFrom('business').select(['officeId', 'clerkId', 'registeredBy']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(b).toEqual({ officeId: yongin.id, clerkId: null, registeredBy: clerkId });
+    // Not "접근 권한이 없습니다": the page opens, read-only, and says where the business went.
+    const page = await clerk.get(location);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toContain('접근 권한이 없습니다');
+    expect(html).toContain('주소지를 맡은 용인 사무소로 넘겼습니다');
+    expect(html).toContain('031-324-0000');
+    expect(html).toContain('용인시 처인구 중부대로 1199');
+    expect(html).not.toContain(`/businesses/${id}/edit`);
+    expect((await clerk.get(`/businesses/${id}/edit`)).status).toBe(403);
+    expect(await (await clerk.get('/businesses')).text()).toContain('용인 꽃집');
+    // Its own office sees it, unassigned; once a clerk there takes it on, the registrar's read access ends.
+    const lead = h.client();
+    await lead.login((await h.createUser('office_lead', { officeId: yongin.id })).login);
+    expect((await lead.get(`/businesses/${id}`)).status).toBe(200);
+    const yonginClerk = await h.createUser('clerk', { officeId: yongin.id });
+    expect((await lead.post('/caseload/assign', { clerkId: yonginClerk.id, businessIds: [id] })).status).toBe(303);
+    expect((await clerk.get(`/businesses/${id}`)).status).toBe(403);
+    expect(await (await clerk.get('/businesses')).text()).not.toContain('용인 꽃집');
+  });
+});
+
 describe('caseload', () => {
   it('lets the office lead move several businesses at once within the office, and not outside it', async () => {
     const lead = h.client();

@@ -162,6 +162,12 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
   return (
     <Layout c={c} title={b.name}>
       {notice && <Notice kind="success">{t(`businesses.notice.${notice}`)}</Notice>}
+      {d.handedTo && (
+        <Notice kind="info">
+          {t('businesses.handedTo', { office: d.handedTo.name })}{' '}
+          {t('businesses.handedToContact', { phone: d.handedTo.phone ?? t('businesses.unknownValue'), address: d.handedTo.address ?? t('businesses.unknownValue') })}
+        </Notice>
+      )}
       <PageHeader title={b.name}>
         <p class="itda-meta">
           {b.brn && <span class="itda-tag">{formatBrn(b.brn)}</span>}
@@ -506,7 +512,7 @@ export function businessPages(
     if (!result.ok) {
       return c.html(<FormPage c={c} title={c.var.t('businesses.new')} action="/businesses/new" values={values} errors={result.errors} message={result.message} municipalities={await deps.municipalities()} isNew />, 400);
     }
-    return c.redirect(`/businesses/${result.value.id}?notice=${result.value.existing ? 'existing' : 'created'}`, 303);
+    return c.redirect(`/businesses/${result.value.id}?notice=${result.value.existing ? 'existing' : result.value.handedOver ? 'handedOver' : 'created'}`, 303);
   });
 
   const detail = async (c: AppContext, id: string, activityValues?: FormValues, activityErrors?: FieldErrors) => {

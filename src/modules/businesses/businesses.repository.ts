@@ -28,13 +28,17 @@ export function createBusinessesRepository() {
       return db
         .selectFrom('officeMunicipality as om')
         .innerJoin('office as o', 'o.id', 'om.officeId')
-        .select(['o.id', 'o.name'])
+        .select(['o.id', 'o.name', 'o.phone', 'o.address'])
         .where('om.municipalityCode', '=', municipalityCode)
         .where('o.active', '=', true)
         .orderBy('o.id')
         .executeTakeFirst();
     },
     /** The businesses in a scope (src/domain/scope.ts), read mode. */
+    /** The office a business was handed to, with its contact (shown to the clerk who registered it). */
+    officeContact(db: Db, officeId: number) {
+      return db.selectFrom('office').select(['id', 'name', 'phone', 'address']).where('id', '=', officeId).executeTakeFirst();
+    },
     list(db: Db, scope: BusinessScope, f: { q?: string; officeId?: number; unassigned?: boolean; limit: number; offset: number }) {
       let q = db
         .selectFrom('business as b')

@@ -7,7 +7,7 @@ import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, requireActor, type Actor } from '../auth/auth.policy.ts';
 import { koreanToday } from '../programs/programs.service.ts';
 import { assertBusinessAccess } from './businesses.access.ts';
-import { figuresScope, scopeOf, scopePermits } from '../../domain/scope.ts';
+import { figuresScope, isHandedOver, scopeOf, scopePermits } from '../../domain/scope.ts';
 import type { BusinessesRepository } from './businesses.repository.ts';
 import { ActivityInput, AssignInput, BusinessInput, ExportInput, WithdrawConsentInput } from './businesses.schemas.ts';
 import { businessListWorkbook } from './businesses.export.ts';
@@ -88,15 +88,17 @@ export function createBusinessesService(deps: {
     /**
      * Intake. A 사업자등록번호 already on file opens that business instead of creating a second
      * record (`existing`). The business goes to the office covering its 시·군; a clerk who
-     * registers it in their own office takes it on.
+     * registers it in their own office takes it on. A walk-in from another office's area is handed
+     * to that office unassigned (`handedOver`); the registering clerk keeps read access until a
+     * clerk there takes it on (src/domain/scope.ts).
      */
-    async create(actor: Actor | null, raw: unknown, meta: RequestMeta): Promise<{ id: string; existing: boolean }> {
+    async create(actor: Actor | null, raw: unknown, meta: RequestMeta): Promise<{ id: string; existing: boolean; handedOver: boolean }> {
       authorize(actor, 'businesses.intake');
       const input = parseInput(BusinessInput, raw);
       const dup = await repo.findByBrn(db, input.brn);
       if (dup) {
         if (!scopePermits(scopeOf(actor), dup, 'read')) throw new InvalidError('validation.summary', [{ path: 'brn', messageKey: 'businesses.brnElsewhere' }]);
-        return { id: dup.id, existing: true };
+        return { id: dup.id, existing: true, handedOver: false };
       }
       const office = await repo.officeCovering(db, input.municipalityCode);
       const withPersonal = input.consentCollection !== null;
@@ -108,11 +110,12 @@ export function createBusinessesService(deps: {
           ...columns(input, withPersonal),
           officeId: office?.id ?? actor.officeId,
           clerkId: clerkTakes ? actor.userId : null,
+          registeredBy: actor.userId,
         });
         if (input.consentCollection) await repo.insertConsent(trx, { businessId: b.id, kind: 'collection', textVersion: CONSENT_TEXT_VERSION.collection, method: input.consentCollection, givenOn: today, recordedBy: actor.userId });
         if (input.consentThirdParty) await repo.insertConsent(trx, { businessId: b.id, kind: 'third_party', textVersion: CONSENT_TEXT_VERSION.third_party, method: input.consentThirdParty, givenOn: today, recordedBy: actor.userId });
         await access.record(trx, actor, meta, { subjectType: 'business', subjectId: b.id, action: 'create', detail: { minimalOnly: !withPersonal } });
-        return { id: b.id, existing: false };
+        return { id: b.id, existing: false, handedOver: isHandedOver(scope, b) };
       });
       if (deps.afterIntake) await deps.afterIntake(created.id);
       return created;
@@ -126,8 +129,11 @@ export function createBusinessesService(deps: {
       if (!b) throw new NotFoundError();
       await access.record(db, actor, meta, { subjectType: 'business', subjectId: id, action: 'view' });
       const [consents, activities] = await Promise.all([repo.consents(db, id), repo.activities(db, id)]);
-      const canWrite = scopePermits(scopeOf(actor), b, 'write');
-      return { business: b, consents, activities, canWrite };
+      const scope = scopeOf(actor);
+      const canWrite = scopePermits(scope, b, 'write');
+      // A walk-in handed to the covering office: say to whom, with its contact, so the clerk can tell the owner.
+      const handedTo = isHandedOver(scope, b) && b.officeId !== null ? ((await repo.officeContact(db, b.officeId)) ?? null) : null;
+      return { business: b, consents, activities, canWrite, handedTo };
     },
 
     /** The edit form is for those who may change the business (not the owner, not other offices). */
