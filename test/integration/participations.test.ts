@@ -40,6 +40,7 @@ async function programme(key: string, title: string, rule: unknown, requiredDocu
       title,
       changeReason: '시험',
       requiredDocuments,
+      nationwide: true,
       rule: rule === null ? null : JSON.stringify(rule),
       publishedAt: new Date(),
     })

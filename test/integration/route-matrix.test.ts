@@ -231,7 +231,7 @@ beforeAll(async () => {
   tokenId = token.id;
   const p = await h.db.insertInto('programme').values({ key: 'matrix-p', source: 'manual', sourceId: 'm1' }).returning('id').executeTakeFirstOrThrow();
   programmeId = p.id;
-  const base = { programmeId, title: '시험 지원사업', changeReason: '시험', rule: JSON.stringify({ all: [{ type: 'smallBusiness' }] }) };
+  const base = { programmeId, title: '시험 지원사업', changeReason: '시험', nationwide: true, rule: JSON.stringify({ all: [{ type: 'smallBusiness' }] }) };
   versionId = (await h.db.insertInto('programmeVersion').values({ ...base, version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
   await h.db.updateTable('programme').set({ currentVersionId: versionId }).where('id', '=', programmeId).execute();
   // A business of the matrix office, assigned to the matrix clerk, owned by the matrix owner.

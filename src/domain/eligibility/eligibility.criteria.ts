@@ -25,7 +25,7 @@ import {
   categoryLabel,
   documentLabel,
   ksicLabel,
-  municipalityLabel,
+  placeLabel,
   sidoLabel,
   workerLimitOfDivision,
 } from './eligibility.reference.ts';
@@ -128,7 +128,8 @@ function compileRaw(c: Criterion): RawCriterion {
         describe: (ctx, v) => {
           const m = ctx.municipality;
           const s = ctx.sido;
-          const value = m !== null ? `소재지 ${municipalityLabel(m)}` : s !== null ? `소재지 ${sidoLabel(s)} (시·군 정보 없음)` : unknownText('소재지');
+          // "소재지: 부산광역시 — 사업장 경기도 안산시: 미충족" (issue 11 §1): the business's place in full words.
+          const value = m !== null ? `사업장 ${placeLabel(m)}` : s !== null ? `사업장 ${sidoLabel(s)} (시·군 정보 없음)` : unknownText('소재지');
           return v === NOT_MET ? { value, gap: `${value} — 대상 지역 아님` } : { value };
         },
       };
@@ -975,7 +976,8 @@ export function compileCriterion(c: Criterion): CompiledCriterion {
     const gap = t === MET ? undefined : d.gap;
     let text = `${raw.ruleText} — ${d.value}: ${STATUS_KO[t]}`;
     if (t === UNKNOWN && needs.length) text += ` (필요한 정보: ${needs.map((f) => FACT_LABELS[f]).join(', ')})`;
-    else if (gap) text += ` (${gap})`;
+    // A region's gap only says the value again ("사업장 … — 대상 지역 아님"): the line already does.
+    else if (gap && c.type !== 'region') text += ` (${gap})`;
     if (c.note) text += ` · 공고 문구: "${c.note}"`;
     if (c.source) text += ` · 출처: ${c.source}`;
     if (d.remarks?.length) text += ` · ${d.remarks.join(' · ')}`;

@@ -456,6 +456,14 @@ export function municipalityLabel(code: string): string {
   return sido ? `${sido} ${code}` : code;
 }
 
+/** A 시·군 as people write it: "경기도 안산시" (the code only when the name is not known). */
+export function placeLabel(municipalityCode: string): string {
+  const name = MUNICIPALITY_NAME.get(municipalityCode);
+  const sido = SIDO_NAMES[municipalityCode.slice(0, 2)];
+  if (name) return sido ? `${sido} ${name}` : name;
+  return municipalityLabel(municipalityCode);
+}
+
 export function sidoLabel(code: string): string {
   return SIDO_NAMES[code] ?? `시·도 ${code}`;
 }

@@ -25,3 +25,4 @@ export {
 } from './eligibility.reference.ts';
 export { wholeMonthsBetween, monthAnniversary, ageOn, dateOfAge, addMonthsClamped } from './eligibility.dates.ts';
 export { formatKrw } from './eligibility.format.ts';
+export { effectiveRule, regionCriterionOf, regionState, type RegionColumns, type RegionState } from './eligibility.programme.ts';

@@ -3,10 +3,12 @@ import type { DB } from '../../db/schema.ts';
 import {
   compileProgramme,
   diffVerdicts,
+  effectiveRule,
   evaluateCatalogue,
   RuleSchema,
   type BusinessFacts,
   type CompiledProgramme,
+  type RegionColumns,
 } from '../../domain/eligibility/index.ts';
 import { scopeOf, scopePermits } from '../../domain/scope.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -21,17 +23,27 @@ import { memoized } from '../../request-memo.ts';
 /** Programmes without a written rule have no criteria: the engine would call them eligible to all. */
 const NO_RULE = { all: [] } as const;
 
+/** Stands for a version the engine cannot judge: `any` of nothing is not met by anyone. */
+const NOT_JUDGED = compileProgramme({ key: '', title: '', rule: { any: [] } });
+
 export function createEligibilityService(deps: { db: Kysely<DB>; programs: ProgramsRepository; repo: EligibilityRepository; now: () => Date }) {
   const { db, programs, repo, now } = deps;
   // Rules are compiled once per programme version (versions never change once written).
   const compiledByVersion = new Map<number, CompiledProgramme>();
 
-  function compileVersion(v: { versionId: number; key: string; title: string; rule: unknown }): CompiledProgramme | null {
+  /**
+   * A version's rule conjoined with its region (issue 11 §1): what every verdict evaluates — the
+   * business page, the clerk home, the quick check and the editor's impact preview. Null when the
+   * rule does not parse or the version's region is unset (not judged until an editor sets it).
+   */
+  function compileVersion(v: { versionId: number; key: string; title: string; rule: unknown } & RegionColumns): CompiledProgramme | null {
     const hit = compiledByVersion.get(v.versionId);
     if (hit) return hit;
     const parsed = RuleSchema.safeParse(v.rule ?? NO_RULE);
     if (!parsed.success) return null;
-    const compiled = compileProgramme({ key: v.key, title: v.title, rule: parsed.data });
+    const rule = effectiveRule(parsed.data, v);
+    if (!rule) return null;
+    const compiled = compileProgramme({ key: v.key, title: v.title, rule });
     compiledByVersion.set(v.versionId, compiled);
     return compiled;
   }
@@ -42,7 +54,7 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
     const compiled: CompiledProgramme[] = [];
     const info = new Map<string, (typeof rows)[number]>();
     for (const r of withRule) {
-      const c = compileVersion({ versionId: r.versionId, key: r.key, title: r.title, rule: r.rule });
+      const c = compileVersion({ ...r, versionId: r.versionId });
       if (c) {
         compiled.push(c);
         info.set(r.key, r);
@@ -53,7 +65,9 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
 
   async function evaluateFacts(facts: BusinessFacts, refDate: string) {
     const { compiled, info, withoutRule } = await currentCatalogue();
-    const result = evaluateCatalogue(compiled, facts, refDate, { explain: true, nearMisses: true, timeChanges: true, askNext: true });
+    const all = evaluateCatalogue(compiled, facts, refDate, { explain: true, nearMisses: true, timeChanges: true, askNext: true });
+    // A shop does not move for a programme: a notice for another region is not "one condition short".
+    const result = { ...all, nearMisses: all.nearMisses.filter((n) => !n.unmet.some((u) => u.type === 'region')) };
     return { result, info, withoutRule };
   }
 
@@ -93,7 +107,7 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
       const businesses = await repo.businessFacts(db, { ids: businessIds });
       const out: { programmeId: number; title: string; periodEnd: string; businessId: string; businessName: string; verdict: 'eligible' | 'unknown'; missing: readonly string[] }[] = [];
       for (const r of rows) {
-        const c = compileVersion({ versionId: r.versionId, key: r.key, title: r.title, rule: r.rule });
+        const c = compileVersion({ ...r, versionId: r.versionId });
         if (!c) continue;
         for (const b of businesses) {
           const ev = evaluateCatalogue([c], b.facts, from, { nearMisses: false, timeChanges: false, askNext: false }).results[0];
@@ -114,9 +128,9 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
       if (!programme?.currentVersionId || !draft || draft.programmeId !== programmeId) throw new NotFoundError();
       const current = await programs.findVersion(db, programme.currentVersionId);
       if (!current) throw new NotFoundError();
-      const before = compileVersion({ versionId: current.id, key: programme.key, title: current.title, rule: current.rule });
-      const after = compileVersion({ versionId: draft.id, key: programme.key, title: draft.title, rule: draft.rule });
-      if (!before || !after) throw new NotFoundError();
+      // A version that cannot be judged (no region yet) makes no business eligible: compare with that.
+      const before = compileVersion({ ...current, versionId: current.id, key: programme.key }) ?? NOT_JUDGED;
+      const after = compileVersion({ ...draft, versionId: draft.id, key: programme.key }) ?? NOT_JUDGED;
       const businesses = await repo.businessFacts(db);
       const diff = diffVerdicts(before.compiled, after.compiled, businesses, koreanToday(now()));
       // Counts to every editor; names only of the businesses in the editor's own scope

@@ -169,7 +169,7 @@ export function createProgramsRepository() {
       return db
         .selectFrom('programme as p')
         .innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId')
-        .select(['p.id', 'p.key', 'v.id as versionId', 'v.title', 'v.category', 'v.rule', 'v.periodKind', 'v.periodStart', 'v.periodEnd', 'v.periodRaw'])
+        .select(['p.id', 'p.key', 'v.id as versionId', 'v.title', 'v.category', 'v.rule', 'v.periodKind', 'v.periodStart', 'v.periodEnd', 'v.periodRaw', 'v.nationwide', 'v.sido', 'v.municipalities'])
         .execute();
     },
     /** Programme key → current title, to name programmes inside rules ("최근 3년 ○○ 수혜 없음"). */
