@@ -39,7 +39,7 @@ import { importPages, IMPORT_ROUTE } from './modules/programs/programs.import.pa
 import { programmePages } from './modules/programs/programs.pages.tsx';
 import { APPLICATION_MAX_BYTES, APPLICATION_ROUTE, recruitmentApplyPages } from './modules/recruitment/recruitment.apply.pages.tsx';
 import { recruitmentPages } from './modules/recruitment/recruitment.pages.tsx';
-import type { RecruitmentService } from './modules/recruitment/recruitment.service.ts';
+import type { Services } from './compose.ts';
 import { trainingPages } from './modules/training/training.pages.tsx';
 import type { TrainingService } from './modules/training/training.service.ts';
 import { employmentPages } from './modules/employment/employment.pages.tsx';
@@ -73,7 +73,8 @@ export interface AppDeps {
   audit: AuditService;
   chains: ChainCheckService;
   notifications: NotificationService;
-  recruitment: RecruitmentService;
+  /** One service per audience: applicant, rounds, selection, reviews, retention (src/compose.ts). */
+  recruitment: Services['recruitment'];
   training: TrainingService;
   contracts: ContractsService;
   employment: EmploymentService;
@@ -274,8 +275,8 @@ export function createApp(deps: AppDeps) {
   ownerPages(app, { owner: deps.owner });
   participationPages(app, { participations: deps.participations, documents: deps.documents, surveys: deps.surveys });
   documentPages(app, { documents: deps.documents });
-  recruitmentApplyPages(app, { recruitment: deps.recruitment, cookieSecure: deps.config.cookieSecure });
-  recruitmentPages(app, { recruitment: deps.recruitment });
+  recruitmentApplyPages(app, { applicant: deps.recruitment.applicant, cookieSecure: deps.config.cookieSecure });
+  recruitmentPages(app, { rounds: deps.recruitment.rounds, selection: deps.recruitment.selection, reviews: deps.recruitment.reviews });
   trainingPages(app, { training: deps.training });
   employmentPages(app, { contracts: deps.contracts, employment: deps.employment });
   reportPages(app, { reports: deps.reports });

@@ -19,7 +19,12 @@ import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createUsersService } from './modules/users/users.service.ts';
 import { createDemoService } from './modules/demo/demo.service.ts';
 import { createRecruitmentRepository } from './modules/recruitment/recruitment.repository.ts';
-import { createRecruitmentService } from './modules/recruitment/recruitment.service.ts';
+import { createRecruitmentApplicantService } from './modules/recruitment/recruitment.applicant.service.ts';
+import { createRecruitmentCore } from './modules/recruitment/recruitment.core.ts';
+import { createRecruitmentReviewsService } from './modules/recruitment/recruitment.reviews.service.ts';
+import { createRecruitmentRetentionService } from './modules/recruitment/recruitment.retention.service.ts';
+import { createRecruitmentRoundsService } from './modules/recruitment/recruitment.rounds.service.ts';
+import { createRecruitmentSelectionService } from './modules/recruitment/recruitment.selection.service.ts';
 import { createTrainingRepository } from './modules/training/training.repository.ts';
 import { createTrainingService } from './modules/training/training.service.ts';
 import { createContractsRepository } from './modules/employment/contracts.repository.ts';
@@ -76,7 +81,16 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const programsRepo = createProgramsRepository();
   const programs = createProgramsService({ db, programs: programsRepo, audit, now, fingerprint: draftFingerprint });
   const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
-  const recruitment = createRecruitmentService({ db, repo: createRecruitmentRepository(), audit, notifications, users, access, now });
+  // 공공사무원 채용 (issue 6): one service per audience over one repository and the shared core.
+  const recruitmentDeps = { db, repo: createRecruitmentRepository(), audit, notifications, access, now };
+  const recruitmentCore = createRecruitmentCore(recruitmentDeps);
+  const recruitment = {
+    applicant: createRecruitmentApplicantService({ ...recruitmentDeps, core: recruitmentCore }),
+    rounds: createRecruitmentRoundsService({ ...recruitmentDeps, core: recruitmentCore }),
+    selection: createRecruitmentSelectionService({ ...recruitmentDeps, core: recruitmentCore, users }),
+    reviews: createRecruitmentReviewsService({ ...recruitmentDeps, core: recruitmentCore }),
+    retention: createRecruitmentRetentionService(recruitmentDeps),
+  };
   const training = createTrainingService({ db, repo: createTrainingRepository(), audit, now });
   const contracts = createContractsService({ db, repo: createContractsRepository(), audit, access, training, now });
   const employment = createEmploymentService({ db, repo: createEmploymentRepository(), audit, access, now });

@@ -279,6 +279,28 @@ describe('application with a saved-and-resumed draft', () => {
     );
     expect(big.status).toBe(400);
     expect(await big.text()).toContain('5MB보다 큽니다');
+    // One post of the form is one transaction: the draft is saved and the certificate stored first,
+    // then the submission is refused (a question left unanswered) — and nothing of the post remains.
+    const before = await h.db.selectFrom('applicant').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+    const saves = () => h.db.selectFrom('auditEvent').select('id').where('action', '=', 'recruitment.apply.save').execute();
+    const savesBefore = (await saves()).length;
+    const refused = await multipart(
+      c,
+      '/recruit/application',
+      { intent: 'submit', documentCode: 'd1', ...base, careerSummary: '바뀐 경력 요약', a_careerBreak: '' },
+      { name: 'career.pdf', bytes: PDF, type: 'application/pdf' },
+    );
+    expect(refused.status).toBe(400);
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain('이 질문에 답해 주세요');
+    expect(refusedPage).toContain('바뀐 경력 요약'); // what was typed stays on the page
+    const after = await h.db.selectFrom('applicant').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+    expect(after.careerSummary).toBe(before.careerSummary);
+    expect(after.version).toBe(before.version);
+    expect(after.status).toBe('draft');
+    expect(await h.db.selectFrom('applicantFile').select('id').where('applicantId', '=', after.id).execute()).toHaveLength(0);
+    expect(await h.db.selectFrom('auditEvent').select('id').where('action', '=', 'recruitment.file.upload').execute()).toHaveLength(0);
+    expect((await saves()).length).toBe(savesBefore);
     const up = await multipart(
       c,
       '/recruit/application',
@@ -542,9 +564,9 @@ describe('review, ranking and selection', () => {
   });
 
   it('destroys applications when their retention period ends, keeping the one who became a clerk', async () => {
-    expect(await h.services.recruitment.purgeExpired({ ip: null, requestId: 'test' })).toBe(0);
+    expect(await h.services.recruitment.retention.purgeExpired({ ip: null, requestId: 'test' })).toBe(0);
     h.clock.current = new Date('2027-12-06T00:00:00Z'); // retain until 2027-12-05 (closing date + 12 months)
-    expect(await h.services.recruitment.purgeExpired({ ip: null, requestId: 'test' })).toBe(4);
+    expect(await h.services.recruitment.retention.purgeExpired({ ip: null, requestId: 'test' })).toBe(4);
     const left = await h.db.selectFrom('applicant').select(['name', 'clerkUserId']).execute();
     expect(left).toHaveLength(1);
     expect(left[0]!.name).toBe('김지원');

@@ -16,7 +16,8 @@ import {
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
-import { APPLICANT_SESSION_MINUTES, COLLECTED_ITEMS, type RecruitmentService } from './recruitment.service.ts';
+import type { RecruitmentApplicantService } from './recruitment.applicant.service.ts';
+import { APPLICANT_SESSION_MINUTES, COLLECTED_ITEMS } from './recruitment.core.ts';
 import { addMonths, formatDate, formatDateTime, kstDate } from './recruitment.time.ts';
 import { Facts, Fieldset, FileInput, Input, Paragraphs, RadioGroup, Steps, Textarea } from './views/ui.tsx';
 
@@ -28,8 +29,8 @@ import { Facts, Fieldset, FileInput, Input, Paragraphs, RadioGroup, Steps, Texta
  */
 export const APPLICANT_COOKIE = 'itda_applicant';
 
-type MyApplication = NonNullable<Awaited<ReturnType<RecruitmentService['myApplication']>>>;
-type PublicRound = Awaited<ReturnType<RecruitmentService['publicRound']>>;
+type MyApplication = NonNullable<Awaited<ReturnType<RecruitmentApplicantService['myApplication']>>>;
+type PublicRound = Awaited<ReturnType<RecruitmentApplicantService['publicRound']>>;
 
 function idParam(c: AppContext, name = 'id'): number {
   const id = Number(c.req.param(name));
@@ -44,7 +45,7 @@ function PhaseBadge({ phase, t }: { phase: 'before' | 'open' | 'closed'; t: Tran
   return <span class={`krds-badge itda-phase itda-phase-${phase}`}>{t(`recruitment.phase.${phase}`)}</span>;
 }
 
-function RoundsPage({ c, rounds }: { c: AppContext; rounds: Awaited<ReturnType<RecruitmentService['publicRounds']>> }) {
+function RoundsPage({ c, rounds }: { c: AppContext; rounds: Awaited<ReturnType<RecruitmentApplicantService['publicRounds']>> }) {
   const t = c.var.t;
   const notice = c.req.query('notice');
   return (
@@ -671,8 +672,8 @@ function draftValues(a: MyApplication['applicant']): FormValues {
   return v;
 }
 
-export function recruitmentApplyPages(app: Hono<AppEnv>, deps: { recruitment: RecruitmentService; cookieSecure: boolean }) {
-  const rec = deps.recruitment;
+export function recruitmentApplyPages(app: Hono<AppEnv>, deps: { applicant: RecruitmentApplicantService; cookieSecure: boolean }) {
+  const rec = deps.applicant;
   const cookie = { httpOnly: true, sameSite: 'Lax' as const, secure: deps.cookieSecure, path: '/recruit' };
   const token = (c: AppContext) => getCookie(c, APPLICANT_COOKIE) ?? null;
   const setSession = (c: AppContext, value: string) =>
@@ -722,23 +723,9 @@ export function recruitmentApplyPages(app: Hono<AppEnv>, deps: { recruitment: Re
     const body = await c.req.parseBody({ all: true });
     const values = await readForm(c);
     const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
-    const deleteFile = typeof values.deleteFile === 'string' ? Number(values.deleteFile) : null;
+    const deleteFileId = typeof values.deleteFile === 'string' ? Number(values.deleteFile) : null;
     const intent = values.intent === 'submit' ? 'submit' : values.intent === 'upload' ? 'upload' : 'save';
-    const meta = requestMeta(c);
-    const result = await handleForm(c, async () => {
-      if (data.applicant.status !== 'draft') return 'status' as const;
-      await rec.saveApplication(tk, values, 'save', meta);
-      if (deleteFile !== null) {
-        await rec.deleteFile(tk, deleteFile, meta);
-        return 'deleted' as const;
-      }
-      if (file) await rec.uploadFile(tk, { documentCode: values.documentCode, file }, meta);
-      if (intent === 'submit') {
-        await rec.saveApplication(tk, values, 'submit', meta);
-        return 'submitted' as const;
-      }
-      return file ? ('uploaded' as const) : intent === 'upload' ? ('noFile' as const) : ('saved' as const);
-    });
+    const result = await handleForm(c, () => rec.updateApplication(tk, { values, file, deleteFileId, intent }, requestMeta(c)));
     if (!result.ok) {
       const fresh = (await rec.myApplication(tk)) ?? data;
       return c.html(<DraftPage c={c} data={fresh} values={values} errors={result.errors} message={result.message} />, 400);

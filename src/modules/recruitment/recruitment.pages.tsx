@@ -19,16 +19,19 @@ import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts'
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { CRITERION_ROWS } from './recruitment.schemas.ts';
-import type { DocumentAsk, RecruitmentService } from './recruitment.service.ts';
+import type { DocumentAsk } from './recruitment.core.ts';
+import type { RecruitmentReviewsService } from './recruitment.reviews.service.ts';
+import type { RecruitmentRoundsService } from './recruitment.rounds.service.ts';
+import type { RecruitmentSelectionService } from './recruitment.selection.service.ts';
 import { formatDate, formatDateTime, toKstInput } from './recruitment.time.ts';
 import { CheckGroup, Facts, Fieldset, Input, Paragraphs, RadioGroup, Textarea } from './views/ui.tsx';
 
 /** Operator pages (운영기관): rounds, applications, screening, reviewers, ranking, selection, hiring; and the reviewers' own pages. */
 
-type RoundData = Awaited<ReturnType<RecruitmentService['getRound']>>;
-type ApplicantData = Awaited<ReturnType<RecruitmentService['getApplicant']>>;
-type RankingData = Awaited<ReturnType<RecruitmentService['ranking']>>;
-type AssignmentData = Awaited<ReturnType<RecruitmentService['getAssignment']>>;
+type RoundData = Awaited<ReturnType<RecruitmentRoundsService['getRound']>>;
+type ApplicantData = Awaited<ReturnType<RecruitmentRoundsService['getApplicant']>>;
+type RankingData = Awaited<ReturnType<RecruitmentSelectionService['ranking']>>;
+type AssignmentData = Awaited<ReturnType<RecruitmentReviewsService['getAssignment']>>;
 
 /** Invalid ids become -1: the service authorizes first, then answers "not found". */
 function idParam(c: AppContext, name = 'id'): number {
@@ -47,7 +50,7 @@ function eligibleLabel(t: Translate, e: boolean | null) {
   return e === true ? t('recruitment.eligible.yes') : e === false ? t('recruitment.eligible.no') : t('recruitment.eligible.unknown');
 }
 
-function RoundsPage({ c, rounds }: { c: AppContext; rounds: Awaited<ReturnType<RecruitmentService['listRounds']>> }) {
+function RoundsPage({ c, rounds }: { c: AppContext; rounds: Awaited<ReturnType<RecruitmentRoundsService['listRounds']>> }) {
   const t = c.var.t;
   const notice = c.req.query('notice');
   return (
@@ -310,7 +313,7 @@ function RoundForm(props: {
 function RoundPage(props: {
   c: AppContext;
   data: RoundData;
-  rows: Awaited<ReturnType<RecruitmentService['listApplicants']>>;
+  rows: Awaited<ReturnType<RecruitmentRoundsService['listApplicants']>>;
   filters: FormValues;
   errors?: FieldErrors;
   values?: FormValues;
@@ -864,7 +867,7 @@ function SecretPage(props: { c: AppContext; login: string; secret: string; back:
 
 // ── reviewers ──
 
-function MyReviewsPage({ c, rows }: { c: AppContext; rows: Awaited<ReturnType<RecruitmentService['myAssignments']>> }) {
+function MyReviewsPage({ c, rows }: { c: AppContext; rows: Awaited<ReturnType<RecruitmentReviewsService['myAssignments']>> }) {
   const t = c.var.t;
   const notice = c.req.query('notice');
   return (
@@ -1009,21 +1012,24 @@ function fileResponse(c: AppContext, file: { content: Buffer; mediaType: string;
   return c.body(new Uint8Array(file.content));
 }
 
-export function recruitmentPages(app: Hono<AppEnv>, deps: { recruitment: RecruitmentService }) {
-  const rec = deps.recruitment;
+export function recruitmentPages(
+  app: Hono<AppEnv>,
+  deps: { rounds: RecruitmentRoundsService; selection: RecruitmentSelectionService; reviews: RecruitmentReviewsService },
+) {
+  const { rounds, selection, reviews } = deps;
 
-  app.get('/admin/recruitment', async (c) => c.html(<RoundsPage c={c} rounds={await rec.listRounds(c.var.actor)} />));
+  app.get('/admin/recruitment', async (c) => c.html(<RoundsPage c={c} rounds={await rounds.listRounds(c.var.actor)} />));
 
   app.get('/admin/recruitment/rounds/new', async (c) => {
-    const { offices } = await rec.roundFormOptions(c.var.actor);
+    const { offices } = await rounds.roundFormOptions(c.var.actor);
     return c.html(<RoundForm c={c} id={null} offices={offices} values={roundValues(null)} />);
   });
 
   app.post('/admin/recruitment/rounds/new', async (c) => {
     const values = await readForm(c);
-    const result = await handleForm(c, () => rec.saveRound(c.var.actor, null, values, requestMeta(c)));
+    const result = await handleForm(c, () => rounds.saveRound(c.var.actor, null, values, requestMeta(c)));
     if (!result.ok) {
-      const { offices } = await rec.roundFormOptions(c.var.actor);
+      const { offices } = await rounds.roundFormOptions(c.var.actor);
       return c.html(<RoundForm c={c} id={null} offices={offices} values={values} errors={result.errors} message={result.message} />, 400);
     }
     return c.redirect(`/admin/recruitment/rounds/${result.value}?notice=saved`, 303);
@@ -1031,22 +1037,22 @@ export function recruitmentPages(app: Hono<AppEnv>, deps: { recruitment: Recruit
 
   app.get('/admin/recruitment/rounds/:id', async (c) => {
     const id = idParam(c);
-    const data = await rec.getRound(c.var.actor, id);
+    const data = await rounds.getRound(c.var.actor, id);
     const q = c.req.query();
-    const rows = await rec.listApplicants(c.var.actor, id, { ...q, officeId: Number(q.officeId) || undefined }, requestMeta(c));
+    const rows = await rounds.listApplicants(c.var.actor, id, { ...q, officeId: Number(q.officeId) || undefined }, requestMeta(c));
     return c.html(<RoundPage c={c} data={data} rows={rows} filters={q} />);
   });
 
   app.get('/admin/recruitment/rounds/:id/edit', async (c) => {
-    const data = await rec.getRound(c.var.actor, idParam(c));
+    const data = await rounds.getRound(c.var.actor, idParam(c));
     return c.html(<RoundForm c={c} id={data.round.id} offices={data.offices} values={roundValues(data)} />);
   });
 
   app.post('/admin/recruitment/rounds/:id/edit', async (c) => {
     const id = idParam(c);
-    const data = await rec.getRound(c.var.actor, id);
+    const data = await rounds.getRound(c.var.actor, id);
     const values = await readForm(c);
-    const result = await handleForm(c, () => rec.saveRound(c.var.actor, id, values, requestMeta(c)));
+    const result = await handleForm(c, () => rounds.saveRound(c.var.actor, id, values, requestMeta(c)));
     if (!result.ok)
       return c.html(
         <RoundForm c={c} id={id} offices={data.offices} values={values} errors={result.errors} message={result.message} />,
@@ -1057,28 +1063,28 @@ export function recruitmentPages(app: Hono<AppEnv>, deps: { recruitment: Recruit
 
   app.post('/admin/recruitment/rounds/:id/assign', async (c) => {
     const id = idParam(c);
-    const data = await rec.getRound(c.var.actor, id);
+    const data = await rounds.getRound(c.var.actor, id);
     const values = await readForm(c);
-    const result = await handleForm(c, () => rec.assignReviewers(c.var.actor, id, values, requestMeta(c)));
+    const result = await handleForm(c, () => rounds.assignReviewers(c.var.actor, id, values, requestMeta(c)));
     if (!result.ok) {
-      const rows = await rec.listApplicants(c.var.actor, id, {}, requestMeta(c));
+      const rows = await rounds.listApplicants(c.var.actor, id, {}, requestMeta(c));
       return c.html(<RoundPage c={c} data={data} rows={rows} filters={{}} values={values} errors={result.errors} />, 400);
     }
     return c.redirect(`/admin/recruitment/rounds/${id}?notice=assigned&n=${result.value.created}`, 303);
   });
 
   app.get('/admin/recruitment/rounds/:id/ranking', async (c) =>
-    c.html(<RankingPage c={c} data={await rec.ranking(c.var.actor, idParam(c), requestMeta(c))} />),
+    c.html(<RankingPage c={c} data={await selection.ranking(c.var.actor, idParam(c), requestMeta(c))} />),
   );
 
   app.post('/admin/recruitment/rounds/:id/select', async (c) => {
     const id = idParam(c);
-    await rec.select(c.var.actor, id, requestMeta(c));
+    await selection.select(c.var.actor, id, requestMeta(c));
     return c.redirect(`/admin/recruitment/rounds/${id}?notice=selected`, 303);
   });
 
   app.get('/admin/recruitment/applicants/:id', async (c) =>
-    c.html(<ApplicantPage c={c} data={await rec.getApplicant(c.var.actor, idParam(c), requestMeta(c))} />),
+    c.html(<ApplicantPage c={c} data={await rounds.getApplicant(c.var.actor, idParam(c), requestMeta(c))} />),
   );
 
   const applicantAction = (
@@ -1095,7 +1101,7 @@ export function recruitmentPages(app: Hono<AppEnv>, deps: { recruitment: Recruit
         return c.html(
           <ApplicantPage
             c={c}
-            data={await rec.getApplicant(c.var.actor, id, requestMeta(c))}
+            data={await rounds.getApplicant(c.var.actor, id, requestMeta(c))}
             values={values}
             errors={result.errors}
             form={form}
@@ -1105,35 +1111,37 @@ export function recruitmentPages(app: Hono<AppEnv>, deps: { recruitment: Recruit
       return c.redirect(`/admin/recruitment/applicants/${id}?notice=${notice}`, 303);
     });
   };
-  applicantAction('screening', 'screening', 'screening', (c, id, v) => rec.overrideScreening(c.var.actor, id, v, requestMeta(c)));
-  applicantAction('interview', 'interview', 'interview', (c, id, v) => rec.scheduleInterview(c.var.actor, id, v, requestMeta(c)));
-  applicantAction('decline', 'withdraw', 'declined', (c, id, v) => rec.decline(c.var.actor, id, v, requestMeta(c)));
-  applicantAction('withdraw', 'withdraw', 'withdrawn', (c, id, v) => rec.withdraw(c.var.actor, id, v, requestMeta(c)));
+  applicantAction('screening', 'screening', 'screening', (c, id, v) => selection.overrideScreening(c.var.actor, id, v, requestMeta(c)));
+  applicantAction('interview', 'interview', 'interview', (c, id, v) => selection.scheduleInterview(c.var.actor, id, v, requestMeta(c)));
+  applicantAction('decline', 'withdraw', 'declined', (c, id, v) => selection.decline(c.var.actor, id, v, requestMeta(c)));
+  applicantAction('withdraw', 'withdraw', 'withdrawn', (c, id, v) => selection.withdraw(c.var.actor, id, v, requestMeta(c)));
 
   app.post('/admin/recruitment/applicants/:id/hire', async (c) => {
     const id = idParam(c);
-    const { user, oneTimePassword } = await rec.hire(c.var.actor, id, requestMeta(c));
+    const { user, oneTimePassword } = await selection.hire(c.var.actor, id, requestMeta(c));
     return c.html(
       <SecretPage c={c} login={user.login} secret={oneTimePassword} back={`/admin/recruitment/applicants/${id}?notice=hired`} />,
       201,
     );
   });
 
-  app.get('/admin/recruitment/files/:id', async (c) => fileResponse(c, await rec.downloadFile(c.var.actor, idParam(c), requestMeta(c))));
+  app.get('/admin/recruitment/files/:id', async (c) => fileResponse(c, await rounds.downloadFile(c.var.actor, idParam(c), requestMeta(c))));
 
-  app.get('/review', async (c) => c.html(<MyReviewsPage c={c} rows={await rec.myAssignments(c.var.actor)} />));
+  app.get('/review', async (c) => c.html(<MyReviewsPage c={c} rows={await reviews.myAssignments(c.var.actor)} />));
 
-  app.get('/review/:id', async (c) => c.html(<ReviewPage c={c} data={await rec.getAssignment(c.var.actor, idParam(c), requestMeta(c))} />));
+  app.get('/review/:id', async (c) =>
+    c.html(<ReviewPage c={c} data={await reviews.getAssignment(c.var.actor, idParam(c), requestMeta(c))} />),
+  );
 
   app.post('/review/:id', async (c) => {
     const id = idParam(c);
     const values = await readForm(c);
-    const result = await handleForm(c, () => rec.score(c.var.actor, id, values, requestMeta(c)));
+    const result = await handleForm(c, () => reviews.score(c.var.actor, id, values, requestMeta(c)));
     if (!result.ok)
       return c.html(
         <ReviewPage
           c={c}
-          data={await rec.getAssignment(c.var.actor, id, requestMeta(c))}
+          data={await reviews.getAssignment(c.var.actor, id, requestMeta(c))}
           values={values}
           errors={result.errors}
           form="score"
@@ -1146,12 +1154,12 @@ export function recruitmentPages(app: Hono<AppEnv>, deps: { recruitment: Recruit
   app.post('/review/:id/conflict', async (c) => {
     const id = idParam(c);
     const values = await readForm(c);
-    const result = await handleForm(c, () => rec.declareConflict(c.var.actor, id, values, requestMeta(c)));
+    const result = await handleForm(c, () => reviews.declareConflict(c.var.actor, id, values, requestMeta(c)));
     if (!result.ok)
       return c.html(
         <ReviewPage
           c={c}
-          data={await rec.getAssignment(c.var.actor, id, requestMeta(c))}
+          data={await reviews.getAssignment(c.var.actor, id, requestMeta(c))}
           values={values}
           errors={result.errors}
           form="conflict"
@@ -1162,6 +1170,6 @@ export function recruitmentPages(app: Hono<AppEnv>, deps: { recruitment: Recruit
   });
 
   app.get('/review/:id/files/:fileId', async (c) =>
-    fileResponse(c, await rec.downloadFile(c.var.actor, idParam(c, 'fileId'), requestMeta(c), { assignmentId: idParam(c) })),
+    fileResponse(c, await reviews.downloadFile(c.var.actor, idParam(c), idParam(c, 'fileId'), requestMeta(c))),
   );
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderTemplate, SMS_MAX_BYTES, smsByteLength } from '../notifications/notifications.templates.ts';
-import { accessCode, normalizeCode, phaseOf, receiptNumber } from './recruitment.service.ts';
+import { accessCode, normalizeCode, phaseOf, receiptNumber } from './recruitment.core.ts';
 import { addMonths, endOfKstDay, kstDate, shortDate, toKstInput } from './recruitment.time.ts';
 
 describe('access codes and receipt numbers', () => {
