@@ -506,7 +506,7 @@ const documentValid: Pattern = (ctx) => {
 
 const closedWithin: Pattern = (ctx) => {
   const out: Hit[] = [];
-  const re = new RegExp(`(?:최근|폐업\\s*후|폐업일\\s*(?:로부터|부터|기준)|폐업한\\s*지)\\s*(${PERIOD_SOURCE})\\s*(?:이내|미만|내)(?:\\s*에)?(?:\\s*폐업(?:한|자|하였거나)?)?`, 'g');
+  const re = new RegExp(`(?:최근|폐업\\s*후|폐업일\\s*(?:로부터|부터|기준)|폐업한\\s*지)\\s*(${PERIOD_SOURCE})\\s*(?:이내|미만|내)(?:\\s*에)?(?:\\s*폐업(?:한|자)?)?`, 'g');
   for (const { m, s, e } of scan(ctx, re)) {
     if (!/폐업/.test(m[0])) continue;
     if (ctx.polarity(s, e, 'target') === 'exclude') continue;
@@ -567,6 +567,7 @@ const INDUSTRIES: readonly [RegExp, readonly string[]][] = (
   [/음식점업|음식점|외식업/, ['56']],
   [/주점업/, ['5621']],
   [/커피\s*전문점/, ['56221']],
+  [/제과점(?:업|\s*영업)?/, ['56191']],
   [/숙박업/, ['55']],
   [/도\s*·?\s*소매업|도매\s*및\s*소매업/, ['G']],
   [/소매업/, ['47']],
@@ -620,8 +621,9 @@ const industries: Pattern = (ctx) => {
       const pol = ctx.polarity(s, end, 'item');
       if (pol === 'include') {
         // "제조업 및 지식서비스업": a list with an industry we cannot code would be narrowed wrongly.
-        const next = /^\s*(?:및|또는|·|,|\/)\s*([가-힣·]+업(?:종|체)?)/.exec(ctx.text.slice(end, ctx.end));
-        const prev = /([가-힣·]+업(?:종|체)?)\s*(?:및|또는|·|,|\/)\s*$/.exec(ctx.text.slice(ctx.start, s));
+        // Listed neighbours that name businesses: "…업", "…점", "…업종", "…업체" ("일반음식점, 휴게음식점").
+        const next = /^\s*(?:및|또는|·|,|\/)\s*([가-힣·]+(?:업|점|업종|업체))(?![가-힣])/.exec(ctx.text.slice(end, ctx.end));
+        const prev = /(?<![가-힣])([가-힣·]+(?:업|점|업종|업체))\s*(?:및|또는|·|,|\/)\s*$/.exec(ctx.text.slice(ctx.start, s));
         if ((next && !known(next[1]!)) || (prev && !known(prev[1]!))) continue;
       }
       out.push(hit(s, end, { type: 'ksic', ...(pol === 'exclude' ? { exclude: list } : { include: list }) }, conf, code ? 'ksic.code' : 'ksic.industry'));
@@ -783,6 +785,3 @@ export const PATTERNS: readonly Pattern[] = [
   restart,
   revenueDecline,
 ];
-
-/** Types whose criteria describe the stage of a business: the only ones joined by "또는" into alternatives. */
-export const STAGE_TYPES: ReadonlySet<string> = new Set(['operatingStatus', 'businessAge', 'closurePlanned', 'closedWithin', 'restart', 'openedBetween', 'closedBetween']);

@@ -340,4 +340,24 @@ describe('rule drafter: 다만 / 단 clauses, lists and tables', () => {
     expect(rules('창업 7년 이내 기업 (예비창업자 포함)')).toEqual([{ type: 'businessAge', maxMonths: 84 }]);
     expect(rules('지원제외: 신용정보관리대상자')).toEqual([{ type: 'noCreditDelinquency' }]);
   });
+
+  it('groups any two criteria joined only by 또는 / 거나, and nothing else', () => {
+    const d = draftRule('- 매출액 50억원 미만 또는 상시근로자 50인 미만\n- 최근 1년 이내 폐업하였거나 폐업 예정인 소상공인');
+    const byGroup = new Map<number, string[]>();
+    for (const c of d.criteria) if (c.anyGroup !== undefined) byGroup.set(c.anyGroup, [...(byGroup.get(c.anyGroup) ?? []), c.rule.type]);
+    expect([...byGroup.values()]).toEqual([
+      ['revenue', 'workers'],
+      ['closedWithin', 'closurePlanned'],
+    ]);
+    expect(d.criteria.find((c) => c.rule.type === 'smallBusiness')!.anyGroup).toBeUndefined();
+    // "폐업 예정 또는 폐업한 소상공인": B is a word not read, so 폐업 예정 is not an alternative of 소상공인.
+    expect(draftRule('폐업 예정 또는 폐업한 소상공인').criteria.every((c) => c.anyGroup === undefined)).toBe(true);
+  });
+
+  it('skips bonus sections and does not list a line that only announces the exclusions below', () => {
+    expect(rules('(가점) 여성·장애인 대표자, 착한가격업소')).toEqual([]);
+    const d = draftRule('※ 아래에 해당하는 경우 지원 대상에서 제외됩니다.\n - 지방세 체납 업체');
+    expect(d.criteria.map((c) => c.rule.type)).toEqual(['noTaxArrears']);
+    expect(d.unparsed).toEqual([]);
+  });
 });

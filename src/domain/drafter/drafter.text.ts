@@ -142,6 +142,8 @@ export interface Line {
   readonly mode: Mode;
   /** The heading word of this line, if it has one ("지원대상", "업력"…). */
   readonly heading?: string;
+  /** "다음에 해당하는 자는 제외": the line announces the exclusions below (read, not a condition). */
+  readonly introducesExclusions?: boolean;
 }
 
 /** Bullets and numbering notices put before items: □ ○ ◎ ■ ▶ · - * ※ ① 1. 1) (1) 가. 가) [숫자]. */
@@ -157,7 +159,7 @@ const SKIP_WORDS = /^구분$|구비\s*서류|제출\s*서류|신청\s*서류|선
  */
 export function readHeading(s: string): { word: string; mode: Mode; contentAt: number } | undefined {
   // With a separator or in brackets: "지원대상 : …", "대상 | …", "업력\t…", "[신청자격] …", "[제외대상]".
-  const sep = /^([가-힣][가-힣·\s]{0,14}?)\s*[:|\t]\s*/.exec(s) ?? /^[[【〔<]\s*([가-힣][가-힣·\s]{0,14}?)\s*[\]】〕>]\s*:?\s*/.exec(s);
+  const sep = /^([가-힣][가-힣·\s]{0,14}?)\s*[:|\t]\s*/.exec(s) ?? /^[[【〔<(]\s*([가-힣][가-힣·\s]{0,14}?)\s*[\]】〕>)]\s*:?\s*/.exec(s);
   // Alone on its line ("□ 지원대상"): only a heading word itself, so an item such as "- 사치·향락 업종"
   // is not taken for a heading.
   const alone = sep ? undefined : /^\s*([가-힣][가-힣·\s]{0,14}?)\s*$/.exec(s);
@@ -236,8 +238,9 @@ export function splitLines(text: string): Line[] {
     if (end < at) end = at;
     // The notice's title ("2026년 … 지원사업 참여업체 모집 공고") names the programme, not a condition.
     if (!h && TITLE.test(raw.slice(at, end))) lineMode = 'skip';
-    lines.push({ start: from + at, end: from + end, mode: lineMode, ...(heading ? { heading } : {}) });
-    if (!h && INTRODUCES_EXCLUSIONS.test(rest)) mode = 'exclude';
+    const intro = !h && INTRODUCES_EXCLUSIONS.test(rest);
+    lines.push({ start: from + at, end: from + end, mode: lineMode, ...(heading ? { heading } : {}), ...(intro ? { introducesExclusions: true } : {}) });
+    if (intro) mode = 'exclude';
     if (to === text.length) break;
     from = to + 1;
   }

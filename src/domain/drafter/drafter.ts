@@ -17,11 +17,12 @@
  * 4. "단, …" / "다만, …" clauses: an exclusion inside one is kept ("다만, 유흥주점은 제외"); 분납·징수유예
  *    after 체납 sets `allowDeferral`; any other 단서 is listed as unparsed (the editor reads it) and the
  *    criteria before it in the line lose confidence;
- * 5. "A 또는 B" between two stage criteria (예비창업자 또는 창업 3년 이내) marks them as alternatives
- *    (`anyGroup`); a criterion repeated in the text is kept once (the first span).
+ * 5. "A 또는 B" / "A이거나 B" between two criteria (예비창업자 또는 창업 3년 이내, 매출액 50억원 미만 또는
+ *    상시근로자 50인 미만) marks them as alternatives (`anyGroup`); a criterion repeated in the text is
+ *    kept once (the first span).
  */
 import { CriterionSchema, type Criterion } from '../eligibility/eligibility.types.ts';
-import { PATTERNS, STAGE_TYPES, type Clause, type Hit, type LineContext, type Polarity } from './drafter.patterns.ts';
+import { PATTERNS, type Clause, type Hit, type LineContext, type Polarity } from './drafter.patterns.ts';
 import { bracketGroups, normalizeChars, provisoClauses, splitLines } from './drafter.text.ts';
 import type { Draft, DraftedCriterion, UnparsedSentence } from './drafter.types.ts';
 
@@ -129,15 +130,17 @@ export function draftRule(input: string): Draft {
     for (let i = 0; i + 1 < valid.length; i++) {
       const a = valid[i]!;
       const b = valid[i + 1]!;
-      if (!STAGE_TYPES.has(a.rule.type) || !STAGE_TYPES.has(b.rule.type) || criterionKey(a.rule) === criterionKey(b.rule)) continue;
+      if (criterionKey(a.rule) === criterionKey(b.rule)) continue;
       const gap = text.slice(a.end, b.start);
-      if (!/^[^,.;및]{0,10}?(?:또는|혹은|이거나|거나)[^,.;및]{0,10}$/.test(gap)) continue;
+      // Only the conjunction between them: "A 또는 B", "A이거나 B", "폐업하였거나 폐업 예정" — not
+      // "폐업 예정 또는 폐업한 소상공인", where B is a word the drafter did not read.
+      if (!/^\s*(?:또는|혹은|[가-힣]{0,4}거나|이나)\s*$/.test(gap)) continue;
       const g = a.anyGroup ?? nextGroup++;
       a.anyGroup = g;
       b.anyGroup = g;
     }
 
-    if (valid.length === 0) unparsed.push(raw(line.start, line.end, REASON_UNREAD));
+    if (valid.length === 0 && !line.introducesExclusions) unparsed.push(raw(line.start, line.end, REASON_UNREAD));
     accepted.push(...valid);
   });
 
