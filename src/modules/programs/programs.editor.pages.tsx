@@ -1,11 +1,12 @@
 import type { Hono } from 'hono';
-import { CriterionSchema, RuleSchema, type Criterion, type Rule } from '../../domain/eligibility/index.ts';
+import { RuleSchema } from '../../domain/eligibility/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { Button, CsrfField, ErrorSummary, LinkButton, Select, TextInput, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
+import { ADDABLE, appendCriterion, criterionFrom, type Addable } from './programs.criterion-form.ts';
 import { RuleView } from './programs.rule-view.tsx';
 import type { ProgramsService } from './programs.service.ts';
 
@@ -13,54 +14,6 @@ function idParam(c: AppContext, name = 'id'): number {
   const v = Number(c.req.param(name));
   if (!Number.isInteger(v) || v <= 0) throw new NotFoundError();
   return v;
-}
-
-/**
- * The form way to add one condition (editors are not expected to write JSON): a condition type and
- * one value, turned into a criterion and appended to the rule as "must also hold".
- */
-const ADDABLE = ['region', 'businessAgeMin', 'businessAgeMax', 'revenueMax', 'workersMax', 'smallBusiness', 'ksicExclusions', 'ownerAgeMax', 'ownerAgeMin', 'noLocalTaxArrears', 'noNationalTaxArrears', 'noPriorReceipt3y'] as const;
-type Addable = (typeof ADDABLE)[number];
-
-function criterionFrom(kind: Addable, value: string, programmeKey: string): Criterion | null {
-  const n = Number(value.replace(/[,\s원]/g, ''));
-  const num = Number.isFinite(n) && value.trim() !== '' ? n : null;
-  const list = value.split(/[,\s]+/).filter(Boolean);
-  const c: unknown = (() => {
-    switch (kind) {
-      case 'region':
-        return { type: 'region', sido: list.filter((x) => /^\d{2}$/.test(x)), municipalities: list.filter((x) => /^\d{5}$/.test(x)) };
-      case 'businessAgeMin':
-        return num === null ? null : { type: 'businessAge', minMonths: num };
-      case 'businessAgeMax':
-        return num === null ? null : { type: 'businessAge', maxMonths: num };
-      case 'revenueMax':
-        return num === null ? null : { type: 'revenue', max: num };
-      case 'workersMax':
-        return num === null ? null : { type: 'workers', maxExclusive: num };
-      case 'smallBusiness':
-        return { type: 'smallBusiness' };
-      case 'ksicExclusions':
-        return { type: 'ksic', excludeSets: ['sbiz-standard-exclusions'] };
-      case 'ownerAgeMax':
-        return num === null ? null : { type: 'ownerAge', max: num };
-      case 'ownerAgeMin':
-        return num === null ? null : { type: 'ownerAge', min: num };
-      case 'noLocalTaxArrears':
-        return { type: 'noTaxArrears', kinds: ['local'], allowDeferral: false };
-      case 'noNationalTaxArrears':
-        return { type: 'noTaxArrears', kinds: ['national'], allowDeferral: false };
-      case 'noPriorReceipt3y':
-        return { type: 'noPriorReceipt', programmeKeys: [programmeKey], years: num ?? 3 };
-    }
-  })();
-  const parsed = CriterionSchema.safeParse(c);
-  return parsed.success ? parsed.data : null;
-}
-
-function appendCriterion(rule: Rule, c: Criterion): Rule {
-  if ('all' in rule) return { all: [...rule.all, c] };
-  return { all: [rule, c] };
 }
 
 function EditPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService['get']>>; values: FormValues; errors?: FieldErrors; message?: string }) {
