@@ -7,10 +7,11 @@
  * programme keeps the same window as a courtesy. E-mail waits in an inbox and is not held back.
  *
  * Korea Standard Time is UTC+9 all year: Korea has not observed daylight saving time since 1988.
- * We therefore compute with a fixed offset instead of `Intl`/tz data, which keeps this function
- * pure, fast, and independent of the server's TZ setting and ICU build.
+ * We therefore compute with a fixed offset (src/domain/korean-time.ts) instead of `Intl`/tz data,
+ * which keeps this function pure, fast, and independent of the server's TZ setting and ICU build.
  */
-export const KST_OFFSET_MS = 9 * 60 * 60 * 1000;
+import { msIntoKstDay } from './korean-time.ts';
+
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
@@ -25,12 +26,6 @@ export const DEFAULT_QUIET_HOURS: QuietHours = { startHour: 21, endHour: 8 };
 
 function checkHour(name: string, h: number): void {
   if (!Number.isInteger(h) || h < 0 || h > 23) throw new RangeError(`${name} must be an integer hour 0–23, got ${h}`);
-}
-
-/** Milliseconds since KST midnight of the day `now` falls on in Korea. */
-function msIntoKstDay(now: Date): number {
-  const local = now.getTime() + KST_OFFSET_MS;
-  return ((local % DAY_MS) + DAY_MS) % DAY_MS;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { kstDate, kstHour } from '../korean-time.ts';
 import {
   accessFlags,
   addMonths,
@@ -9,8 +10,6 @@ import {
   funnel,
   histogramOf,
   inactiveClerks,
-  kstDate,
-  kstHour,
   medianOf,
   mergeHistograms,
   monthPeriod,

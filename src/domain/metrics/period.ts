@@ -3,6 +3,8 @@
  * a report "for November" means 1–30 November in Korea, whatever the server's time zone.
  * A period is inclusive at both ends: { from: '2026-11-01', to: '2026-11-30' }.
  */
+import { startOfKstDay } from '../korean-time.ts';
+
 export interface Period {
   from: string;
   to: string;
@@ -11,7 +13,6 @@ export interface Period {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DAY_MS = 86_400_000;
-const KST_OFFSET_MS = 9 * 3_600_000;
 
 export function isIsoDate(s: string): boolean {
   if (!DATE.test(s)) return false;
@@ -21,16 +22,6 @@ export function isIsoDate(s: string): boolean {
 
 export function isMonth(s: string): boolean {
   return MONTH.test(s);
-}
-
-/** The Korean calendar date of an instant. */
-export function kstDate(at: Date): string {
-  return new Date(at.getTime() + KST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The Korean hour (0–23) of an instant. */
-export function kstHour(at: Date): number {
-  return new Date(at.getTime() + KST_OFFSET_MS).getUTCHours();
 }
 
 /** Whole calendar days from `a` to `b` (YYYY-MM-DD); negative when b is before a. */
@@ -95,8 +86,8 @@ export function inPeriod(date: string | null | undefined, p: Period): boolean {
 /** The instants [start, end) that cover the period's Korean dates (for timestamptz columns). */
 export function periodInstants(p: Period): { start: Date; end: Date } {
   return {
-    start: new Date(Date.parse(`${p.from}T00:00:00Z`) - KST_OFFSET_MS),
-    end: new Date(Date.parse(`${addDays(p.to, 1)}T00:00:00Z`) - KST_OFFSET_MS),
+    start: startOfKstDay(p.from),
+    end: startOfKstDay(addDays(p.to, 1)),
   };
 }
 

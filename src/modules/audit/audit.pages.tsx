@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
-import { Button, Select } from '../../web/components/form.tsx';
+import { Button, Select } from '../../web/components/index.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import type { AuditService } from './audit.service.ts';
 import type { ChainCheckService, ChainStatus } from './chain-check.service.ts';
+import { formatDateTime } from '../../web/format.ts';
 
 type Rows = Awaited<ReturnType<AuditService['list']>>['rows'];
 
@@ -13,12 +14,12 @@ type Rows = Awaited<ReturnType<AuditService['list']>>['rows'];
  */
 export function ChainNotice({ c, status }: { c: AppContext; status: ChainStatus }) {
   const t = c.var.t;
-  const fmt = new Intl.DateTimeFormat(c.var.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Seoul', hourCycle: 'h23' });
+  const fmt = (d: Date | string) => formatDateTime(d, c.var.locale, { dateStyle: 'short' });
   const brokenAt = status.brokenAt ?? status.fullBrokenAt;
   const full = status.fullAt
     ? status.fullBrokenAt === null
-      ? t('audit.fullOk', { at: fmt.format(new Date(status.fullAt)) })
-      : t('audit.fullBroken', { at: fmt.format(new Date(status.fullAt)), id: status.fullBrokenAt })
+      ? t('audit.fullOk', { at: fmt(status.fullAt) })
+      : t('audit.fullBroken', { at: fmt(status.fullAt), id: status.fullBrokenAt })
     : t('audit.fullNone');
   return brokenAt === null ? (
     <Notice kind="success">
@@ -34,7 +35,6 @@ export function ChainNotice({ c, status }: { c: AppContext; status: ChainStatus 
 function AuditPage(props: { c: AppContext; rows: Rows; hasNext: boolean; page: number; category: string; target?: string; chain: ChainStatus }) {
   const { c, rows } = props;
   const t = c.var.t;
-  const fmt = new Intl.DateTimeFormat(c.var.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Seoul', hourCycle: 'h23' });
   const qs = (page: number) => `/admin/audit?category=${props.category}&page=${page}${props.target ? `&target=${props.target}` : ''}`;
   return (
     <Layout c={c} title={t('audit.title')}>
@@ -71,7 +71,7 @@ function AuditPage(props: { c: AppContext; rows: Rows; hasNext: boolean; page: n
           <tbody>
             {rows.map((r) => (
               <tr>
-                <td>{fmt.format(r.at)}</td>
+                <td>{formatDateTime(r.at, c.var.locale, { dateStyle: 'short', seconds: true })}</td>
                 <th scope="row">{t(`audit.action.${r.action}`)}</th>
                 <td>{r.actorLogin ?? '—'}</td>
                 <td>{r.targetLogin ?? (r.subjectType ? `${r.subjectType} ${r.subjectId}` : '—')}</td>

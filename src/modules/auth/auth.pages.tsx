@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { isLocale } from '../../i18n/i18n.ts';
-import { Button, CsrfField, ErrorSummary, TextInput, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Input, valueOf, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
@@ -39,8 +39,8 @@ function LoginPage(props: { c: AppContext; values?: FormValues; errors?: FieldEr
         <form method="post" action="/login" class="itda-form" novalidate>
           <CsrfField token={c.var.csrfToken} />
           <input type="hidden" name="next" value={valueOf(props.values, 'next')} />
-          <TextInput t={t} name="login" label={t('auth.login')} values={props.values} errors={props.errors} autocomplete="username" required />
-          <TextInput
+          <Input t={t} name="login" label={t('auth.login')} values={props.values} errors={props.errors} autocomplete="username" required />
+          <Input
             t={t}
             name="password"
             type="password"
@@ -78,8 +78,8 @@ function PasswordPage(props: { c: AppContext; errors?: FieldErrors; message?: st
       <ErrorSummary t={t} errors={props.errors} message={props.message} />
       <form method="post" action="/password" class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <TextInput t={t} name="currentPassword" type="password" label={t('password.current')} errors={props.errors} autocomplete="current-password" required />
-        <TextInput
+        <Input t={t} name="currentPassword" type="password" label={t('password.current')} errors={props.errors} autocomplete="current-password" required />
+        <Input
           t={t}
           name="newPassword"
           type="password"
@@ -89,7 +89,7 @@ function PasswordPage(props: { c: AppContext; errors?: FieldErrors; message?: st
           autocomplete="new-password"
           required
         />
-        <TextInput t={t} name="confirmPassword" type="password" label={t('password.confirm')} errors={props.errors} autocomplete="new-password" required />
+        <Input t={t} name="confirmPassword" type="password" label={t('password.confirm')} errors={props.errors} autocomplete="new-password" required />
         <div class="itda-form-actions">
           <Button>{t('password.submit')}</Button>
         </div>

@@ -5,15 +5,15 @@ import { formatBrn } from '../../domain/identifiers.ts';
 import { maskName, maskPhone } from '../../domain/masking.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { Button, CsrfField, ErrorSummary, LinkButton, Select, TextInput, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Badge, Button, CsrfField, ErrorSummary, Fieldset, Input, LinkButton, Select, Textarea, valueOf, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
-import { formatWon } from '../programs/programs.format.ts';
+import { formatWon } from '../../web/format.ts';
 import { ExplanationView } from '../programs/programs.rule-view.tsx';
-import { koreanToday } from '../programs/programs.service.ts';
+import { kstDate } from '../../domain/korean-time.ts';
 import type { BusinessesService } from './businesses.service.ts';
 import type { NtsService } from '../nts/nts.service.ts';
 import { NtsStatusLine } from '../nts/nts.views.tsx';
@@ -45,33 +45,23 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
   const sel = (name: string, options: { value: string; label: string }[], placeholder = unknown) => (
     <Select t={t} name={name} label={t(`businesses.field.${name}`)} values={values} errors={errors} placeholder={placeholder} options={options} />
   );
-  const txt = (name: string, hint?: string, type?: 'text' | 'tel') => <TextInput t={t} name={name} type={type} label={t(`businesses.field.${name}`)} hint={hint} values={values} errors={errors} />;
+  const txt = (name: string, hint?: string, type?: 'text' | 'tel') => <Input t={t} name={name} type={type} label={t(`businesses.field.${name}`)} hint={hint} values={values} errors={errors} />;
   return (
     <form method="post" action={props.action} class="itda-form itda-form-wide" novalidate>
       <CsrfField token={c.var.csrfToken} />
       {!props.isNew && <input type="hidden" name="version" value={valueOf(values, 'version')} />}
       <Notice kind="warning">{t('businesses.noRrn')}</Notice>
-      <fieldset class="itda-fieldset">
-        <legend>{t('businesses.section.basic')}</legend>
+      <Fieldset title={t('businesses.section.basic')}>
         <div class="itda-grid-2">
-          <TextInput t={t} name="brn" label={t('businesses.field.brn')} hint="220-81-62517" values={values} errors={errors} required />
-          <TextInput t={t} name="name" label={t('businesses.field.name')} values={values} errors={errors} required />
+          <Input t={t} name="brn" label={t('businesses.field.brn')} hint="220-81-62517" values={values} errors={errors} required />
+          <Input t={t} name="name" label={t('businesses.field.name')} values={values} errors={errors} required />
           <Select t={t} name="municipalityCode" label={t('businesses.field.municipalityCode')} values={values} errors={errors} placeholder={t('common.choose')} options={props.municipalities.map((m) => ({ value: m.code, label: m.name }))} required />
           {txt('eupMyeonDong')}
           {txt('openedOn', '2021-03-02')}
           {sel('operatingStatus', (['active', 'preparing', 'suspended', 'closed'] as const).map((s) => ({ value: s, label: t(`eligibility.status.${s}`) })))}
           {txt('closedOn', '2026-06-30')}
-          <div class="form-group">
-            <div class="form-tit">
-              <label for="f-ksicCode">{t('businesses.field.ksicCode')}</label>
-            </div>
-            <p class="form-hint" id="h-ksicCode">
-              {t('eligibility.ksicHint')}
-            </p>
-            <div class={errors?.ksicCode ? 'form-conts is-error' : 'form-conts'}>
-              <input type="text" id="f-ksicCode" name="ksicCode" class="krds-input" list="ksic-list" value={valueOf(values, 'ksicCode')} aria-describedby="h-ksicCode" />
-            </div>
-            {errors?.ksicCode && <p class="form-hint-invalid">{errors.ksicCode}</p>}
+          <div>
+            <Input t={t} name="ksicCode" label={t('businesses.field.ksicCode')} hint={t('eligibility.ksicHint')} list="ksic-list" values={values} errors={errors} />
             <datalist id="ksic-list">
               {Object.entries(KSIC_NAMES).map(([code, name]) => (
                 <option value={code}>{`${code} ${name}`}</option>
@@ -91,18 +81,16 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
           ])}
           {sel('mailOrderRegistered', yn(t))}
         </div>
-      </fieldset>
-      <fieldset class="itda-fieldset">
-        <legend>{t('businesses.section.stage')}</legend>
+      </Fieldset>
+      <Fieldset title={t('businesses.section.stage')}>
         <p class="form-hint">{t('businesses.stageHint')}</p>
         <div class="itda-grid-2">
           {sel('closurePlanned', yn(t))}
           {txt('plannedClosureOn', '2027-03-31')}
           {sel('restart', yn(t))}
         </div>
-      </fieldset>
-      <fieldset class="itda-fieldset">
-        <legend>{t('businesses.section.owner')}</legend>
+      </Fieldset>
+      <Fieldset title={t('businesses.section.owner')}>
         <p class="form-hint">{t('businesses.ownerHint')}</p>
         <div class="itda-grid-2">
           {txt('ownerName')}
@@ -118,24 +106,22 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
           {sel('itLiteracy', (['low', 'medium', 'high'] as const).map((s) => ({ value: s, label: t(`businesses.itLiteracy.${s}`) })))}
           {sel('preferredChannel', (['visit', 'phone', 'sms'] as const).map((s) => ({ value: s, label: t(`businesses.channel.${s}`) })))}
         </div>
-      </fieldset>
-      <fieldset class="itda-fieldset">
-        <legend>{t('businesses.section.tax')}</legend>
+      </Fieldset>
+      <Fieldset title={t('businesses.section.tax')}>
         <div class="itda-grid-2">
           {sel('nationalTaxArrears', yn(t))}
           {sel('localTaxArrears', yn(t))}
           {sel('taxArrearsDeferred', yn(t))}
           {sel('creditDelinquent', yn(t))}
         </div>
-      </fieldset>
-      <fieldset class="itda-fieldset">
-        <legend>{t('businesses.section.consent')}</legend>
+      </Fieldset>
+      <Fieldset title={t('businesses.section.consent')}>
         <p class="form-hint">{t('businesses.consentHint')}</p>
         <div class="itda-grid-2">
           {sel('consentCollection', (['written', 'verbal', 'electronic'] as const).map((m) => ({ value: m, label: t(`businesses.consentMethod.${m}`) })), t('businesses.consentNotGiven'))}
           {sel('consentThirdParty', (['written', 'verbal', 'electronic'] as const).map((m) => ({ value: m, label: t(`businesses.consentMethod.${m}`) })), t('businesses.consentNotGiven'))}
         </div>
-      </fieldset>
+      </Fieldset>
       <div class="itda-form-actions">
         <Button size="large">{props.isNew ? t('businesses.create') : t('common.save')}</Button>
       </div>
@@ -172,7 +158,7 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
         <p class="itda-meta">
           {b.brn && <span class="itda-tag">{formatBrn(b.brn)}</span>}
           {b.isSample && <DemoBadge label={t('demo.badge')} />}
-          {b.minimalOnly && <span class="itda-badge itda-badge-future">{t('businesses.minimalOnly')}</span>}
+          {b.minimalOnly && <Badge tone="warning">{t('businesses.minimalOnly')}</Badge>}
         </p>
       </PageHeader>
       {d.canWrite && (
@@ -368,23 +354,13 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
                 errors={props.activityErrors}
                 options={(['visit', 'call', 'office', 'sms'] as const).map((k) => ({ value: k, label: t(`activities.kind.${k}`) }))}
               />
-              <TextInput t={t} name="occurredOn" label={t('activities.occurredOn')} values={props.activityValues ?? { occurredOn: koreanToday(new Date()) }} errors={props.activityErrors} required />
-              <TextInput t={t} name="minutes" type="number" label={t('activities.minutes')} values={props.activityValues} errors={props.activityErrors} />
+              <Input t={t} name="occurredOn" label={t('activities.occurredOn')} values={props.activityValues ?? { occurredOn: kstDate(new Date()) }} errors={props.activityErrors} required />
+              <Input t={t} name="minutes" type="number" label={t('activities.minutes')} values={props.activityValues} errors={props.activityErrors} />
             </div>
-            <div class="form-group">
-              <div class="form-tit">
-                <label for="f-summary">{t('activities.summary')}</label>
-              </div>
-              <div class={props.activityErrors?.summary ? 'form-conts is-error' : 'form-conts'}>
-                <textarea id="f-summary" name="summary" class="krds-input" rows={4}>
-                  {valueOf(props.activityValues, 'summary')}
-                </textarea>
-              </div>
-              {props.activityErrors?.summary && <p class="form-hint-invalid">{props.activityErrors.summary}</p>}
-            </div>
+            <Textarea t={t} name="summary" label={t('activities.summary')} values={props.activityValues} errors={props.activityErrors} required />
             <div class="itda-grid-2">
-              <TextInput t={t} name="nextAction" label={t('activities.nextAction')} values={props.activityValues} errors={props.activityErrors} />
-              <TextInput t={t} name="nextDueOn" label={t('activities.nextDueOn')} hint="2026-12-10" values={props.activityValues} errors={props.activityErrors} />
+              <Input t={t} name="nextAction" label={t('activities.nextAction')} values={props.activityValues} errors={props.activityErrors} />
+              <Input t={t} name="nextDueOn" label={t('activities.nextDueOn')} hint="2026-12-10" values={props.activityValues} errors={props.activityErrors} />
             </div>
             <div class="itda-form-actions">
               <Button>{t('activities.save')}</Button>
@@ -412,7 +388,7 @@ function ListPage(props: { c: AppContext; list: ListResult; values: FormValues; 
         </p>
       )}
       <form method="get" action="/businesses" class="itda-filters" role="search">
-        <TextInput t={t} name="q" label={t('businesses.search')} values={props.values} />
+        <Input t={t} name="q" label={t('businesses.search')} values={props.values} />
         <Button variant="secondary">{t('common.filter')}</Button>
       </form>
       <div class="krds-table-wrap">
@@ -438,7 +414,7 @@ function ListPage(props: { c: AppContext; list: ListResult; values: FormValues; 
                 <td>{maskPhone(r.phone) || '—'}</td>
                 <td>{r.municipalityName ?? '—'}</td>
                 <td>{r.clerkName ?? t('caseload.unassigned')}</td>
-                <td>{r.lastContactAt ? koreanToday(r.lastContactAt) : '—'}</td>
+                <td>{r.lastContactAt ? kstDate(r.lastContactAt) : '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -453,7 +429,7 @@ function ListPage(props: { c: AppContext; list: ListResult; values: FormValues; 
           <h2 class="itda-h3">{t('businesses.export')}</h2>
           <ErrorSummary t={t} errors={props.exportErrors} />
           <CsrfField token={c.var.csrfToken} />
-          <TextInput t={t} name="reason" label={t('businesses.exportReason')} hint={t('businesses.exportReasonHint')} values={props.values} errors={props.exportErrors} required />
+          <Input t={t} name="reason" label={t('businesses.exportReason')} hint={t('businesses.exportReasonHint')} values={props.values} errors={props.exportErrors} required />
           <Button variant="secondary">{t('businesses.exportSubmit')}</Button>
         </form>
       )}

@@ -5,7 +5,7 @@ import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, requireActor, type Actor } from '../auth/auth.policy.ts';
-import { koreanToday } from '../programs/programs.service.ts';
+import { kstDate } from '../../domain/korean-time.ts';
 import { assertBusinessAccess } from './businesses.access.ts';
 import { figuresScope, isHandedOver, scopeOf, scopePermits } from '../../domain/scope.ts';
 import type { BusinessesRepository } from './businesses.repository.ts';
@@ -102,7 +102,7 @@ export function createBusinessesService(deps: {
       }
       const office = await repo.officeCovering(db, input.municipalityCode);
       const withPersonal = input.consentCollection !== null;
-      const today = koreanToday(now());
+      const today = kstDate(now());
       const created = await db.transaction().execute(async (trx) => {
         const scope = scopeOf(actor);
         const clerkTakes = scope.kind === 'clerk' && office && scope.officeId === office.id;
@@ -154,7 +154,7 @@ export function createBusinessesService(deps: {
         const { minimalOnly: _m, ...cols } = columns(input, hasCollection || input.consentCollection !== null);
         const after = await repo.updateVersioned(trx, id, input.version!, { ...cols, minimalOnly: !(hasCollection || input.consentCollection !== null) });
         if (!after) throw new ConflictError('error.conflictReload');
-        const today = koreanToday(now());
+        const today = kstDate(now());
         if (!hasCollection && input.consentCollection) await repo.insertConsent(trx, { businessId: id, kind: 'collection', textVersion: CONSENT_TEXT_VERSION.collection, method: input.consentCollection, givenOn: today, recordedBy: actor.userId });
         if (input.consentThirdParty && !consents.some((k) => k.kind === 'third_party' && !k.withdrawnAt)) {
           await repo.insertConsent(trx, { businessId: id, kind: 'third_party', textVersion: CONSENT_TEXT_VERSION.third_party, method: input.consentThirdParty, givenOn: today, recordedBy: actor.userId });
@@ -261,7 +261,7 @@ export function createBusinessesService(deps: {
     async clerkToday(actor: Actor | null, opts: { notContactedDays: number }) {
       requireActor(actor);
       if (actor.role !== 'clerk') throw new ForbiddenError();
-      const today = koreanToday(now());
+      const today = kstDate(now());
       const in14 = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
       const [tasks, quiet, expiring, mine] = await Promise.all([
         repo.tasksDue(db, actor.userId, in14),

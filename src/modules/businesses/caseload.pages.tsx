@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { Button, CsrfField, ErrorSummary, Select, type FieldErrors } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Fieldset, Select, type FieldErrors } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
@@ -46,8 +46,7 @@ function CaseloadPage(props: { c: AppContext; loads: Loads; list: List; errors?:
       </p>
       <form method="post" action="/caseload/assign" class="itda-form itda-form-wide" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <fieldset class="itda-fieldset" id="f-businessIds">
-          <legend>{t('caseload.chooseBusinesses')}</legend>
+        <Fieldset id="f-businessIds" title={t('caseload.chooseBusinesses')}>
           <div class="itda-check-grid">
             {list.rows.map((r) => (
               <div class="krds-form-check">
@@ -58,7 +57,7 @@ function CaseloadPage(props: { c: AppContext; loads: Loads; list: List; errors?:
               </div>
             ))}
           </div>
-        </fieldset>
+        </Fieldset>
         <Select t={t} name="clerkId" label={t('caseload.toClerk')} errors={props.errors} placeholder={t('common.choose')} options={loads.map((l) => ({ value: l.id, label: `${l.displayName} (${l.officeName ?? '—'}, ${l.businesses})` }))} required />
         <div class="itda-form-actions">
           <Button>{t('caseload.assign')}</Button>

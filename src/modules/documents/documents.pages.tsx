@@ -2,11 +2,11 @@ import type { Hono } from 'hono';
 import { findDocumentType } from '../../domain/documents/document-types.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { Button, CsrfField, ErrorSummary, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Badge, Button, ConfirmField, CsrfField, ErrorSummary, FileField, Input, RadioGroup, type FieldErrors, type FormValues } from '../../web/components/index.ts';
+import { formatBytes, formatDateTime } from '../../web/format.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
-import { Badge, ConfirmField, Field, FileField, formatBytes, formatDateTime, RadioField } from '../participations/participations.views.tsx';
 import { checklistSummary, type ChecklistItem, type ChecklistStatus } from './documents.checklist.ts';
 import { contentDisposition, DOCUMENT_MAX_BYTES } from './documents.files.ts';
 import { DOWNLOAD_PURPOSES } from './documents.schemas.ts';
@@ -78,7 +78,7 @@ function UploadForm(props: {
         <p class="itda-rrn-reminder">
           <strong>{t('documents.rrnReminderTitle')}</strong> {t('documents.rrnReminder')}
         </p>
-        <Field
+        <Input
           t={t}
           prefix={prefix}
           name="issuedOn"
@@ -90,7 +90,7 @@ function UploadForm(props: {
           errors={errors}
           required
         />
-        <Field
+        <Input
           t={t}
           prefix={prefix}
           name="validUntil"
@@ -246,7 +246,7 @@ function DownloadPage(props: { c: AppContext; file: FileMeta; values?: FormValue
       </dl>
       <form method="post" action={`/documents/files/${file.id}`} class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <RadioField
+        <RadioGroup
           t={t}
           prefix="f"
           name="purpose"
@@ -257,7 +257,7 @@ function DownloadPage(props: { c: AppContext; file: FileMeta; values?: FormValue
           options={DOWNLOAD_PURPOSES.map((p) => ({ value: p, label: t(`documents.purpose.${p}`) }))}
           required
         />
-        <Field
+        <Input
           t={t}
           prefix="f"
           name="note"

@@ -9,7 +9,7 @@ import type { AccessService } from '../access/access.service.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
 import { assertBusinessAccess } from '../businesses/businesses.access.ts';
-import { koreanToday } from '../programs/programs.service.ts';
+import { kstDate } from '../../domain/korean-time.ts';
 import { buildChecklist, type ChecklistType } from './documents.checklist.ts';
 import { DOCUMENT_MAX_BYTES, safeFileName, sniffMediaType, textShowsRrn, type MediaType } from './documents.files.ts';
 import type { DocumentsRepository } from './documents.repository.ts';
@@ -76,7 +76,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
         required,
         types,
         held,
-        today: koreanToday(now()),
+        today: kstDate(now()),
       });
     },
 
@@ -90,7 +90,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
       await assertBusinessAccess(db, actor, p.businessId, 'write');
       // Every problem at once (form fields and file), so the clerk fixes them in one go.
       const issues: FieldIssue[] = [];
-      const today = koreanToday(now());
+      const today = kstDate(now());
       let input: UploadDocumentInput | null = null;
       try {
         input = parseInput(uploadDocumentInput(today), raw);

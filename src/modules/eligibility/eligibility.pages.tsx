@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import type { ProgrammeVerdict } from '../../domain/eligibility/index.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { Button, ErrorSummary, Select, TextInput, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Badge, Button, ErrorSummary, Input, Select, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
 import { handleForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, PageHeader } from '../../web/layout.tsx';
-import { describePeriod } from '../programs/programs.format.ts';
+import { describePeriod, PERIOD_BADGE_TONE } from '../programs/programs.format.ts';
 import { ExplanationView } from '../programs/programs.rule-view.tsx';
 import type { EligibilityService } from './eligibility.service.ts';
 
@@ -35,10 +35,10 @@ function FactsForm(props: { c: AppContext; values: FormValues; errors?: FieldErr
           placeholder={unknown}
           options={props.municipalities.map((m) => ({ value: m.code, label: m.name }))}
         />
-        <TextInput t={t} name="openedOn" label={t('eligibility.fact.openedOn')} hint="2021-03-02" values={values} errors={errors} />
-        <TextInput t={t} name="annualRevenue" label={t('eligibility.fact.annualRevenue')} hint={t('eligibility.revenueHint')} values={values} errors={errors} />
-        <TextInput t={t} name="workers" label={t('eligibility.fact.workers')} values={values} errors={errors} />
-        <TextInput t={t} name="ksicCode" label={t('eligibility.fact.ksicCode')} hint={t('eligibility.ksicHint')} values={values} errors={errors} />
+        <Input t={t} name="openedOn" label={t('eligibility.fact.openedOn')} hint="2021-03-02" values={values} errors={errors} />
+        <Input t={t} name="annualRevenue" label={t('eligibility.fact.annualRevenue')} hint={t('eligibility.revenueHint')} values={values} errors={errors} />
+        <Input t={t} name="workers" label={t('eligibility.fact.workers')} values={values} errors={errors} />
+        <Input t={t} name="ksicCode" label={t('eligibility.fact.ksicCode')} hint={t('eligibility.ksicHint')} values={values} errors={errors} />
         <Select
           t={t}
           name="operatingStatus"
@@ -48,8 +48,8 @@ function FactsForm(props: { c: AppContext; values: FormValues; errors?: FieldErr
           placeholder={unknown}
           options={(['active', 'preparing', 'suspended', 'closed'] as const).map((s) => ({ value: s, label: t(`eligibility.status.${s}`) }))}
         />
-        <TextInput t={t} name="closedOn" label={t('eligibility.fact.closedOn')} hint="2026-06-30" values={values} errors={errors} />
-        <TextInput t={t} name="ownerBirthDate" label={t('eligibility.fact.ownerBirthDate')} hint="1975-05-20" values={values} errors={errors} />
+        <Input t={t} name="closedOn" label={t('eligibility.fact.closedOn')} hint="2026-06-30" values={values} errors={errors} />
+        <Input t={t} name="ownerBirthDate" label={t('eligibility.fact.ownerBirthDate')} hint="1975-05-20" values={values} errors={errors} />
         <Select
           t={t}
           name="ownerGender"
@@ -81,7 +81,7 @@ function FactsForm(props: { c: AppContext; values: FormValues; errors?: FieldErr
         {yn('ownerDisabled')}
         {yn('ownerVeteran')}
         {yn('mailOrderRegistered')}
-        <TextInput t={t} name="refDate" label={t('eligibility.fact.refDate')} hint={t('eligibility.refDateHint')} values={values} errors={errors} />
+        <Input t={t} name="refDate" label={t('eligibility.fact.refDate')} hint={t('eligibility.refDateHint')} values={values} errors={errors} />
       </div>
       <div class="itda-form-actions">
         <Button size="large">{t('eligibility.submit')}</Button>
@@ -106,7 +106,7 @@ function VerdictList(props: { c: AppContext; title: string; rows: readonly Progr
           return (
             <li class={`itda-card itda-verdict itda-verdict-${props.kind}`}>
               <h3>
-                {info ? <a href={`/programmes/${info.id}`}>{r.title}</a> : r.title} {period?.badge && <span class={`itda-badge itda-badge-${period.badge.kind}`}>{period.badge.text}</span>}
+                {info ? <a href={`/programmes/${info.id}`}>{r.title}</a> : r.title} {period?.badge && <Badge tone={PERIOD_BADGE_TONE[period.badge.kind]}>{period.badge.text}</Badge>}
               </h3>
               {r.summary && <p>{r.summary}</p>}
               {r.verdict === 'unknown' && r.missing.length > 0 && (

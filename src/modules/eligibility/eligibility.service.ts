@@ -15,7 +15,7 @@ import { NotFoundError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import type { ProgramsRepository } from '../programs/programs.repository.ts';
-import { koreanToday } from '../programs/programs.service.ts';
+import { kstDate } from '../../domain/korean-time.ts';
 import type { EligibilityRepository } from './eligibility.repository.ts';
 import { FactsInput } from './eligibility.schemas.ts';
 import { memoized } from '../../request-memo.ts';
@@ -81,14 +81,14 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
       authorize(actor, 'eligibility.check');
       const input = parseInput(FactsInput, raw);
       const { refDate, ...facts } = input;
-      const date = refDate ?? koreanToday(now());
+      const date = refDate ?? kstDate(now());
       const f: BusinessFacts = { ...facts, sidoCode: facts.municipalityCode ? facts.municipalityCode.slice(0, 2) : null, priorReceipts: null, documents: null };
       return { ...(await evaluateFacts(f, date)), refDate: date };
     },
 
     /** The whole catalogue for one tracked business (used by the casework pages). */
     async evaluateBusiness(businessId: string, refDate?: string) {
-      const date = refDate ?? koreanToday(now());
+      const date = refDate ?? kstDate(now());
       return memoized(`eligibility:${businessId}:${date}`, async () => {
         const [b] = await repo.businessFacts(db, { ids: [businessId] });
         if (!b) throw new NotFoundError();
@@ -132,7 +132,7 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
       const before = compileVersion({ ...current, versionId: current.id, key: programme.key }) ?? NOT_JUDGED;
       const after = compileVersion({ ...draft, versionId: draft.id, key: programme.key }) ?? NOT_JUDGED;
       const businesses = await repo.businessFacts(db);
-      const diff = diffVerdicts(before.compiled, after.compiled, businesses, koreanToday(now()));
+      const diff = diffVerdicts(before.compiled, after.compiled, businesses, kstDate(now()));
       // Counts to every editor; names only of the businesses in the editor's own scope
       // (src/domain/scope.ts): a catalogue editor has none, an admin all (issue 10 §1).
       const scope = scopeOf(actor);

@@ -5,7 +5,7 @@ import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
-import { kstDate } from '../recruitment/recruitment.time.ts';
+import { kstDate } from '../../domain/korean-time.ts';
 import type { TrainingService } from '../training/training.service.ts';
 import type { ContractsRepository } from './contracts.repository.ts';
 import { ContractInput, EndContractInput } from './employment.schemas.ts';

@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
 import { EMPLOYER_TYPES, OUTCOMES, type AggregateFigures, type Figures, type PublicCount } from '../../domain/recruitment/reemployment.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { Button, CsrfField, ErrorSummary, Select, TextInput, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Facts, Fieldset, Input, Paragraphs, RadioGroup, Select, Textarea, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
-import { formatDate, formatDateTime, kstDate } from '../recruitment/recruitment.time.ts';
-import { Facts, Fieldset, Input, Paragraphs, RadioGroup, Textarea } from '../recruitment/views/ui.tsx';
+import { kstDate } from '../../domain/korean-time.ts';
+import { formatDate, formatDateTime } from '../../web/format.ts';
 import { CLOSE, type ContractsService } from './contracts.service.ts';
 import { EMPLOYMENT_CONSENT_VERSION, type EmploymentService } from './employment.service.ts';
 
@@ -185,7 +185,7 @@ function HandoverPage(props: {
               </>
             )}
             {data.caseload.length === 0 && <p>{t('contracts.noCaseload')}</p>}
-            <TextInput
+            <Input
               t={t}
               name="note"
               label={t('contracts.note')}
@@ -645,8 +645,8 @@ function SaeilReferralPage(props: {
       <ErrorSummary t={t} errors={errs('job')} />
       <form method="post" action={`/saeil/referrals/${r.id}/jobs`} class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <TextInput t={t} name="employer" label={t('employment.employer')} values={vals('job')} errors={errs('job')} required />
-        <TextInput t={t} name="jobTitle" label={t('employment.jobTitle')} values={vals('job')} errors={errs('job')} required />
+        <Input t={t} name="employer" label={t('employment.employer')} values={vals('job')} errors={errs('job')} required />
+        <Input t={t} name="jobTitle" label={t('employment.jobTitle')} values={vals('job')} errors={errs('job')} required />
         <Input
           t={t}
           type="date"

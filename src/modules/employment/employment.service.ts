@@ -7,7 +7,7 @@ import { parseInput } from '../../validation.ts';
 import type { AccessService } from '../access/access.service.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
-import { kstDate } from '../recruitment/recruitment.time.ts';
+import { kstDate } from '../../domain/korean-time.ts';
 import type { EmploymentRepository } from './employment.repository.ts';
 import { ConsentInput, JobInput, OutcomeInput, ReferralInput, SessionInput } from './employment.schemas.ts';
 

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import type { Role } from '../../domain/roles.ts';
 import { UnauthenticatedError } from '../../errors.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
-import { CsrfField } from '../../web/components/form.tsx';
+import { Badge, CsrfField } from '../../web/components/index.ts';
 import type { BusinessesService } from '../businesses/businesses.service.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import { OwnerHome } from '../owner/owner.pages.tsx';
@@ -56,7 +56,7 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
           <ul class="itda-list">
             {today.tasks.map((k) => (
               <li>
-                <span class={k.dueOn < today.today ? 'itda-badge itda-badge-soon' : k.dueOn === today.today ? 'itda-badge itda-badge-future' : 'itda-badge itda-badge-open'}>{k.dueOn}</span>{' '}
+                <Badge tone={k.dueOn < today.today ? 'danger' : k.dueOn === today.today ? 'warning' : 'success'}>{k.dueOn}</Badge>{' '}
                 <a href={`/businesses/${k.businessId}`}>{k.businessName}</a>: {k.title}
                 <form method="post" action={`/tasks/${k.id}/done`} class="itda-inline-form">
                   <CsrfField token={c.var.csrfToken} />
@@ -80,7 +80,7 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
           <ul class="itda-list">
             {groupByProgramme(closing).map((g) => (
               <li>
-                <span class="itda-badge itda-badge-soon">{g.periodEnd}</span> <a href={`/programmes/${g.programmeId}`}>{g.title}</a>
+                <Badge tone="danger">{g.periodEnd}</Badge> <a href={`/programmes/${g.programmeId}`}>{g.title}</a>
                 <ul class="itda-sublist">
                   {g.rows.slice(0, 5).map((x) => (
                     <li>

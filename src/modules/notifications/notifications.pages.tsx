@@ -1,10 +1,11 @@
 import type { Hono } from 'hono';
-import { Button, Select } from '../../web/components/form.tsx';
+import { Button, Select } from '../../web/components/index.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { NOTIFICATION_STATUSES, type NotificationChannelKind, type NotificationStatus } from './notifications.repository.ts';
 import type { NotificationService } from './notifications.service.ts';
 import { maskRecipient, smsKind } from './notifications.templates.ts';
+import { formatDateTime } from '../../web/format.ts';
 
 type Listing = Awaited<ReturnType<NotificationService['list']>>;
 const CHANNELS: readonly NotificationChannelKind[] = ['email', 'sms'];
@@ -28,7 +29,7 @@ function NotificationsPage(props: { c: AppContext; listing: Listing; filter: Fil
   const { c, listing, filter } = props;
   const t = c.var.t;
   // Times in Korean time whatever the server's TZ: that is when the recipients read them.
-  const fmt = new Intl.DateTimeFormat(c.var.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Seoul', hourCycle: 'h23' });
+  const fmt = (d: Date) => formatDateTime(d, c.var.locale, { dateStyle: 'short' });
   return (
     <Layout c={c} title={t('notifications.title')}>
       <PageHeader title={t('notifications.title')} lead={t('notifications.lead')} />
@@ -81,7 +82,7 @@ function NotificationsPage(props: { c: AppContext; listing: Listing; filter: Fil
             <tbody>
               {listing.rows.map((r) => (
                 <tr>
-                  <td>{fmt.format(r.createdAt)}</td>
+                  <td>{fmt(r.createdAt)}</td>
                   <td>
                     {t(`notifications.channel.${r.channel}`)}
                     {r.channel === 'sms' && smsKind(r.body) === 'LMS' && ` (${t('notifications.lms')})`}
@@ -108,9 +109,9 @@ function NotificationsPage(props: { c: AppContext; listing: Listing; filter: Fil
                   <td>{r.attempts}</td>
                   <td>
                     {r.status === 'sent' && r.sentAt
-                      ? t('notifications.sentAt', { at: fmt.format(r.sentAt) })
+                      ? t('notifications.sentAt', { at: fmt(r.sentAt) })
                       : r.status === 'pending'
-                        ? t('notifications.nextAttemptAt', { at: fmt.format(r.nextAttemptAt) })
+                        ? t('notifications.nextAttemptAt', { at: fmt(r.nextAttemptAt) })
                         : '—'}
                   </td>
                 </tr>

@@ -1,14 +1,14 @@
 import type { Hono } from 'hono';
 import { FLAG_KINDS } from '../../domain/metrics/access-review.ts';
 import { InvalidError } from '../../errors.ts';
-import { Button, CsrfField, ErrorSummary, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Input, RadioGroup, Textarea, type FieldErrors, type FormValues } from '../../web/components/index.ts';
+import { formatDateTime } from '../../web/format.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { ChainNotice } from '../audit/audit.pages.tsx';
 import type { ChainCheckService, ChainStatus } from '../audit/chain-check.service.ts';
 import { contentDisposition } from '../documents/documents.files.ts';
-import { Field, formatDateTime, RadioField, TextareaField } from '../participations/participations.views.tsx';
 import { XLSX_TYPE } from '../reports/reports.pages.tsx';
 import { EXPORT_PURPOSES } from '../reports/reports.schemas.ts';
 import { formatMonth } from '../reports/reports.tables.ts';
@@ -193,8 +193,8 @@ function ReviewPage(props: { c: AppContext; r: Review; chain: ChainStatus; value
         <p>{t('operations.review.signoffLead')}</p>
         <form method="post" action="/admin/access-review/signoff" class="itda-form" novalidate>
           <CsrfField token={c.var.csrfToken} />
-          <Field t={t} prefix="f" name="month" label={t('operations.review.signMonth')} hint={t('reports.monthly.monthHint')} values={props.values ?? { month: r.month ?? '' }} errors={props.errors} maxlength={7} required />
-          <TextareaField t={t} prefix="f" name="note" label={t('operations.review.note')} hint={t('operations.review.noteHint')} values={props.values} errors={props.errors} rows={3} maxlength={1000} required />
+          <Input t={t} prefix="f" name="month" label={t('operations.review.signMonth')} hint={t('reports.monthly.monthHint')} values={props.values ?? { month: r.month ?? '' }} errors={props.errors} maxlength={7} required />
+          <Textarea t={t} prefix="f" name="note" label={t('operations.review.note')} hint={t('operations.review.noteHint')} values={props.values} errors={props.errors} rows={3} maxlength={1000} required />
           <div class="itda-form-actions">
             <Button>{t('operations.review.sign')}</Button>
           </div>
@@ -249,8 +249,8 @@ function ExportPage(props: { c: AppContext; qs: string; values?: FormValues; err
       <ErrorSummary t={t} errors={props.errors} message={props.message} />
       <form method="post" action={`/admin/access-review/export?${props.qs}`} class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <RadioField t={t} prefix="f" name="purpose" label={t('reports.purpose')} values={props.values} errors={props.errors} options={EXPORT_PURPOSES.map((p) => ({ value: p, label: t(`reports.purpose.${p}`) }))} required />
-        <Field t={t} prefix="f" name="note" label={t('reports.note')} hint={t('reports.noteHint')} values={props.values} errors={props.errors} maxlength={200} />
+        <RadioGroup t={t} prefix="f" name="purpose" label={t('reports.purpose')} values={props.values} errors={props.errors} options={EXPORT_PURPOSES.map((p) => ({ value: p, label: t(`reports.purpose.${p}`) }))} required />
+        <Input t={t} prefix="f" name="note" label={t('reports.note')} hint={t('reports.noteHint')} values={props.values} errors={props.errors} maxlength={200} />
         <div class="itda-form-actions">
           <Button>{t('reports.download')}</Button>
         </div>

@@ -1,10 +1,9 @@
 import type { Hono } from 'hono';
-import { Button, CsrfField, ErrorSummary, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, RadioGroup, Textarea, valueOf, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { addMonths } from '../../domain/metrics/period.ts';
-import { RadioField, TextareaField } from '../participations/participations.views.tsx';
 import { formatMonth } from '../reports/reports.tables.ts';
 import type { OperationsService } from './operations.service.ts';
 
@@ -312,7 +311,7 @@ function HandoverPage(props: { c: AppContext; h: Handover; values?: FormValues; 
             <form method="post" action="/operations/handover" class="itda-form itda-form-wide" novalidate>
               <CsrfField token={c.var.csrfToken} />
               <input type="hidden" name="fromClerkId" value={s.from.id} />
-              <RadioField
+              <RadioGroup
                 t={t}
                 prefix="f"
                 name="mode"
@@ -346,7 +345,7 @@ function HandoverPage(props: { c: AppContext; h: Handover; values?: FormValues; 
                 </div>
                 {props.errors?.toClerkId && <p class="form-hint-invalid">{props.errors.toClerkId}</p>}
               </div>
-              <TextareaField t={t} prefix="f" name="note" label={t('operations.note')} values={values} errors={props.errors} rows={2} maxlength={300} />
+              <Textarea t={t} prefix="f" name="note" label={t('operations.note')} values={values} errors={props.errors} rows={2} maxlength={300} />
               {s.untrained.length > 0 && <p class="form-hint">{t('operations.untrainedExcluded', { names: s.untrained.map((k) => k.displayName).join(', ') })}</p>}
               <div class="krds-table-wrap">
                 <table class="itda-table itda-table-compact">

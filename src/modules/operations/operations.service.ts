@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { accessFlags, flagSummary } from '../../domain/metrics/access-review.ts';
 import { calendarGrid, caseloadBalance, DEFAULT_INACTIVE_DAYS, inactiveClerks, planHandover } from '../../domain/metrics/caseload.ts';
-import { kstDate, monthOf, monthPeriod, previousMonth, type Period } from '../../domain/metrics/period.ts';
+import { kstDate, kstTimestamp } from '../../domain/korean-time.ts';
+import { monthOf, monthPeriod, previousMonth, type Period } from '../../domain/metrics/period.ts';
 import { figuresScope, scopeOf } from '../../domain/scope.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.ts';
 import { translator } from '../../i18n/i18n.ts';
@@ -305,13 +306,12 @@ export function createOperationsService(deps: {
       const f = await reviewFilters(q);
       const [rows, cells] = await Promise.all([repo.records(db, { period, ...f, limit: EXPORT_MAX_ROWS, offset: 0 }), deps.reports.accessCells(db, period)]);
       const flags = accessFlags(cells);
-      const kst = (d: Date) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Asia/Seoul' }).format(d);
       const records: TableSpec = {
         id: 'accessRecords',
         title: t('operations.review.records'),
         columns: ['at', 'account', 'ip', 'subject', 'action', 'reason'].map((k) => ({ header: t(`operations.review.col.${k}`), type: 'text' as const })),
         rows: rows.map((r) => [
-          { value: kst(r.at), type: 'text' },
+          { value: kstTimestamp(r.at), type: 'text' },
           { value: r.accountLogin ?? '—', type: 'text' },
           { value: r.ip ?? '—', type: 'text' },
           { value: r.businessName ? `${r.businessName} (${r.subjectType})` : `${r.subjectType} ${r.subjectId}`, type: 'text' },

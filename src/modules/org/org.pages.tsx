@@ -8,11 +8,11 @@ import {
   ErrorSummary,
   LinkButton,
   Select,
-  TextInput,
+  Input,
   valueOf,
   type FieldErrors,
   type FormValues,
-} from '../../web/components/form.tsx';
+} from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
@@ -136,8 +136,8 @@ function RegionForm(props: {
       <form method="post" action={`/admin/regions/${props.id}`} class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
         <input type="hidden" name="version" value={valueOf(props.values, 'version')} />
-        <TextInput t={t} name="name" label={t('org.regionName')} values={props.values} errors={props.errors} required />
-        <TextInput t={t} name="hub" label={t('org.regionHub')} values={props.values} errors={props.errors} required />
+        <Input t={t} name="name" label={t('org.regionName')} values={props.values} errors={props.errors} required />
+        <Input t={t} name="hub" label={t('org.regionHub')} values={props.values} errors={props.errors} required />
         <CheckboxGroup
           t={t}
           name="municipalities"
@@ -175,7 +175,7 @@ function OfficeForm(props: {
       <form method="post" action={props.id ? `/admin/offices/${props.id}` : '/admin/offices/new'} class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
         <input type="hidden" name="version" value={valueOf(props.values, 'version') || '0'} />
-        <TextInput t={t} name="name" label={t('org.officeName')} values={props.values} errors={props.errors} required />
+        <Input t={t} name="name" label={t('org.officeName')} values={props.values} errors={props.errors} required />
         <Select
           t={t}
           name="regionId"
@@ -186,8 +186,8 @@ function OfficeForm(props: {
           options={props.regions.map((r) => ({ value: String(r.id), label: r.name }))}
           required
         />
-        <TextInput t={t} name="address" label={t('org.address')} values={props.values} errors={props.errors} />
-        <TextInput t={t} name="phone" type="tel" label={t('org.phone')} values={props.values} errors={props.errors} />
+        <Input t={t} name="address" label={t('org.address')} values={props.values} errors={props.errors} />
+        <Input t={t} name="phone" type="tel" label={t('org.phone')} values={props.values} errors={props.errors} />
         <CheckboxGroup
           t={t}
           name="municipalities"

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
-import { formatWon } from '../programs/programs.format.ts';
+import { formatWon } from '../../web/format.ts';
 import type { OwnerService } from './owner.service.ts';
 
 type View = Awaited<ReturnType<OwnerService['byLink']>>;

@@ -9,7 +9,7 @@ import { requireActor, type Actor } from '../auth/auth.policy.ts';
 import { assertBusinessAccess } from '../businesses/businesses.access.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { isMobileNumber } from '../notifications/notifications.service.ts';
-import { koreanToday } from '../programs/programs.service.ts';
+import { kstDate } from '../../domain/korean-time.ts';
 
 /** A one-time link sent by SMS lets an owner who never signs in see their case for 24 hours. */
 export const OWNER_LINK_HOURS = 24;
@@ -27,7 +27,7 @@ export function createOwnerService(deps: { db: Kysely<DB>; access: AccessService
       .where('b.id', '=', businessId)
       .executeTakeFirst();
     if (!b) throw new NotFoundError();
-    const today = koreanToday(now());
+    const today = kstDate(now());
     const parts = await db
       .selectFrom('participation as pa')
       .innerJoin('programmeVersion as v', 'v.id', 'pa.programmeVersionId')

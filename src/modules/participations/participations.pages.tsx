@@ -9,7 +9,8 @@ import {
 import { ENDED_STATUSES } from '../../domain/metrics/figures.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { Button, CsrfField, ErrorSummary, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Badge, Button, CsrfField, ErrorSummary, Input, RadioGroup, Select, Textarea, valueOf, type FieldErrors, type FormValues, type OptionGroup } from '../../web/components/index.ts';
+import { formatDateTime, formatWonExact } from '../../web/format.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
@@ -18,16 +19,6 @@ import type { ChecklistItem } from '../documents/documents.checklist.ts';
 import type { DocumentsService } from '../documents/documents.service.ts';
 import type { SurveysService } from '../surveys/surveys.service.ts';
 import type { ParticipationsService, ProgrammeOption } from './participations.service.ts';
-import {
-  Badge,
-  Field,
-  formatDateTime,
-  formatWon,
-  RadioField,
-  SelectField,
-  TextareaField,
-  type OptionGroup,
-} from './participations.views.tsx';
 
 export type ParticipationListRow = Awaited<ReturnType<ParticipationsService['listForBusiness']>>[number];
 type Detail = Awaited<ReturnType<ParticipationsService['get']>>;
@@ -136,7 +127,7 @@ export function ParticipationsSection(props: {
               <p class="itda-participation-meta">
                 {r.submittedOn && <span>{t('participations.list.submitted', { date: r.submittedOn })}</span>}
                 {r.benefitAmount !== null && (
-                  <span>{t('participations.list.benefit', { amount: formatWon(r.benefitAmount, t), date: r.benefitedOn ?? '' })}</span>
+                  <span>{t('participations.list.benefit', { amount: formatWonExact(r.benefitAmount, c.var.locale), date: r.benefitedOn ?? '' })}</span>
                 )}
                 <span>{t('participations.list.updated', { at: formatDateTime(r.updatedAt, c.var.locale) })}</span>
               </p>
@@ -165,7 +156,7 @@ function NewParticipationForm(props: {
     <form method="post" action={`${businessHref(props.businessId)}/participations/new`} class="itda-form" novalidate>
       {props.compact && <h3 class="itda-h3">{t('participations.new')}</h3>}
       <CsrfField token={c.var.csrfToken} />
-      <SelectField
+      <Select
         t={t}
         prefix={props.prefix}
         name="programmeId"
@@ -178,7 +169,7 @@ function NewParticipationForm(props: {
         required
       />
       {!props.compact && (
-        <TextareaField
+        <Textarea
           t={t}
           prefix={props.prefix}
           name="reason"
@@ -260,27 +251,27 @@ function fieldFor(props: {
   switch (f) {
     case 'submittedOn':
       return (
-        <Field {...common} type="date" max={today} label={t('participations.submittedOn')} hint={t('participations.submittedOnHint')} />
+        <Input {...common} type="date" max={today} label={t('participations.submittedOn')} hint={t('participations.submittedOnHint')} />
       );
     case 'channel':
       return (
-        <RadioField
+        <RadioGroup
           {...common}
           label={t('participations.channel')}
           options={SUBMISSION_CHANNELS.map((ch) => ({ value: ch, label: t(`participations.channel.${ch}`) }))}
         />
       );
     case 'decidedOn':
-      return <Field {...common} type="date" max={today} label={t('participations.decidedOn')} hint={t('participations.decidedOnHint')} />;
+      return <Input {...common} type="date" max={today} label={t('participations.decidedOn')} hint={t('participations.decidedOnHint')} />;
     case 'amount':
       return (
-        <Field {...common} inputmode="numeric" label={t('participations.amount')} hint={t('participations.amountHint')} maxlength={20} />
+        <Input {...common} inputmode="numeric" label={t('participations.amount')} hint={t('participations.amountHint')} maxlength={20} />
       );
     case 'benefitedOn':
-      return <Field {...common} type="date" max={today} label={t('participations.benefitedOn')} />;
+      return <Input {...common} type="date" max={today} label={t('participations.benefitedOn')} />;
     case 'reason':
       return (
-        <TextareaField
+        <Textarea
           {...common}
           label={
             props.required
@@ -366,7 +357,7 @@ function History(props: { c: AppContext; events: Detail['events'] }) {
                   t('participations.history.submitted', { date: str('submittedOn')!, channel: channelLabel(t, str('channel')) })}
                 {str('decidedOn') && t('participations.history.decided', { date: str('decidedOn')! })}
                 {str('amount') &&
-                  t('participations.history.benefited', { amount: formatWon(Number(str('amount')), t), date: str('benefitedOn') ?? '' })}
+                  t('participations.history.benefited', { amount: formatWonExact(Number(str('amount')), c.var.locale), date: str('benefitedOn') ?? '' })}
               </p>
             )}
             {e.reason && (
@@ -492,7 +483,7 @@ function DetailPage(props: {
           <>
             <dt>{t('participations.benefit')}</dt>
             <dd>
-              <strong>{formatWon(p.benefitAmount, t)}</strong> ({p.benefitedOn})
+              <strong>{formatWonExact(p.benefitAmount, c.var.locale)}</strong> ({p.benefitedOn})
             </dd>
           </>
         )}

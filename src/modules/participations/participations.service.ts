@@ -20,7 +20,7 @@ import { requireActor, type Actor } from '../auth/auth.policy.ts';
 import { assertBusinessAccess } from '../businesses/businesses.access.ts';
 import { scopeOf, scopePermits } from '../../domain/scope.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
-import { koreanToday } from '../programs/programs.service.ts';
+import { kstDate } from '../../domain/korean-time.ts';
 import type { ParticipationsRepository } from './participations.repository.ts';
 import { CreateParticipationInput, TransitionInput } from './participations.schemas.ts';
 
@@ -142,7 +142,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
     const [programmes, open, evaluation] = await Promise.all([
       repo.currentProgrammes(db),
       repo.openProgrammeIds(db, businessId),
-      deps.eligibility.evaluateBusiness(businessId, koreanToday(now())),
+      deps.eligibility.evaluateBusiness(businessId, kstDate(now())),
     ]);
     const verdicts = new Map(evaluation.result.results.map((r) => [r.programmeKey, r]));
     return programmes
@@ -250,7 +250,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
       const status = p.status;
       const writable = await canWrite(actor, p.businessId);
       const next = writable ? nextStatuses(status).map((to) => ({ to, ...transitionFields(status, to) })) : [];
-      return { participation: p, events, next, canWrite: writable, today: koreanToday(now()) };
+      return { participation: p, events, next, canWrite: writable, today: kstDate(now()) };
     },
 
     /**
@@ -269,7 +269,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
         { status: current.status, submittedOn: current.submittedOn, decidedOn: current.decidedOn },
         input.to,
         input,
-        koreanToday(now()),
+        kstDate(now()),
       );
       if (!plan.ok) {
         const notAllowed = plan.issues.some((i) => i.code === 'notAllowed');

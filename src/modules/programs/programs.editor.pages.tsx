@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { RuleSchema } from '../../domain/eligibility/index.ts';
 import { NotFoundError } from '../../errors.ts';
-import { Button, CsrfField, ErrorSummary, LinkButton, Select, TextInput, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Fieldset, Input, LinkButton, Select, Textarea, valueOf, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
@@ -29,8 +29,7 @@ function EditPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService[
       <form method="post" action={`/programmes/${d.programme.id}/edit`} class="itda-form itda-form-wide" novalidate>
         <CsrfField token={c.var.csrfToken} />
         <input type="hidden" name="baseVersionId" value={valueOf(props.values, 'baseVersionId')} />
-        <fieldset class="itda-fieldset">
-          <legend>{t('programmes.edit.addCriterion')}</legend>
+        <Fieldset title={t('programmes.edit.addCriterion')}>
           <p class="form-hint">{t('programmes.edit.addHint')}</p>
           <Select
             t={t}
@@ -41,30 +40,13 @@ function EditPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService[
             placeholder={t('common.choose')}
             options={ADDABLE.map((k) => ({ value: k, label: t(`programmes.add.${k}`) }))}
           />
-          <TextInput t={t} name="addValue" label={t('programmes.edit.value')} hint={t('programmes.edit.valueHint')} values={props.values} errors={props.errors} />
+          <Input t={t} name="addValue" label={t('programmes.edit.value')} hint={t('programmes.edit.valueHint')} values={props.values} errors={props.errors} />
           <Button variant="secondary" name="intent" value="append">
             {t('programmes.edit.append')}
           </Button>
-        </fieldset>
-        <div class="form-group">
-          <div class="form-tit">
-            <label for="f-rule">{t('programmes.edit.rule')}</label>
-          </div>
-          <p class="form-hint" id="h-rule">
-            {t('programmes.edit.ruleHint')}
-          </p>
-          <div class={props.errors?.rule ? 'form-conts is-error' : 'form-conts'}>
-            <textarea id="f-rule" name="rule" class="krds-input itda-code" rows={18} aria-describedby={props.errors?.rule ? 'h-rule e-rule' : 'h-rule'}>
-              {valueOf(props.values, 'rule')}
-            </textarea>
-          </div>
-          {props.errors?.rule && (
-            <p class="form-hint-invalid" id="e-rule">
-              {props.errors.rule}
-            </p>
-          )}
-        </div>
-        <TextInput t={t} name="reason" label={t('programmes.edit.reason')} hint={t('programmes.edit.reasonHint')} values={props.values} errors={props.errors} required />
+        </Fieldset>
+        <Textarea t={t} name="rule" class="itda-code" rows={18} label={t('programmes.edit.rule')} hint={t('programmes.edit.ruleHint')} values={props.values} errors={props.errors} />
+        <Input t={t} name="reason" label={t('programmes.edit.reason')} hint={t('programmes.edit.reasonHint')} values={props.values} errors={props.errors} required />
         <Select
           t={t}
           name="reviewStatus"

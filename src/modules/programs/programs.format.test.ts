@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../i18n/i18n.ts';
-import { daysBetween, describePeriod, formatWon } from './programs.format.ts';
-
-describe('formatWon', () => {
-  it('writes amounts the Korean way', () => {
-    expect(formatWon(1_500_000, 'ko')).toBe('150만 원');
-    expect(formatWon(300_000_000, 'ko')).toBe('3억 원');
-    expect(formatWon(2_520_000_000, 'ko')).toBe('25억 2,000만 원');
-    expect(formatWon(0, 'ko')).toBe('0 원');
-    expect(formatWon(2_000_000, 'en')).toBe('KRW 2,000,000');
-  });
-});
+import { describePeriod } from './programs.format.ts';
 
 describe('describePeriod', () => {
   const t = translator('ko');
@@ -21,9 +11,5 @@ describe('describePeriod', () => {
     expect(describePeriod(p('range', '2026-11-01', '2026-11-26'), '2026-11-27', t, 'ko').badge?.kind).toBe('closed');
     expect(describePeriod(p('range', '2026-12-01', '2026-12-31'), '2026-11-27', t, 'ko').badge?.kind).toBe('future');
     expect(describePeriod(p('always', null, null), '2026-11-27', t, 'ko').text).toBe('상시 접수');
-  });
-  it('computes whole days across month ends and leap days', () => {
-    expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
-    expect(daysBetween('2026-12-31', '2027-01-01')).toBe(1);
   });
 });

@@ -1,29 +1,13 @@
+import { daysBetween } from '../../domain/metrics/period.ts';
 import type { Translate } from '../../i18n/i18n.ts';
+import type { BadgeTone } from '../../web/components/index.ts';
+import { formatDate } from '../../web/format.ts';
 
-/** Display helpers shared by the catalogue pages (Korean money and date wording). */
+/** The application period of a programme in words, for the catalogue pages. */
+export type PeriodBadgeKind = 'open' | 'soon' | 'closed' | 'future';
 
-/** 1500000 → "150만 원", 300000000 → "3억 원", 2_500_000_000 → "25억 원". */
-export function formatWon(amount: number, locale: string): string {
-  if (locale !== 'ko') return `KRW ${new Intl.NumberFormat('en').format(amount)}`;
-  const eok = Math.floor(amount / 100_000_000);
-  const man = Math.floor((amount % 100_000_000) / 10_000);
-  const won = amount % 10_000;
-  const parts: string[] = [];
-  if (eok) parts.push(`${new Intl.NumberFormat('ko').format(eok)}억`);
-  if (man) parts.push(`${new Intl.NumberFormat('ko').format(man)}만`);
-  if (won || !parts.length) parts.push(new Intl.NumberFormat('ko').format(won));
-  return `${parts.join(' ')} 원`;
-}
-
-/** Whole days from `today` to `date` (both YYYY-MM-DD). */
-export function daysBetween(today: string, date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
-
-export function formatDate(d: string, locale: string): string {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  return locale === 'ko' ? `${y}. ${m}. ${day}.` : d;
-}
+/** The kit's badge tone for each deadline state (the word says it; the colour only helps). */
+export const PERIOD_BADGE_TONE: Record<PeriodBadgeKind, BadgeTone> = { open: 'success', soon: 'danger', closed: 'gray', future: 'warning' };
 
 export interface PeriodLike {
   periodKind: string;
@@ -33,7 +17,7 @@ export interface PeriodLike {
 }
 
 /** The period in words plus a deadline badge (D-n / 마감 / 접수 예정). */
-export function describePeriod(p: PeriodLike, today: string, t: Translate, locale: string): { text: string; badge?: { text: string; kind: 'open' | 'soon' | 'closed' | 'future' } } {
+export function describePeriod(p: PeriodLike, today: string, t: Translate, locale: string): { text: string; badge?: { text: string; kind: PeriodBadgeKind } } {
   const range = [p.periodStart, p.periodEnd].map((d) => (d ? formatDate(d, locale) : '')).join(' ~ ').trim();
   switch (p.periodKind) {
     case 'always':

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { Button, CsrfField, ErrorSummary, Select, TextInput, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Select, Input, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { Layout, PageHeader } from '../../web/layout.tsx';
 import { ImportInput } from './programs.schemas.ts';
@@ -89,7 +89,7 @@ function ImportPage(props: { c: AppContext; values?: FormValues; errors?: FieldE
           </div>
           {props.errors?.file && <p class="form-hint-invalid">{props.errors.file}</p>}
         </div>
-        <TextInput t={t} name="url" label={t('programmes.import.url')} values={props.values} errors={props.errors} />
+        <Input t={t} name="url" label={t('programmes.import.url')} values={props.values} errors={props.errors} />
         <div class="itda-form-actions">
           <Button>{t('programmes.import.submit')}</Button>
         </div>

@@ -1,11 +1,12 @@
 import type { Hono } from 'hono';
 import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { Button, Checkbox, Select, TextInput, type FormValues } from '../../web/components/form.tsx';
+import { Badge, Button, Checkbox, Input, Select, type FormValues } from '../../web/components/index.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
-import { describePeriod, formatWon } from './programs.format.ts';
+import { formatDateTime, formatWon } from '../../web/format.ts';
+import { describePeriod, PERIOD_BADGE_TONE } from './programs.format.ts';
 import type { ProgramsService } from './programs.service.ts';
 import { RuleView } from './programs.rule-view.tsx';
 
@@ -22,9 +23,6 @@ function idParam(c: AppContext, name = 'id'): number {
   return v;
 }
 
-function Badge(props: { kind: 'open' | 'soon' | 'closed' | 'future'; text: string }) {
-  return <span class={`itda-badge itda-badge-${props.kind}`}>{props.text}</span>;
-}
 
 function benefitText(t: Translate, locale: string, type: string | null, amount: number | null): string {
   const kind = type ? t(`programmes.benefit.${type}`) : '';
@@ -50,11 +48,11 @@ function ListPage(props: { c: AppContext; result: SearchResult; values: FormValu
     <Layout c={c} title={t('programmes.title')}>
       <PageHeader title={t('programmes.title')} lead={t('programmes.lead')} />
       <form method="get" action="/programmes" class="itda-filters itda-filters-wide" role="search">
-        <TextInput t={t} name="q" label={t('programmes.search')} values={props.values} />
+        <Input t={t} name="q" label={t('programmes.search')} values={props.values} />
         <Select t={t} name="category" label={t('programmes.category')} values={props.values} placeholder={t('common.all')} options={CATEGORIES.map((k) => ({ value: k, label: t(`category.${k}`) }))} />
         <Select t={t} name="region" label={t('programmes.region')} values={props.values} placeholder={t('programmes.regionAll')} options={regionOptions(t, props.municipalities)} />
         <Select t={t} name="agency" label={t('programmes.agency')} values={props.values} placeholder={t('common.all')} options={props.agencies.map((a) => ({ value: a, label: a }))} />
-        <TextInput t={t} name="closingWithin" type="number" label={t('programmes.closingWithin')} values={props.values} />
+        <Input t={t} name="closingWithin" type="number" label={t('programmes.closingWithin')} values={props.values} />
         <Select
           t={t}
           name="sort"
@@ -78,7 +76,7 @@ function ListPage(props: { c: AppContext; result: SearchResult; values: FormValu
               </h2>
               <p class="itda-meta">
                 {r.category && <span class="itda-tag">{t(`category.${r.category}`)}</span>}
-                {period.badge && <Badge {...period.badge} />}
+                {period.badge && <Badge tone={PERIOD_BADGE_TONE[period.badge.kind]}>{period.badge.text}</Badge>}
                 {r.isSample && <DemoBadge label={t('programmes.sample')} />}
               </p>
               <dl class="itda-dl itda-dl-compact">
@@ -115,7 +113,6 @@ function DetailPage({ c, d }: { c: AppContext; d: Detail }) {
   const period = describePeriod(v, d.today, t, locale);
   const docNames = new Map(d.documentTypes.map((x) => [x.code, locale === 'ko' ? x.name : (x.nameEn ?? x.name)]));
   const docs = [...v.requiredDocuments.map((code) => docNames.get(code) ?? code), ...v.documentNames];
-  const fmt = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Seoul', hourCycle: 'h23' });
   return (
     <Layout c={c} title={v.title}>
       {c.req.query('notice') === 'published' && <Notice kind="success">{t('programmes.draft.published')}</Notice>}
@@ -127,7 +124,7 @@ function DetailPage({ c, d }: { c: AppContext; d: Detail }) {
       <PageHeader title={v.title}>
         <p class="itda-meta">
           {v.category && <span class="itda-tag">{t(`category.${v.category}`)}</span>}
-          {period.badge && <Badge {...period.badge} />}
+          {period.badge && <Badge tone={PERIOD_BADGE_TONE[period.badge.kind]}>{period.badge.text}</Badge>}
           {d.programme.isSample && <DemoBadge label={t('programmes.sample')} />}
         </p>
       </PageHeader>
@@ -247,7 +244,7 @@ function DetailPage({ c, d }: { c: AppContext; d: Detail }) {
                     </th>
                     <td>{x.changeReason}</td>
                     <td>{x.createdByLogin ?? '—'}</td>
-                    <td>{fmt.format(x.publishedAt ?? x.createdAt)}</td>
+                    <td>{formatDateTime(x.publishedAt ?? x.createdAt, locale)}</td>
                   </tr>
                 ))}
             </tbody>

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { kstDate } from '../../domain/korean-time.ts';
 import type { DB, NewProgrammeVersion, ProgrammeVersion } from '../../db/schema.ts';
 import type { ImportBatch, ProgrammeDraft } from '../../domain/catalog/catalog.types.ts';
 import { RuleSchema, type Rule } from '../../domain/eligibility/eligibility.types.ts';
@@ -11,11 +12,6 @@ import { CatalogueQuery, RuleDraftInput } from './programs.schemas.ts';
 import { documentTypeRows, matchDocumentTypes } from '../../domain/documents/document-types.ts';
 
 export const CATALOGUE_PAGE_SIZE = 20;
-
-/** Korean-time calendar date (the programme's deadlines are Korean dates). */
-export function koreanToday(now: Date): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export interface ImportReport {
   source: string;
@@ -127,7 +123,7 @@ export function createProgramsService(deps: {
     async search(actor: Actor | null, raw: unknown) {
       authorize(actor, 'programmes.read');
       const f = parseInput(CatalogueQuery, raw);
-      const today = koreanToday(now());
+      const today = kstDate(now());
       const { rows, total } = await programs.search(db, {
         q: f.q,
         category: f.category,
@@ -156,7 +152,7 @@ export function createProgramsService(deps: {
       const shown = versionId ? await programs.findVersion(db, versionId) : current;
       if (!current || !shown || shown.programmeId !== id) throw new NotFoundError();
       const [versions, documentTypes, titles] = await Promise.all([programs.listVersions(db, id), programs.documentTypes(db), programs.titlesByKey(db)]);
-      return { programme, current, shown, versions, documentTypes, titles, today: koreanToday(now()) };
+      return { programme, current, shown, versions, documentTypes, titles, today: kstDate(now()) };
     },
 
     /**

@@ -1,16 +1,15 @@
 import type { Hono } from 'hono';
-import { Button, CsrfField, ErrorSummary, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Input, type FieldErrors, type FormValues } from '../../web/components/index.ts';
+import { formatBytes, formatDateTime } from '../../web/format.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { contentDisposition } from '../documents/documents.files.ts';
-import { Field, formatDateTime } from '../participations/participations.views.tsx';
 import type { MonthlyReportsService } from './monthly.service.ts';
 import { formatMonth } from './reports.tables.ts';
 
 type List = Awaited<ReturnType<MonthlyReportsService['list']>>;
 
-const kb = (n: number) => `${Math.max(1, Math.round(n / 1024))} KB`;
 
 function MonthlyPage(props: { c: AppContext; list: List; values?: FormValues; errors?: FieldErrors; message?: string }) {
   const { c, list } = props;
@@ -28,7 +27,7 @@ function MonthlyPage(props: { c: AppContext; list: List; values?: FormValues; er
       {list.canGenerate && (
         <form method="post" action="/reports/monthly" class="itda-form" novalidate>
           <CsrfField token={c.var.csrfToken} />
-          <Field t={t} prefix="f" name="month" label={t('reports.monthly.month')} hint={t('reports.monthly.monthHint')} values={props.values ?? { month: list.defaultMonth }} errors={props.errors} maxlength={7} required />
+          <Input t={t} prefix="f" name="month" label={t('reports.monthly.month')} hint={t('reports.monthly.monthHint')} values={props.values ?? { month: list.defaultMonth }} errors={props.errors} maxlength={7} required />
           <div class="itda-form-actions">
             <Button>{t('reports.monthly.generate')}</Button>
           </div>
@@ -58,11 +57,11 @@ function MonthlyPage(props: { c: AppContext; list: List; values?: FormValues; er
                 <td>{r.trigger === 'schedule' ? t('reports.monthly.bySchedule') : t('reports.monthly.byHand', { name: r.generatedByName ?? '—' })}</td>
                 <td>
                   <a href={`/reports/monthly/${r.id}/pdf`}>
-                    PDF ({kb(r.pdfBytes)})<span class="sr-only"> {formatMonth(r.month, locale)}</span>
+                    PDF ({formatBytes(r.pdfBytes)})<span class="sr-only"> {formatMonth(r.month, locale)}</span>
                   </a>
                   {' · '}
                   <a href={`/reports/monthly/${r.id}/xlsx`}>
-                    Excel ({kb(r.xlsxBytes)})<span class="sr-only"> {formatMonth(r.month, locale)}</span>
+                    Excel ({formatBytes(r.xlsxBytes)})<span class="sr-only"> {formatMonth(r.month, locale)}</span>
                   </a>
                 </td>
               </tr>

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { kstDate, monthOf, previousMonth } from '../../domain/metrics/period.ts';
+import { kstDate } from '../../domain/korean-time.ts';
+import { formatDateTime } from '../../web/format.ts';
+import { monthOf, previousMonth } from '../../domain/metrics/period.ts';
 import { InvalidError, NotFoundError } from '../../errors.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { parseInput } from '../../validation.ts';
@@ -31,7 +33,7 @@ export function createMonthlyReportsService(deps: { db: Kysely<DB>; repo: Monthl
     const figures = await deps.reports.monthFigures(month);
     const specs = monthlyTables(figures, t);
     const at = now();
-    const stamp = new Intl.DateTimeFormat('ko-KR', { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: 'Asia/Seoul' }).format(at);
+    const stamp = formatDateTime(at, 'ko');
     const sample = await repo.hasDemoData(db);
     const title = `${t('reports.monthly.docTitle')} ${formatMonth(month, 'ko')}`;
     const info: [string, string][] = [

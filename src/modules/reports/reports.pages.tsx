@@ -4,14 +4,13 @@ import { addMonths, monthOf, monthPeriod, yearToDate } from '../../domain/metric
 import type { PublicValue } from '../../domain/metrics/suppression.ts';
 import { InvalidError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { Button, CsrfField, ErrorSummary, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Input, RadioGroup, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
 import { contentDisposition } from '../documents/documents.files.ts';
-import { formatWon } from '../programs/programs.format.ts';
-import { Field, RadioField } from '../participations/participations.views.tsx';
+import { formatWon } from '../../web/format.ts';
 import { barChart, funnelChart, type ChartValue } from './reports.charts.ts';
 import { EXPORT_PURPOSES } from './reports.schemas.ts';
 import type { Dashboard, ReportsService } from './reports.service.ts';
@@ -354,8 +353,8 @@ function ExportReasonPage(props: { c: AppContext; id: string; title: string; qs:
       </dl>
       <form method="post" action={`/reports/export/${props.id}?${props.qs}`} class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <RadioField t={t} prefix="f" name="purpose" label={t('reports.purpose')} values={props.values} errors={props.errors} options={EXPORT_PURPOSES.map((p) => ({ value: p, label: t(`reports.purpose.${p}`) }))} required />
-        <Field t={t} prefix="f" name="note" label={t('reports.note')} hint={t('reports.noteHint')} values={props.values} errors={props.errors} maxlength={200} />
+        <RadioGroup t={t} prefix="f" name="purpose" label={t('reports.purpose')} values={props.values} errors={props.errors} options={EXPORT_PURPOSES.map((p) => ({ value: p, label: t(`reports.purpose.${p}`) }))} required />
+        <Input t={t} prefix="f" name="note" label={t('reports.note')} hint={t('reports.noteHint')} values={props.values} errors={props.errors} maxlength={200} />
         <div class="itda-form-actions">
           <Button>{t('reports.download')}</Button>
         </div>

@@ -16,7 +16,8 @@ import {
   type FunnelStep,
   type MonthFacts,
 } from '../../domain/metrics/figures.ts';
-import { daysBetween, kstDate, lastDayOfMonth, monthOf, monthPeriod, trendMonths, yearToDate, type Period } from '../../domain/metrics/period.ts';
+import { kstDate } from '../../domain/korean-time.ts';
+import { daysBetween, lastDayOfMonth, monthOf, monthPeriod, trendMonths, yearToDate, type Period } from '../../domain/metrics/period.ts';
 import { EMPTY_SATISFACTION, publicSatisfaction, satisfaction, type Satisfaction } from '../../domain/metrics/satisfaction.ts';
 import { protectGroup, protectMonths, protectTable, protectTotal, publicCount, publicMonth, type PublicFigures, type PublicMonth, type PublicValue } from '../../domain/metrics/suppression.ts';
 import { InvalidError, NotFoundError } from '../../errors.ts';

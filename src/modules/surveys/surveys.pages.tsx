@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
 import { ConflictError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { Button, CsrfField, ErrorSummary, valueOf, type FieldErrors, type FormValues } from '../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Input, RadioGroup, Textarea, type FieldErrors, type FormValues } from '../../web/components/index.ts';
+import { formatDateTime } from '../../web/format.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
-import { Field, formatDateTime, TextareaField } from '../participations/participations.views.tsx';
 import { SURVEY_QUESTIONS } from '../../domain/metrics/satisfaction.ts';
 import type { SurveysService } from './surveys.service.ts';
 
@@ -16,28 +16,8 @@ type Slip = Awaited<ReturnType<SurveysService['slip']>>;
 /** Five large radio buttons per question (KRDS radio), worded in plain Korean for owners. */
 function Scale(props: { t: Translate; q: string; values?: FormValues; errors?: FieldErrors }) {
   const { t, q } = props;
-  const current = valueOf(props.values, q);
-  const err = props.errors?.[q];
-  return (
-    <fieldset class="itda-fieldset itda-radio-fieldset" id={`f-${q}`} aria-describedby={err ? `f-${q}-error` : undefined}>
-      <legend>
-        <strong>{t(`surveys.question.${q}`)}</strong>
-      </legend>
-      {err && (
-        <p class="form-hint-invalid" id={`f-${q}-error`}>
-          {err}
-        </p>
-      )}
-      <div class="krds-check-area itda-radio-row">
-        {[5, 4, 3, 2, 1].map((v) => (
-          <div class="krds-form-check">
-            <input type="radio" name={q} id={`f-${q}-${v}`} value={String(v)} checked={current === String(v)} />
-            <label for={`f-${q}-${v}`}>{t(`surveys.scale.${v}`)}</label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
+  const options = [5, 4, 3, 2, 1].map((v) => ({ value: String(v), label: t(`surveys.scale.${v}`) }));
+  return <RadioGroup t={t} name={q} label={t(`surveys.question.${q}`)} options={options} values={props.values} errors={props.errors} />;
 }
 
 function SurveyForm(props: { c: AppContext; title: string; action: string; hidden?: Record<string, string>; values?: FormValues; errors?: FieldErrors; message?: string }) {
@@ -56,7 +36,7 @@ function SurveyForm(props: { c: AppContext; title: string; action: string; hidde
           {SURVEY_QUESTIONS.map((q) => (
             <Scale t={t} q={q} values={props.values} errors={props.errors} />
           ))}
-          <TextareaField t={t} prefix="f" name="comment" label={t('surveys.comment')} hint={t('surveys.commentHint')} values={props.values} errors={props.errors} rows={4} maxlength={500} />
+          <Textarea t={t} prefix="f" name="comment" label={t('surveys.comment')} hint={t('surveys.commentHint')} values={props.values} errors={props.errors} rows={4} maxlength={500} />
           <div class="itda-form-actions">
             <Button size="large">{t('surveys.submit')}</Button>
           </div>
@@ -76,7 +56,7 @@ function CodePage(props: { c: AppContext; values?: FormValues; errors?: FieldErr
         <PageHeader title={t('surveys.publicTitle')} lead={t('surveys.codeLead')} />
         <ErrorSummary t={t} errors={props.errors} message={props.message} />
         <form method="get" action="/s" class="itda-form" novalidate>
-          <Field t={t} prefix="f" name="code" label={t('surveys.code')} hint={t('surveys.codeHint')} values={props.values} errors={props.errors} maxlength={12} autocomplete="one-time-code" required />
+          <Input t={t} prefix="f" name="code" label={t('surveys.code')} hint={t('surveys.codeHint')} values={props.values} errors={props.errors} maxlength={12} autocomplete="one-time-code" required />
           <div class="itda-form-actions">
             <Button size="large">{t('surveys.start')}</Button>
           </div>

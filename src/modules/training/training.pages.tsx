@@ -4,17 +4,18 @@ import {
   Checkbox,
   CsrfField,
   ErrorSummary,
+  Fieldset,
+  Input,
   LinkButton,
-  TextInput,
+  Textarea,
   valueOf,
   type FieldErrors,
   type FormValues,
-} from '../../web/components/form.tsx';
+} from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
-import { formatDateTime } from '../recruitment/recruitment.time.ts';
-import { Fieldset, Input, Textarea } from '../recruitment/views/ui.tsx';
+import { formatDateTime } from '../../web/format.ts';
 import type { TrainingService } from './training.service.ts';
 
 /** 교육 pages: the operator's courses, sessions, enrolment and attendance; the clerk's own record and certificates. */
@@ -30,7 +31,7 @@ function CourseFields(props: { c: AppContext; values: FormValues; errors?: Field
   const t = props.c.var.t;
   return (
     <>
-      <TextInput t={t} name="title" label={t('training.courseTitle')} values={props.values} errors={props.errors} required />
+      <Input t={t} name="title" label={t('training.courseTitle')} values={props.values} errors={props.errors} required />
       <Textarea t={t} name="description" label={t('training.description')} values={props.values} errors={props.errors} rows={3} />
       <Input
         t={t}
@@ -232,7 +233,7 @@ function CoursePage(props: { c: AppContext; data: CourseData; form?: string; val
           errors={errs('session')}
           required
         />
-        <TextInput
+        <Input
           t={t}
           name="place"
           label={t('training.place')}

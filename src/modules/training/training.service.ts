@@ -6,7 +6,8 @@ import { parseInput } from '../../validation.ts';
 import type { Db } from '../../db/db.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
-import { kstDate, longDate } from '../recruitment/recruitment.time.ts';
+import { kstDate } from '../../domain/korean-time.ts';
+import { formatDate } from '../../web/format.ts';
 import { renderCertificate } from './training.certificate.ts';
 import type { TrainingRepository } from './training.repository.ts';
 import { AttendanceInput, CourseInput, EnrolInput, SessionInput } from './training.schemas.ts';
@@ -241,9 +242,9 @@ export function createTrainingService(deps: { db: Kysely<DB>; repo: TrainingRepo
         course: course.title,
         hours: Number(hours[0]?.hours ?? 0),
         requiredHours: Number(course.requiredHours),
-        firstSession: sessions[0] ? longDate(sessions[0].startsAt) : null,
-        lastSession: sessions.at(-1) ? longDate(sessions.at(-1)!.startsAt) : null,
-        completedOn: longDate(enrolment.completedAt),
+        firstSession: sessions[0] ? formatDate(sessions[0].startsAt, 'ko', 'long') : null,
+        lastSession: sessions.at(-1) ? formatDate(sessions.at(-1)!.startsAt, 'ko', 'long') : null,
+        completedOn: formatDate(enrolment.completedAt, 'ko', 'long'),
         issuer: CERTIFICATE_ISSUER,
         sample: clerk.officeIsDemo === true,
       });

@@ -9,16 +9,17 @@ import {
   ErrorSummary,
   LinkButton,
   Select,
-  TextInput,
+  Input,
   valueOf,
   type FieldErrors,
   type FormValues,
-} from '../../web/components/form.tsx';
+} from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
 import type { UsersService, UserView } from './users.service.ts';
+import { formatDateTime } from '../../web/format.ts';
 
 type Offices = { id: number; name: string }[];
 
@@ -26,16 +27,6 @@ function uuidParam(c: AppContext, name = 'id'): string {
   const v = c.req.param(name) ?? '';
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw new NotFoundError();
   return v;
-}
-
-function fmt(d: Date | null | undefined, locale: string): string {
-  if (!d) return '—';
-  return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Seoul',
-    hourCycle: 'h23',
-  }).format(d);
 }
 
 function roleOptions(t: Translate, allowAdmin: boolean) {
@@ -57,7 +48,7 @@ function ListPage(props: { c: AppContext; rows: Awaited<ReturnType<UsersService[
         </p>
       )}
       <form method="get" action="/admin/users" class="itda-filters" role="search">
-        <TextInput t={t} name="q" label={t('users.search')} values={props.filters} />
+        <Input t={t} name="q" label={t('users.search')} values={props.filters} />
         <Select t={t} name="role" label={t('users.role')} values={props.filters} placeholder={t('common.all')} options={roleOptions(t, true)} />
         <Select
           t={t}
@@ -95,7 +86,7 @@ function ListPage(props: { c: AppContext; rows: Awaited<ReturnType<UsersService[
                 <td>
                   {!u.active ? t('users.inactive') : u.lockedUntil && u.lockedUntil > new Date() ? t('users.locked') : t('users.active')}
                 </td>
-                <td>{fmt(u.lastLoginAt, c.var.locale)}</td>
+                <td>{formatDateTime(u.lastLoginAt, c.var.locale)}</td>
               </tr>
             ))}
           </tbody>
@@ -127,9 +118,9 @@ function UserForm(props: {
         {user ? (
           <input type="hidden" name="version" value={valueOf(props.values, 'version') || String(user.version)} />
         ) : (
-          <TextInput t={t} name="login" label={t('users.login')} hint={t('users.loginHint')} values={props.values} errors={props.errors} required />
+          <Input t={t} name="login" label={t('users.login')} hint={t('users.loginHint')} values={props.values} errors={props.errors} required />
         )}
-        <TextInput t={t} name="displayName" label={t('users.displayName')} values={props.values} errors={props.errors} required />
+        <Input t={t} name="displayName" label={t('users.displayName')} values={props.values} errors={props.errors} required />
         <Select t={t} name="role" label={t('users.role')} values={props.values} errors={props.errors} options={roleOptions(t, allowAdmin)} required />
         <Select
           t={t}
@@ -141,8 +132,8 @@ function UserForm(props: {
           placeholder={t('users.noOffice')}
           options={props.offices.map((o) => ({ value: String(o.id), label: o.name }))}
         />
-        <TextInput t={t} name="email" type="email" label={t('users.email')} values={props.values} errors={props.errors} autocomplete="off" />
-        <TextInput t={t} name="phone" type="tel" label={t('users.phone')} hint={t('users.phoneHint')} values={props.values} errors={props.errors} autocomplete="off" />
+        <Input t={t} name="email" type="email" label={t('users.email')} values={props.values} errors={props.errors} autocomplete="off" />
+        <Input t={t} name="phone" type="tel" label={t('users.phone')} hint={t('users.phoneHint')} values={props.values} errors={props.errors} autocomplete="off" />
         {user && <Checkbox name="active" label={t('users.activeLabel')} checked={props.values.active === true || props.values.active === 'on'} />}
         <div class="itda-form-actions">
           <Button>{user ? t('common.save') : t('users.create')}</Button>
@@ -210,8 +201,8 @@ function TokensPage(props: {
       <ErrorSummary t={t} errors={props.errors} />
       <form method="post" action={`/admin/users/${user.id}/tokens`} class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <TextInput t={t} name="name" label={t('tokens.name')} hint={t('tokens.nameHint')} values={props.values} errors={props.errors} required />
-        <TextInput t={t} name="expiresInDays" type="number" label={t('tokens.expiresInDays')} values={props.values} errors={props.errors} />
+        <Input t={t} name="name" label={t('tokens.name')} hint={t('tokens.nameHint')} values={props.values} errors={props.errors} required />
+        <Input t={t} name="expiresInDays" type="number" label={t('tokens.expiresInDays')} values={props.values} errors={props.errors} />
         <div class="itda-form-actions">
           <Button>{t('tokens.issue')}</Button>
         </div>
@@ -236,8 +227,8 @@ function TokensPage(props: {
                 <td>
                   <code>{k.prefix}…</code>
                 </td>
-                <td>{fmt(k.createdAt, c.var.locale)}</td>
-                <td>{fmt(k.lastUsedAt, c.var.locale)}</td>
+                <td>{formatDateTime(k.createdAt, c.var.locale)}</td>
+                <td>{formatDateTime(k.lastUsedAt, c.var.locale)}</td>
                 <td>{k.revokedAt ? t('tokens.revoked') : t('users.active')}</td>
                 <td>
                   {!k.revokedAt && (
