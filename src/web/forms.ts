@@ -1,5 +1,5 @@
 import { InvalidError } from '../errors.ts';
-import type { FieldErrors, FormValues } from './components/form.tsx';
+import type { FieldErrors, FormValues } from './components/index.ts';
 import type { AppContext } from './context.ts';
 
 /** Form body as plain values (repeated names become arrays). `_csrf` is dropped. */

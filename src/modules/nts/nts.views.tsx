@@ -1,6 +1,6 @@
 import type { Translate } from '../../i18n/i18n.ts';
-import { Button, CsrfField } from '../../web/components/form.tsx';
-import { koreanToday } from '../programs/programs.service.ts';
+import { Button, CsrfField } from '../../web/components/index.ts';
+import { kstDate } from '../../domain/korean-time.ts';
 
 export interface NtsView {
   configured: boolean;
@@ -33,14 +33,14 @@ export function NtsStatusLine(props: { t: Translate; v: NtsView; canWrite: boole
           {b.ntsState && b.ntsCheckedAt ? (
             <p class="form-hint">
               {t(`nts.state.${b.ntsState}`)}
-              {b.ntsState === 'closed' && b.closedOn ? ` · ${t('nts.closedOn', { date: b.closedOn })}` : ''} · {t('nts.checkedOn', { date: koreanToday(b.ntsCheckedAt) })}
+              {b.ntsState === 'closed' && b.closedOn ? ` · ${t('nts.closedOn', { date: b.closedOn })}` : ''} · {t('nts.checkedOn', { date: kstDate(b.ntsCheckedAt) })}
             </p>
           ) : (
             <p class="form-hint">{t('nts.never')}</p>
           )}
           {b.ntsState === 'unregistered' && <p class="itda-text-warning">{t('nts.unregisteredHint')}</p>}
           {v.stale && b.ntsCheckedAt && <p class="itda-text-warning">{t('nts.stale')}</p>}
-          {b.ntsError && b.ntsErrorAt && <p class="itda-text-warning">{t('nts.failed', { date: koreanToday(b.ntsErrorAt), reason: b.ntsError })}</p>}
+          {b.ntsError && b.ntsErrorAt && <p class="itda-text-warning">{t('nts.failed', { date: kstDate(b.ntsErrorAt), reason: b.ntsError })}</p>}
           {props.canWrite && (
             <form method="post" action={`/businesses/${b.id}/nts-check`}>
               <CsrfField token={props.csrfToken} />
