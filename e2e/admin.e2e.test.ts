@@ -239,7 +239,7 @@ describe('a form with errors', () => {
     expect(await page.locator('#f-email').inputValue()).toBe('not-an-email');
     expect(await page.locator('#f-phone').inputValue()).toBe('12345');
     expect(await page.locator('#f-login').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.locator('#f-login').getAttribute('aria-describedby')).toContain('e-login');
+    expect(await page.locator('#f-login').getAttribute('aria-describedby')).toContain('f-login-error');
     await checkA11y(page, 'account form with errors');
     await screenshot(page, `${server.store.kind}-admin-form-errors-1280`);
     await page.setViewportSize({ width: 375, height: 800 });
