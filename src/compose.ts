@@ -12,6 +12,9 @@ import { createNotificationsRepository } from './modules/notifications/notificat
 import { createHttpNtsClient } from './modules/nts/nts.client.ts';
 import { createNtsRepository } from './modules/nts/nts.repository.ts';
 import { createNtsService } from './modules/nts/nts.service.ts';
+import { createHttpNoticeFetcher } from './modules/notices/notices.fetcher.ts';
+import { createNoticesRepository } from './modules/notices/notices.repository.ts';
+import { createNoticesService } from './modules/notices/notices.service.ts';
 import { createNotificationService } from './modules/notifications/notifications.service.ts';
 import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.service.ts';
@@ -80,6 +83,16 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const access = createAccessService({ repo: createAccessRepository(), now });
   const programsRepo = createProgramsRepository();
   const programs = createProgramsService({ db, programs: programsRepo, audit, now, fingerprint: draftFingerprint });
+  // 공고문 첨부파일 (issue 11 §3): fetched only from configured hosts (or a configured base); unconfigured = not fetched.
+  const noticeFetch = config.noticeFetch;
+  const notices = createNoticesService({
+    db,
+    repo: createNoticesRepository(),
+    fetcher: noticeFetch.hosts.length || noticeFetch.base ? createHttpNoticeFetcher(noticeFetch) : null,
+    audit,
+    now,
+    logger,
+  });
   const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
   // 공공사무원 채용 (issue 6): one service per audience over one repository and the shared core.
   const recruitmentDeps = { db, repo: createRecruitmentRepository(), audit, notifications, access, now };
@@ -135,6 +148,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     org,
     notifications,
     programs,
+    notices,
     eligibility,
     access,
     businesses,

@@ -40,6 +40,13 @@ const EnvSchema = z.object({
   ITDA_NTS_ENDPOINT: z.string().url().optional(),
   ITDA_NTS_SERVICE_KEY: z.string().optional(),
   ITDA_NTS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // 공고문 첨부파일 (issue 11 §3): hosts we may fetch attachments from (comma-separated, e.g.
+  // www.bizinfo.go.kr); unset = not fetched, the page says so. BASE sends every request to one
+  // origin instead (a mirror, or the local test double), keeping the path and query.
+  ITDA_NOTICE_FETCH_HOSTS: z.string().optional(),
+  ITDA_NOTICE_FETCH_BASE: z.string().url().optional(),
+  ITDA_NOTICE_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  ITDA_NOTICE_FETCH_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -72,6 +79,8 @@ export interface Config {
   };
   /** 국세청 상태조회: e.g. https://api.odcloud.kr/api/nts-businessman/v1/status; absent = not connected. */
   nts: { endpoint?: string; serviceKey?: string; timeoutMs: number };
+  /** 공고문 첨부파일 fetching: no hosts and no base = not connected (nothing is fetched). */
+  noticeFetch: { hosts: string[]; base?: string; timeoutMs: number; maxBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -123,5 +132,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.ITDA_NOTIFY_MAX_ATTEMPTS,
     },
     nts: { endpoint: e.ITDA_NTS_ENDPOINT, serviceKey: e.ITDA_NTS_SERVICE_KEY, timeoutMs: e.ITDA_NTS_TIMEOUT_MS },
+    noticeFetch: {
+      hosts: (e.ITDA_NOTICE_FETCH_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+      base: e.ITDA_NOTICE_FETCH_BASE,
+      timeoutMs: e.ITDA_NOTICE_FETCH_TIMEOUT_MS,
+      maxBytes: e.ITDA_NOTICE_FETCH_MAX_BYTES,
+    },
   };
 }

@@ -259,6 +259,28 @@ export interface BusinessTable {
 
 export type MarketLocationValue = 'traditional_market' | 'shopping_street' | 'alley_shopping_street' | 'none';
 
+/** 공고문 첨부파일 read for a programme version (migration 20261202110000, issue 11 §3). */
+export type NoticeDocumentStatus = 'pending' | 'not_fetched' | 'fetch_failed' | 'extracted' | 'empty' | 'encrypted' | 'unsupported' | 'failed';
+export interface NoticeDocumentTable {
+  id: Generated<number>;
+  programmeVersionId: number;
+  position: number;
+  fileName: string;
+  url: string;
+  format: string | null;
+  status: ColumnType<NoticeDocumentStatus, NoticeDocumentStatus | undefined, NoticeDocumentStatus>;
+  error: string | null;
+  text: string | null;
+  /** NoticeSection[] (src/domain/notices/notice.sections.ts). */
+  sections: Json<unknown>;
+  sha256: string | null;
+  byteSize: number | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  fetchedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export type ParticipationStatus = 'identified' | 'informed' | 'preparing' | 'submitted' | 'selected' | 'rejected' | 'withdrawn' | 'benefited';
 
 export interface ParticipationTable {
@@ -393,6 +415,7 @@ export interface DB {
   documentType: DocumentTypeTable;
   programme: ProgrammeTable;
   programmeVersion: ProgrammeVersionTable;
+  noticeDocument: NoticeDocumentTable;
   business: BusinessTable;
   participation: ParticipationTable;
   businessDocument: BusinessDocumentTable;
@@ -737,3 +760,5 @@ export interface ChainCheckTable {
 export interface DB {
   chainCheck: ChainCheckTable;
 }
+export type NoticeDocument = Selectable<NoticeDocumentTable>;
+export type NewNoticeDocument = Insertable<NoticeDocumentTable>;

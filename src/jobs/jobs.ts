@@ -23,6 +23,8 @@ export const JOBS = {
   'chains.verify': { cron: '30 3 * * *' },
   /** Re-checks 영업 상태·폐업일 of tracked businesses at the 국세청, 100 numbers a call (Mondays 04:00 KST; issue 11 §6). */
   'nts.recheck': { cron: '0 4 * * 1' },
+  /** Reads the 공고문 attachments of imported versions (fetch, extract, find sections; issue 11 §3), every 5 minutes. */
+  'notices.read': { cron: '*/5 * * * *' },
 } as const;
 export type JobName = keyof typeof JOBS;
 
@@ -36,6 +38,7 @@ export function jobHandlers(services: Services): JobHandlers {
     'surveys.sweep': () => services.surveys.sweepScheduled(),
     'chains.verify': () => services.chains.verifyAllFull(),
     'nts.recheck': () => services.nts.recheckDue(),
+    'notices.read': () => services.notices.readPending(),
   };
 }
 

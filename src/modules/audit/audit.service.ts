@@ -37,6 +37,7 @@ export type AuditAction =
   | 'demo.load'
   | 'programme.draft'
   | 'programme.publish'
+  | 'programme.notices.read'
   | 'programme.import'
   | 'recruitment.round.create'
   | 'recruitment.round.update'
