@@ -641,11 +641,12 @@ const industries: Pattern = (ctx) => {
 // ── Criteria added for issue 11 §5 (emitted once the schema has them) ────────────────────────
 const DATE_WORD_RE = new RegExp(`(${DATE_SOURCE})\\s*(이전|이후|까지|부터|전|후)(?:에)?\\s*(?:에\\s*)?([가-힣]{0,4})`, 'g');
 
+const DATE_RANGE_RE = new RegExp(`(${DATE_SOURCE})\\s*~\\s*(${DATE_SOURCE})\\s*(?:사이\\s*|기간\\s*(?:중|내)?\\s*|중\\s*)?(?:에\\s*)?(개업|창업|폐업)`, 'g');
+
 /** Absolute dates: "2023.12.31 이전 개업", "2025.1.1. 이후 폐업한", "2025.6.30.까지 개업한". */
 const datedStages: Pattern = (ctx) => {
   const out: Hit[] = [];
-  const re = new RegExp(DATE_WORD_RE.source, 'g');
-  for (const { m, s, e } of scan(ctx, re)) {
+  for (const { m, s, e } of scan(ctx, DATE_WORD_RE)) {
     const iso = parseDate(m, 1);
     if (!iso) continue;
     const word = m[6]!;
@@ -665,8 +666,7 @@ const datedStages: Pattern = (ctx) => {
     const nounEnd = e - noun.length + (/^[가-힣]+/.exec(follow)?.[0].length ?? 0);
     out.push(hit(s, Math.max(e - noun.length, nounEnd), { type: kind, ...(from ? { from } : {}), ...(to ? { to } : {}) }, 0.85, `${kind}.date`));
   }
-  const range = new RegExp(`(${DATE_SOURCE})\\s*~\\s*(${DATE_SOURCE})\\s*(?:사이\\s*|기간\\s*(?:중|내)?\\s*|중\\s*)?(?:에\\s*)?(개업|창업|폐업)`, 'g');
-  for (const { m, s, e } of scan(ctx, range)) {
+  for (const { m, s, e } of scan(ctx, DATE_RANGE_RE)) {
     if (out.some((h) => s < h.end && e > h.start)) continue;
     const from = parseDate(m, 1);
     const to = parseDate(m, 6);
@@ -754,34 +754,48 @@ const revenueDecline: Pattern = (ctx) => {
   return out;
 };
 
+/**
+ * A pattern runs only on lines that contain its cue (cheap test first: long notices have hundreds of
+ * lines, most of them about something else).
+ */
+function when(cue: RegExp, pattern: Pattern): Pattern {
+  return (ctx) => (cue.test(ctx.text.slice(ctx.start, ctx.end)) ? pattern(ctx) : []);
+}
+
+/** What can make a line an exclusion list (its heading, or a word in it). */
+const EXCLUSION_CUE = /제외|불가|배제|제한|지원하지|신청할|해당하지/;
+function inExclusions(pattern: Pattern): Pattern {
+  return (ctx) => (ctx.mode === 'exclude' || EXCLUSION_CUE.test(ctx.text.slice(ctx.start, ctx.end)) ? pattern(ctx) : []);
+}
+
 /** All patterns, in the order their hits are considered (earlier consuming hits win overlaps). */
 export const PATTERNS: readonly Pattern[] = [
-  workers, // the 소상공인 definition consumes its "제조업·건설업…"
-  ksicSets,
-  noPriorReceipt,
-  documentValid,
-  legalForm,
-  industries,
+  when(/\d\s*[인명]|근로자|종업원|종사자|직원|고용/, workers), // the 소상공인 definition consumes its "제조업·건설업…"
+  inExclusions(ksicSets),
+  inExclusions(noPriorReceipt),
+  when(/확인서|착한/, documentValid),
+  when(/개인|법인/, legalForm),
+  when(/업|점|KSIC|분류|코드/, industries),
   region,
-  revenue,
-  businessAge,
-  ownerAge,
-  smallBusiness,
+  when(/매출/, revenue),
+  when(/\d\s*(?:년|개월)/, businessAge),
+  when(/세/, ownerAge),
+  when(/소상공인/, smallBusiness),
   active,
   preparing,
-  closedOrSuspended,
-  noTaxArrears,
-  noCreditDelinquency,
+  inExclusions(closedOrSuspended),
+  when(/체납|미납|완납/, noTaxArrears),
+  when(/연체|채무|신용|불량/, noCreditDelinquency),
   ownerGender,
   ownerDisabled,
   ownerVeteran,
-  premises,
+  when(/임차|자가|자기|무상|소유/, premises),
   mailOrder,
-  closedWithin,
-  datedStages,
-  operatingDays,
-  marketLocation,
-  closurePlanned,
+  when(/폐업/, closedWithin),
+  when(/\d/, datedStages),
+  when(/폐업/, operatingDays),
+  when(/시장|상점가/, marketLocation),
+  when(/폐업/, closurePlanned),
   restart,
-  revenueDecline,
+  when(/매출/, revenueDecline),
 ];
