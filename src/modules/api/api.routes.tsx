@@ -4,18 +4,7 @@ import { UnauthenticatedError } from '../../errors.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
 import { Layout, PageHeader } from '../../web/layout.tsx';
 import { reportApiRoutes, type ReportApiDeps } from '../reports/reports.api.ts';
-
-/** The API's one error shape (ARCHITECTURE.md §4). */
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'forbidden' }),
-      message: z.string().openapi({ example: '이 작업을 할 권한이 없습니다.' }),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })),
-      requestId: z.string().optional(),
-    }),
-  })
-  .openapi('Error');
+import { ErrorBody } from '../../web/api-error.ts';
 
 const Me = z
   .object({

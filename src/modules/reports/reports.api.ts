@@ -1,11 +1,12 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { DIMENSIONS } from '../../domain/metrics/figures.ts';
 import { PARTICIPATION_STATUSES } from '../../domain/participation-workflow.ts';
-import { ErrorBody } from '../api/api.routes.tsx';
+import { ErrorBody } from '../../web/api-error.ts';
 import { requestMeta, type AppEnv } from '../../web/context.ts';
 import type { MonthlyReportsService } from './monthly.service.ts';
 import { EXPORT_PURPOSES } from './reports.schemas.ts';
-import type { Dashboard, ReportsService } from './reports.service.ts';
+import type { ReportsService } from './reports.service.ts';
+import type { Dashboard } from './reports.types.ts';
 
 /**
  * The same figures for other systems (the province's own): /api/v1/reports/*. Each answer is the
@@ -63,11 +64,7 @@ const query = z.object({
   programme: z.string().optional().openapi({ description: '지원사업 id' }),
   category: z.string().optional().openapi({ description: '분야 코드 (01 금융 … 09 기타)' }),
 });
-/**
- * The routes are built when mounted, not when this module loads: api.routes.tsx (which owns the
- * shared ErrorBody schema) imports this module to mount them, so reading ErrorBody at load time
- * would meet it uninitialised.
- */
+/** The routes are built when mounted (each app gets its own route objects). */
 function routes() {
   const errors = {
     400: { description: '잘못된 조건', content: { 'application/json': { schema: ErrorBody } } },

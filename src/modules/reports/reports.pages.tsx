@@ -13,7 +13,8 @@ import { contentDisposition } from '../documents/documents.files.ts';
 import { formatWon } from '../../web/format.ts';
 import { barChart, funnelChart, type ChartValue } from './reports.charts.ts';
 import { EXPORT_PURPOSES } from './reports.schemas.ts';
-import type { Dashboard, ReportsService } from './reports.service.ts';
+import type { ReportsService } from './reports.service.ts';
+import type { Dashboard } from './reports.types.ts';
 import { dashboardTables, formatCell, formatMonth, isTableId, type Cell, type TableId, type TableSpec } from './reports.tables.ts';
 import { ChartFigure, DataTable } from './reports.views.tsx';
 

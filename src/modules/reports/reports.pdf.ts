@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Translate } from '../../i18n/i18n.ts';
-import type { MonthFigures } from './reports.service.ts';
+import type { MonthFigures } from './reports.types.ts';
 import { formatCell, formatMonth, type Cell, type TableSpec } from './reports.tables.ts';
 
 /**

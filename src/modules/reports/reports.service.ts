@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { CATEGORY_LABELS, type CategoryCode } from '../../domain/catalog/catalog.types.ts';
-import type { DB, ParticipationStatus } from '../../db/schema.ts';
-import { caseloadBalance, inactiveClerks, DEFAULT_INACTIVE_DAYS, type Balance, type ClerkLoad } from '../../domain/metrics/caseload.ts';
+import type { DB } from '../../db/schema.ts';
+import { caseloadBalance, inactiveClerks, DEFAULT_INACTIVE_DAYS } from '../../domain/metrics/caseload.ts';
 import {
   breakdown,
   figures,
@@ -13,13 +13,12 @@ import {
   type BreakdownRow,
   type Dimension,
   type Figures,
-  type FunnelStep,
   type MonthFacts,
 } from '../../domain/metrics/figures.ts';
 import { kstDate } from '../../domain/korean-time.ts';
 import { daysBetween, lastDayOfMonth, monthOf, monthPeriod, trendMonths, yearToDate, type Period } from '../../domain/metrics/period.ts';
 import { EMPTY_SATISFACTION, publicSatisfaction, satisfaction, type Satisfaction } from '../../domain/metrics/satisfaction.ts';
-import { protectGroup, protectMonths, protectTable, protectTotal, publicCount, publicMonth, type PublicFigures, type PublicMonth, type PublicValue } from '../../domain/metrics/suppression.ts';
+import { protectGroup, protectMonths, protectTable, protectTotal, publicCount, publicMonth, type PublicFigures, type PublicMonth } from '../../domain/metrics/suppression.ts';
 import { InvalidError, NotFoundError } from '../../errors.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { parseInput } from '../../validation.ts';
@@ -27,9 +26,10 @@ import type { AccessService } from '../access/access.service.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import { figuresScope, scopeOf } from '../../domain/scope.ts';
-import { groupFacts, type Filters, type Query, type ReportsRepository, type Scope } from './reports.repository.ts';
+import { groupFacts, type Filters, type Query, type ReportsRepository } from './reports.repository.ts';
 import { DashboardQuery, ExportReasonInput, MAX_PERIOD_DAYS } from './reports.schemas.ts';
 import { dashboardTables, isTableId } from './reports.tables.ts';
+import type { Dashboard, DisplayRow, MonthFigures, ReportOptions, Viewer } from './reports.types.ts';
 import { workbookBytes } from './reports.xlsx.ts';
 
 /**
@@ -45,16 +45,6 @@ import { workbookBytes } from './reports.xlsx.ts';
  * Figures are attributed to the business's office and clerk now (a reassigned business takes its
  * history along: the caseload is what a clerk answers for).
  */
-export type ViewerKind = 'operator' | 'office' | 'clerk' | 'province';
-
-export interface Viewer {
-  kind: ViewerKind;
-  scope: Scope;
-  /** Aggregates only, small counts hidden (the province). */
-  public: boolean;
-  dimensions: readonly Dimension[];
-}
-
 export function viewerOf(actor: Actor): Viewer {
   // Whose figures: derived from the one scope policy (src/domain/scope.ts). The province has no
   // business rows in its scope; as the programme's principal it reads everything, as public
@@ -68,36 +58,6 @@ export function viewerOf(actor: Actor): Viewer {
   if (figures.clerkId !== null) return { kind: 'clerk', scope: figures, public: false, dimensions: ['programme', 'category'] };
   if (figures.officeId !== null) return { kind: 'office', scope: figures, public: false, dimensions: ['clerk', 'programme', 'category'] };
   return { kind: 'operator', scope: figures, public: false, dimensions: ['office', 'region', 'clerk', 'programme', 'category'] };
-}
-
-/** A row of a breakdown as shown: figures are exact for staff and public values for the province. */
-export interface DisplayRow {
-  key: string | null;
-  /** null: the "none" label of the dimension (미배정, 미분류 …), translated by the view. */
-  label: string | null;
-  sample: boolean;
-  figures: PublicFigures;
-  satisfaction: PublicValue;
-}
-
-export interface Dashboard {
-  viewer: Viewer;
-  period: Period;
-  filters: Filters;
-  dimension: Dimension;
-  idleDays: number;
-  asOf: string;
-  total: PublicFigures;
-  funnel: { step: FunnelStep['step']; count: PublicValue; rateFromPrevious: PublicValue; rateFromApplied: PublicValue }[];
-  statuses: { status: ParticipationStatus; count: PublicValue; share: PublicValue }[];
-  rows: DisplayRow[];
-  trend: PublicMonth[];
-  satisfaction: Omit<Satisfaction, 'responses'> & { responses: PublicValue };
-  topApplied: DisplayRow[];
-  topSuccessful: DisplayRow[];
-  caseload: { loads: ClerkLoad[]; balance: Balance } | null;
-  inactive: ReturnType<typeof inactiveClerks> | null;
-  options: Awaited<ReturnType<ReturnType<typeof createReportsService>['options']>>;
 }
 
 /**
@@ -118,7 +78,7 @@ export function categoryLabel(code: string | null): string | null {
 export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsRepository; access: AccessService; now: () => Date }) {
   const { db, repo, now } = deps;
 
-  async function options(viewer: Viewer) {
+  async function options(viewer: Viewer): Promise<ReportOptions> {
     const [regions, offices, clerks, programmes, categories] = await Promise.all([
       repo.regions(db),
       repo.offices(db),
@@ -141,7 +101,7 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
       },
     };
   }
-  type Options = Awaited<ReturnType<typeof options>>;
+  type Options = ReportOptions;
 
   function labelOf(dim: Dimension, key: string | null, o: Options): { label: string | null; sample: boolean } {
     if (key === null || key === '') return { label: null, sample: false };
@@ -371,7 +331,7 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
      * end of that month, by 권역, 사무소, 분야 and the programmes; public values (the province is
      * the reader). No actor: the job and the on-demand generation share it.
      */
-    async monthFigures(month: string) {
+    async monthFigures(month: string): Promise<MonthFigures> {
       const viewer: Viewer = { kind: 'province', scope: { officeId: null, clerkId: null }, public: true, dimensions: ['region', 'office', 'programme', 'category'] };
       const period = monthPeriod(month);
       const ytd: Period = { from: `${month.slice(0, 4)}-01-01`, to: period.to };
@@ -446,5 +406,5 @@ function filterText(d: Dashboard, t: ReturnType<typeof translator>): string {
   return parts.length ? parts.join(' · ') : t('reports.info.noFilters');
 }
 export type ReportsService = ReturnType<typeof createReportsService>;
-export type MonthFigures = Awaited<ReturnType<ReportsService['monthFigures']>>;
+export type { Dashboard, DisplayRow, MonthFigures, Viewer, ViewerKind } from './reports.types.ts';
 export type { Figures, MonthFacts };

@@ -1,6 +1,6 @@
 import type { PublicFigures, PublicValue } from '../../domain/metrics/suppression.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import type { Dashboard, DisplayRow, MonthFigures } from './reports.service.ts';
+import type { Dashboard, DisplayRow, MonthFigures } from './reports.types.ts';
 
 /**
  * Every table of the dashboards as data: the page renders it as HTML, the export writes the same
