@@ -1,18 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Role } from '../domain/roles.ts';
 
 /** Table types, camelCase (CamelCasePlugin maps to the snake_case columns of migrations/). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = Record<string, unknown>> = ColumnType<T, string | T | undefined, string | T>;
 
-export type Role =
-  | 'owner'
-  | 'clerk'
-  | 'office_lead'
-  | 'operator'
-  | 'province'
-  | 'saeil_counsellor'
-  | 'catalog_editor'
-  | 'admin';
+/** The roles are the domain's (src/domain/roles.ts); the column holds one of them. */
+export type { Role };
 
 export interface MunicipalityTable {
   code: string;

@@ -1,9 +1,5 @@
-import type { Role } from '../db/schema.ts';
-
-export type { Role };
-
 /** The programme's roles (DOMAIN.md, "People"). Order is the order shown in selects. */
-export const ROLES: readonly Role[] = [
+const ROLE_NAMES = [
   'owner',
   'clerk',
   'office_lead',
@@ -13,6 +9,8 @@ export const ROLES: readonly Role[] = [
   'catalog_editor',
   'admin',
 ] as const;
+export type Role = (typeof ROLE_NAMES)[number];
+export const ROLES: readonly Role[] = ROLE_NAMES;
 
 export function isRole(v: unknown): v is Role {
   return typeof v === 'string' && (ROLES as readonly string[]).includes(v);

@@ -2,8 +2,7 @@ import type { Hono } from 'hono';
 import { Button, Select } from '../../web/components/index.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
-import { NOTIFICATION_STATUSES, type NotificationChannelKind, type NotificationStatus } from './notifications.repository.ts';
-import type { NotificationService } from './notifications.service.ts';
+import { NOTIFICATION_STATUSES, type NotificationChannelKind, type NotificationService, type NotificationStatus } from './notifications.service.ts';
 import { maskRecipient, smsKind } from './notifications.templates.ts';
 import { formatDateTime } from '../../web/format.ts';
 

@@ -7,6 +7,9 @@ import type { Db } from '../../db/db.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import { PermanentDeliveryError, normalizePhone, type NotificationChannels, type NotifyLogger } from './notifications.channels.ts';
 import type { NotificationChannelKind, NotificationStatus, NotificationsRepository } from './notifications.repository.ts';
+
+/** The statuses and channels the notification pages filter by (pages do not import the repository). */
+export { NOTIFICATION_STATUSES, type NotificationChannelKind, type NotificationStatus } from './notifications.repository.ts';
 import { renderTemplate, type TemplateName, type TemplateParams } from './notifications.templates.ts';
 
 export interface EnqueueInput {
