@@ -1,0 +1,197 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Logger } from 'pino';
+import { ForbiddenError } from '../errors.ts';
+import { DEFAULT_LOCALE, isLocale, translator } from '../i18n/i18n.ts';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+import { randomToken } from '../modules/auth/auth.crypto.ts';
+import { withRequestMemo } from '../request-memo.ts';
+import type { AppEnv } from './context.ts';
+
+/**
+ * The app's middleware, one small factory per concern (the style of Hono's own middleware): each
+ * takes what it needs and returns a handler. src/app.ts lists them in the order they run.
+ */
+type Middleware = MiddlewareHandler<AppEnv>;
+
+export const SESSION_COOKIE = 'itda_sid';
+export const CSRF_COOKIE = 'itda_csrf';
+export const LOCALE_COOKIE = 'itda_lang';
+
+export interface CookieBase {
+  httpOnly: true;
+  sameSite: 'Lax';
+  secure: boolean;
+  path: '/';
+}
+export function cookieBase(secure: boolean): CookieBase {
+  return { httpOnly: true, sameSite: 'Lax', secure, path: '/' };
+}
+
+/**
+ * Request id + one log line per request (the id is in the header and in the line); the defaults
+ * every later step may rely on; the client address (X-Forwarded-For only behind a trusted proxy);
+ * the per-request memo of src/request-memo.ts.
+ */
+export function requestContext(opts: { logger: Logger; trustProxy: boolean }): Middleware {
+  return async (c, next) => {
+    const requestId = randomUUID();
+    const log = opts.logger.child({ reqId: requestId });
+    c.set('requestId', requestId);
+    c.set('log', log);
+    c.set('t', translator(DEFAULT_LOCALE));
+    c.set('locale', DEFAULT_LOCALE);
+    c.set('actor', null);
+    c.set('mustChangePassword', false);
+    c.set('sessionToken', null);
+    c.set('csrfToken', '');
+    let ip: string | null = null;
+    try {
+      ip = getConnInfo(c).remote.address ?? null;
+    } catch {
+      ip = null;
+    }
+    if (opts.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || ip;
+    c.set('clientIp', ip);
+    const started = performance.now();
+    c.header('X-Request-Id', requestId);
+    await withRequestMemo(() => next());
+    c.header('X-Request-Id', requestId);
+    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  };
+}
+
+/** CSP without inline script, no framing, nosniff, strict referrer; HSTS when cookies are secure. */
+export function securityHeaders(opts: { hsts: boolean }): Middleware {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      objectSrc: ["'none'"],
+    },
+    xFrameOptions: 'DENY',
+    xContentTypeOptions: 'nosniff',
+    referrerPolicy: 'strict-origin-when-cross-origin',
+    strictTransportSecurity: opts.hsts ? 'max-age=31536000; includeSubDomains' : false,
+    crossOriginEmbedderPolicy: false,
+  }) as Middleware;
+}
+
+/** Request body size: small everywhere, larger only on the routes that take files (first match wins). */
+export function bodyLimits(opts: { defaultBytes: number; uploads: readonly { matches: (c: Context<AppEnv>) => boolean; maxBytes: number }[] }): Middleware {
+  const limit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new HTTPException(413);
+      },
+    });
+  const fallback = limit(opts.defaultBytes);
+  const uploads = opts.uploads.map((u) => ({ matches: u.matches, handler: limit(u.maxBytes) }));
+  return (c, next) => (uploads.find((u) => u.matches(c))?.handler ?? fallback)(c, next);
+}
+
+/**
+ * Who is asking: a personal access token (Authorization: Bearer) or the session cookie. A bad
+ * token is refused outright (an API client must know); a stale session cookie is cleared.
+ */
+export function authentication(opts: { auth: Pick<AuthService, 'resolveToken' | 'resolveSession'>; cookieSecure: boolean }): Middleware {
+  const base = cookieBase(opts.cookieSecure);
+  return async (c, next) => {
+    const authz = c.req.header('authorization');
+    if (authz?.startsWith('Bearer ')) {
+      const actor = await opts.auth.resolveToken(authz.slice(7).trim());
+      if (!actor) return c.json({ error: { code: 'unauthenticated', message: c.var.t('error.tokenInvalid'), issues: [] } }, 401);
+      c.set('actor', actor);
+    } else {
+      const sid = getCookie(c, SESSION_COOKIE);
+      if (sid) {
+        const s = await opts.auth.resolveSession(sid);
+        if (s) {
+          c.set('actor', s.actor);
+          c.set('mustChangePassword', s.mustChangePassword);
+          c.set('sessionToken', sid);
+        } else {
+          setCookie(c, SESSION_COOKIE, '', { ...base, maxAge: 0 });
+        }
+      }
+    }
+    await next();
+  };
+}
+
+/** The language: the account's, else the cookie's (set on the sign-in page), else Korean. */
+export function locale(): Middleware {
+  return async (c, next) => {
+    const actor = c.var.actor;
+    const cookieLocale = getCookie(c, LOCALE_COOKIE);
+    const chosen = actor && isLocale(actor.locale) ? actor.locale : isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE;
+    c.set('locale', chosen);
+    c.set('t', translator(chosen));
+    await next();
+  };
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * CSRF: Origin check + a synchronizer token bound to a HttpOnly cookie, on every state-changing
+ * request that a browser could send with our cookies. Token-authenticated API clients send no
+ * cookies, so they are not exposed to CSRF.
+ */
+export function csrfProtection(opts: { cookieSecure: boolean }): Middleware {
+  const base = cookieBase(opts.cookieSecure);
+  return async (c, next) => {
+    let csrfToken = getCookie(c, CSRF_COOKIE);
+    if (!csrfToken || csrfToken.length < 32) {
+      csrfToken = randomToken();
+      setCookie(c, CSRF_COOKIE, csrfToken, base);
+    }
+    c.set('csrfToken', csrfToken);
+    if (UNSAFE.has(c.req.method) && c.var.actor?.via !== 'token') {
+      const origin = c.req.header('origin');
+      if (origin && origin !== new URL(c.req.url).origin) throw new ForbiddenError('error.csrf');
+      let sent = c.req.header('x-csrf-token');
+      const type = c.req.header('content-type') ?? '';
+      if (!sent && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
+        const body = await c.req.parseBody();
+        sent = typeof body._csrf === 'string' ? body._csrf : undefined;
+      }
+      const cookieToken = getCookie(c, CSRF_COOKIE);
+      if (!sent || !cookieToken || !safeEqual(sent, cookieToken)) throw new ForbiddenError('error.csrf');
+    }
+    await next();
+  };
+}
+
+/** Paths a user who must change the one-time password may still reach. */
+const PASSWORD_CHANGE_ALLOWED = [/^\/password$/, /^\/logout$/, /^\/locale$/, /^\/static\//, /^\/healthz$/];
+
+/** A one-time password must be replaced before anything else (pages redirect, the API refuses). */
+export function passwordChangeGate(): Middleware {
+  return async (c, next) => {
+    if (c.var.actor && c.var.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.some((r) => r.test(c.req.path))) {
+      if (c.req.path.startsWith('/api/')) throw new ForbiddenError('auth.mustChangePassword');
+      return c.redirect('/password', 303);
+    }
+    await next();
+  };
+}
