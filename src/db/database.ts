@@ -16,6 +16,8 @@ export interface Database {
   db: Kysely<DB>;
   /** For pg-boss: on PGlite through the same gate as Kysely. */
   executor: SqlExecutor;
+  /** PGlite only: the whole database as a tarball, for `openDatabase(…, { loadDataDir })`. */
+  snapshot?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -25,7 +27,11 @@ const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
 
-export async function openDatabase(database: Config['database'], onIdleError?: (err: Error) => void): Promise<Database> {
+/**
+ * Opens the database. On PGlite, `loadDataDir` starts from a snapshot made by `snapshot()` (the
+ * tests migrate once and start every file's database from it instead of migrating again).
+ */
+export async function openDatabase(database: Config['database'], onIdleError?: (err: Error) => void, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   const plugins = [new CamelCasePlugin()];
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -66,7 +72,7 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
     [NUMERIC]: (v: string) => v,
     [DATE]: (v: string) => v,
   };
-  const pglite = new PGlite(dataDir === 'memory://' ? undefined : dataDir, { parsers });
+  const pglite = new PGlite(dataDir === 'memory://' ? undefined : dataDir, { parsers, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   await pglite.waitReady;
   const gate = new Gate();
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, gate, parsers), plugins });
@@ -85,6 +91,7 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
         });
       },
     },
+    snapshot: () => gate.run(() => pglite.dumpDataDir('none')),
     async close() {
       await db.destroy();
     },
