@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../harness.ts';
+import pino from 'pino';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createHarness, TestClient, type Harness } from '../harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -59,14 +62,13 @@ describe('security headers', () => {
   });
 
   it('marks cookies Secure when served over TLS', async () => {
-    const tls = await createHarness({ ITDA_PUBLIC_URL: 'https://itda.example.go.kr' });
-    try {
-      const res = await tls.client().get('/login');
-      expect(res.headers.getSetCookie().every((l) => /;\s*Secure/i.test(l))).toBe(true);
-      expect(res.headers.get('strict-transport-security')).toContain('max-age=');
-    } finally {
-      await tls.close();
-    }
+    // The same services and database, another configuration: a second app, not a second database.
+    const config = loadConfig({ ITDA_DEMO: 'off', ITDA_PUBLIC_URL: 'https://itda.example.go.kr' });
+    const tls = createApp({ ...h.services, config, logger: pino({ level: 'silent' }), dbKind: h.database.kind });
+    const res = await new TestClient(tls).get('/login');
+    expect(res.headers.getSetCookie().length).toBeGreaterThan(0);
+    expect(res.headers.getSetCookie().every((l) => /;\s*Secure/i.test(l))).toBe(true);
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
   });
 
   it('refuses a request body over the limit with 413', async () => {
@@ -110,24 +112,28 @@ describe('errors and request ids', () => {
   });
 
   it('shows a Korean 500 page without the stack when something breaks', async () => {
-    const broken = await createHarness();
-    try {
-      await broken.close(); // the database is gone: every query fails
-      const res = await broken.client().get('/login?next=/home');
-      // /login needs no database; /healthz does.
-      expect(res.status).toBe(200);
-      const hz = await broken.app.request('http://localhost/healthz');
-      expect(hz.status).toBe(503);
-      const c = broken.client();
-      c.cookies.set('itda_sid', 'whatever');
-      const page = await c.get('/home');
-      expect(page.status).toBe(500);
-      const html = await page.text();
-      expect(html).toContain('일시적인 오류');
-      expect(html).not.toMatch(/Error:|at .*\.ts:\d+/);
-    } finally {
-      /* already closed */
-    }
+    // The same app over a database that is gone: every query fails (a second app, not a second database).
+    const gone = () => Promise.reject(new Error('connection terminated: the database is gone'));
+    const app = createApp({
+      ...h.services,
+      auth: { ...h.services.auth, resolveSession: gone, resolveToken: gone },
+      health: gone,
+      config: h.config,
+      logger: pino({ level: 'silent' }),
+      dbKind: h.database.kind,
+    });
+    const res = await new TestClient(app).get('/login?next=/home');
+    // /login needs no database; /healthz does.
+    expect(res.status).toBe(200);
+    const hz = await app.request('http://localhost/healthz');
+    expect(hz.status).toBe(503);
+    const c = new TestClient(app);
+    c.cookies.set('itda_sid', 'whatever');
+    const page = await c.get('/home');
+    expect(page.status).toBe(500);
+    const html = await page.text();
+    expect(html).toContain('일시적인 오류');
+    expect(html).not.toMatch(/Error:|at .*\.ts:\d+/);
   });
 });
 
