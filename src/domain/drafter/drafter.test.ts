@@ -360,4 +360,11 @@ describe('rule drafter: 다만 / 단 clauses, lists and tables', () => {
     expect(d.criteria.map((c) => c.rule.type)).toEqual(['noTaxArrears']);
     expect(d.unparsed).toEqual([]);
   });
+
+  it('reads a bonus as no condition, even inside a 제외 list (우대·가점)', () => {
+    const text = '□ 지원 제외 대상\n ① 국세 체납자\n ② 대표자 만 39세 이하 청년은 우대 (가점 5점)\n□ 지원대상\n ○ 경기도 내 소상공인 (여성 대표자 우선 선정)';
+    const d = draftRule(text);
+    expect(d.criteria.map((c) => c.rule.type).sort()).toEqual(['noTaxArrears', 'region', 'smallBusiness']);
+    expect(d.unparsed.filter((u) => u.text.includes('만 39세 이하 청년은 우대')).map((u) => u.reason)).toEqual(['우대·가점 사항 (자격 조건 아님)']);
+  });
 });

@@ -35,6 +35,9 @@ const DEFERRAL_PROVISO = /분납|징수\s*유예|체납\s*처분\s*유예|납부
 
 const REASON_UNREAD = '조건으로 읽지 못함: 직접 확인';
 const REASON_PROVISO = '단서 조항: 직접 확인';
+/** Words that make a clause a bonus (우대·가점), not an eligibility condition. */
+const BONUS_TAIL = /우대|가점|우선\s*(?:선정|지원|배정)/;
+const REASON_BONUS = '우대·가점 사항 (자격 조건 아님)';
 const REASON_SKIPPED = '자격 조건이 아닌 항목(제출서류·선정기준·우대 등)';
 
 /** Canonical form of a criterion without its note (for "the same criterion twice"). */
@@ -97,6 +100,18 @@ export function draftRule(input: string): Draft {
       }
     }
 
+    // A bonus is not a condition: "대표자 만 39세 이하 청년은 우대 (가점 5점)", even in a 제외 list.
+    // The rest of the hit's clause (to a comma or bracket) decides; the sentence is listed as unread.
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const h = hits[i]!;
+      const tail = text.slice(h.end, line.end);
+      const clauseTail = tail.slice(0, tail.search(/[,，;(（)）]|$/));
+      if (BONUS_TAIL.test(clauseTail)) {
+        hits.splice(i, 1);
+        if (!unparsed.some((u) => u.start === line.start && u.reason === REASON_BONUS)) unparsed.push(raw(line.start, line.end, REASON_BONUS));
+      }
+    }
+
     // 단서 clauses: keep what they exclude, drop what they add ("단, 청년은 1년 이상"), list them.
     const lineHits: Hit[] = [];
     const usedProvisos = new Set<number>();
@@ -140,7 +155,8 @@ export function draftRule(input: string): Draft {
       b.anyGroup = g;
     }
 
-    if (valid.length === 0 && !line.introducesExclusions) unparsed.push(raw(line.start, line.end, REASON_UNREAD));
+    const listedAsBonus = unparsed.some((u) => u.start === line.start && u.reason === REASON_BONUS);
+    if (valid.length === 0 && !line.introducesExclusions && !listedAsBonus) unparsed.push(raw(line.start, line.end, REASON_UNREAD));
     accepted.push(...valid);
   });
 
