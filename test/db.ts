@@ -8,7 +8,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { DB } from '../src/db/schema.ts';
 
 /**
- * A fresh, migrated database for one test file (ARCHITECTURE.md convention 7): an in-memory
+ * A fresh, migrated database for one test file (docs/architecture.md convention 7): an in-memory
  * PGlite by default; with TEST_DATABASE_URL set (CI), a new database on that PostgreSQL server,
  * dropped again by `close()`.
  */

@@ -17,7 +17,7 @@ import {
  * transaction state. Every user of the PGlite instance (Kysely, pg-boss, migrations) goes through
  * the same gate, so one request's transaction can never swallow another request's statements.
  * (kysely-pglite 0.6.1 has no such gate: an acknowledged insert vanished when another
- * request's transaction rolled back — see ARCHITECTURE.md.)
+ * request's transaction rolled back — see docs/architecture.md.)
  */
 export class Gate {
   private tail: Promise<void> = Promise.resolve();

@@ -1,5 +1,5 @@
 /**
- * Korean identifiers (DOMAIN.md "Identifiers").
+ * Korean identifiers (docs/domain.md "Identifiers").
  *
  * 사업자등록번호 AAA-BB-CCCCD: weights 1,3,7,1,3,7,1,3,5 over the first 9 digits; add ⌊d9·5/10⌋;
  * check digit = (10 − sum mod 10) mod 10. A valid checksum does not prove the business is active
@@ -26,7 +26,7 @@ export function formatBrn(input: string): string {
   return d.length === 10 ? `${d.slice(0, 3)}-${d.slice(3, 5)}-${d.slice(5)}` : input;
 }
 
-/** The middle part tells the kind of business (DOMAIN.md). */
+/** The middle part tells the kind of business (docs/domain.md). */
 export function brnKind(input: string): 'individual_taxable' | 'corporation' | 'non_profit' | 'branch' | 'individual_exempt' | 'other' {
   const mid = Number(normalizeBrn(input).slice(3, 5));
   if (mid >= 1 && mid <= 79) return 'individual_taxable';

@@ -1,5 +1,5 @@
 /**
- * One masking rule for lists and exports (DOMAIN.md; 개인정보 보호법 §29, 표준 개인정보 보호지침):
+ * One masking rule for lists and exports (docs/domain.md; 개인정보 보호법 §29, 표준 개인정보 보호지침):
  * names keep the first and last character (김*용, 남궁*훈, 이*), phones keep the first and last
  * group (010-****-5678), e-mails keep the first character of the local part (k***@example.com).
  * The full value is shown only on the detail page, which writes an access record.

@@ -1,7 +1,7 @@
 /**
  * 사업 참여 (participation) workflow: a pure state machine, no I/O.
  *
- * A participation is one business × one programme version (DOMAIN.md "Names in code"). Its
+ * A participation is one business × one programme version (docs/domain.md "Names in code"). Its
  * statuses, in the order the programme reports them (issue 4, "Participations"):
  *
  *   발굴 identified → 안내 informed → 서류준비 preparing → 신청완료 submitted
@@ -9,7 +9,7 @@
  *
  * Decisions taken here (argued in the issue note):
  * - Forward skips before submission are allowed (발굴 → 서류준비, 발굴 → 신청완료, 안내 → 신청완료):
- *   the typical case in DOMAIN.md is a clerk who finds a fund and applies on the spot with the
+ *   the typical case in docs/domain.md is a clerk who finds a fund and applies on the spot with the
  *   owner in one visit; forcing three clicks adds nothing to the record, which keeps who/when/why.
  * - One step back, 서류준비 → 안내, is allowed with a reason (the owner pauses, or the notice was
  *   misread): nothing was sent to the agency yet. Nothing goes back once 신청완료: the

@@ -1,5 +1,5 @@
 /**
- * 경기도 31 시·군 행정표준코드 (DOMAIN.md "Offices and regions"): the one list the code uses (the
+ * 경기도 31 시·군 행정표준코드 (docs/domain.md "Offices and regions"): the one list the code uses (the
  * catalogue's region parser, the eligibility engine's labels). The database holds the same list in
  * table `municipality`, seeded by migrations/20261127120000_foundation.sql; a test
  * (test/integration/places.test.ts) checks the two agree. Codes of 일반구 below some cities change

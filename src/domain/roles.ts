@@ -1,4 +1,4 @@
-/** The programme's roles (DOMAIN.md, "People"). Order is the order shown in selects. */
+/** The programme's roles (docs/domain.md, "People"). Order is the order shown in selects. */
 const ROLE_NAMES = [
   'owner',
   'clerk',

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
 /**
- * The API's one error shape (ARCHITECTURE.md §4). It lives in the web layer, not in the API
+ * The API's one error shape (docs/architecture.md §4). It lives in the web layer, not in the API
  * module, so every module's API routes can use it without importing the module that mounts them.
  */
 export const ErrorBody = z

@@ -31,7 +31,7 @@ import {
  * - the data.go.kr gateway: `{"response":{"header":{resultCode,resultMsg},"body":{"items":{"item":…}}}}`
  *   where `item` is a list, or a single object when there is one result, and `items` is "" when
  *   there is none.
- * Item fields as documented in DOMAIN.md ("Programme data sources").
+ * Item fields as documented in docs/domain.md ("Programme data sources").
  */
 export const BIZINFO_ORIGIN = 'https://www.bizinfo.go.kr';
 

@@ -11,7 +11,7 @@ import { RuleSchema } from '../eligibility/eligibility.types.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-/** 지원사업 공고 출처 (DOMAIN.md "Names in code"). */
+/** 지원사업 공고 출처 (docs/domain.md "Names in code"). */
 export const ProgrammeSourceSchema = z.enum(['bizinfo', 'kstartup', 'gov24', 'manual']);
 export type ProgrammeSource = z.infer<typeof ProgrammeSourceSchema>;
 

@@ -10,7 +10,7 @@ import {
   ValidityRuleSchema,
 } from './document-types.ts';
 
-/** The codes the brief and DOMAIN.md name; programmes and held documents refer to them. */
+/** The codes the brief and docs/domain.md name; programmes and held documents refer to them. */
 const REQUIRED_CODES = [
   'business_registration_cert',
   'vat_tax_base_cert',
@@ -57,7 +57,7 @@ describe('document type table', () => {
     }
   });
 
-  it('records the validity periods DOMAIN.md gives', () => {
+  it('records the validity periods docs/domain.md gives', () => {
     expect(getDocumentType('national_tax_certificate').validity).toMatchObject({ kind: 'days', days: 30 });
     expect(getDocumentType('local_tax_certificate').validity).toMatchObject({ kind: 'days', days: 30 });
     expect(getDocumentType('small_business_cert').validity).toMatchObject({ kind: 'fixedYearEnd', month: 3, day: 31 });

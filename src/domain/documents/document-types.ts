@@ -1,7 +1,7 @@
 /**
  * 구비서류 종류 (document types) as DATA.
  *
- * DOMAIN.md ("Documents"): validity periods change and come partly from secondary sources, so every
+ * docs/domain.md ("Documents"): validity periods change and come partly from secondary sources, so every
  * type carries its validity rule as data, the `source` it was written from and a `reviewStatus`
  * ('확인 필요' until a programme editor has checked it against the current law / notice). The table is
  * seeded into `document_type` (see `documentTypeRows()`); the date arithmetic lives in
@@ -63,7 +63,7 @@ export const DocumentTypeSchema = z
     obtainFrom: z.array(z.string().min(1)).min(1),
     /** Whether 공공마이데이터 can deliver it with the owner's consent (manual upload stays the default). */
     publicMyData: z.boolean(),
-    /** The paper can show a 주민등록번호: the uploaded copy must have the back 7 digits masked (DOMAIN.md). */
+    /** The paper can show a 주민등록번호: the uploaded copy must have the back 7 digits masked (docs/domain.md). */
     mayShowRrn: z.boolean(),
     validity: ValidityRuleSchema,
     /** Where the validity rule (and the facts above) were written from. */
@@ -75,7 +75,7 @@ export const DocumentTypeSchema = z
   .strict();
 export type DocumentType = z.infer<typeof DocumentTypeSchema>;
 
-const DOMAIN_TABLE = 'DOMAIN.md 구비서류 표 (2차 자료, 확인 필요)';
+const DOMAIN_TABLE = 'docs/domain.md 구비서류 표 (2차 자료, 확인 필요)';
 const NTS_CERTS = '국세청 홈택스 민원증명 안내 (발급 경로); 유효기간은 법정 기간이 없어 공고가 정함';
 const RRN_HINT = '발급 시 주민등록번호 뒷자리 "비공개(가림)"를 선택하고, 그렇지 않으면 업로드 전 가립니다.';
 
@@ -230,7 +230,7 @@ export const DOCUMENT_TYPES = [
       note: '12월 결산 사업자 기준: 4월 1일 ~ 다음 해 3월 31일. 3월 31일 이전(1~3월)에 발급받은 확인서는 그 해 3월 31일까지. 결산월이 다르면 날짜가 다르므로 확인서에 적힌 유효기간을 입력합니다.',
     },
     source:
-      '「중소기업 범위 및 확인에 관한 규정」(중소벤처기업부 고시)의 확인서 유효기간 — 직전 사업연도 말일부터 3개월이 지난 날부터 1년 (12월 결산: 4.1.~다음 해 3.31.); DOMAIN.md 구비서류 표',
+      '「중소기업 범위 및 확인에 관한 규정」(중소벤처기업부 고시)의 확인서 유효기간 — 직전 사업연도 말일부터 3개월이 지난 날부터 1년 (12월 결산: 4.1.~다음 해 3.31.); docs/domain.md 구비서류 표',
     reviewStatus: REVIEW_STATUS_UNCHECKED,
   },
   {
@@ -246,7 +246,7 @@ export const DOCUMENT_TYPES = [
       months: 3,
       note: '자금(대출)별로 정해짐. 확인서에 적힌 대출 신청·실행 기한이 있으면 그 날짜를 우선합니다.',
     },
-    source: 'DOMAIN.md 구비서류 표 ("per loan"); 소상공인 정책자금 융자 공고 — 3개월은 가정값 (확인 필요)',
+    source: 'docs/domain.md 구비서류 표 ("per loan"); 소상공인 정책자금 융자 공고 — 3개월은 가정값 (확인 필요)',
     reviewStatus: REVIEW_STATUS_UNCHECKED,
   },
   // ── 4대보험 ──
@@ -402,7 +402,7 @@ export const DOCUMENT_TYPES = [
     publicMyData: false,
     mayShowRrn: true,
     validity: { kind: 'none', note: '신분증 자체가 유효한 동안. 주민등록번호 뒷자리는 반드시 가립니다 (수집·보관 금지).' },
-    source: '개인정보 보호법 제24조의2 (주민등록번호 처리 제한); DOMAIN.md Identifiers',
+    source: '개인정보 보호법 제24조의2 (주민등록번호 처리 제한); docs/domain.md Identifiers',
     reviewStatus: REVIEW_STATUS_UNCHECKED,
   },
   {

@@ -4,7 +4,7 @@
  * Dates are calendar dates 'YYYY-MM-DD' (Korean civil dates, no time, no time zone): every result
  * is the LAST DAY ON WHICH THE DOCUMENT IS STILL VALID (inclusive).
  *
- * How periods are counted (the reading chosen, see DOMAIN.md "Documents" — check):
+ * How periods are counted (the reading chosen, see docs/domain.md "Documents" — check):
  * - Tax-law periods are counted by 민법 (국세기본법 제4조; 지방세기본법 likewise). 민법 제157조: a
  *   period in days/weeks/months/years does not count its first day unless it starts at 00:00
  *   (초일불산입); a certificate is issued during the day, so the issue day is not counted. 제159조:

@@ -5,7 +5,7 @@ import { formatExplanation } from './eligibility.explain.ts';
 import { generateBusinesses, generateCatalogue } from './eligibility.generate.ts';
 import type { BusinessFacts, Rule } from './eligibility.types.ts';
 
-/** 경기도 소상공인 경영환경개선 as DOMAIN.md describes it (sample limits). */
+/** 경기도 소상공인 경영환경개선 as docs/domain.md describes it (sample limits). */
 const envImprovement: Rule = {
   all: [
     { type: 'region', sido: ['41'] },

@@ -5,7 +5,7 @@
  * - all: not met if any child is not met, else unknown if any is unknown, else met; all([]) = met.
  * - any: the dual; any([]) = not met.   - not: swaps met / not met, keeps unknown.
  * - A missing fact is never read as "no" or zero: the criterion answers unknown and says which fact
- *   it needs (DOMAIN.md: "Unknown is not no").
+ *   it needs (docs/domain.md: "Unknown is not no").
  * - Every criterion is evaluated, no short-circuit, so explanations and missing-fact lists are
  *   complete (and because criteria are pure, the verdict does not depend on child order).
  *

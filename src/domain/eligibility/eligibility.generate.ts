@@ -233,7 +233,7 @@ const gg = (): Criterion => ({ type: 'region', sido: ['41'] });
 const std = (): Criterion => ({ type: 'ksic', excludeSets: ['sbiz-standard-exclusions'] });
 const active = (): Criterion => ({ type: 'operatingStatus', allowed: ['active'] });
 
-/** Programme shapes seen in real notices (DOMAIN.md "Example programmes"), with varied limits. */
+/** Programme shapes seen in real notices (docs/domain.md "Example programmes"), with varied limits. */
 const TEMPLATES: readonly Template[] = [
   (r) => ({
     title: '경기도 소상공인 경영환경개선',

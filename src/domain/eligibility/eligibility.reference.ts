@@ -2,7 +2,7 @@
  * Reference DATA the eligibility engine reads: KSIC structure, the 소기업 revenue caps, the 소상공인
  * worker thresholds, the named KSIC exclusion sets, and the Korean labels of facts and places.
  *
- * DOMAIN.md: items that change yearly or come from secondary sources are data with a `source` and a
+ * docs/domain.md: items that change yearly or come from secondary sources are data with a `source` and a
  * `reviewStatus`, never constants buried in code. Everything here that a programme editor might have
  * to correct carries `reviewStatus: '확인 필요'` until somebody checks it against the current law or
  * notice. The engine only ever reads these tables; it has no numbers of its own.
@@ -273,7 +273,7 @@ const SEMAS_EXCLUSIONS_SOURCE =
  * of them, so a notice that excludes "유흥·사행 업종" can name just that theme.
  *
  * Gambling codes: KSIC 10th revision 9124 사행시설 관리 및 운영업 has 91242 카지노 운영업 and 91249 기타
- * 사행시설 관리 및 운영업 — the codes the 소진공 table lists (DOMAIN.md agrees). 91241 (복권 발행 및
+ * 사행시설 관리 및 운영업 — the codes the 소진공 table lists (docs/domain.md agrees). 91241 (복권 발행 및
  * 판매업) is not on that table and is therefore not excluded here.
  */
 export const KSIC_SETS: readonly KsicSet[] = [

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The contract between the catalogue (rules as data), the businesses table (facts) and the engine.
  * Rules are JSON validated by `RuleSchema` and stored with each programme version.
  *
- * Facts: `null`/`undefined` means UNKNOWN, never "no" or zero (DOMAIN.md: "Unknown is not no").
+ * Facts: `null`/`undefined` means UNKNOWN, never "no" or zero (docs/domain.md: "Unknown is not no").
  */
 
 // ── Business facts ────────────────────────────────────────────────────────────────────────────

@@ -2,7 +2,7 @@ import type { ParticipationStatus } from '../participation-workflow.ts';
 import { PARTICIPATION_STATUSES } from '../participation-workflow.ts';
 
 /**
- * The programme's official measures (DOMAIN.md: businesses supported, participations,
+ * The programme's official measures (docs/domain.md: businesses supported, participations,
  * participations that actually received the benefit, benefit amounts, satisfaction), each with ONE
  * definition. The dashboards, the .xlsx exports, the monthly report and the API all call these
  * functions; reports.repository.ts only counts the facts named below, never a figure. Each

@@ -1,6 +1,6 @@
 /**
  * Re-employment figures of clerks after the activity period (pure). Official measure of the
- * programme (DOMAIN.md: clerks' re-employment).
+ * programme (docs/domain.md: clerks' re-employment).
  *
  * rate        = employed / referred (clerks linked to a 새일센터 counsellor)
  * time to job = days from the end of the clerk's contract (or, without one, the referral) to the

@@ -1,7 +1,7 @@
 /**
  * Automatic eligibility screening of an application against the round's questions (자격 요건).
  * Pure: no I/O. The operator sees the reason for every outcome, and "no answer" is never read as
- * "no": a missing answer makes the application `incomplete`, not `ineligible` (DOMAIN.md: unknown
+ * "no": a missing answer makes the application `incomplete`, not `ineligible` (docs/domain.md: unknown
  * is not "no").
  */
 

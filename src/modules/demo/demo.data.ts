@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/roles.ts';
 
 /**
- * DEMO DATA (예시 데이터). The programme's own 8 사무소 are not public (DOMAIN.md), so these
+ * DEMO DATA (예시 데이터). The programme's own 8 사무소 are not public (docs/domain.md), so these
  * offices are an example split of the 31 시·군 over the default 6 권역, labelled as demo
  * everywhere they are shown. Loaded only on the embedded database.
  */

@@ -12,7 +12,7 @@ import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { navigationFor } from '../../web/navigation.ts';
 
 /**
- * Each role lands on its own home: what the role is for in the programme (DOMAIN.md, "People"),
+ * Each role lands on its own home: what the role is for in the programme (docs/domain.md, "People"),
  * what it can see, and where to go. Features arrive with later issues; only working links appear.
  */
 const ROLE_POINTS: Record<Role, string[]> = {

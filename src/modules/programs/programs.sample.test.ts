@@ -20,7 +20,7 @@ const dataFile = () =>
     programmes: Record<string, unknown>[];
   };
 
-/** DOMAIN.md "Offices and regions": the 31 시·군 of 경기도 (kept here independently of the catalogue's table). */
+/** docs/domain.md "Offices and regions": the 31 시·군 of 경기도 (kept here independently of the catalogue's table). */
 // prettier-ignore
 const GYEONGGI_MUNICIPALITIES = new Set([
   '41110', '41130', '41150', '41170', '41190', '41210', '41220', '41250', '41270', '41280', '41290', '41310', '41360', '41370', '41390', '41410',
@@ -191,7 +191,7 @@ describe('SAMPLE_PROGRAMMES', () => {
     }
   });
 
-  it('includes the programmes DOMAIN.md names', () => {
+  it('includes the programmes docs/domain.md names', () => {
     for (const key of [
       'semas-policy-fund-general',
       'hope-return-closure',
@@ -211,7 +211,7 @@ describe('SAMPLE_PROGRAMMES', () => {
     expect(findSampleProgramme('nope')).toBeUndefined();
   });
 
-  it('경기도 경영환경개선 encodes the conditions DOMAIN.md lists', () => {
+  it('경기도 경영환경개선 encodes the conditions docs/domain.md lists', () => {
     const p = findSampleProgramme('gg-env-improvement')!;
     const cs = criteria(p.rule);
     expect(cs).toContainEqual(expect.objectContaining({ type: 'region', sido: ['41'] }));

@@ -8,7 +8,7 @@ import { formatCell, formatMonth, type Cell, type TableSpec } from './reports.ta
 /**
  * 월간 실적 보고 as a PDF (A4 portrait) for the province. pdfkit with Pretendard (OFL) OTF from the
  * `pretendard` npm package: pdfkit embeds a subset of the glyphs used, so Hangul reads correctly in
- * any viewer; WOFF/WOFF2 (KRDS's fonts) cannot be embedded in a PDF (ARCHITECTURE.md, documents).
+ * any viewer; WOFF/WOFF2 (KRDS's fonts) cannot be embedded in a PDF (docs/architecture.md, documents).
  * The tables are the same TableSpecs as the .xlsx (reports.tables.ts), formatted as the page formats
  * them, so the PDF, the workbook and the screen cannot disagree. Aggregates only (province).
  */

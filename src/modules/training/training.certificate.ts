@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
 /**
  * 수료증 (training completion certificate) as a PDF, A4 portrait, in Pretendard (OFL) from the
  * `pretendard` npm package. pdfkit embeds a subset of the OTF with the Hangul actually used;
- * WOFF/WOFF2 (KRDS's fonts) cannot be embedded in a PDF at all (ARCHITECTURE.md, documents).
+ * WOFF/WOFF2 (KRDS's fonts) cannot be embedded in a PDF at all (docs/architecture.md, documents).
  */
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('pretendard/package.json')), 'dist', 'public', 'static');
