@@ -37,8 +37,8 @@ import { createEmploymentService } from './modules/employment/employment.service
 import { draftFingerprint } from './domain/catalog/catalog.fingerprint.ts';
 import { createProgramsRepository } from './modules/programs/programs.repository.ts';
 import { createProgramsService } from './modules/programs/programs.service.ts';
-import { createAccessRepository } from './modules/access/access.repository.ts';
-import { createAccessService } from './modules/access/access.service.ts';
+import { createAccessLogRepository } from './modules/access-log/access-log.repository.ts';
+import { createPersonalDataGate } from './modules/access-log/personal-data.gate.ts';
 import { createBusinessesRepository } from './modules/businesses/businesses.repository.ts';
 import { createBusinessesService } from './modules/businesses/businesses.service.ts';
 import { createOwnerService } from './modules/owner/owner.service.ts';
@@ -80,7 +80,8 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const auth = createAuthService({ db, repo: authRepo, audit, config, now });
   const users = createUsersService({ db, users: usersRepo, auth: authRepo, org: orgRepo, audit, notifications, now });
   const org = createOrgService({ db, org: orgRepo, audit });
-  const access = createAccessService({ repo: createAccessRepository(), now });
+  // The one gate to personal data: authorizes and writes the 접속기록 in the same step.
+  const gate = createPersonalDataGate({ repo: createAccessLogRepository(), now });
   const programsRepo = createProgramsRepository();
   const programs = createProgramsService({ db, programs: programsRepo, audit, now, fingerprint: draftFingerprint });
   // 공고문 첨부파일 (issue 11 §3): fetched only from configured hosts (or a configured base); unconfigured = not fetched.
@@ -95,7 +96,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
   });
   const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
   // 공공사무원 채용 (issue 6): one service per audience over one repository and the shared core.
-  const recruitmentDeps = { db, repo: createRecruitmentRepository(), audit, notifications, access, now };
+  const recruitmentDeps = { db, repo: createRecruitmentRepository(), audit, notifications, access: gate, now };
   const recruitmentCore = createRecruitmentCore(recruitmentDeps);
   const recruitment = {
     applicant: createRecruitmentApplicantService({ ...recruitmentDeps, core: recruitmentCore }),
@@ -105,14 +106,14 @@ export function buildServices(database: Database, config: Config, logger: Logger
     retention: createRecruitmentRetentionService(recruitmentDeps),
   };
   const training = createTrainingService({ db, repo: createTrainingRepository(), audit, now });
-  const contracts = createContractsService({ db, repo: createContractsRepository(), audit, access, training, now });
-  const employment = createEmploymentService({ db, repo: createEmploymentRepository(), audit, access, now });
+  const contracts = createContractsService({ db, repo: createContractsRepository(), audit, gate, training, now });
+  const employment = createEmploymentService({ db, repo: createEmploymentRepository(), audit, gate, now });
   // 국세청 상태조회 (issue 11 §6): only with a configured endpoint; the local double in tests is a real HTTP server.
   const nts = createNtsService({
     db,
     repo: createNtsRepository(),
     client: config.nts.endpoint ? createHttpNtsClient({ endpoint: config.nts.endpoint, serviceKey: config.nts.serviceKey, timeoutMs: config.nts.timeoutMs }) : null,
-    access,
+    gate,
     now,
     logger,
   });
@@ -120,26 +121,26 @@ export function buildServices(database: Database, config: Config, logger: Logger
     db,
     repo: createBusinessesRepository(),
     audit,
-    access,
+    gate,
     now,
     caseloadGate: (clerkId) => training.canTakeCaseload(clerkId),
     afterIntake: (businessId) => nts.refresh([businessId]),
   });
-  const owner = createOwnerService({ db, access, notifications, now, publicUrl: config.publicUrl });
-  const documents = createDocumentsService({ db, repo: createDocumentsRepository(), access, now });
+  const owner = createOwnerService({ db, gate, notifications, now, publicUrl: config.publicUrl });
+  const documents = createDocumentsService({ db, repo: createDocumentsRepository(), gate, now });
   const demo = createDemoService({ db, audit, programs: programsRepo });
   // Reports, surveys, operations (issue 5).
   const reportsRepo = createReportsRepository();
-  const reports = createReportsService({ db, repo: reportsRepo, access, now });
+  const reports = createReportsService({ db, repo: reportsRepo, gate, now });
   const monthlyReports = createMonthlyReportsService({ db, repo: createMonthlyRepository(), reports, audit, now });
-  const surveys = createSurveysService({ db, repo: createSurveysRepository(), notifications, access, audit, now, publicUrl: config.publicUrl });
+  const surveys = createSurveysService({ db, repo: createSurveysRepository(), notifications, gate, audit, now, publicUrl: config.publicUrl });
   // A participation that ends (선정·탈락·취소·수혜) offers the owner the satisfaction survey in the same transaction.
-  const participations = createParticipationsService({ db, repo: createParticipationsRepository(), access, eligibility, now,
+  const participations = createParticipationsService({ db, repo: createParticipationsRepository(), gate, eligibility, now,
     onTransition: (trx, id, actorUserId) => surveys.offerSurvey(trx, id, { via: 'transition', actorUserId }),
     // Before 신청완료 the 영업 상태 is checked again at the 국세청 (a closed shop cannot apply).
     beforeSubmit: (businessId) => nts.refresh([businessId]),
   });
-  const operations = createOperationsService({ db, repo: createOperationsRepository(), businesses: createBusinessesRepository(), reports: reportsRepo, access, audit, now, caseloadGate: (clerkId) => training.canTakeCaseload(clerkId) });
+  const operations = createOperationsService({ db, repo: createOperationsRepository(), businesses: createBusinessesRepository(), reports: reportsRepo, gate, audit, now, caseloadGate: (clerkId) => training.canTakeCaseload(clerkId) });
   return {
     audit,
     chains,
@@ -150,7 +151,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     programs,
     notices,
     eligibility,
-    access,
+    gate,
     businesses,
     owner,
     participations,

@@ -118,11 +118,11 @@ describe('access records cover every route that shows personal data', () => {
 
 describe('tamper evidence', () => {
   it('keeps one unbroken hash chain under concurrent writers, and finds an edited row', async () => {
-    const { createAccessRepository } = await import('../../src/modules/access/access.repository.ts');
-    const repo = createAccessRepository();
+    const { createAccessLogRepository } = await import('../../src/modules/access-log/access-log.repository.ts');
+    const repo = createAccessLogRepository();
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        h.services.access.record(h.db, null, { ip: '127.0.0.1', requestId: `c${i}` }, { subjectType: 'business', subjectId: businessId, action: 'view' }),
+        h.services.gate.record(h.db, null, { ip: '127.0.0.1', requestId: `c${i}` }, { subjectType: 'business', subjectId: businessId, action: 'view' }),
       ),
     );
     expect(await repo.verifyChain(h.db)).toBeNull();

@@ -213,7 +213,7 @@ describe('접속기록 점검 (monthly review)', () => {
     const actor = { userId: viewer.id, login: viewer.login };
     const rec = async (at: string, action: 'view' | 'download', subjectId: string, reason: string | null = null) => {
       h.clock.current = kst(at);
-      await h.services.access.record(h.db, actor, { ip: '10.1.2.3', requestId: null }, { subjectType: 'business', subjectId, action, reason });
+      await h.services.gate.record(h.db, actor, { ip: '10.1.2.3', requestId: null }, { subjectType: 'business', subjectId, action, reason });
     };
     for (let i = 0; i < 101; i++) await rec('2026-11-10 10:00', 'view', fx.business.B3);
     await rec('2026-11-11 11:00', 'download', fx.business.B6, '제출');

@@ -1,5 +1,5 @@
 import type { ChainName } from '../../db/schema.ts';
-import { accessFields } from '../access/access.repository.ts';
+import { accessFields } from '../access-log/access-log.repository.ts';
 import type { Db } from '../../db/db.ts';
 import { auditFields } from './audit.repository.ts';
 

@@ -2,12 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, requireActor, type Actor } from '../auth/auth.policy.ts';
 import { kstDate } from '../../domain/korean-time.ts';
-import { assertBusinessAccess } from './businesses.access.ts';
-import { figuresScope, isHandedOver, scopeOf, scopePermits } from '../../domain/scope.ts';
+import { figuresScope, isHandedOver, scopeOf, scopePermits, type BusinessScope } from '../../domain/scope.ts';
 import type { BusinessesRepository } from './businesses.repository.ts';
 import { ActivityInput, AssignInput, BusinessInput, ExportInput, WithdrawConsentInput } from './businesses.schemas.ts';
 import { businessListWorkbook } from './businesses.export.ts';
@@ -25,7 +24,7 @@ export function createBusinessesService(deps: {
   db: Kysely<DB>;
   repo: BusinessesRepository;
   audit: AuditService;
-  access: AccessService;
+  gate: PersonalDataGate;
   now: () => Date;
   /**
    * Training gate (issue 6): a clerk is given a caseload only once the courses marked "required
@@ -35,7 +34,7 @@ export function createBusinessesService(deps: {
   /** After a new business is saved (outside its transaction): the 국세청 상태조회 (issue 11 §6); must not throw for the service being down. */
   afterIntake?: (businessId: string) => Promise<unknown>;
 }) {
-  const { db, repo, access, now } = deps;
+  const { db, repo, gate, now } = deps;
 
   function columns(input: BusinessInput, withPersonal: boolean) {
     const v = {
@@ -114,7 +113,7 @@ export function createBusinessesService(deps: {
         });
         if (input.consentCollection) await repo.insertConsent(trx, { businessId: b.id, kind: 'collection', textVersion: CONSENT_TEXT_VERSION.collection, method: input.consentCollection, givenOn: today, recordedBy: actor.userId });
         if (input.consentThirdParty) await repo.insertConsent(trx, { businessId: b.id, kind: 'third_party', textVersion: CONSENT_TEXT_VERSION.third_party, method: input.consentThirdParty, givenOn: today, recordedBy: actor.userId });
-        await access.record(trx, actor, meta, { subjectType: 'business', subjectId: b.id, action: 'create', detail: { minimalOnly: !withPersonal } });
+        await gate.open(trx, actor, meta, { permission: 'businesses.intake', subjectType: 'business', subjectId: b.id, action: 'create', detail: { minimalOnly: !withPersonal } });
         return { id: b.id, existing: false, handedOver: isHandedOver(scope, b) };
       });
       if (deps.afterIntake) await deps.afterIntake(created.id);
@@ -124,10 +123,9 @@ export function createBusinessesService(deps: {
     /** The business page: full values (recorded as a 'view' access). */
     async get(actor: Actor | null, id: string, meta: RequestMeta) {
       requireActor(actor);
-      await assertBusinessAccess(db, actor, id, 'read');
+      await gate.business(db, actor, meta, { id, mode: 'read', action: 'view' });
       const b = await repo.findById(db, id);
       if (!b) throw new NotFoundError();
-      await access.record(db, actor, meta, { subjectType: 'business', subjectId: id, action: 'view' });
       const [consents, activities] = await Promise.all([repo.consents(db, id), repo.activities(db, id)]);
       const scope = scopeOf(actor);
       const canWrite = scopePermits(scope, b, 'write');
@@ -138,12 +136,12 @@ export function createBusinessesService(deps: {
 
     /** The edit form is for those who may change the business (not the owner, not other offices). */
     async assertCanEdit(actor: Actor | null, id: string) {
-      await assertBusinessAccess(db, actor, id, 'write');
+      await gate.check(db, actor, id, 'write');
     },
 
     async update(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
       requireActor(actor);
-      await assertBusinessAccess(db, actor, id, 'write');
+      await gate.check(db, actor, id, 'write');
       const input = parseInput(BusinessInput, raw);
       if (!input.version) throw new InvalidError('validation.summary');
       const consents = await repo.consents(db, id);
@@ -159,7 +157,7 @@ export function createBusinessesService(deps: {
         if (input.consentThirdParty && !consents.some((k) => k.kind === 'third_party' && !k.withdrawnAt)) {
           await repo.insertConsent(trx, { businessId: id, kind: 'third_party', textVersion: CONSENT_TEXT_VERSION.third_party, method: input.consentThirdParty, givenOn: today, recordedBy: actor.userId });
         }
-        await access.record(trx, actor, meta, { subjectType: 'business', subjectId: id, action: 'update' });
+        await gate.business(trx, actor, meta, { id, mode: 'write', action: 'update' });
         return after;
       });
     },
@@ -170,7 +168,7 @@ export function createBusinessesService(deps: {
      */
     async withdrawConsent(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
       requireActor(actor);
-      await assertBusinessAccess(db, actor, id, 'write');
+      await gate.check(db, actor, id, 'write');
       const { kind } = parseInput(WithdrawConsentInput, raw);
       await db.transaction().execute(async (trx) => {
         const n = await repo.withdrawConsent(trx, id, kind, actor.userId, now());
@@ -179,7 +177,7 @@ export function createBusinessesService(deps: {
           const erase = Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, null]));
           await trx.updateTable('business').set({ ...erase, minimalOnly: true, updatedAt: now() }).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
         }
-        await access.record(trx, actor, meta, { subjectType: 'business', subjectId: id, action: kind === 'collection' ? 'delete' : 'update', detail: { consentWithdrawn: kind } });
+        await gate.business(trx, actor, meta, { id, mode: 'write', action: kind === 'collection' ? 'delete' : 'update', detail: { consentWithdrawn: kind } });
       });
     },
 
@@ -190,11 +188,15 @@ export function createBusinessesService(deps: {
 
     /** A list in the role's scope, masked (names 김*용, phones 010-****-5678). */
     async list(actor: Actor | null, f: { q?: string; unassigned?: boolean; page: number }, meta: RequestMeta) {
-      authorize(actor, 'businesses.list');
       const pageSize = 50;
-      const rows = await repo.list(db, scopeOf(actor), { q: f.q, unassigned: f.unassigned, limit: pageSize + 1, offset: (f.page - 1) * pageSize });
       // Masked lists still show whose records exist: recorded as one 'view' of the list.
-      await access.record(db, actor, meta, { subjectType: 'business_list', subjectId: `page:${f.page}`, action: 'view', detail: { count: Math.min(rows.length, pageSize), q: f.q ?? null } });
+      const rows = await gate.list(
+        db,
+        actor,
+        meta,
+        { permission: 'businesses.list', subjectType: 'business_list', subjectId: `page:${f.page}`, action: 'view', detail: { q: f.q ?? null }, count: (r: readonly unknown[]) => Math.min(r.length, pageSize) },
+        (scope: BusinessScope) => repo.list(db, scope, { q: f.q, unassigned: f.unassigned, limit: pageSize + 1, offset: (f.page - 1) * pageSize }),
+      );
       return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize };
     },
 
@@ -202,21 +204,22 @@ export function createBusinessesService(deps: {
     async exportList(actor: Actor | null, raw: unknown, meta: RequestMeta) {
       authorize(actor, 'businesses.export');
       const { reason } = parseInput(ExportInput, raw);
-      const rows = await repo.list(db, scopeOf(actor), { limit: 50_000, offset: 0 });
-      await access.record(db, actor, meta, { subjectType: 'business_list', subjectId: 'export', action: 'download', reason, detail: { count: rows.length } });
+      const rows = await gate.list(db, actor, meta, { permission: 'businesses.export', subjectType: 'business_list', subjectId: 'export', action: 'download', reason }, (scope: BusinessScope) =>
+        repo.list(db, scope, { limit: 50_000, offset: 0 }),
+      );
       return businessListWorkbook(rows, { reason, by: actor.login, at: now() });
     },
 
     async addActivity(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta) {
       requireActor(actor);
-      await assertBusinessAccess(db, actor, id, 'write');
+      await gate.check(db, actor, id, 'write');
       const input = parseInput(ActivityInput, raw);
       if (input.nextAction && !input.nextDueOn) throw new InvalidError('validation.summary', [{ path: 'nextDueOn', messageKey: 'activities.dueRequired' }]);
       await db.transaction().execute(async (trx) => {
         const a = await repo.insertActivity(trx, { businessId: id, clerkId: actor.userId, kind: input.kind, occurredOn: input.occurredOn, minutes: input.minutes, summary: input.summary, nextAction: input.nextAction, nextDueOn: input.nextDueOn });
         if (input.nextAction && input.nextDueOn) await repo.insertTask(trx, { businessId: id, clerkId: actor.userId, activityId: a.id, title: input.nextAction, dueOn: input.nextDueOn });
         await repo.touchContact(trx, id, now());
-        await access.record(trx, actor, meta, { subjectType: 'business', subjectId: id, action: 'update', detail: { activity: input.kind } });
+        await gate.business(trx, actor, meta, { id, mode: 'write', action: 'update', detail: { activity: input.kind } });
       });
     },
 
@@ -244,14 +247,14 @@ export function createBusinessesService(deps: {
       // office's businesses to a clerk of her office; the operator anywhere.
       const scope = scopeOf(actor);
       if (rows.some((b) => !scopePermits(scope, b, 'write') || !scopePermits(scope, { ...b, clerkId: clerk.id, officeId: clerk.officeId }, 'write'))) throw new ForbiddenError();
-      const gate = await deps.caseloadGate?.(clerk.id);
-      if (gate && !gate.ok) {
-        throw new InvalidError('validation.summary', [{ path: 'clerkId', messageKey: 'caseload.trainingIncomplete', params: { courses: gate.missing.map((m) => m.title).join(', ') } }]);
+      const training = await deps.caseloadGate?.(clerk.id);
+      if (training && !training.ok) {
+        throw new InvalidError('validation.summary', [{ path: 'clerkId', messageKey: 'caseload.trainingIncomplete', params: { courses: training.missing.map((m) => m.title).join(', ') } }]);
       }
       return db.transaction().execute(async (trx) => {
         const n = await repo.reassign(trx, input.businessIds, clerk.id, clerk.officeId);
         for (const b of rows) {
-          await access.record(trx, actor, meta, { subjectType: 'business', subjectId: b.id, action: 'update', detail: { reassignedTo: clerk.id, from: b.clerkId } });
+          await gate.business(trx, actor, meta, { id: b.id, mode: 'write', action: 'update', detail: { reassignedTo: clerk.id, from: b.clerkId } });
         }
         return n;
       });

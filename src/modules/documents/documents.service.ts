@@ -5,10 +5,9 @@ import { daysBetween, validUntil as computeValidUntil } from '../../domain/docum
 import { containsRrn } from '../../domain/identifiers.ts';
 import { InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
-import { assertBusinessAccess } from '../businesses/businesses.access.ts';
 import { kstDate } from '../../domain/korean-time.ts';
 import { buildChecklist, type ChecklistType } from './documents.checklist.ts';
 import { DOCUMENT_MAX_BYTES, safeFileName, sniffMediaType, textShowsRrn, type MediaType } from './documents.files.ts';
@@ -18,7 +17,7 @@ import { DownloadInput, uploadDocumentInput, type DownloadPurpose, type UploadDo
 export interface DocumentsDeps {
   db: Kysely<DB>;
   repo: DocumentsRepository;
-  access: AccessService;
+  gate: PersonalDataGate;
   now: () => Date;
 }
 
@@ -42,7 +41,7 @@ function invalid(issues: FieldIssue[]): never {
  * checklist is covered by the participation page's 'view' record.
  */
 export function createDocumentsService(deps: DocumentsDeps) {
-  const { db, repo, access, now } = deps;
+  const { db, repo, gate, now } = deps;
 
   async function participationOrThrow(actor: Actor | null, id: string) {
     requireActor(actor); // anonymous visitors learn nothing, not even whether the id exists
@@ -57,7 +56,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
     if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw new NotFoundError();
     const meta = await repo.findFileMeta(db, fileId);
     if (!meta) throw new NotFoundError();
-    await assertBusinessAccess(db, actor, meta.businessId, 'read');
+    await gate.check(db, actor, meta.businessId, 'read');
     return meta;
   }
 
@@ -65,7 +64,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
     /** The checklist of one participation (the page that shows it records the view). */
     async checklist(actor: Actor | null, participationId: string) {
       const p = await participationOrThrow(actor, participationId);
-      await assertBusinessAccess(db, actor, p.businessId, 'read');
+      await gate.check(db, actor, p.businessId, 'read');
       const required = p.requiredDocuments;
       const [typeRows, held] = await Promise.all([repo.documentTypes(db, required), repo.heldDocuments(db, p.businessId, required)]);
       const types = new Map<string, ChecklistType>(typeRows.map((t) => [t.code, { code: t.code, name: t.name, validity: t.validity }]));
@@ -87,7 +86,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
      */
     async upload(actor: Actor | null, participationId: string, raw: Record<string, unknown>, file: File | null, meta: RequestMeta) {
       const p = await participationOrThrow(actor, participationId);
-      await assertBusinessAccess(db, actor, p.businessId, 'write');
+      await gate.check(db, actor, p.businessId, 'write');
       // Every problem at once (form fields and file), so the clerk fixes them in one go.
       const issues: FieldIssue[] = [];
       const today = kstDate(now());
@@ -145,9 +144,9 @@ export function createDocumentsService(deps: DocumentsDeps) {
           content: bytes,
           uploadedBy: actor!.userId,
         });
-        await access.record(trx, actor, meta, {
-          subjectType: 'business',
-          subjectId: p.businessId,
+        await gate.business(trx, actor, meta, {
+          id: p.businessId,
+          mode: 'write',
           action: 'create',
           detail: {
             participationId: p.id,
@@ -166,9 +165,9 @@ export function createDocumentsService(deps: DocumentsDeps) {
     /** The page before a download: what the file is, and the question why (recorded as a view). */
     async fileForPrompt(actor: Actor | null, fileId: string, meta: RequestMeta) {
       const file = await fileOrThrow(actor, fileId);
-      await access.record(db, actor, meta, {
-        subjectType: 'business',
-        subjectId: file.businessId,
+      await gate.business(db, actor, meta, {
+        id: file.businessId,
+        mode: 'read',
         action: 'view',
         detail: { fileId, documentId: file.documentId },
       });
@@ -176,7 +175,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
     },
 
     /**
-     * The bytes, only to those who may read the business (assertBusinessAccess 'read'), after a
+     * The bytes, only to those who may read the business (the gate's scope check, read), after a
      * stated purpose, with a 'download' access record carrying it (안전성 확보조치 기준 §8).
      */
     async download(actor: Actor | null, fileId: string, raw: unknown, meta: RequestMeta) {
@@ -187,9 +186,9 @@ export function createDocumentsService(deps: DocumentsDeps) {
       return db.transaction().execute(async (trx) => {
         const content = await repo.fileContent(trx, fileId);
         if (!content) throw new NotFoundError();
-        await access.record(trx, actor, meta, {
-          subjectType: 'business',
-          subjectId: file.businessId,
+        await gate.business(trx, actor, meta, {
+          id: file.businessId,
+          mode: 'read',
           action: 'download',
           reason,
           detail: { fileId, documentId: file.documentId, sha256: file.sha256, purpose: input.purpose },

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import { kstDate } from '../../domain/korean-time.ts';
@@ -25,7 +25,7 @@ export function createContractsService(deps: {
   repo: ContractsRepository;
   audit: AuditService;
   /** 접속기록: the hand-over page names the businesses of the caseload. */
-  access: Pick<AccessService, 'record'>;
+  gate: PersonalDataGate;
   training: Pick<TrainingService, 'canTakeCaseload'>;
   now: () => Date;
 }) {
@@ -88,7 +88,7 @@ export function createContractsService(deps: {
         repo.handovers(db, id),
       ]);
       for (const b of caseload)
-        await deps.access.record(db, actor, meta, { subjectType: 'business', subjectId: b.id, action: 'view', detail: { handover: id } });
+        await deps.gate.business(db, actor, meta, { id: b.id, mode: 'read', action: 'view', detail: { handover: id } });
       const targets = [];
       for (const k of clerks) {
         if (k.id === contract.clerkId) continue;

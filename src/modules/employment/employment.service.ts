@@ -4,7 +4,7 @@ import { aggregate, figures, type EmployerType, type Outcome, type ReferralFacts
 import { fieldsWithRrn } from '../../domain/identifiers.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import { kstDate } from '../../domain/korean-time.ts';
@@ -33,10 +33,10 @@ export function createEmploymentService(deps: {
   repo: EmploymentRepository;
   audit: AuditService;
   /** 접속기록 of staff viewing clerks' employment records. */
-  access: Pick<AccessService, 'record'>;
+  gate: PersonalDataGate;
   now: () => Date;
 }) {
-  const { db, repo, audit, access, now } = deps;
+  const { db, repo, audit, gate, now } = deps;
 
   async function factsOf() {
     const rows = await repo.figureRows(db);
@@ -105,7 +105,7 @@ export function createEmploymentService(deps: {
     // ── the operator ──
     async overview(actor: Actor | null, meta: RequestMeta) {
       authorize(actor, 'employment.manage');
-      await access.record(db, actor, meta, { subjectType: 'employment_referral_list', subjectId: 'all', action: 'view' });
+      await gate.open(db, actor, meta, { permission: 'employment.manage',  subjectType: 'employment_referral_list', subjectId: 'all', action: 'view' });
       const [referrals, referable, counsellors, facts] = await Promise.all([
         repo.listReferrals(db, {}),
         repo.referable(db),
@@ -163,7 +163,7 @@ export function createEmploymentService(deps: {
     async referral(actor: Actor | null, id: number, meta: RequestMeta) {
       authorize(actor, 'employment.counsel');
       const r = await ownReferral(actor, id);
-      await access.record(db, actor, meta, { subjectType: 'employment_referral', subjectId: String(id), action: 'view' });
+      await gate.open(db, actor, meta, { permission: 'employment.counsel',  subjectType: 'employment_referral', subjectId: String(id), action: 'view' });
       const [sessions, jobs] = await Promise.all([repo.sessions(db, id), repo.jobs(db, id)]);
       return { referral: r, sessions, jobs };
     },

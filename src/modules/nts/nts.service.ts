@@ -2,10 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.ts';
 import { factsFromNts, isNtsCheckStale, NTS_STALE_DAYS, ntsBatches } from '../../domain/nts/nts-status.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
-import { assertBusinessAccess } from '../businesses/businesses.access.ts';
 import { NtsUnavailableError, type NtsClient } from './nts.client.ts';
 import type { NtsRepository } from './nts.repository.ts';
 
@@ -27,7 +26,7 @@ export interface NtsCheckOutcome {
  * filled from the answer with its date; a failure never blocks the clerk's work: it is kept on the
  * business and shown, and the next check clears it.
  */
-export function createNtsService(deps: { db: Kysely<DB>; repo: NtsRepository; client: NtsClient | null; access: AccessService; now: () => Date; logger?: Logger }) {
+export function createNtsService(deps: { db: Kysely<DB>; repo: NtsRepository; client: NtsClient | null; gate: PersonalDataGate; now: () => Date; logger?: Logger }) {
   const { db, repo, client, now } = deps;
 
   async function checkIds(ids: string[]): Promise<NtsCheckOutcome> {
@@ -87,9 +86,9 @@ export function createNtsService(deps: { db: Kysely<DB>; repo: NtsRepository; cl
     /** The clerk's "국세청에 다시 조회" on the business page: a change of the business's facts. */
     async checkBusiness(actor: Actor | null, businessId: string, meta: RequestMeta): Promise<NtsCheckOutcome> {
       requireActor(actor);
-      await assertBusinessAccess(db, actor, businessId, 'write');
+      await deps.gate.check(db, actor, businessId, 'write');
       const outcome = await checkIds([businessId]);
-      await deps.access.record(db, actor, meta, { subjectType: 'business', subjectId: businessId, action: 'update', detail: { nts: outcome.checked > 0 ? 'checked' : 'failed' } });
+      await deps.gate.business(db, actor, meta, { id: businessId, mode: 'write', action: 'update', detail: { nts: outcome.checked > 0 ? 'checked' : 'failed' } });
       return outcome;
     },
 

@@ -8,7 +8,7 @@ import { figuresScope, scopeOf } from '../../domain/scope.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { parseInput } from '../../validation.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import type { BusinessesRepository } from '../businesses/businesses.repository.ts';
@@ -40,7 +40,7 @@ export function createOperationsService(deps: {
   repo: OperationsRepository;
   businesses: Pick<BusinessesRepository, 'reassign'>;
   reports: Pick<ReportsRepository, 'caseloads' | 'clerkActivity' | 'activityDays' | 'accessCells' | 'offices' | 'clerks'>;
-  access: AccessService;
+  gate: PersonalDataGate;
   audit: AuditService;
   now: () => Date;
   /**
@@ -49,7 +49,7 @@ export function createOperationsService(deps: {
    */
   caseloadGate: (clerkId: string) => Promise<{ ok: boolean; missing: { title: string }[] }>;
 }) {
-  const { db, repo, access, audit, now } = deps;
+  const { db, repo, gate, audit, now } = deps;
 
   /** The office an actor's operations pages are limited to (null: all), from the scope policy. */
   function officeScope(actor: Actor): number | null {
@@ -120,7 +120,7 @@ export function createOperationsService(deps: {
       const s = { officeId: scope, clerkId: null };
       const [offices, loads, activity, orphans] = await Promise.all([repo.offices(db, scope), deps.reports.caseloads(db, s), deps.reports.clerkActivity(db, s), repo.orphanHolders(db, scope)]);
       const byOffice = offices.map((o) => ({ ...o, balance: caseloadBalance(loads.filter((l) => l.officeId === o.id)) }));
-      if (loads.length) await access.record(db, actor, meta, { subjectType: 'clerk_list', subjectId: 'operations:overview', action: 'view', detail: { clerks: loads.length, officeId: scope } });
+      if (loads.length) await gate.open(db, actor, meta, { permission: 'operations.manage',  subjectType: 'clerk_list', subjectId: 'operations:overview', action: 'view', detail: { clerks: loads.length, officeId: scope } });
       return { offices: byOffice, loads, balance: caseloadBalance(loads), inactive: inactiveClerks(activity, kstDate(now()), idle), idleDays: idle, orphans };
     },
 
@@ -146,7 +146,7 @@ export function createOperationsService(deps: {
         perClerk.set(r.clerkId, p);
       }
       // Each clerk's 상담일지 count per month, by name: recorded like the overview.
-      await access.record(db, actor, meta, { subjectType: 'clerk_list', subjectId: `operations:calendar:${month}`, action: 'view', detail: { clerk: clerk?.id ?? null, officeId } });
+      await gate.open(db, actor, meta, { permission: 'operations.manage',  subjectType: 'clerk_list', subjectId: `operations:calendar:${month}`, action: 'view', detail: { clerk: clerk?.id ?? null, officeId } });
       return {
         month,
         clerk: clerk ?? null,
@@ -179,7 +179,7 @@ export function createOperationsService(deps: {
       if (!/^[0-9a-f-]{36}$/i.test(fromClerkId)) throw new NotFoundError();
       const selected = await handoverPlan(actor, fromClerkId);
       if (selected.businesses.length) {
-        await access.record(db, actor, meta, {
+        await gate.open(db, actor, meta, { permission: 'operations.manage',
           subjectType: 'business_list',
           subjectId: `handover:${selected.from.id}`,
           action: 'view',
@@ -230,7 +230,7 @@ export function createOperationsService(deps: {
         let moved = 0;
         for (const g of groups.values()) moved += await deps.businesses.reassign(trx, g.ids, g.clerkId, g.officeId);
         for (const l of lines) {
-          await access.record(trx, actor, meta, { subjectType: 'business', subjectId: l.businessId, action: 'update', detail: { reassignedTo: l.clerkId, from: from.id, handover: true } });
+          await gate.business(trx, actor, meta, { id: l.businessId, mode: 'write', action: 'update', detail: { reassignedTo: l.clerkId, from: from.id, handover: true } });
         }
         const left = await repo.countHeldBy(trx, from.id, scope);
         if (left > 0) throw new ConflictError('operations.handoverChanged');
@@ -262,7 +262,7 @@ export function createOperationsService(deps: {
         repo.signoffs(db),
       ]);
       const flags = accessFlags(cells);
-      await access.record(db, actor, meta, { subjectType: 'access_record', subjectId: `${period.from}~${period.to}`, action: 'view', detail: { page, account: q.account ?? null, subject: q.subject ?? null, action: q.action ?? null } });
+      await gate.open(db, actor, meta, { permission: 'access.review',  subjectType: 'access_record', subjectId: `${period.from}~${period.to}`, action: 'view', detail: { page, account: q.account ?? null, subject: q.subject ?? null, action: q.action ?? null } });
       return {
         query: q,
         period,
@@ -342,7 +342,7 @@ export function createOperationsService(deps: {
         sampleRows: [],
       };
       const bytes = await workbookBytes([records, flagSheet], { title: `${t('app.name')} — ${t('operations.review.title')}`, info: [[t('reports.info.period'), `${period.from} ~ ${period.to}`], [t('reports.info.madeBy'), `${actor.displayName} (${actor.login})`], [t('reports.info.reason'), reasonText(reason, t)]] }, { t, publicView: false, creator: actor.login, now: now() });
-      await access.record(db, actor, meta, { subjectType: 'access_record', subjectId: `${period.from}~${period.to}`, action: 'download', reason: reasonText(reason, t), detail: { rows: rows.length, account: q.account ?? null, subject: q.subject ?? null } });
+      await gate.open(db, actor, meta, { permission: 'access.review',  subjectType: 'access_record', subjectId: `${period.from}~${period.to}`, action: 'download', reason: reasonText(reason, t), detail: { rows: rows.length, account: q.account ?? null, subject: q.subject ?? null } });
       return { fileName: `잇다_접속기록_${period.from}_${period.to}.xlsx`, bytes };
     },
   };

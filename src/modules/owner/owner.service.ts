@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { documentStatus } from '../../domain/documents/document-validity.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { randomToken, sha256 } from '../auth/auth.crypto.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
-import { assertBusinessAccess } from '../businesses/businesses.access.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { isMobileNumber } from '../notifications/notifications.service.ts';
 import { kstDate } from '../../domain/korean-time.ts';
@@ -14,8 +13,8 @@ import { kstDate } from '../../domain/korean-time.ts';
 /** A one-time link sent by SMS lets an owner who never signs in see their case for 24 hours. */
 export const OWNER_LINK_HOURS = 24;
 
-export function createOwnerService(deps: { db: Kysely<DB>; access: AccessService; notifications: NotificationService; now: () => Date; publicUrl: string }) {
-  const { db, access, now } = deps;
+export function createOwnerService(deps: { db: Kysely<DB>; gate: PersonalDataGate; notifications: NotificationService; now: () => Date; publicUrl: string }) {
+  const { db, gate, now } = deps;
 
   /** What an owner sees: their participations, what is still needed and by when, their clerk. */
   async function view(businessId: string) {
@@ -65,7 +64,7 @@ export function createOwnerService(deps: { db: Kysely<DB>; access: AccessService
       const ids = await db.selectFrom('business').select('id').where('ownerUserId', '=', actor.userId).execute();
       const out = [];
       for (const { id } of ids) {
-        await access.record(db, actor, meta, { subjectType: 'business', subjectId: id, action: 'view', detail: { via: 'owner' } });
+        await gate.business(db, actor, meta, { id, mode: 'read', action: 'view', detail: { via: 'owner' } });
         out.push(await view(id));
       }
       return out;
@@ -74,7 +73,7 @@ export function createOwnerService(deps: { db: Kysely<DB>; access: AccessService
     /** Staff send the owner a one-time link by SMS (through the outbox, in the same transaction). */
     async sendLink(actor: Actor | null, businessId: string, meta: RequestMeta) {
       requireActor(actor);
-      await assertBusinessAccess(db, actor, businessId, 'write');
+      await gate.check(db, actor, businessId, 'write');
       const b = await db.selectFrom('business').select(['phone', 'name']).where('id', '=', businessId).executeTakeFirst();
       if (!b?.phone || !isMobileNumber(b.phone)) throw new NotFoundError('owner.noMobile');
       const token = randomToken(24);
@@ -89,7 +88,7 @@ export function createOwnerService(deps: { db: Kysely<DB>; access: AccessService
           template: 'owner.link',
           params: { business: b.name, url: `${deps.publicUrl}/o/${token}` },
         });
-        await access.record(trx, actor, meta, { subjectType: 'business', subjectId: businessId, action: 'update', detail: { ownerLinkSent: true } });
+        await gate.business(trx, actor, meta, { id: businessId, mode: 'write', action: 'update', detail: { ownerLinkSent: true } });
       });
       return token;
     },
@@ -100,7 +99,7 @@ export function createOwnerService(deps: { db: Kysely<DB>; access: AccessService
       const link = await db.selectFrom('ownerLink').selectAll().where('tokenHash', '=', sha256(token)).executeTakeFirst();
       if (!link || link.expiresAt <= now()) throw new NotFoundError('owner.linkInvalid');
       if (!link.usedAt) await db.updateTable('ownerLink').set({ usedAt: now() }).where('id', '=', link.id).execute();
-      await access.record(db, null, meta, { subjectType: 'business', subjectId: link.businessId, action: 'view', detail: { via: 'owner-link', link: link.id } });
+      await gate.byLink(db, meta, { subjectType: 'business', subjectId: link.businessId, action: 'view', detail: { via: 'owner-link' }, link: link.id });
       return view(link.businessId);
     },
   };

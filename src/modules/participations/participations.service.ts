@@ -13,11 +13,10 @@ import {
 import { containsRrn } from '../../domain/identifiers.ts';
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { Db } from '../../db/db.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
-import { assertBusinessAccess } from '../businesses/businesses.access.ts';
 import { scopeOf, scopePermits } from '../../domain/scope.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import { kstDate } from '../../domain/korean-time.ts';
@@ -27,7 +26,7 @@ import { CreateParticipationInput, TransitionInput } from './participations.sche
 export interface ParticipationsDeps {
   db: Kysely<DB>;
   repo: ParticipationsRepository;
-  access: AccessService;
+  gate: PersonalDataGate;
   /** Only `evaluateBusiness`: to offer the programmes the business is eligible for first. */
   eligibility: Pick<EligibilityService, 'evaluateBusiness'>;
   /**
@@ -103,7 +102,7 @@ function isUniqueViolation(e: unknown): boolean {
  * subject is the business (whose data it is), with the participation in `detail`.
  */
 export function createParticipationsService(deps: ParticipationsDeps) {
-  const { db, repo, access, now } = deps;
+  const { db, repo, gate, now } = deps;
 
   /** Whether the actor may change this business's participations (pages show forms only then). */
   async function canWrite(actor: Actor | null, businessId: string): Promise<boolean> {
@@ -117,7 +116,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
     const scope = await repo.findScope(db, id);
     if (!scope) throw new NotFoundError();
-    await assertBusinessAccess(db, actor, scope.businessId, mode);
+    await gate.check(db, actor, scope.businessId, mode);
     return scope;
   }
 
@@ -127,7 +126,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
    * this list (same page, same data subject); a caller showing it elsewhere records its own.
    */
   async function listForBusiness(actor: Actor | null, businessId: string) {
-    await assertBusinessAccess(db, actor, businessId, 'read');
+    await gate.check(db, actor, businessId, 'read');
     return repo.listForBusiness(db, businessId);
   }
 
@@ -138,7 +137,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
    * progress are left out.
    */
   async function programmeOptions(actor: Actor | null, businessId: string): Promise<ProgrammeOption[]> {
-    await assertBusinessAccess(db, actor, businessId, 'write');
+    await gate.check(db, actor, businessId, 'write');
     const [programmes, open, evaluation] = await Promise.all([
       repo.currentProgrammes(db),
       repo.openProgrammeIds(db, businessId),
@@ -182,9 +181,9 @@ export function createParticipationsService(deps: ParticipationsDeps) {
       const programmes = await programmeOptions(actor, businessId);
       const business = await repo.businessSummary(db, businessId);
       if (!business) throw new NotFoundError();
-      await access.record(db, actor, meta, {
-        subjectType: 'business',
-        subjectId: businessId,
+      await gate.business(db, actor, meta, {
+        id: businessId,
+        mode: 'read',
         action: 'view',
         detail: { page: 'participations.new' },
       });
@@ -193,7 +192,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
 
     /** 새 참여: status 발굴 on the programme's current version, with its first history row. */
     async create(actor: Actor | null, businessId: string, raw: unknown, meta: RequestMeta) {
-      await assertBusinessAccess(db, actor, businessId, 'write');
+      await gate.check(db, actor, businessId, 'write');
       const input = parseInput(CreateParticipationInput, raw);
       refuseRrn({ reason: input.reason });
       const programme = await repo.currentVersion(db, input.programmeId);
@@ -220,9 +219,9 @@ export function createParticipationsService(deps: ParticipationsDeps) {
             actorUserId: actor!.userId,
             at,
           });
-          await access.record(trx, actor, meta, {
-            subjectType: 'business',
-            subjectId: businessId,
+          await gate.business(trx, actor, meta, {
+            id: businessId,
+            mode: 'write',
             action: 'create',
             detail: { participationId: p.id, programmeId: programme.id, programmeVersionId: programme.versionId },
           });
@@ -241,9 +240,9 @@ export function createParticipationsService(deps: ParticipationsDeps) {
       const p = await repo.findDetail(db, id);
       if (!p) throw new NotFoundError();
       const events = await repo.events(db, id);
-      await access.record(db, actor, meta, {
-        subjectType: 'business',
-        subjectId: p.businessId,
+      await gate.business(db, actor, meta, {
+        id: p.businessId,
+        mode: 'read',
         action: 'view',
         detail: { participationId: id },
       });
@@ -292,9 +291,9 @@ export function createParticipationsService(deps: ParticipationsDeps) {
           actorUserId: actor!.userId,
           at,
         });
-        await access.record(trx, actor, meta, {
-          subjectType: 'business',
-          subjectId: current.businessId,
+        await gate.business(trx, actor, meta, {
+          id: current.businessId,
+          mode: 'write',
           action: 'update',
           detail: { participationId: id, from: plan.plan.event.from, to: plan.plan.event.to },
         });

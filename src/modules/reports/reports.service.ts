@@ -22,7 +22,7 @@ import { protectGroup, protectMonths, protectTable, protectTotal, publicCount, p
 import { InvalidError, NotFoundError } from '../../errors.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { parseInput } from '../../validation.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import { figuresScope, scopeOf } from '../../domain/scope.ts';
@@ -75,7 +75,7 @@ export function categoryLabel(code: string | null): string | null {
   return CATEGORY_LABELS[code as CategoryCode] ?? code;
 }
 
-export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsRepository; access: AccessService; now: () => Date }) {
+export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsRepository; gate: PersonalDataGate; now: () => Date }) {
   const { db, repo, now } = deps;
 
   async function options(viewer: Viewer): Promise<ReportOptions> {
@@ -270,7 +270,7 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
       const d = await dashboard(actor, raw);
       const clerkIds = d.viewer.kind === 'clerk' ? [] : namedClerks(d);
       if (clerkIds.length) {
-        await deps.access.record(db, actor, meta, {
+        await deps.gate.open(db, actor, meta, { permission: 'reports.dashboard',
           subjectType: 'clerk_list',
           subjectId: 'reports:dashboard',
           action: 'view',
@@ -289,7 +289,7 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
       if (d.dimension !== 'clerk' || d.viewer.kind === 'clerk') return d;
       const reason = parseInput(ExportReasonInput, { purpose: raw.purpose, note: raw.note });
       const clerkIds = d.rows.map((r) => r.key).filter((k): k is string => !!k);
-      await deps.access.record(db, actor, meta, {
+      await deps.gate.open(db, actor, meta, { permission: 'reports.dashboard',
         subjectType: 'clerk_list',
         subjectId: 'api:reports:breakdown',
         action: 'download',
@@ -315,7 +315,7 @@ export function createReportsService(deps: { db: Kysely<DB>; repo: ReportsReposi
       const bytes = await workbookBytes([spec], exportMeta(d, t, spec.title, actor, reason), { t, publicView: d.viewer.public, creator: actor.login, now: now() });
       if (reason) {
         const clerkIds = id === 'breakdown' ? d.rows.map((r) => r.key).filter((k): k is string => !!k) : id === 'caseload' ? (d.caseload?.loads ?? []).map((l) => l.clerkId) : (d.inactive ?? []).map((x) => x.clerkId);
-        await deps.access.record(db, actor, meta, {
+        await deps.gate.open(db, actor, meta, { permission: 'reports.dashboard',
           subjectType: 'clerk_list',
           subjectId: `reports:${id}`,
           action: 'download',

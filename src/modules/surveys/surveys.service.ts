@@ -4,12 +4,11 @@ import type { DB } from '../../db/schema.ts';
 import { ENDED_STATUSES } from '../../domain/metrics/figures.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { Db } from '../../db/db.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { randomToken, sha256 } from '../auth/auth.crypto.ts';
 import { authorize, can, type Actor } from '../auth/auth.policy.ts';
-import { assertBusinessAccess } from '../businesses/businesses.access.ts';
 import { scopeOf } from '../../domain/scope.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { isMobileNumber } from '../notifications/notifications.service.ts';
@@ -44,12 +43,12 @@ export function createSurveysService(deps: {
   db: Kysely<DB>;
   repo: SurveysRepository;
   notifications: Pick<NotificationService, 'enqueue'>;
-  access: AccessService;
+  gate: PersonalDataGate;
   audit: AuditService;
   now: () => Date;
   publicUrl: string;
 }) {
-  const { db, repo, access, audit, now } = deps;
+  const { db, repo, gate, audit, now } = deps;
 
   /**
    * Invites the owner if the participation has ended and has no invitation yet; in the caller's
@@ -138,11 +137,11 @@ export function createSurveysService(deps: {
       const { participationId } = parseInput(OfferInput, raw);
       const p = await repo.participationForOffer(db, participationId);
       if (!p) throw new NotFoundError();
-      await assertBusinessAccess(db, actor, p.businessId, 'write');
+      await gate.check(db, actor, p.businessId, 'write');
       if (!(ENDED_STATUSES as readonly string[]).includes(p.status)) throw new ConflictError('surveys.notEnded');
       return db.transaction().execute(async (trx) => {
         const r = await offerSurvey(trx, participationId, { via: 'manual', actorUserId: actor.userId });
-        await access.record(trx, actor, meta, { subjectType: 'business', subjectId: p.businessId, action: 'update', detail: { participationId, surveyOffered: r?.created ?? false } });
+        await gate.business(trx, actor, meta, { id: p.businessId, mode: 'write', action: 'update', detail: { participationId, surveyOffered: r?.created ?? false } });
         if (r?.created) await audit.record(trx, meta, { action: 'survey.offer', actor, subjectType: 'participation', subjectId: participationId, detail: { sms: !!r.token } });
         return r!.invitation.id;
       });
@@ -157,7 +156,7 @@ export function createSurveysService(deps: {
       if (!actor || !can(actor, 'surveys.manage')) return null;
       const p = await repo.participationForOffer(db, participationId);
       if (!p) throw new NotFoundError();
-      await assertBusinessAccess(db, actor, p.businessId, 'read');
+      await gate.check(db, actor, p.businessId, 'read');
       const inv = await repo.invitationOf(db, participationId);
       if (!inv) return null;
       const state: 'answered' | 'expired' | 'open' = inv.answeredAt ? 'answered' : inv.expiresAt <= now() ? 'expired' : 'open';
@@ -169,7 +168,7 @@ export function createSurveysService(deps: {
       authorize(actor, 'surveys.manage');
       const pageSize = 50;
       const rows = await repo.list(db, scopeOf(actor), { limit: pageSize + 1, offset: (f.page - 1) * pageSize, state: f.state }, now());
-      await access.record(db, actor, meta, { subjectType: 'business_list', subjectId: `surveys:page:${f.page}`, action: 'view', detail: { count: Math.min(rows.length, pageSize) } });
+      await gate.open(db, actor, meta, { permission: 'surveys.manage',  subjectType: 'business_list', subjectId: `surveys:page:${f.page}`, action: 'view', detail: { count: Math.min(rows.length, pageSize) } });
       return { rows: rows.slice(0, pageSize), hasNext: rows.length > pageSize, now: now() };
     },
 
@@ -179,8 +178,8 @@ export function createSurveysService(deps: {
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError();
       const s = await repo.slip(db, id);
       if (!s) throw new NotFoundError();
-      await assertBusinessAccess(db, actor, s.businessId, 'read');
-      await access.record(db, actor, meta, { subjectType: 'business', subjectId: s.businessId, action: 'print', detail: { surveySlip: id } });
+      await gate.check(db, actor, s.businessId, 'read');
+      await gate.business(db, actor, meta, { id: s.businessId, mode: 'read', action: 'print', detail: { surveySlip: id } });
       return { ...s, url: `${deps.publicUrl}/s` };
     },
 

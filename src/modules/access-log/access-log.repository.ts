@@ -3,7 +3,7 @@ import type { AccessAction } from '../../db/schema.ts';
 import { firstBrokenLink, stable } from '../../domain/hash-chain.ts';
 import type { Db } from '../../db/db.ts';
 
-export interface AccessInput {
+export interface AccessLogInput {
   at: Date;
   accountId: string | null;
   accountLogin: string | null;
@@ -17,19 +17,20 @@ export interface AccessInput {
   retainUntil: Date;
 }
 
-/** The hashed fields of an access record, in chain order (also used by chain-check.ts). */
-export function accessFields(e: Omit<AccessInput, 'retainUntil'>): unknown[] {
+/** The hashed fields of an access record, in chain order (also used by src/modules/audit/chain-check.repository.ts). */
+export function accessFields(e: Omit<AccessLogInput, 'retainUntil'>): unknown[] {
   return [e.at.toISOString(), e.accountId, e.accountLogin, e.ip, e.subjectType, e.subjectId, e.action, e.reason, e.detail, e.requestId];
 }
 
-export function createAccessRepository() {
+/** 접속기록 (access log): the only SQL that writes or reads it. */
+export function createAccessLogRepository() {
   return {
     /**
      * One call (migration 20261127200000_access_append.sql): lock, read the chain head, insert with
      * the hash of src/domain/hash-chain.ts. In the caller's transaction when given one, so a change
      * and its access record commit together; otherwise its own, released at once.
      */
-    async append(db: Db, e: AccessInput): Promise<void> {
+    async append(db: Db, e: AccessLogInput): Promise<void> {
       const fieldsJson = JSON.stringify(stable(accessFields(e)));
       await sql`select access_record_append(${e.at.toISOString()}::timestamptz, ${e.accountId}::uuid, ${e.accountLogin}, ${e.ip}, ${e.subjectType}, ${e.subjectId}, ${e.action}, ${e.reason}, ${JSON.stringify(e.detail)}::jsonb, ${e.requestId}, ${e.retainUntil.toISOString()}::timestamptz, ${fieldsJson})`.execute(db);
     },
@@ -49,4 +50,4 @@ export function createAccessRepository() {
     },
   };
 }
-export type AccessRepository = ReturnType<typeof createAccessRepository>;
+export type AccessLogRepository = ReturnType<typeof createAccessLogRepository>;
