@@ -96,7 +96,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
   });
   const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
   // 공공사무원 채용 (issue 6): one service per audience over one repository and the shared core.
-  const recruitmentDeps = { db, repo: createRecruitmentRepository(), audit, notifications, access: gate, now };
+  const recruitmentDeps = { db, repo: createRecruitmentRepository(), audit, notifications, gate, now };
   const recruitmentCore = createRecruitmentCore(recruitmentDeps);
   const recruitment = {
     applicant: createRecruitmentApplicantService({ ...recruitmentDeps, core: recruitmentCore }),

@@ -122,7 +122,7 @@ describe('tamper evidence', () => {
     const repo = createAccessLogRepository();
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        h.services.gate.record(h.db, null, { ip: '127.0.0.1', requestId: `c${i}` }, { subjectType: 'business', subjectId: businessId, action: 'view' }),
+        h.services.gate.byLink(h.db, { ip: '127.0.0.1', requestId: `c${i}` }, { subjectType: 'business', subjectId: businessId, action: 'view', link: `c${i}` }),
       ),
     );
     expect(await repo.verifyChain(h.db)).toBeNull();

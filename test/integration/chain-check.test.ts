@@ -87,14 +87,14 @@ describe('hash-chain checks', () => {
 
   it('checks the access records the same way (shown on the access-record review)', async () => {
     const b = await h.db.insertInto('business').values({ name: '시험 사업장', municipalityCode: '41110', sidoCode: '41' }).returning('id').executeTakeFirstOrThrow();
-    for (let i = 0; i < 3; i++) await h.services.gate.record(h.db, admin, meta, { subjectType: 'business', subjectId: b.id, action: 'view' });
+    for (let i = 0; i < 3; i++) await h.services.gate.business(h.db, admin, meta, { id: b.id, mode: 'read', action: 'view' });
     const status = await chains.accessStatus(admin);
     expect(status.brokenAt).toBeNull();
     expect((await chains.verifyAllFull()).access).toBeNull();
     const review = await (await client.get('/admin/access-review')).text();
     expect(review).toContain('연결 해시가 모두 맞습니다');
     const victim = (await h.db.selectFrom('accessRecord').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()).id;
-    await h.services.gate.record(h.db, admin, meta, { subjectType: 'business', subjectId: b.id, action: 'view' });
+    await h.services.gate.business(h.db, admin, meta, { id: b.id, mode: 'read', action: 'view' });
     const newest = (await h.db.selectFrom('accessRecord').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()).id;
     await h.db.updateTable('accessRecord').set({ action: 'download' }).where('id', '=', newest).execute();
     expect((await chains.accessStatus(admin)).brokenAt).toBe(newest);

@@ -210,10 +210,11 @@ describe('operations', () => {
 describe('접속기록 점검 (monthly review)', () => {
   beforeAll(async () => {
     const viewer = await h.db.selectFrom('appUser').select(['id', 'login']).where('login', '=', fx.logins.a2).executeTakeFirstOrThrow();
-    const actor = { userId: viewer.id, login: viewer.login };
+    // Only the account id and login are written; the operator role lets the gate open the businesses.
+    const actor = { userId: viewer.id, login: viewer.login, displayName: 'x', role: 'operator' as const, officeId: null, locale: 'ko', via: 'session' as const };
     const rec = async (at: string, action: 'view' | 'download', subjectId: string, reason: string | null = null) => {
       h.clock.current = kst(at);
-      await h.services.gate.record(h.db, actor, { ip: '10.1.2.3', requestId: null }, { subjectType: 'business', subjectId, action, reason });
+      await h.services.gate.business(h.db, actor, { ip: '10.1.2.3', requestId: null }, { id: subjectId, mode: 'read', action, reason });
     };
     for (let i = 0; i < 101; i++) await rec('2026-11-10 10:00', 'view', fx.business.B3);
     await rec('2026-11-11 11:00', 'download', fx.business.B6, '제출');

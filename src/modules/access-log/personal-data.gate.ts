@@ -114,12 +114,6 @@ export function createPersonalDataGate(deps: { repo: AccessLogRepository; now: (
     async byLink(db: Db, meta: RequestMeta, e: AccessLogEvent & { link: string }): Promise<void> {
       await append(db, null, meta, { ...e, detail: { ...e.detail, link: e.link } });
     },
-
-    /**
-     * @deprecated Recruitment only, until its split (issue 10 §4) lands and it moves to `open`:
-     * an applicant's data is authorized by 'recruitment.manage' / 'recruitment.review' there.
-     */
-    record: append,
   };
 }
 export type PersonalDataGate = ReturnType<typeof createPersonalDataGate>;

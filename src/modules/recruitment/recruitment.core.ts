@@ -6,7 +6,7 @@ import { applyDecline } from '../../domain/recruitment/ranking.ts';
 import type { Criterion, Review, Stage } from '../../domain/recruitment/scoring.ts';
 import type { Question } from '../../domain/recruitment/screening.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../errors.ts';
-import type { AccessService } from '../access/access.service.ts';
+import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { sha256 } from '../auth/auth.crypto.ts';
 import type { Actor } from '../auth/auth.policy.ts';
@@ -94,7 +94,7 @@ export interface RecruitmentDeps {
   audit: AuditService;
   notifications: NotificationService;
   /** 접속기록 (안전성 확보조치 기준 §8) of staff viewing or downloading applicants' data. */
-  access: Pick<AccessService, 'record'>;
+  gate: PersonalDataGate;
   now: () => Date;
 }
 
@@ -219,7 +219,8 @@ export function createRecruitmentCore(deps: RecruitmentDeps) {
     purpose: 'review' | 'recruitment',
   ) {
     await deps.db.transaction().execute(async (trx) => {
-      await deps.access.record(trx, actor, meta, {
+      await deps.gate.open(trx, actor, meta, {
+        permission: purpose === 'review' ? 'recruitment.review' : 'recruitment.manage',
         subjectType: 'applicant',
         subjectId: String(file.applicantId),
         action: 'download',

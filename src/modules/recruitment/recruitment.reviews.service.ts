@@ -13,7 +13,7 @@ import { ReasonInput, scoreSchema } from './recruitment.schemas.ts';
  * sees only their own assignments; anyone else's is "not found".
  */
 export function createRecruitmentReviewsService(deps: RecruitmentDeps & { core: RecruitmentCore }) {
-  const { db, repo, access, core, now } = deps;
+  const { db, repo, gate, core, now } = deps;
 
   /** One of the reviewer's own, live assignments (anyone else's, or one given up for a conflict, is "not found"). */
   async function ownAssignment(dbx: Db, actor: Actor, id: number) {
@@ -32,7 +32,8 @@ export function createRecruitmentReviewsService(deps: RecruitmentDeps & { core: 
     async getAssignment(actor: Actor | null, id: number, meta: RequestMeta) {
       authorize(actor, 'recruitment.review');
       const asg = await ownAssignment(db, actor, id);
-      await access.record(db, actor, meta, {
+      await gate.open(db, actor, meta, {
+        permission: 'recruitment.review',
         subjectType: 'applicant',
         subjectId: String(asg.applicantId),
         action: 'view',

@@ -36,7 +36,7 @@ function canonicalJson(v: unknown): string {
  * documents, criteria and quotas per office; its applicants and their certificates; and who reviews them.
  */
 export function createRecruitmentRoundsService(deps: RecruitmentDeps & { core: RecruitmentCore }) {
-  const { db, repo, audit, access, core, now } = deps;
+  const { db, repo, audit, gate, core, now } = deps;
 
   return {
     async listRounds(actor: Actor | null) {
@@ -138,7 +138,8 @@ export function createRecruitmentRoundsService(deps: RecruitmentDeps & { core: R
         decision,
         q: f.q?.slice(0, 50) || undefined,
       });
-      await access.record(db, actor, meta, {
+      await gate.open(db, actor, meta, {
+        permission: 'recruitment.manage',
         subjectType: 'applicant_list',
         subjectId: `round:${roundId}`,
         action: 'view',
@@ -150,7 +151,7 @@ export function createRecruitmentRoundsService(deps: RecruitmentDeps & { core: R
     async getApplicant(actor: Actor | null, id: number, meta: RequestMeta) {
       authorize(actor, 'recruitment.manage');
       const a = await core.applicantOrThrow(db, id);
-      await access.record(db, actor, meta, { subjectType: 'applicant', subjectId: String(id), action: 'view' });
+      await gate.open(db, actor, meta, { permission: 'recruitment.manage', subjectType: 'applicant', subjectId: String(id), action: 'view' });
       const round = await core.roundOrThrow(db, a.roundId);
       const config = roundConfig(round);
       const [files, assignments, events, quotas] = await Promise.all([

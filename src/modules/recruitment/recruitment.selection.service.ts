@@ -16,7 +16,7 @@ import { formatDateTime } from './recruitment.time.ts';
  * quota and the waiting list, declines (the next one moves up), and the selected applicant's clerk account.
  */
 export function createRecruitmentSelectionService(deps: RecruitmentDeps & { core: RecruitmentCore; users: UsersService }) {
-  const { db, repo, audit, access, core, now } = deps;
+  const { db, repo, audit, gate, core, now } = deps;
 
   async function scoreSummaries(roundId: number, criteria: ReturnType<typeof roundConfig>['criteria']) {
     const rows = await repo.scoredReviews(db, roundId);
@@ -142,7 +142,7 @@ export function createRecruitmentSelectionService(deps: RecruitmentDeps & { core
     async ranking(actor: Actor | null, roundId: number, meta: RequestMeta) {
       authorize(actor, 'recruitment.manage');
       const round = await core.roundOrThrow(db, roundId);
-      await access.record(db, actor, meta, { subjectType: 'applicant_list', subjectId: `ranking:${roundId}`, action: 'view' });
+      await gate.open(db, actor, meta, { permission: 'recruitment.manage', subjectType: 'applicant_list', subjectId: `ranking:${roundId}`, action: 'view' });
       const { candidates, config } = await candidatesOf(round);
       const { quotas, map } = await quotaMap(roundId);
       const names = new Map(quotas.map((q) => [q.officeId, q.officeName]));
