@@ -101,7 +101,7 @@ export function createApp(deps: AppDeps) {
   auditPages(app, { audit: deps.audit, chains: deps.chains });
   notificationPages(app, { notifications: deps.notifications });
   const municipalities = () => deps.org.municipalityOptions();
-  programmePages(app, { programs: deps.programs, municipalities });
+  programmePages(app, { programs: deps.programs, notices: deps.notices, municipalities });
   programmeEditorPages(app, { programs: deps.programs, eligibility: deps.eligibility });
   importPages(app, { programs: deps.programs });
   eligibilityPages(app, { eligibility: deps.eligibility, municipalities });

@@ -13,7 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBizinfo } from '../../src/domain/catalog/catalog.bizinfo.ts';
 import { JOBS, jobHandlers } from '../../src/jobs/jobs.ts';
 import type { Actor } from '../../src/modules/auth/auth.policy.ts';
-import { NOT_CONFIGURED_REASON } from '../../src/modules/notices/notices.service.ts';
+import pino from 'pino';
+import { loadConfig } from '../../src/config.ts';
+import { createNoticesRepository } from '../../src/modules/notices/notices.repository.ts';
+import { createNoticesService, NOT_CONFIGURED_REASON } from '../../src/modules/notices/notices.service.ts';
 import { createHarness, type Harness } from '../harness.ts';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures/notices');
@@ -179,27 +182,81 @@ describe('reading the attachments of an imported notice', () => {
 });
 
 describe('without a configured fetcher', () => {
+  it('is the default: no hosts and no base in the configuration', () => {
+    expect(loadConfig({}).noticeFetch).toMatchObject({ hosts: [], base: undefined });
+  });
+
   it('records every file as not fetched with the reason, and makes no call', async () => {
-    const plain = await createHarness();
-    try {
-      await plain.services.programs.importBatch(null, parseBizinfo(feed()), meta);
-      const before = double.requests.length;
-      await plain.services.notices.readPending();
-      const rows = await plain.db.selectFrom('noticeDocument').select(['fileName', 'status', 'error']).orderBy('position').execute();
-      expect(rows.filter((r) => r.status === 'not_fetched' && r.error === NOT_CONFIGURED_REASON).map((r) => r.fileName)).toEqual([
-        '공고문.hwp',
-        '공고문.hwpx',
-        '신청서.hwp',
-        '붙임 자료.pdf',
-        '내부.pdf',
-        '공고문(인쇄용).pdf',
-      ]);
-      expect(double.requests.length).toBe(before);
-      // The job does not pick them up again and again.
-      expect(await plain.services.notices.readPending()).toEqual({ versions: 0, extracted: 0 });
-    } finally {
-      await plain.close();
-    }
+    // The service as compose.ts builds it when nothing is configured (fetcher null), on the same database.
+    const unconfigured = createNoticesService({
+      db: h.db,
+      repo: createNoticesRepository(),
+      fetcher: null,
+      audit: h.services.audit,
+      now: h.clock.now,
+      logger: pino({ level: 'silent' }),
+    });
+    await h.services.programs.importBatch(
+      null,
+      parseBizinfo(
+        feed({
+          pblancId: 'PBLN_000000000130002',
+          flpthNm: [url('0', 'FILE_2'), url('1', 'FILE_2')].join('@'),
+          fileNm: '공고문.hwp@공고문.hwpx',
+          printFlpthNm: '',
+          printFileNm: '',
+        }),
+      ),
+      meta,
+    );
+    const p = await h.db
+      .selectFrom('programme')
+      .select(['currentVersionId'])
+      .where('sourceId', '=', 'PBLN_000000000130002')
+      .executeTakeFirstOrThrow();
+    const before = double.requests.length;
+    const summary = await unconfigured.readVersion(p.currentVersionId!);
+    expect(summary).toMatchObject({ files: 2, extracted: 0, notFetched: 2 });
+    const rows = await h.db
+      .selectFrom('noticeDocument')
+      .select(['fileName', 'status', 'error'])
+      .where('programmeVersionId', '=', p.currentVersionId!)
+      .orderBy('position')
+      .execute();
+    expect(rows).toEqual([
+      { fileName: '공고문.hwp', status: 'not_fetched', error: NOT_CONFIGURED_REASON },
+      { fileName: '공고문.hwpx', status: 'not_fetched', error: NOT_CONFIGURED_REASON },
+    ]);
+    expect(double.requests.length).toBe(before);
+    // The job does not pick them up again and again.
+    expect(await createNoticesRepository().versionsToRead(h.db, 100, 3)).not.toContain(p.currentVersionId);
+  });
+});
+
+describe('the programme page', () => {
+  it('shows the sections found with their source file, and the files that could not be read with a link to the original', async () => {
+    const client = h.client();
+    await client.login('notice-editor');
+    const p = await h.db.selectFrom('programme').select(['id']).where('sourceId', '=', 'PBLN_000000000130001').executeTakeFirstOrThrow();
+    const html = await (await client.get(`/programmes/${p.id}`)).text();
+    expect(html).toContain('공고문에서 읽은 내용');
+    expect(html).toContain('3. 지원 제외 대상');
+    expect(html).toContain('○ 국세·지방세 체납자 (단, 분납 중인 경우는 제외)');
+    expect(html).toContain('출처: 공고문.hwp');
+    expect(html).toContain('제출서류');
+    expect(html).toContain('② 사업자등록증명 1부');
+    expect(html).toContain('읽지 못한 파일이 있습니다');
+    expect(html).toContain('서버 응답 404');
+    expect(html).toContain(`href="${url('2').replace(/&/g, '&amp;')}"`);
+
+    // The editor asks to read again: the failed ones are tried, the outcome is shown.
+    const before = double.requests.length;
+    const res = await client.post(`/programmes/${p.id}/notices/read`, {});
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/programmes/${p.id}?notice=noticesRead&e=3&u=3&n=1#notice-documents`);
+    expect(double.requests.length).toBeGreaterThan(before);
+    const audit = await h.db.selectFrom('auditEvent').select(['action']).where('action', '=', 'programme.notices.read').execute();
+    expect(audit).toHaveLength(1);
   });
 });
 

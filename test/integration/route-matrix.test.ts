@@ -136,6 +136,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /programmes/:id/versions/:versionId': 'signed-in',
   'GET /programmes/:id/edit': ['catalog_editor', 'admin'],
   'POST /programmes/:id/edit': ['catalog_editor', 'admin'],
+  'POST /programmes/:id/notices/read': ['catalog_editor', 'admin'],
   'GET /programmes/:id/drafts/:draftId': ['catalog_editor', 'admin'],
   'POST /programmes/:id/drafts/:draftId/publish': ['catalog_editor', 'admin'],
   'GET /admin/import': ['catalog_editor', 'operator', 'admin'],

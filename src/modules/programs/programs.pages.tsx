@@ -9,6 +9,9 @@ import { formatDateTime, formatWon } from '../../web/format.ts';
 import { describePeriod, PERIOD_BADGE_TONE } from './programs.format.ts';
 import type { ProgramsService } from './programs.service.ts';
 import { RuleView } from './programs.rule-view.tsx';
+import type { NoticeDocumentView, NoticesService } from '../notices/notices.service.ts';
+import { NoticeDocumentsSection } from '../notices/notices.views.tsx';
+import { requestMeta } from '../../web/context.ts';
 
 const CATEGORIES = ['01', '02', '03', '04', '05', '06', '07', '09'] as const;
 
@@ -105,7 +108,7 @@ function ListPage(props: { c: AppContext; result: SearchResult; values: FormValu
 
 type Detail = Awaited<ReturnType<ProgramsService['get']>>;
 
-function DetailPage({ c, d }: { c: AppContext; d: Detail }) {
+function DetailPage({ c, d, noticeDocs }: { c: AppContext; d: Detail; noticeDocs: NoticeDocumentView[] }) {
   const t = c.var.t;
   const locale = c.var.locale;
   const v = d.shown;
@@ -116,6 +119,15 @@ function DetailPage({ c, d }: { c: AppContext; d: Detail }) {
   return (
     <Layout c={c} title={v.title}>
       {c.req.query('notice') === 'published' && <Notice kind="success">{t('programmes.draft.published')}</Notice>}
+      {c.req.query('notice') === 'noticesRead' && (
+        <Notice kind="success">
+          {t('notices.readDone', {
+            extracted: Number(c.req.query('e') ?? 0) || 0,
+            unreadable: Number(c.req.query('u') ?? 0) || 0,
+            notFetched: Number(c.req.query('n') ?? 0) || 0,
+          })}
+        </Notice>
+      )}
       {old && (
         <Notice kind="warning">
           {t('programmes.viewingOld', { version: v.version })} <a href={`/programmes/${d.programme.id}`}>{t('programmes.viewCurrent')}</a>
@@ -157,6 +169,7 @@ function DetailPage({ c, d }: { c: AppContext; d: Detail }) {
           <p class="itda-pre">{v.targetText}</p>
         </section>
       )}
+      <NoticeDocumentsSection t={t} programmeId={d.programme.id} docs={noticeDocs} canRead={can(c.var.actor, 'programmes.edit') && !old} csrfToken={c.var.csrfToken} />
       <section>
         <h2 class="itda-h2">{t('programmes.criteria')}</h2>
         {v.rule ? <RuleView rule={v.rule} locale={locale} titles={d.titles} /> : <p>{t('programmes.noRule')}</p>}
@@ -255,8 +268,16 @@ function DetailPage({ c, d }: { c: AppContext; d: Detail }) {
   );
 }
 
-export function programmePages(app: Hono<AppEnv>, deps: { programs: ProgramsService; municipalities: () => Promise<{ code: string; name: string }[]> }) {
-  const { programs } = deps;
+export function programmePages(
+  app: Hono<AppEnv>,
+  deps: { programs: ProgramsService; notices: NoticesService; municipalities: () => Promise<{ code: string; name: string }[]> },
+) {
+  const { programs, notices } = deps;
+  const detail = async (c: AppContext, versionId?: number) => {
+    const d = await programs.get(c.var.actor, idParam(c), versionId);
+    const noticeDocs = await notices.documents(c.var.actor, d.shown.id);
+    return c.html(<DetailPage c={c} d={d} noticeDocs={noticeDocs} />);
+  };
 
   app.get('/programmes', async (c) => {
     const values = c.req.query();
@@ -264,9 +285,14 @@ export function programmePages(app: Hono<AppEnv>, deps: { programs: ProgramsServ
     return c.html(<ListPage c={c} result={result} values={values} agencies={agencies} municipalities={municipalities} />);
   });
 
-  app.get('/programmes/:id', async (c) => c.html(<DetailPage c={c} d={await programs.get(c.var.actor, idParam(c))} />));
+  app.get('/programmes/:id', async (c) => detail(c));
 
-  app.get('/programmes/:id/versions/:versionId', async (c) =>
-    c.html(<DetailPage c={c} d={await programs.get(c.var.actor, idParam(c), idParam(c, 'versionId'))} />),
-  );
+  app.get('/programmes/:id/versions/:versionId', async (c) => detail(c, idParam(c, 'versionId')));
+
+  /** The editor reads the current version's attachments now (and again those that failed). */
+  app.post('/programmes/:id/notices/read', async (c) => {
+    const id = idParam(c);
+    const r = await notices.requestRead(c.var.actor, id, requestMeta(c));
+    return c.redirect(`/programmes/${id}?notice=noticesRead&e=${r.extracted}&u=${r.unreadable}&n=${r.notFetched}#notice-documents`, 303);
+  });
 }
