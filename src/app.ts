@@ -19,8 +19,8 @@ import { programmeEditorPages } from './modules/programs/programs.editor.pages.t
 import { IMPORT_MAX_BYTES } from './modules/programs/programs.import.ts';
 import { importPages, IMPORT_ROUTE } from './modules/programs/programs.import.pages.tsx';
 import { programmePages } from './modules/programs/programs.pages.tsx';
-import { APPLICATION_MAX_BYTES, APPLICATION_ROUTE, recruitmentApplyPages } from './modules/recruitment/recruitment.apply.pages.tsx';
-import { recruitmentPages } from './modules/recruitment/recruitment.pages.tsx';
+import { APPLICATION_MAX_BYTES, APPLICATION_ROUTE, recruitmentApplyPages } from './modules/recruitment/recruitment.apply.routes.tsx';
+import { recruitmentPages } from './modules/recruitment/recruitment.routes.tsx';
 import { trainingPages } from './modules/training/training.pages.tsx';
 import { employmentPages } from './modules/employment/employment.pages.tsx';
 import { auditPages } from './modules/audit/audit.pages.tsx';
