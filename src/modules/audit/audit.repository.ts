@@ -1,7 +1,7 @@
 import { chainHash, firstBrokenLink } from '../../domain/hash-chain.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/db.ts';
-import type { AuditEvent, DB } from '../../db/schema.ts';
+import type { AuditEvent } from '../../db/schema.ts';
 
 
 export interface AuditInput {
