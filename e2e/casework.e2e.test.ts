@@ -240,7 +240,7 @@ for (const j of JOURNEYS) {
       ]);
       expect(refused.status()).toBe(400);
       expect(await errorSummary(clerk)).toBe(msg('validation.summary'));
-      expect(await clerk.locator('#error-summary li').allInnerTexts()).toEqual([msg('businesses.rrnRefused')]);
+      expect(await clerk.locator('#error-summary li').allInnerTexts()).toEqual([msg('validation.rrnRefused')]);
       expect(await clerk.locator('#error-summary a').getAttribute('href')).toBe('#f-ownerName');
       // Everything typed is still there; nothing was saved.
       expect(await clerk.locator('#f-brn').inputValue()).toBe(j.brn);

@@ -124,7 +124,7 @@ describe('an applicant applies without an account', () => {
     await page.locator('#f-name').fill(`${APPLICANT.name} 850101-2345678`);
     await page.locator('#f-email').fill(APPLICANT.email);
     await navigate(page, page.locator(`form[action="/recruit/rounds/${roundId}/apply"] button[type="submit"]`));
-    expect(await page.locator('#error-summary').innerText()).toContain(m('recruitment.rrnRefused'));
+    expect(await page.locator('#error-summary').innerText()).toContain(m('validation.rrnRefused'));
     expect(await page.locator('#error-summary').innerText()).toContain(m('recruitment.consentRequired'));
     await checkA11y(page, 'apply start with errors');
     await both(page, 'start-errors');

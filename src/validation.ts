@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { containsRrn, fieldsWithRrn } from './domain/identifiers.ts';
 import { InvalidError, type FieldIssue } from './errors.ts';
 
 const KEY = /^[a-z]+\.[A-Za-z0-9_.]+$/;
@@ -20,4 +21,39 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infe
     issues.push({ path, messageKey: KEY.test(i.message) ? i.message : 'validation.invalid' });
   }
   throw new InvalidError('validation.summary', issues);
+}
+
+/**
+ * 주민등록번호 is never collected (개인정보 보호법 제24조의2; docs/domain.md "Personal data"): one
+ * message key for every form, and one check (containsRrn, which normalises full-width digits,
+ * dashes and zero-width characters first).
+ */
+export const RRN_REFUSED = 'validation.rrnRefused';
+
+/** The zod refinement for every free-text field: `z.string().trim().max(200).refine(...noRrn)`. */
+export const noRrn = [(v: string | null | undefined) => !containsRrn(v), RRN_REFUSED] as const;
+
+/** One issue for each field of a raw form (strings or string arrays) that holds something like a 주민등록번호. */
+export function rrnIssues(raw: unknown): FieldIssue[] {
+  if (!raw || typeof raw !== 'object') return [];
+  return fieldsWithRrn(raw as Record<string, unknown>).map((path) => ({ path, messageKey: RRN_REFUSED }));
+}
+
+/** Refuses a whole raw form (every free-text field, including those without a fixed schema). */
+export function refuseRrn(raw: unknown): void {
+  const issues = rrnIssues(raw);
+  if (issues.length) throw new InvalidError('validation.summary', issues);
+}
+
+/** parseInput that also refuses 주민등록번호 in any field, reporting every problem of the form at once. */
+export function parseInputWithoutRrn<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const rrn = rrnIssues(raw);
+  try {
+    const value = parseInput(schema, raw);
+    if (rrn.length) throw new InvalidError('validation.summary', rrn);
+    return value;
+  } catch (e) {
+    if (!(e instanceof InvalidError) || !rrn.length) throw e;
+    throw new InvalidError('validation.summary', [...rrn, ...e.issues.filter((i) => !rrn.some((r) => r.path === i.path))]);
+  }
 }

@@ -53,18 +53,34 @@ export function isValidCorporateNumber(input: string): boolean {
  * containing one is refused before anything is stored — one rule for every form (casework,
  * recruitment, documents, surveys, reports).
  *
- * Recognised: `YYMMDD-NNNNNNN` with a plausible date and a 1–8 sex/century digit (hyphen, en or
- * em dash or spaces between); 13 digits in a row of the same shape; and the loose "6 digits -
+ * Recognised: `YYMMDD-NNNNNNN` with a plausible date and a 1–8 sex/century digit (a dash, `.`,
+ * `/`, `_` or spaces between); 13 digits in a row of the same shape; and the loose "6 digits -
  * 7 digits" shape whatever the date (a mistyped or partly masked number is still one). A
  * 법인등록번호 has the same shape and is refused in free text too: it has its own field.
- * Phone numbers (3-4-4) and 사업자등록번호 (3-2-5) do not match.
+ * Phone numbers (3-4-4) and 사업자등록번호 (3-2-5) do not match. The text is normalised first
+ * (normalizeForRrn), so full-width digits, other dashes and zero-width characters do not hide one.
  */
-const RRN_WITH_SEPARATOR = /(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s*[-–—]?\s*[1-8]\d{6}(?!\d)/;
-const RRN_SHAPE = /(?<!\d)\d{6}\s*[-–—]\s*\d{7}(?!\d)/;
+const SEP = '[-./_]';
+const RRN_WITH_SEPARATOR = new RegExp(`(?<!\\d)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])\\s*${SEP}?\\s*[1-8]\\d{6}(?!\\d)`);
+const RRN_SHAPE = new RegExp(`(?<!\\d)\\d{6}\\s*${SEP}\\s*\\d{7}(?!\\d)`);
+
+/** Zero-width and invisible formatting characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen). */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** Dashes that NFKC leaves as they are (hyphen, non-breaking hyphen, figure dash, en/em dash, minus…). */
+const DASHES = /[\u2010-\u2015\u2212\u30FC\uFE58\uFE63]/g;
+
+/**
+ * The text as the 주민등록번호 check reads it: NFKC (full-width ０-９ and － become ASCII), invisible
+ * characters removed, every kind of dash made '-'. Only for checking, never for storing.
+ */
+export function normalizeForRrn(text: string): string {
+  return text.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-');
+}
 
 export function containsRrn(text: string | null | undefined): boolean {
   if (!text) return false;
-  return RRN_WITH_SEPARATOR.test(text) || RRN_SHAPE.test(text);
+  const s = normalizeForRrn(text);
+  return RRN_WITH_SEPARATOR.test(s) || RRN_SHAPE.test(s);
 }
 
 /** The names of the fields (of a flat record of strings or string arrays) that contain something like a 주민등록번호. */

@@ -1,4 +1,4 @@
-import { ProgrammeDraftSchema, type ImportBatch, type ProgrammeDraft, type ProgrammeSource } from './catalog.types.ts';
+import { ImportSourceError, ProgrammeDraftSchema, type ImportBatch, type ProgrammeDraft, type ProgrammeSource } from './catalog.types.ts';
 import { htmlToOneLine, htmlToPlainText } from './catalog.text.ts';
 
 /**
@@ -260,4 +260,34 @@ export function runBatch(
 /** Keep only defined values, so optional fields are left out rather than set to undefined. */
 export function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The records of an odcloud / data.go.kr gateway answer (보조금24, K-Startup): the payload is
+ * `{ page, perPage, totalCount, currentCount, matchCount, data: [...] }` (some clients keep the
+ * list one level down as `data.data[]`), a bare array, or the same as a JSON string. A gateway
+ * error (`{"code": -4, "msg": "등록되지 않은 인증키 입니다."}`) or any other shape throws
+ * ImportSourceError naming the source, with the gateway's own message when it sent one.
+ */
+export function odcloudItems(json: unknown, source: ProgrammeSource, label: string): unknown[] {
+  const fail = (message: string, sourceMessage?: string) => new ImportSourceError(source, message, sourceMessage);
+  let payload = json;
+  if (typeof payload === 'string') {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch {
+      throw fail(`${label} 응답이 JSON이 아닙니다`);
+    }
+  }
+  if (Array.isArray(payload)) return payload;
+  if (!isRecord(payload)) throw fail(`${label} 응답이 JSON 객체가 아닙니다`);
+  if (!('data' in payload) && ('msg' in payload || 'code' in payload)) {
+    const msg = typeof payload.msg === 'string' ? payload.msg : JSON.stringify(payload);
+    throw fail(`${label} API가 오류를 돌려주었습니다: ${msg}`, msg);
+  }
+  const data = payload.data;
+  if (Array.isArray(data)) return data;
+  if (isRecord(data) && Array.isArray(data.data)) return data.data;
+  if (data === undefined) throw fail(`${label} 응답에 data가 없습니다`);
+  throw fail(`${label} 응답의 data가 목록이 아니라 ${typeName(data)}입니다`);
 }

@@ -1,6 +1,7 @@
 import type { Criterion, Rule } from '../eligibility/eligibility.types.ts';
 import { detectBenefitType, extractMaxAmount } from './catalog.amount.ts';
 import {
+  odcloudItems,
   RecordError,
   compact,
   isRecord,
@@ -20,7 +21,6 @@ import { parseKstTimestamp, parsePeriod } from './catalog.period.ts';
 import { regionsFromAgencyName } from './catalog.region.ts';
 import {
   CATEGORY_LABELS,
-  ImportSourceError,
   type BenefitType,
   type CategoryCode,
   type ImportBatch,
@@ -51,29 +51,8 @@ import {
  */
 export type Gov24Kind = 'serviceList' | 'serviceDetail' | 'supportConditions';
 
-function sourceError(message: string, sourceMessage?: string): ImportSourceError {
-  return new ImportSourceError('gov24', message, sourceMessage);
-}
-
 export function gov24Items(json: unknown): unknown[] {
-  let payload = json;
-  if (typeof payload === 'string') {
-    try {
-      payload = JSON.parse(payload) as unknown;
-    } catch {
-      throw sourceError('보조금24 응답이 JSON이 아닙니다');
-    }
-  }
-  if (Array.isArray(payload)) return payload;
-  if (!isRecord(payload)) throw sourceError('보조금24 응답이 JSON 객체가 아닙니다');
-  if (!('data' in payload) && ('msg' in payload || 'code' in payload)) {
-    const msg = typeof payload.msg === 'string' ? payload.msg : JSON.stringify(payload);
-    throw sourceError(`보조금24 API가 오류를 돌려주었습니다: ${msg}`, msg);
-  }
-  const data = payload.data;
-  if (Array.isArray(data)) return data;
-  if (data === undefined) throw sourceError('보조금24 응답에 data가 없습니다');
-  throw sourceError(`보조금24 응답의 data가 목록이 아니라 ${typeName(data)}입니다`);
+  return odcloudItems(json, 'gov24', '보조금24');
 }
 
 /** Guess the endpoint from the first record's keys. */

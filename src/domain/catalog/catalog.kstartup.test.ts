@@ -117,7 +117,7 @@ describe('parseKstartup — envelopes', () => {
 
   it.each([
     ['gateway error', { code: -4, msg: '등록되지 않은 인증키 입니다.' }, /등록되지 않은 인증키/],
-    ['data not a list', { data: 'x' }, /data가 목록이 아닙니다/],
+    ['data not a list', { data: 'x' }, /data가 목록이 아니라/],
     ['no data', { page: 1 }, /data가 없습니다/],
     ['not an object', 42, /JSON 객체가 아닙니다/],
   ])('%s throws ImportSourceError', (_n, json, message) => {

@@ -1,9 +1,9 @@
 import type { Criterion, Rule } from '../eligibility/eligibility.types.ts';
 import { detectBenefitType, extractMaxAmount } from './catalog.amount.ts';
 import {
+  odcloudItems,
   RecordError,
   compact,
-  isRecord,
   readId,
   readJoined,
   readLine,
@@ -16,7 +16,7 @@ import {
 } from './catalog.fields.ts';
 import { parsePeriod } from './catalog.period.ts';
 import { regionsFromTags } from './catalog.region.ts';
-import { CATEGORY_LABELS, ImportSourceError, type BenefitType, type ImportBatch, type ProgrammeDraft } from './catalog.types.ts';
+import { CATEGORY_LABELS, type BenefitType, type ImportBatch, type ProgrammeDraft } from './catalog.types.ts';
 
 /**
  * K-Startup 사업공고 (창업진흥원, getAnnouncementInformation) → drafts. Payload
@@ -25,31 +25,8 @@ import { CATEGORY_LABELS, ImportSourceError, type BenefitType, type ImportBatch,
  */
 export const KSTARTUP_ORIGIN = 'https://www.k-startup.go.kr';
 
-function sourceError(message: string, sourceMessage?: string): ImportSourceError {
-  return new ImportSourceError('kstartup', message, sourceMessage);
-}
-
 export function kstartupItems(json: unknown): unknown[] {
-  let payload = json;
-  if (typeof payload === 'string') {
-    try {
-      payload = JSON.parse(payload) as unknown;
-    } catch {
-      throw sourceError('K-Startup 응답이 JSON이 아닙니다');
-    }
-  }
-  if (Array.isArray(payload)) return payload;
-  if (!isRecord(payload)) throw sourceError('K-Startup 응답이 JSON 객체가 아닙니다');
-  // odcloud/data.go.kr gateway errors: {"code": -4, "msg": "등록되지 않은 인증키 입니다."}
-  if (!('data' in payload) && ('msg' in payload || 'code' in payload)) {
-    const msg = typeof payload.msg === 'string' ? payload.msg : JSON.stringify(payload);
-    throw sourceError(`K-Startup API가 오류를 돌려주었습니다: ${msg}`, msg);
-  }
-  const data = payload.data;
-  if (Array.isArray(data)) return data;
-  if (isRecord(data) && Array.isArray(data.data)) return data.data;
-  if (data === undefined) throw sourceError('K-Startup 응답에 data가 없습니다');
-  throw sourceError('K-Startup 응답의 data가 목록이 아닙니다');
+  return odcloudItems(json, 'kstartup', 'K-Startup');
 }
 
 // ── biz_enyy (업력) ─────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { containsRrn, isValidBrn, normalizeBrn } from '../../domain/identifiers.ts';
+import { isValidBrn, normalizeBrn } from '../../domain/identifiers.ts';
+import { noRrn } from '../../validation.ts';
 
 /** Empty = unknown (null), never "no" or zero. */
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '') || v === undefined ? null : v;
@@ -10,7 +11,7 @@ const text = (max: number) =>
       .string()
       .trim()
       .max(max, 'validation.tooLong')
-      .refine((v) => !containsRrn(v), 'businesses.rrnRefused')
+      .refine(...noRrn)
       .nullable(),
   );
 const date = z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'eligibility.dateFormat').nullable());
@@ -26,10 +27,10 @@ export const BusinessInput = z.object({
     .string()
     .trim()
     .min(1, 'businesses.brnRequired')
-    .refine((v) => !containsRrn(v), 'businesses.rrnRefused')
+    .refine(...noRrn)
     .refine((v) => isValidBrn(v), 'businesses.brnInvalid')
     .transform(normalizeBrn),
-  name: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong').refine((v) => !containsRrn(v), 'businesses.rrnRefused'),
+  name: z.string().trim().min(1, 'validation.required').max(100, 'validation.tooLong').refine(...noRrn),
   ownerName: text(50),
   phone: z.preprocess(blank, z.string().trim().regex(/^0\d{1,2}-?\d{3,4}-?\d{4}$/, 'validation.phone').nullable()),
   municipalityCode: z.string().regex(/^\d{5}$/, 'businesses.municipalityRequired'),
@@ -74,7 +75,7 @@ export const ActivityInput = z.object({
   kind: z.enum(['visit', 'call', 'office', 'sms'], { message: 'activities.kindRequired' }),
   occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'eligibility.dateFormat'),
   minutes: z.preprocess(blank, z.coerce.number({ message: 'eligibility.numberFormat' }).int('eligibility.numberFormat').min(0).max(1440).nullable()),
-  summary: z.string().trim().min(1, 'activities.summaryRequired').max(2000, 'validation.tooLong').refine((v) => !containsRrn(v), 'businesses.rrnRefused'),
+  summary: z.string().trim().min(1, 'activities.summaryRequired').max(2000, 'validation.tooLong').refine(...noRrn),
   nextAction: text(300),
   nextDueOn: date,
 });

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import { daysBetween, validUntil as computeValidUntil } from '../../domain/documents/document-validity.ts';
 import { containsRrn } from '../../domain/identifiers.ts';
 import { InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
-import { parseInput } from '../../validation.ts';
+import { parseInput, parseInputWithoutRrn } from '../../validation.ts';
 import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
@@ -180,8 +180,7 @@ export function createDocumentsService(deps: DocumentsDeps) {
      */
     async download(actor: Actor | null, fileId: string, raw: unknown, meta: RequestMeta) {
       const file = await fileOrThrow(actor, fileId);
-      const input = parseInput(DownloadInput, raw);
-      if (input.note && containsRrn(input.note)) invalid([{ path: 'note', messageKey: 'participations.rrnRefused' }]);
+      const input = parseInputWithoutRrn(DownloadInput, raw);
       const reason = input.note ? `${PURPOSE_TEXT[input.purpose]}: ${input.note}` : PURPOSE_TEXT[input.purpose];
       return db.transaction().execute(async (trx) => {
         const content = await repo.fileContent(trx, fileId);

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { aggregate, figures, type EmployerType, type Outcome, type ReferralFacts } from '../../domain/recruitment/reemployment.ts';
-import { fieldsWithRrn } from '../../domain/identifiers.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../errors.ts';
-import { parseInput } from '../../validation.ts';
+import { parseInput, refuseRrn } from '../../validation.ts';
 import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
@@ -18,15 +17,6 @@ import { ConsentInput, JobInput, OutcomeInput, ReferralInput, SessionInput } fro
  * referrals and the outcome. Withdrawing consent closes the referral and the counsellor loses access.
  */
 export const EMPLOYMENT_CONSENT_VERSION = 'saeil-referral-consent-2026-1';
-
-function refuseRrn(raw: unknown) {
-  const fields = fieldsWithRrn((raw ?? {}) as Record<string, unknown>);
-  if (fields.length)
-    throw new InvalidError(
-      'validation.summary',
-      fields.map((path) => ({ path, messageKey: 'recruitment.rrnRefused' })),
-    );
-}
 
 export function createEmploymentService(deps: {
   db: Kysely<DB>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { containsRrn } from '../../domain/identifiers.ts';
 import { isIsoDate, isMonth } from '../../domain/metrics/period.ts';
+import { noRrn } from '../../validation.ts';
 
 const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
 
@@ -20,7 +20,7 @@ export const HandoverInput = z
     fromClerkId: z.string().uuid('operations.fromRequired'),
     mode: z.enum(['balance', 'one'], { message: 'operations.modeRequired' }),
     toClerkId: z.preprocess(blank, z.string().uuid('operations.toRequired').optional()),
-    note: z.preprocess(blank, z.string().trim().max(300, 'validation.tooLong').refine((v) => !containsRrn(v), 'reports.rrnRefused').optional()),
+    note: z.preprocess(blank, z.string().trim().max(300, 'validation.tooLong').refine(...noRrn).optional()),
   })
   .refine((v) => v.mode !== 'one' || !!v.toClerkId, { path: ['toClerkId'], message: 'operations.toRequired' })
   .refine((v) => v.mode !== 'one' || v.toClerkId !== v.fromClerkId, { path: ['toClerkId'], message: 'operations.toSame' });
@@ -45,5 +45,5 @@ export type AccessReviewQuery = z.infer<typeof AccessReviewQuery>;
 
 export const SignoffInput = z.object({
   month: z.string({ message: 'reports.monthFormat' }).trim().refine(isMonth, 'reports.monthFormat'),
-  note: z.string({ message: 'operations.noteRequired' }).trim().min(2, 'operations.noteRequired').max(1000, 'validation.tooLong').refine((v) => !containsRrn(v), 'reports.rrnRefused'),
+  note: z.string({ message: 'operations.noteRequired' }).trim().min(2, 'operations.noteRequired').max(1000, 'validation.tooLong').refine(...noRrn),
 });

@@ -10,9 +10,8 @@ import {
   type TransitionField,
   type TransitionIssue,
 } from '../../domain/participation-workflow.ts';
-import { containsRrn } from '../../domain/identifiers.ts';
 import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
-import { parseInput } from '../../validation.ts';
+import { parseInput, refuseRrn } from '../../validation.ts';
 import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { Db } from '../../db/db.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
@@ -79,16 +78,6 @@ const REQUIRED_KEYS: Partial<Record<TransitionField, string>> = {
 function issueOf(i: TransitionIssue): FieldIssue {
   if (i.code === 'required' && i.field !== 'to') return { path: i.field, messageKey: REQUIRED_KEYS[i.field] ?? 'validation.required' };
   return { path: i.field, messageKey: ISSUE_KEYS[i.code] };
-}
-
-/** 주민등록번호 is never stored (개인정보 보호법 제24조의2), not even typed into a memo. */
-function refuseRrn(fields: Record<string, unknown>) {
-  const bad = Object.entries(fields).filter(([, v]) => typeof v === 'string' && containsRrn(v));
-  if (bad.length)
-    throw new InvalidError(
-      'validation.summary',
-      bad.map(([path]) => ({ path, messageKey: 'participations.rrnRefused' })),
-    );
 }
 
 function isUniqueViolation(e: unknown): boolean {

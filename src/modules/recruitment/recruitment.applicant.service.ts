@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/db.ts';
 import type { Applicant, RecruitmentRound } from '../../db/schema.ts';
-import { fieldsWithRrn } from '../../domain/identifiers.ts';
 import { MAX_FILE_BYTES, MAX_FILES_PER_APPLICATION, safeFileName, sniffMediaType, type MediaType } from '../../domain/recruitment/files.ts';
 import { screen } from '../../domain/recruitment/screening.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../errors.ts';
-import { parseInput } from '../../validation.ts';
+import { parseInput, refuseRrn } from '../../validation.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { randomToken, sha256 } from '../auth/auth.crypto.ts';
 import {
@@ -80,7 +79,7 @@ export function createRecruitmentApplicantService(deps: RecruitmentDeps & { core
     const bytes = Buffer.from(await file.arrayBuffer());
     const type = sniffMediaType(bytes);
     if (!type) invalid([{ path: 'file', messageKey: 'recruitment.fileType' }]);
-    if (fieldsWithRrn({ name: file.name }).length) invalid([{ path: 'file', messageKey: 'recruitment.rrnRefused' }]);
+    refuseRrn({ file: file.name });
     const hash = createHash('sha256').update(bytes).digest('hex');
     return { documentCode: code, fileName: safeFileName(file.name, type), mediaType: type, bytes, sha256: hash };
   }

@@ -1,9 +1,7 @@
-import type { z } from 'zod';
-import { fieldsWithRrn } from '../../domain/identifiers.ts';
 import { weightsValid, type Criterion, type Stage } from '../../domain/recruitment/scoring.ts';
 import { OUTSIDE_GYEONGGI, type Question } from '../../domain/recruitment/screening.ts';
 import { InvalidError, type FieldIssue } from '../../errors.ts';
-import { parseInput } from '../../validation.ts';
+import { parseInput, parseInputWithoutRrn, refuseRrn } from '../../validation.ts';
 import type { DocumentAsk, RoundConfig } from './recruitment.core.ts';
 import { CRITERION_ROWS, DraftInput, SubmitInput, type RoundInput } from './recruitment.schemas.ts';
 
@@ -17,29 +15,8 @@ export function invalid(issues: FieldIssue[]): never {
   throw new InvalidError('validation.summary', issues);
 }
 
-function rrnIssues(raw: unknown): FieldIssue[] {
-  if (!raw || typeof raw !== 'object') return [];
-  return fieldsWithRrn(raw as Record<string, unknown>).map((path) => ({ path, messageKey: 'recruitment.rrnRefused' }));
-}
-
-/** 주민등록번호 is refused in every free-text field, with a Korean explanation. */
-export function refuseRrn(raw: unknown) {
-  const issues = rrnIssues(raw);
-  if (issues.length) invalid(issues);
-}
-
-/** Validates with the schema and refuses 주민등록번호, reporting every problem of the form at once. */
-export function parseNoRrn<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const rrn = rrnIssues(raw);
-  try {
-    const value = parseInput(schema, raw);
-    if (rrn.length) invalid(rrn);
-    return value;
-  } catch (e) {
-    if (!(e instanceof InvalidError) || !rrn.length) throw e;
-    invalid([...rrn, ...e.issues.filter((i) => !rrn.some((r) => r.path === i.path))]);
-  }
-}
+/** 주민등록번호 is refused in every field (src/validation.ts, one rule and message for every form). */
+export { refuseRrn, parseInputWithoutRrn as parseNoRrn };
 
 /** A form field as text ('' for anything else, e.g. a repeated field). */
 export function field(raw: Record<string, unknown>, name: string): string {

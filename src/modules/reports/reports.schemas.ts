@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { containsRrn } from '../../domain/identifiers.ts';
 import { DIMENSIONS } from '../../domain/metrics/figures.ts';
 import { daysBetween, isIsoDate, isMonth } from '../../domain/metrics/period.ts';
+import { noRrn } from '../../validation.ts';
 
 /** Empty query values are "not given". */
 const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
@@ -38,7 +38,7 @@ export const ExportReasonInput = z
     purpose: z.enum(EXPORT_PURPOSES, { message: 'reports.purposeRequired' }),
     note: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-      z.string().trim().max(200, 'validation.tooLong').refine((v) => !containsRrn(v), 'reports.rrnRefused').nullable().optional(),
+      z.string().trim().max(200, 'validation.tooLong').refine(...noRrn).nullable().optional(),
     ),
   })
   .refine((v) => v.purpose !== 'other' || (v.note ?? '').length >= 2, { path: ['note'], message: 'reports.noteRequired' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { containsRrn } from '../../domain/identifiers.ts';
+import { noRrn } from '../../validation.ts';
 
 const answer = (q: string) => z.coerce.number({ message: `surveys.answerRequired.${q}` }).int(`surveys.answerRequired.${q}`).min(1, `surveys.answerRequired.${q}`).max(5, `surveys.answerRequired.${q}`);
 
@@ -10,7 +10,7 @@ export const SurveyAnswerInput = z.object({
   q3: answer('q3'),
   comment: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string().trim().max(500, 'validation.tooLong').refine((v) => !containsRrn(v), 'surveys.rrnRefused').nullable().optional(),
+    z.string().trim().max(500, 'validation.tooLong').refine(...noRrn).nullable().optional(),
   ),
 });
 export type SurveyAnswerInput = z.infer<typeof SurveyAnswerInput>;
