@@ -185,7 +185,7 @@ describe('application with a saved-and-resumed draft', () => {
     await c.get(`/recruit/rounds/${roundId}/apply`);
     const rrn = await c.post(`/recruit/rounds/${roundId}/apply`, { name: '김지원 900101-2345678', email, consent: 'on' });
     expect(rrn.status).toBe(400);
-    expect(await rrn.text()).toContain('주민등록번호는 받지 않으니 지워 주세요');
+    expect(await rrn.text()).toContain('주민등록번호는 적거나 저장할 수 없으니 지우고 다시 입력해 주세요');
     const noConsent = await c.post(`/recruit/rounds/${roundId}/apply`, { name: '김지원', email });
     expect(noConsent.status).toBe(400);
     expect(await noConsent.text()).toContain('동의해야 지원할 수 있습니다');
