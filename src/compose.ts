@@ -56,6 +56,8 @@ import { createSurveysRepository } from './modules/surveys/surveys.repository.ts
 import { createSurveysService } from './modules/surveys/surveys.service.ts';
 import { createOperationsRepository } from './modules/operations/operations.repository.ts';
 import { createOperationsService } from './modules/operations/operations.service.ts';
+import { createStoresRepository } from './modules/stores/stores.repository.ts';
+import { createStoresService } from './modules/stores/stores.service.ts';
 
 /**
  * Builds every service by hand from the database and the configuration (no DI container).
@@ -141,6 +143,8 @@ export function buildServices(database: Database, config: Config, logger: Logger
     beforeSubmit: (businessId) => nts.refresh([businessId]),
   });
   const operations = createOperationsService({ db, repo: createOperationsRepository(), businesses: createBusinessesRepository(), reports: reportsRepo, gate, audit, now, caseloadGate: (clerkId) => training.canTakeCaseload(clerkId) });
+  // 상가(상권)정보 (issue 12 §1): public shop registry, bulk-loaded by COPY on either database.
+  const stores = createStoresService({ db, repo: createStoresRepository(), copyIn: (target, chunks) => database.copyIn(target, chunks), now });
   return {
     audit,
     chains,
@@ -166,6 +170,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     contracts,
     employment,
     nts,
+    stores,
     health: async () => {
       await db.selectFrom('region').select('id').limit(1).execute();
       return true;

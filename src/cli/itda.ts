@@ -1,12 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildServices } from '../compose.ts';
+import { buildServices, type Services } from '../compose.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { draftRule } from '../domain/drafter/index.ts';
 import { jobHandlers, JOBS, type JobName } from '../jobs/jobs.ts';
+import { translator } from '../i18n/i18n.ts';
 import { createLogger } from '../logger.ts';
+import { StoreImportError } from '../modules/stores/stores.service.ts';
 
 /**
  * `itda` — the command-line tool (package.json bin; `npx itda …` in the checkout).
@@ -25,6 +29,8 @@ const HELP = {
   demo load                     예시(데모) 조직과 데모 계정을 불러옵니다 (내장 DB 전용).
   import <bizinfo|kstartup|gov24> <파일|URL>
                                 지원사업 공고를 가져옵니다 (같은 파일을 다시 가져와도 바뀐 것만 반영).
+  import stores <파일.csv>      소상공인시장진흥공단 상가(상권)정보 CSV(UTF-8 또는 CP949)를 가져옵니다.
+                                상가업소번호 기준으로 새로/변경/그대로/폐업 추정/거부를 셉니다.
   jobs run <작업>               백그라운드 작업을 지금 한 번 실행합니다 (${Object.keys(JOBS).join(', ')}).
   rules draft <파일.txt|->      공고문의 지원대상·제외 문장에서 자격 기준 초안을 만들어 JSON으로 출력합니다
                                 (기준마다 근거 문장 위치, 확신도; 읽지 못한 문장 목록). '-'는 표준 입력.
@@ -47,6 +53,8 @@ Commands:
   demo load                     Load the demo organisation and demo accounts (embedded DB only).
   import <bizinfo|kstartup|gov24> <file|URL>
                                 Import programme notices (re-importing changes only what changed).
+  import stores <file.csv>      Import the 상가(상권)정보 shop file (UTF-8 or CP949), idempotent by
+                                상가업소번호: new / updated / unchanged / closed / rejected.
   jobs run <job>                Run a background job once now (${Object.keys(JOBS).join(', ')}).
   rules draft <file.txt|->      Draft eligibility criteria from a notice's eligibility text and print
                                 them as JSON (each with the span it came from and a confidence; the
@@ -141,6 +149,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       for (const a of r.accounts) out(`  ${a.login.padEnd(15)} ${a.role}`);
       return 0;
     }
+    if (cmd === 'import' && sub === 'stores') return await importStoresCommand(services, positionals[2], lang, out, err);
     if (cmd === 'import') {
       const target = positionals[2];
       if ((sub !== 'bizinfo' && sub !== 'kstartup' && sub !== 'gov24') || !target) {
@@ -209,6 +218,57 @@ async function rulesCommand(sub: string | undefined, target: string | undefined,
   }
   out(JSON.stringify(draftRule(text), null, 2));
   return 0;
+}
+
+/**
+ * `itda import stores <file.csv>`: streams the file (constant memory), a progress bar on a
+ * terminal (bytes of the file, rows, rows per second), the counts and the first rejected rows at
+ * the end. Exit code 1 when rows were rejected, as the notice import does.
+ */
+async function importStoresCommand(services: Services, file: string | undefined, lang: 'ko' | 'en', out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (!file) {
+    err(lang === 'ko' ? '사용법: itda import stores <파일.csv>' : 'Usage: itda import stores <file.csv>');
+    return 2;
+  }
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (e) {
+    err(`${lang === 'ko' ? '파일을 읽을 수 없습니다' : 'Cannot read'}: ${file} (${e instanceof Error ? e.message : String(e)})`);
+    return 1;
+  }
+  const t = translator(lang);
+  const tty = process.stderr.isTTY === true;
+  const started = performance.now();
+  let lastDraw = 0;
+  const progress = (bytes: number, rows: number) => {
+    const nowMs = performance.now();
+    if (!tty || (nowMs - lastDraw < 200 && bytes < size)) return;
+    lastDraw = nowMs;
+    const frac = size ? Math.min(1, bytes / size) : 1;
+    const width = 30;
+    const filled = Math.round(frac * width);
+    const rate = Math.round(rows / Math.max(0.001, (nowMs - started) / 1000));
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString('en')} ${lang === 'ko' ? '행' : 'rows'}  ${rate.toLocaleString('en')}/s `);
+  };
+  try {
+    const r = await services.stores.importFile(null, { fileName: path.basename(file), bytes: createReadStream(file, { highWaterMark: 256 * 1024 }) }, { ip: null, requestId: 'cli-import-stores' }, progress);
+    if (tty) process.stderr.write('\n');
+    out(t('stores.import.counts', { total: r.totalRows, created: r.created, updated: r.updated, unchanged: r.unchanged, closed: r.closed, rejected: r.rejected, withoutCoordinates: r.withoutCoordinates, outside: r.outside }));
+    out(t('stores.import.speed', { seconds: r.seconds.toFixed(1), rate: r.rowsPerSecond.toLocaleString('en'), encoding: r.encoding ?? '?' }));
+    if (r.notes.missingOptional?.length) out(`  ${t('stores.import.missingColumns', { columns: r.notes.missingOptional.join(', ') })}`);
+    if (r.notes.unknown?.length) out(`  ${t('stores.import.unknownColumns', { columns: r.notes.unknown.join(', ') })}`);
+    for (const x of r.issues.slice(0, 50)) out(`  ${x.kept ? t('stores.import.kept') : t('stores.import.rejectedOne')} #${x.line}${x.storeId ? ` (${x.storeId})` : ''}: ${t(`stores.reason.${x.reason}`, { detail: x.detail })}`);
+    if (r.issues.length > 50 || r.issuesTruncated) out(`  … ${t('stores.import.moreOnPage')}`);
+    return r.rejected ? 1 : 0;
+  } catch (e) {
+    if (tty) process.stderr.write('\n');
+    if (e instanceof StoreImportError) {
+      err(`${t('stores.import.failed')}: ${t(e.messageKey, { detail: e.detail })}`);
+      return 1;
+    }
+    throw e;
+  }
 }
 
 async function readStdin(): Promise<string> {

@@ -26,6 +26,10 @@ export const PERMISSIONS = {
   'programmes.edit': ['catalog_editor', 'admin'],
   /** Import notices from bizinfo / K-Startup / 보조금24 files or URLs. */
   'programmes.import': ['catalog_editor', 'operator', 'admin'],
+  /** Import the 상가(상권)정보 shop file (public data, issue 12 §1). */
+  'stores.import': ['operator', 'admin'],
+  /** Browse registry shops of one's area and open an intake from one (public data; area from the scope policy). */
+  'stores.browse': ['clerk', 'office_lead', 'operator', 'admin'],
   /** Check eligibility of a business described by facts (no storage of personal data). */
   'eligibility.check': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
   /** Register businesses (intake) and keep their facts; which ones is decided by businesses.access.ts. */
