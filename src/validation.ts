@@ -1,8 +1,22 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { containsRrn, fieldsWithRrn } from './domain/identifiers.ts';
 import { InvalidError, type FieldIssue } from './errors.ts';
 
 const KEY = /^[a-z]+\.[A-Za-z0-9_.]+$/;
+
+/** PostgreSQL `integer` (int4): the range of every serial id, version and count column. */
+export const INT4_MAX = 2_147_483_647;
+
+/**
+ * A row id as the edge receives it (path, query or form: a string of digits): an integer
+ * 1..2147483647, so a number beyond PostgreSQL's `integer` never reaches a query (issue 14 §1).
+ */
+export const DB_ID = z.coerce
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'validation.invalid')
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(INT4_MAX, 'validation.invalid'));
+
 
 /**
  * Validates input with its one zod schema, inside the service and after authorization, so a

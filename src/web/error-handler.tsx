@@ -52,6 +52,12 @@ export function ErrorPage(props: { c: AppContext; status: number; message: strin
   );
 }
 
+/** PostgreSQL data exceptions caused by a value (SQLSTATE 22003 out of range, 22P02 bad text, 22021 NUL, 22001 too long, 22007/22008 date). */
+const BAD_VALUE = new Set(['22003', '22P02', '22021', '22001', '22007', '22008']);
+const sqlState = (err: unknown) => (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : null);
+const isBadValue = (err: unknown) => BAD_VALUE.has(sqlState(err) ?? '');
+const isUniqueViolation = (err: unknown) => sqlState(err) === '23505';
+
 /** One place maps every error to a Korean (or the user's language) page or the API's JSON shape. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const t = c.var.t ?? ((k: string) => k);
@@ -69,6 +75,19 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     code = 'invalid';
     message = t('validation.summary');
     issues = err.issues.map((i) => ({ path: i.path.join('.'), message: t(i.message) }));
+  } else if (isBadValue(err)) {
+    // A value the database refuses (beyond integer range, not a number, NUL, too long): the edge
+    // should have refused it (issue 14 §1); if one slips through it is the request's fault, not a 500.
+    status = 400;
+    code = 'invalid';
+    message = t('error.invalidValue');
+    c.var.log?.warn({ err }, 'database refused a value the edge let through');
+  } else if (isUniqueViolation(err)) {
+    // Two requests inserting the same key at once; the repositories answer the known duplicates.
+    status = 409;
+    code = 'conflict';
+    message = t('error.duplicate');
+    c.var.log?.warn({ err }, 'unique violation reached the error handler');
   } else if (err instanceof HTTPException) {
     status = err.status;
     code = status === 413 ? 'payload_too_large' : status === 403 ? 'forbidden' : 'http_error';

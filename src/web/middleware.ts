@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, InvalidError, type FieldIssue } from '../errors.ts';
 import { DEFAULT_LOCALE, isLocale, translator } from '../i18n/i18n.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import { randomToken } from '../modules/auth/auth.crypto.ts';
@@ -18,6 +18,8 @@ import type { AppEnv } from './context.ts';
  * takes what it needs and returns a handler. src/app.ts lists them in the order they run.
  */
 type Middleware = MiddlewareHandler<AppEnv>;
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export const SESSION_COOKIE = 'itda_sid';
 export const CSRF_COOKIE = 'itda_csrf';
@@ -89,7 +91,10 @@ export function securityHeaders(opts: { hsts: boolean }): Middleware {
   }) as Middleware;
 }
 
-/** Request body size: small everywhere, larger only on the routes that take files (first match wins). */
+/**
+ * Request body size: small everywhere, larger only on the routes that take files (first match wins);
+ * then the body's well-formedness (checkInput).
+ */
 export function bodyLimits(opts: { defaultBytes: number; uploads: readonly { matches: (c: Context<AppEnv>) => boolean; maxBytes: number }[] }): Middleware {
   const limit = (maxSize: number) =>
     bodyLimit({
@@ -100,7 +105,46 @@ export function bodyLimits(opts: { defaultBytes: number; uploads: readonly { mat
     });
   const fallback = limit(opts.defaultBytes);
   const uploads = opts.uploads.map((u) => ({ matches: u.matches, handler: limit(u.maxBytes) }));
-  return (c, next) => (uploads.find((u) => u.matches(c))?.handler ?? fallback)(c, next);
+  return (c, next) => (uploads.find((u) => u.matches(c))?.handler ?? fallback)(c, () => checkInput(c, next));
+}
+
+const FORM_TYPE = /^\s*(?:multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
+const JSON_TYPE = /^\s*application\/(?:[\w.+-]+\+)?json\b/i;
+
+/** Every string a body holds, with the name of its field (file names included: they are stored). */
+function* bodyStrings(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (typeof File !== 'undefined' && value instanceof File) yield [path, value.name];
+  else if (Array.isArray(value)) for (const v of value) yield* bodyStrings(v, path);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* bodyStrings(v, path ? `${path}.${k}` : k);
+}
+
+/**
+ * The body's well-formedness, checked once at the edge after its size (issue 14 §1), so no route,
+ * the CSRF check included, meets a body it cannot read: a form or multipart body that does not
+ * parse (not multipart, no boundary, cut short) or JSON that does not parse is a 400; a NUL byte
+ * (0x00, which PostgreSQL refuses in text) in the URL or in any field is a 400 naming the field.
+ * The parsed form stays cached on the request for the CSRF check and the route.
+ */
+async function checkInput(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
+  if (c.req.url.includes('\0') || /%00/i.test(c.req.url)) throw new InvalidError('validation.nulByte');
+  if (UNSAFE.has(c.req.method)) {
+    const type = c.req.header('content-type') ?? '';
+    let body: unknown = null;
+    try {
+      if (FORM_TYPE.test(type)) body = await c.req.parseBody({ all: true });
+      else if (JSON_TYPE.test(type)) body = await c.req.json();
+    } catch (err) {
+      if (err instanceof HTTPException) throw err; // 413 from the size limit
+      throw new InvalidError('error.bodyMalformed');
+    }
+    const issues: FieldIssue[] = [];
+    for (const [path, text] of bodyStrings(body, '')) {
+      if (text.includes('\0') && !issues.some((i) => i.path === path)) issues.push({ path: path || '_form', messageKey: 'validation.nulByte' });
+    }
+    if (issues.length) throw new InvalidError('validation.nulByte', issues);
+  }
+  await next();
 }
 
 /**
@@ -144,7 +188,6 @@ export function locale(): Middleware {
   };
 }
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);

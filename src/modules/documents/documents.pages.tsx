@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { findDocumentType } from '../../domain/documents/document-types.ts';
-import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import { Badge, Button, ConfirmField, CsrfField, ErrorSummary, FileField, Input, RadioGroup, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { formatBytes, formatDateTime } from '../../web/format.ts';
@@ -11,6 +10,7 @@ import { checklistSummary, type ChecklistItem, type ChecklistStatus } from './do
 import { contentDisposition, DOCUMENT_MAX_BYTES } from './documents.files.ts';
 import { DOWNLOAD_PURPOSES } from './documents.schemas.ts';
 import type { DocumentsService } from './documents.service.ts';
+import { uuidParam } from '../../web/params.ts';
 
 /**
  * The one route that receives document files, and its body limit (app.ts raises the app-wide
@@ -277,11 +277,7 @@ function DownloadPage(props: { c: AppContext; file: FileMeta; values?: FormValue
 
 export function documentPages(app: Hono<AppEnv>, deps: { documents: DocumentsService }) {
   const { documents } = deps;
-  const fileId = (c: AppContext) => {
-    const v = c.req.param('id') ?? '';
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw new NotFoundError();
-    return v;
-  };
+  const fileId = (c: AppContext) => uuidParam(c);
 
   // Downloads ask why first (안전성 확보조치 기준 §8: the reason is recorded with the download).
   app.get('/documents/files/:id', async (c) => {

@@ -9,13 +9,10 @@ import { kstDate } from '../../domain/korean-time.ts';
 import { formatDate, formatDateTime } from '../../web/format.ts';
 import { CLOSE, type ContractsService } from './contracts.service.ts';
 import { EMPLOYMENT_CONSENT_VERSION, type EmploymentService } from './employment.service.ts';
+import { idParam } from '../../web/params.ts';
 
 /** Contract periods and hand-over (operator); 새일센터 linkage (operator, clerk, counsellor); re-employment figures (province). */
 
-function idParam(c: AppContext, name = 'id'): number {
-  const id = Number(c.req.param(name));
-  return Number.isInteger(id) && id > 0 ? id : -1;
-}
 
 function outcomeText(t: Translate, r: { outcome: string | null; employerType: string | null; employedOn: string | null }, locale: string) {
   if (!r.outcome) return t('employment.outcome.none');

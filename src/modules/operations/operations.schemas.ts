@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate, isMonth } from '../../domain/metrics/period.ts';
-import { noRrn } from '../../validation.ts';
+import { INT4_MAX, noRrn } from '../../validation.ts';
 
 const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
 
@@ -8,7 +8,7 @@ const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undef
 export const CalendarQuery = z.object({
   month: z.preprocess(blank, z.string().refine(isMonth, 'reports.monthFormat').optional()),
   clerk: z.preprocess(blank, z.string().uuid('reports.invalidFilter').optional()),
-  office: z.preprocess(blank, z.coerce.number({ message: 'reports.invalidFilter' }).int().positive().optional()),
+  office: z.preprocess(blank, z.coerce.number({ message: 'reports.invalidFilter' }).int().positive().max(INT4_MAX, 'reports.invalidFilter').optional()),
 });
 
 /**

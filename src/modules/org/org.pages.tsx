@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { NotFoundError } from '../../errors.ts';
 import {
   Button,
   Checkbox,
@@ -18,14 +17,10 @@ import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
 import type { OrgService } from './org.service.ts';
+import { idParam } from '../../web/params.ts';
 
 type Overview = Awaited<ReturnType<OrgService['overview']>>;
 
-function idParam(c: AppContext): number {
-  const id = Number(c.req.param('id'));
-  if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
-  return id;
-}
 
 function OverviewPage({ c, data }: { c: AppContext; data: Overview }) {
   const t = c.var.t;

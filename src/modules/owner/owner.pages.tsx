@@ -3,6 +3,7 @@ import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts'
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { formatWon } from '../../web/format.ts';
 import type { OwnerService } from './owner.service.ts';
+import { uuidParam } from '../../web/params.ts';
 
 type View = Awaited<ReturnType<OwnerService['byLink']>>;
 
@@ -83,7 +84,7 @@ export function ownerPages(app: Hono<AppEnv>, deps: { owner: OwnerService }) {
   });
 
   app.post('/businesses/:id/owner-link', async (c) => {
-    const id = c.req.param('id');
+    const id = uuidParam(c);
     await deps.owner.sendLink(c.var.actor, id, requestMeta(c));
     return c.redirect(`/businesses/${id}?notice=ownerLink`, 303);
   });

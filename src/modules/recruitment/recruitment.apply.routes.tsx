@@ -8,6 +8,7 @@ import type { RecruitmentApplicantService } from './recruitment.applicant.servic
 import { APPLICANT_SESSION_MINUTES } from './recruitment.core.ts';
 import { RoundsPage, NoticePage, StartPage, ResumePage } from './views/public.views.tsx';
 import { type MyApplication, DraftPage, StatusPage } from './views/application.views.tsx';
+import { idParam } from '../../web/params.ts';
 
 /**
  * Public recruitment pages (no account): the notice, the application with a saved-and-resumed
@@ -17,10 +18,6 @@ import { type MyApplication, DraftPage, StatusPage } from './views/application.v
  */
 export const APPLICANT_COOKIE = 'itda_applicant';
 
-function idParam(c: AppContext, name = 'id'): number {
-  const id = Number(c.req.param(name));
-  return Number.isInteger(id) && id > 0 ? id : -1;
-}
 
 /** A page that shows what the applicant typed or their application: never stored by the browser or a proxy. */
 function privateHtml(c: AppContext, page: Parameters<AppContext['html']>[0], status: 200 | 400 = 200) {

@@ -9,17 +9,13 @@ import { RoundsPage, roundValues, RoundForm } from './views/rounds.views.tsx';
 import { RoundPage, RankingPage } from './views/round.views.tsx';
 import { ApplicantPage, SecretPage } from './views/applicant.views.tsx';
 import { MyReviewsPage, ReviewPage } from './views/reviews.views.tsx';
+import { idParam } from '../../web/params.ts';
 
 /**
  * Operator pages (운영기관): rounds, applications, screening, reviewers, ranking, selection, hiring; and the
  * reviewers' own pages. Thin routes: read the request, call the service, render a view (views/).
  */
 
-/** Invalid ids become -1: the service authorizes first, then answers "not found". */
-function idParam(c: AppContext, name = 'id'): number {
-  const id = Number(c.req.param(name));
-  return Number.isInteger(id) && id > 0 ? id : -1;
-}
 
 function fileResponse(c: AppContext, file: { content: Buffer; mediaType: string; fileName: string }) {
   c.header('Content-Type', file.mediaType);

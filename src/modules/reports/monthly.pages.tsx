@@ -7,6 +7,7 @@ import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { contentDisposition } from '../documents/documents.files.ts';
 import type { MonthlyReportsService } from './monthly.service.ts';
 import { formatMonth } from './reports.tables.ts';
+import { idParam } from '../../web/params.ts';
 
 type List = Awaited<ReturnType<MonthlyReportsService['list']>>;
 
@@ -84,7 +85,7 @@ export function monthlyReportPages(app: Hono<AppEnv>, deps: { monthly: MonthlyRe
     return c.redirect('/reports/monthly?notice=generated', 303);
   });
   const file = (kind: 'xlsx' | 'pdf') => async (c: AppContext) => {
-    const f = await monthly.download(c.var.actor, c.req.param('id') ?? '', kind, requestMeta(c));
+    const f = await monthly.download(c.var.actor, String(idParam(c)), kind, requestMeta(c));
     c.header('Content-Type', f.type);
     c.header('Content-Disposition', contentDisposition(f.fileName));
     c.header('Cache-Control', 'no-store');

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { DIMENSIONS } from '../../domain/metrics/figures.ts';
 import { daysBetween, isIsoDate, isMonth } from '../../domain/metrics/period.ts';
-import { noRrn } from '../../validation.ts';
+import { INT4_MAX, noRrn } from '../../validation.ts';
 
 /** Empty query values are "not given". */
 const blank = (v: unknown) => (v === '' || v === undefined || v === null ? undefined : v);
 const date = z.preprocess(blank, z.string().refine(isIsoDate, 'reports.dateFormat').optional());
-const id = z.preprocess(blank, z.coerce.number({ message: 'reports.invalidFilter' }).int('reports.invalidFilter').positive('reports.invalidFilter').optional());
+const id = z.preprocess(blank, z.coerce.number({ message: 'reports.invalidFilter' }).int('reports.invalidFilter').positive('reports.invalidFilter').max(INT4_MAX, 'reports.invalidFilter').optional());
 
 /** The longest period a dashboard covers (the programme runs yearly; 3 years lets years be compared). */
 export const MAX_PERIOD_DAYS = 3 * 366;

@@ -9,6 +9,7 @@ import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
 import { SURVEY_QUESTIONS } from '../../domain/metrics/satisfaction.ts';
 import type { SurveysService } from './surveys.service.ts';
+import { uuidParam } from '../../web/params.ts';
 
 type List = Awaited<ReturnType<SurveysService['list']>>;
 type Slip = Awaited<ReturnType<SurveysService['slip']>>;
@@ -171,7 +172,7 @@ export function surveyPages(app: Hono<AppEnv>, deps: { surveys: SurveysService }
     const page = Math.max(1, Math.min(10_000, Number(q.page) || 1));
     return c.html(<ListPage c={c} list={await surveys.list(c.var.actor, { page, state: state || undefined }, requestMeta(c))} state={state} />);
   });
-  app.get('/surveys/:id/slip', async (c) => c.html(<SlipPage c={c} s={await surveys.slip(c.var.actor, c.req.param('id'), requestMeta(c))} />));
+  app.get('/surveys/:id/slip', async (c) => c.html(<SlipPage c={c} s={await surveys.slip(c.var.actor, uuidParam(c), requestMeta(c))} />));
   app.post('/surveys/offer', async (c) => {
     const values = await readForm(c);
     await surveys.offer(c.var.actor, values, requestMeta(c));

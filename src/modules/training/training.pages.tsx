@@ -17,15 +17,12 @@ import { handleForm, readForm } from '../../web/forms.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { formatDateTime } from '../../web/format.ts';
 import type { TrainingService } from './training.service.ts';
+import { idParam } from '../../web/params.ts';
 
 /** 교육 pages: the operator's courses, sessions, enrolment and attendance; the clerk's own record and certificates. */
 
 type CourseData = Awaited<ReturnType<TrainingService['getCourse']>>;
 
-function idParam(c: AppContext, name = 'id'): number {
-  const id = Number(c.req.param(name));
-  return Number.isInteger(id) && id > 0 ? id : -1;
-}
 
 function CourseFields(props: { c: AppContext; values: FormValues; errors?: FieldErrors; edit: boolean }) {
   const t = props.c.var.t;

@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { ROLES } from '../../domain/roles.ts';
-import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import {
   Button,
@@ -20,14 +19,11 @@ import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
 import type { UsersService, UserView } from './users.service.ts';
 import { formatDateTime } from '../../web/format.ts';
+import { uuidParam } from '../../web/params.ts';
+import { DB_ID } from '../../validation.ts';
 
 type Offices = { id: number; name: string }[];
 
-function uuidParam(c: AppContext, name = 'id'): string {
-  const v = c.req.param(name) ?? '';
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw new NotFoundError();
-  return v;
-}
 
 function roleOptions(t: Translate, allowAdmin: boolean) {
   return ROLES.filter((r) => allowAdmin || r !== 'admin').map((r) => ({ value: r, label: t(`role.${r}`) }));
@@ -259,7 +255,7 @@ export function userPages(app: Hono<AppEnv>, deps: { users: UsersService }) {
     const rows = await users.list(c.var.actor, {
       q: q.q?.slice(0, 50) || undefined,
       role: q.role || undefined,
-      officeId: q.officeId ? Number(q.officeId) || undefined : undefined,
+      officeId: DB_ID.safeParse(q.officeId).data,
       includeInactive: q.inactive === 'on',
     });
     return c.html(<ListPage c={c} rows={rows} offices={await users.officeOptions(c.var.actor, 'filter')} filters={q} />);

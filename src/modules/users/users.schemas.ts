@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles.ts';
+import { INT4_MAX } from '../../validation.ts';
 
 const optionalText = (max: number) =>
   z
@@ -11,7 +12,7 @@ const optionalText = (max: number) =>
     .optional();
 
 const officeId = z
-  .union([z.literal(''), z.coerce.number().int().positive()])
+  .union([z.literal(''), z.coerce.number().int().positive().max(INT4_MAX)])
   .transform((v) => (v === '' ? null : v))
   .nullable()
   .optional();
