@@ -12,6 +12,11 @@ const NO_KYSELY = {
   message: 'SQL belongs in a repository; pages, routes and API handlers call services (docs/architecture.md, "Layers").',
 };
 
+const NO_WEB = {
+  regex: '(^|/)web/',
+  message: 'Only the edge (pages, routes, views, API) imports src/web; formats for letters, PDFs and messages are in src/domain/format.ts (docs/architecture.md, "Layers").',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'test-results/', 'scratch/', 'coverage/'] },
   js.configs.recommended,
@@ -63,10 +68,17 @@ export default tseslint.config(
           patterns: [
             { regex: '(^|/)db/', message: 'The domain does not import src/db: move the type into src/domain and let src/db import it (docs/architecture.md, "Layers").' },
             { regex: '(^|/)modules/', message: 'The domain does not import src/modules: modules depend on the domain, not the other way (docs/architecture.md, "Layers").' },
+            NO_WEB,
           ],
         },
       ],
     },
+  },
+  {
+    // Below the edge: services, repositories, jobs and the database layer do not know about pages.
+    files: ['src/modules/**/*.service.ts', 'src/modules/**/*.repository.ts', 'src/modules/**/*.core.ts', 'src/modules/access-log/**', 'src/jobs/**', 'src/db/**', 'src/compose.ts'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_WEB] }] },
   },
   {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'e2e/**', 'bench/**'],

@@ -2,7 +2,7 @@
  * Korean time (KST, UTC+9) whatever the server's TZ: deadlines, reporting months, quiet hours and
  * the dates people read are Korean dates (docs/domain.md "Dates and times"). Korea has observed no
  * daylight saving time since 1988, so a fixed offset is exact, pure and independent of the ICU
- * build; formatting for people (with Intl) is in src/web/format.ts.
+ * build; formatting for people (with Intl) is in src/domain/format.ts.
  */
 export const KST_OFFSET_MS = 9 * 3_600_000;
 const DAY_MS = 86_400_000;

@@ -24,7 +24,9 @@ import {
 } from './recruitment.core.ts';
 import { invalid, parseDraftForm, parseNoRrn, submissionIssues } from './recruitment.forms.ts';
 import { ReasonInput, ResumeInput, StartInput } from './recruitment.schemas.ts';
-import { addMonths, endOfKstDay, formatDateTime, kstDate, shortDate } from './recruitment.time.ts';
+import { addMonthsClamped } from '../../domain/eligibility/eligibility.dates.ts';
+import { formatDateTime, formatMonthDay } from '../../domain/format.ts';
+import { endOfKstDay, kstDate } from '../../domain/korean-time.ts';
 
 /** What one post of the application form did (the page's notice, or the status page if already submitted). */
 export type ApplicationOutcome = 'status' | 'saved' | 'deleted' | 'uploaded' | 'noFile' | 'submitted';
@@ -195,7 +197,7 @@ export function createRecruitmentApplicantService(deps: RecruitmentDeps & { core
         roundTitle: round.title,
         code,
         expiresAt: formatDateTime(expires, 'ko'),
-        expiresShort: shortDate(expires),
+        expiresShort: formatMonthDay(expires),
       };
       return db.transaction().execute(async (trx) => {
         const same = [
@@ -216,7 +218,7 @@ export function createRecruitmentApplicantService(deps: RecruitmentDeps & { core
           });
           return { kind: 'codeResent' as const };
         }
-        const retainUntil = addMonths(kstDate(round.closesAt), round.retentionMonths);
+        const retainUntil = addMonthsClamped(kstDate(round.closesAt), round.retentionMonths);
         const a = await repo.insertApplicant(trx, {
           roundId: round.id,
           name: input.name,

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { MAX_FILE_BYTES } from '../../domain/recruitment/files.ts';
-import { type FormValues } from '../../web/components/form.tsx';
+import { type FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import type { RecruitmentApplicantService } from './recruitment.applicant.service.ts';

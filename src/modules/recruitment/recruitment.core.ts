@@ -13,7 +13,7 @@ import type { Actor } from '../auth/auth.policy.ts';
 import { isMobileNumber, type NotificationService } from '../notifications/notifications.service.ts';
 import type { TemplateName, TemplateParams } from '../notifications/notifications.templates.ts';
 import type { RecruitmentRepository } from './recruitment.repository.ts';
-import { formatDateTime } from './recruitment.time.ts';
+import { formatDateTime } from '../../domain/format.ts';
 
 /**
  * 공공사무원 공개 채용 (issue 6): what the recruitment services share. The work itself is split by

@@ -1,6 +1,6 @@
 import type { RequestMeta } from '../audit/audit.service.ts';
 import type { RecruitmentDeps } from './recruitment.core.ts';
-import { kstDate } from './recruitment.time.ts';
+import { kstDate } from '../../domain/korean-time.ts';
 
 /**
  * The end of an application's life (개인정보 보호법 §21): applications whose retention period, stated

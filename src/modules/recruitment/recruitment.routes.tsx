@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { type FormValues } from '../../web/components/form.tsx';
+import { type FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import type { RecruitmentReviewsService } from './recruitment.reviews.service.ts';

@@ -8,7 +8,7 @@ import { authorize, type Actor } from '../auth/auth.policy.ts';
 import type { UsersService } from '../users/users.service.ts';
 import { phaseOf, roundConfig, type RecruitmentCore, type RecruitmentDeps } from './recruitment.core.ts';
 import { InterviewInput, OverrideInput, ReasonInput } from './recruitment.schemas.ts';
-import { formatDateTime } from './recruitment.time.ts';
+import { formatDateTime } from '../../domain/format.ts';
 
 /**
  * Selection and hiring (운영기관, `recruitment.manage`): the screening override, interviews,

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderTemplate, SMS_MAX_BYTES, smsByteLength } from '../notifications/notifications.templates.ts';
 import { accessCode, normalizeCode, phaseOf, receiptNumber } from './recruitment.core.ts';
-import { addMonths, endOfKstDay, kstDate, shortDate, toKstInput } from './recruitment.time.ts';
+import { addMonthsClamped as addMonths } from '../../domain/eligibility/eligibility.dates.ts';
+import { formatMonthDay } from '../../domain/format.ts';
+import { endOfKstDay, kstDate, kstDateTimeLocal } from '../../domain/korean-time.ts';
 
 describe('access codes and receipt numbers', () => {
   it('makes readable codes from an alphabet without look-alikes, compared case- and hyphen-blind', () => {
@@ -21,10 +23,10 @@ describe('access codes and receipt numbers', () => {
 
 describe('Korean time', () => {
   it('converts for inputs and dates, whatever the server zone', () => {
-    expect(toKstInput(new Date('2027-04-19T00:00:00Z'))).toBe('2027-04-19T09:00');
+    expect(kstDateTimeLocal(new Date('2027-04-19T00:00:00Z'))).toBe('2027-04-19T09:00');
     expect(kstDate(new Date('2027-04-19T16:00:00Z'))).toBe('2027-04-20');
     expect(endOfKstDay('2027-05-02').toISOString()).toBe('2027-05-02T14:59:59.000Z');
-    expect(shortDate(new Date('2027-05-02T09:00:00Z'))).toBe('5.2');
+    expect(formatMonthDay(new Date('2027-05-02T09:00:00Z'))).toBe('5.2');
   });
   it('adds months, clamping to the end of shorter months (property: never overflows the month)', () => {
     expect(addMonths('2027-01-31', 1)).toBe('2027-02-28');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { kstDate } from '../../domain/korean-time.ts';
-import { formatDateTime } from '../../web/format.ts';
+import { formatDateTime } from '../../domain/format.ts';
 import { monthOf, previousMonth } from '../../domain/metrics/period.ts';
 import { InvalidError, NotFoundError } from '../../errors.ts';
 import { translator } from '../../i18n/i18n.ts';

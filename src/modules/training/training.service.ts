@@ -7,7 +7,7 @@ import type { Db } from '../../db/db.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import { kstDate } from '../../domain/korean-time.ts';
-import { formatDate } from '../../web/format.ts';
+import { formatDate } from '../../domain/format.ts';
 import { renderCertificate } from './training.certificate.ts';
 import type { TrainingRepository } from './training.repository.ts';
 import { AttendanceInput, CourseInput, EnrolInput, SessionInput } from './training.schemas.ts';

@@ -1,17 +1,9 @@
 import type { Screening } from '../../../domain/recruitment/screening.ts';
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  LinkButton,
-  TextInput,
-  type FieldErrors,
-  type FormValues,
-} from '../../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Facts, Input, LinkButton, Paragraphs, RadioGroup, type FieldErrors, type FormValues } from '../../../web/components/index.ts';
 import { type AppContext } from '../../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../../web/layout.tsx';
-import { formatDate, formatDateTime, toKstInput } from '../recruitment.time.ts';
-import { Facts, Input, Paragraphs, RadioGroup } from './ui.tsx';
+import { kstDateTimeLocal } from '../../../domain/korean-time.ts';
+import { formatDate, formatDateTime } from '../../../web/format.ts';
 import { type ApplicantData, score, decisionLabel, eligibleLabel, ScreeningReasons, answerText } from './operator.shared.tsx';
 
 /** One application for the operator (screening, interview, decline, withdrawal, hiring) and the one-time password page. */
@@ -148,7 +140,7 @@ export function ApplicantPage(props: { c: AppContext; data: ApplicantData; error
                 ]}
                 required
               />
-              <TextInput
+              <Input
                 t={t}
                 name="reason"
                 label={t('recruitment.reason')}
@@ -173,11 +165,11 @@ export function ApplicantPage(props: { c: AppContext; data: ApplicantData; error
                   name="at"
                   label={t('recruitment.admin.interviewAt')}
                   hint={t('recruitment.kstHint')}
-                  values={vals('interview') ?? { at: toKstInput(a.interviewAt) }}
+                  values={vals('interview') ?? { at: kstDateTimeLocal(a.interviewAt) }}
                   errors={errs('interview')}
                   required
                 />
-                <TextInput
+                <Input
                   t={t}
                   name="place"
                   label={t('recruitment.admin.interviewPlace')}
@@ -222,7 +214,7 @@ export function ApplicantPage(props: { c: AppContext; data: ApplicantData; error
             novalidate
           >
             <CsrfField token={c.var.csrfToken} />
-            <TextInput t={t} name="reason" label={t('recruitment.reason')} values={vals('withdraw')} errors={errs('withdraw')} required />
+            <Input t={t} name="reason" label={t('recruitment.reason')} values={vals('withdraw')} errors={errs('withdraw')} required />
             <Button variant="secondary">{a.decision ? t('recruitment.admin.decline') : t('recruitment.admin.withdraw')}</Button>
           </form>
         </section>

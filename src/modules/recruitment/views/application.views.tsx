@@ -1,12 +1,11 @@
 import { MAX_FILE_BYTES } from '../../../domain/recruitment/files.ts';
 import { OUTSIDE_GYEONGGI, type Question } from '../../../domain/recruitment/screening.ts';
 import type { Translate } from '../../../i18n/i18n.ts';
-import { Button, CsrfField, ErrorSummary, Select, TextInput, type FieldErrors, type FormValues } from '../../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Facts, Fieldset, FileField, Input, RadioGroup, Select, Steps, Textarea, type FieldErrors, type FormValues } from '../../../web/components/index.ts';
 import { type AppContext } from '../../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../../web/layout.tsx';
 import type { RecruitmentApplicantService } from '../recruitment.applicant.service.ts';
-import { formatDate, formatDateTime } from '../recruitment.time.ts';
-import { Facts, Fieldset, FileInput, Input, RadioGroup, Steps, Textarea } from './ui.tsx';
+import { formatDate, formatDateTime } from '../../../web/format.ts';
 
 /** The applicant's own application: the draft form with its certificates, and the status page after submission. */
 
@@ -195,7 +194,7 @@ export function DraftPage(props: { c: AppContext; data: MyApplication; values: F
                 errors={props.errors}
                 options={data.config.documents.map((d) => ({ value: d.code, label: d.name }))}
               />
-              <FileInput
+              <FileField
                 t={t}
                 name="file"
                 label={t('recruitment.draft.file')}
@@ -307,7 +306,7 @@ export function StatusPage(props: { c: AppContext; data: MyApplication; errors?:
           <ErrorSummary t={t} errors={props.errors} />
           <form method="post" action="/recruit/application/decline" class="itda-form" novalidate>
             <CsrfField token={c.var.csrfToken} />
-            <TextInput
+            <Input
               t={t}
               name="reason"
               label={t('recruitment.status.declineReason')}

@@ -1,20 +1,13 @@
 import { type Question } from '../../../domain/recruitment/screening.ts';
 import type { Translate } from '../../../i18n/i18n.ts';
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  LinkButton,
-  TextInput,
-  type FieldErrors,
-  type FormValues,
-} from '../../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Facts, Input, LinkButton, Paragraphs, Steps, type FieldErrors, type FormValues } from '../../../web/components/index.ts';
 import { type AppContext } from '../../../web/context.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../../web/layout.tsx';
 import type { RecruitmentApplicantService } from '../recruitment.applicant.service.ts';
 import { COLLECTED_ITEMS } from '../recruitment.core.ts';
-import { addMonths, formatDate, formatDateTime, kstDate } from '../recruitment.time.ts';
-import { Facts, Paragraphs, Steps } from './ui.tsx';
+import { addMonthsClamped } from '../../../domain/eligibility/eligibility.dates.ts';
+import { kstDate } from '../../../domain/korean-time.ts';
+import { formatDate, formatDateTime } from '../../../web/format.ts';
 
 /** The public recruitment pages before an application exists: the open rounds, a round's notice, consent and start, and resuming with the code. */
 
@@ -184,7 +177,7 @@ export function NoticePage({ c, data }: { c: AppContext; data: PublicRound }) {
 /** Consent (개인정보 보호법 §15 ②): purpose, items, retention period, the right to refuse and its effect. */
 export function ConsentBox({ c, data }: { c: AppContext; data: PublicRound }) {
   const t = c.var.t;
-  const retainUntil = addMonths(kstDate(data.round.closesAt), data.round.retentionMonths);
+  const retainUntil = addMonthsClamped(kstDate(data.round.closesAt), data.round.retentionMonths);
   return (
     <section class="itda-consent" aria-labelledby="consent-title">
       <h2 id="consent-title" class="itda-h2">
@@ -225,7 +218,7 @@ export function StartPage(props: { c: AppContext; data: PublicRound; values: For
       ) : (
         <form method="post" action={`/recruit/rounds/${data.round.id}/apply`} class="itda-form" novalidate>
           <CsrfField token={c.var.csrfToken} />
-          <TextInput
+          <Input
             t={t}
             name="name"
             label={t('recruitment.name')}
@@ -234,7 +227,7 @@ export function StartPage(props: { c: AppContext; data: PublicRound; values: For
             autocomplete="name"
             required
           />
-          <TextInput
+          <Input
             t={t}
             name="email"
             type="email"
@@ -244,7 +237,7 @@ export function StartPage(props: { c: AppContext; data: PublicRound; values: For
             errors={props.errors}
             autocomplete="email"
           />
-          <TextInput
+          <Input
             t={t}
             name="phone"
             type="tel"
@@ -295,7 +288,7 @@ export function ResumePage(props: { c: AppContext; values: FormValues; errors?: 
       <ErrorSummary t={t} errors={props.errors} message={props.message} />
       <form method="post" action="/recruit/resume" class="itda-form" novalidate>
         <CsrfField token={c.var.csrfToken} />
-        <TextInput
+        <Input
           t={t}
           name="contact"
           label={t('recruitment.resume.contact')}
@@ -305,7 +298,7 @@ export function ResumePage(props: { c: AppContext; values: FormValues; errors?: 
           autocomplete="email"
           required
         />
-        <TextInput
+        <Input
           t={t}
           name="code"
           label={t('recruitment.resume.code')}

@@ -1,11 +1,10 @@
 import { maskName } from '../../../domain/masking.ts';
 import { SCORE_MAX } from '../../../domain/recruitment/scoring.ts';
-import { Button, CsrfField, ErrorSummary, TextInput, valueOf, type FieldErrors, type FormValues } from '../../../web/components/form.tsx';
+import { Button, CsrfField, ErrorSummary, Facts, Input, Paragraphs, Textarea, valueOf, type FieldErrors, type FormValues } from '../../../web/components/index.ts';
 import { type AppContext } from '../../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../../web/layout.tsx';
 import type { RecruitmentReviewsService } from '../recruitment.reviews.service.ts';
-import { formatDateTime } from '../recruitment.time.ts';
-import { Facts, Input, Paragraphs, Textarea } from './ui.tsx';
+import { formatDateTime } from '../../../web/format.ts';
 import { type AssignmentData, answerText } from './operator.shared.tsx';
 
 /** The reviewers' own pages: their assignments and the scoring form of one. */
@@ -131,7 +130,7 @@ export function ReviewPage(props: { c: AppContext; data: AssignmentData; values?
             <ErrorSummary t={t} errors={errs('conflict')} />
             <form method="post" action={`/review/${asg.id}/conflict`} class="itda-form" novalidate>
               <CsrfField token={c.var.csrfToken} />
-              <TextInput
+              <Input
                 t={t}
                 name="reason"
                 label={t('recruitment.review.conflictReason')}

@@ -1,19 +1,9 @@
 import type { Screening } from '../../../domain/recruitment/screening.ts';
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  LinkButton,
-  Select,
-  TextInput,
-  type FieldErrors,
-  type FormValues,
-} from '../../../web/components/form.tsx';
+import { Button, CheckboxGroup, CsrfField, ErrorSummary, Facts, Input, LinkButton, RadioGroup, Select, type FieldErrors, type FormValues } from '../../../web/components/index.ts';
 import { type AppContext } from '../../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../../web/layout.tsx';
 import type { RecruitmentRoundsService } from '../recruitment.rounds.service.ts';
-import { formatDate, formatDateTime } from '../recruitment.time.ts';
-import { CheckGroup, Facts, RadioGroup } from './ui.tsx';
+import { formatDate, formatDateTime } from '../../../web/format.ts';
 import { type RoundData, type RankingData, score, decisionLabel, eligibleLabel, ScreeningReasons } from './operator.shared.tsx';
 
 /** One round for the operator: its applicants and reviewer assignment, and the ranking per office before selection. */
@@ -64,7 +54,7 @@ export function RoundPage(props: {
       />
       <h2 class="itda-h2">{t('recruitment.admin.applicants')}</h2>
       <form method="get" action={`/admin/recruitment/rounds/${round.id}`} class="itda-filters" role="search">
-        <TextInput t={t} name="q" label={t('recruitment.admin.search')} values={props.filters} />
+        <Input t={t} name="q" label={t('recruitment.admin.search')} values={props.filters} />
         <Select
           t={t}
           name="officeId"
@@ -159,7 +149,7 @@ export function RoundPage(props: {
               ]}
               required
             />
-            <CheckGroup
+            <CheckboxGroup
               t={t}
               name="reviewers"
               label={t('recruitment.admin.reviewers')}

@@ -1,23 +1,12 @@
 import { defaultCriteria, SCORE_MAX, type Criterion } from '../../../domain/recruitment/scoring.ts';
-import {
-  Button,
-  Checkbox,
-  CsrfField,
-  ErrorSummary,
-  LinkButton,
-  Select,
-  TextInput,
-  valueOf,
-  type FieldErrors,
-  type FormValues,
-} from '../../../web/components/form.tsx';
+import { Button, Checkbox, CsrfField, ErrorSummary, Fieldset, Input, LinkButton, Select, Textarea, valueOf, type FieldErrors, type FormValues } from '../../../web/components/index.ts';
 import { type AppContext } from '../../../web/context.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../../web/layout.tsx';
 import { CRITERION_ROWS } from '../recruitment.schemas.ts';
 import type { DocumentAsk } from '../recruitment.core.ts';
 import type { RecruitmentRoundsService } from '../recruitment.rounds.service.ts';
-import { formatDateTime, toKstInput } from '../recruitment.time.ts';
-import { Fieldset, Input, Textarea } from './ui.tsx';
+import { kstDateTimeLocal } from '../../../domain/korean-time.ts';
+import { formatDateTime } from '../../../web/format.ts';
 import { type RoundData } from './operator.shared.tsx';
 
 /** The operator's list of rounds and the round form (notice, questions, documents, criteria, quotas). */
@@ -97,8 +86,8 @@ export function roundValues(data: RoundData | null): FormValues {
   const v: FormValues = {
     title: round.title,
     notice: round.notice,
-    opensAt: toKstInput(round.opensAt),
-    closesAt: toKstInput(round.closesAt),
+    opensAt: kstDateTimeLocal(round.opensAt),
+    closesAt: kstDateTimeLocal(round.closesAt),
     activityStart: round.activityStart ?? '',
     activityEnd: round.activityEnd ?? '',
     retentionMonths: String(round.retentionMonths),
@@ -144,7 +133,7 @@ export function RoundForm(props: {
       >
         <CsrfField token={c.var.csrfToken} />
         <input type="hidden" name="version" value={valueOf(values, 'version') || '0'} />
-        <TextInput t={t} name="title" label={t('recruitment.roundTitle')} values={values} errors={errors} required />
+        <Input t={t} name="title" label={t('recruitment.roundTitle')} values={values} errors={errors} required />
         <Textarea
           t={t}
           name="notice"
@@ -246,7 +235,7 @@ export function RoundForm(props: {
           <p class="form-hint">{t('recruitment.admin.criteriaHint', { max: SCORE_MAX })}</p>
           {Array.from({ length: CRITERION_ROWS }, (_, i) => i + 1).map((i) => (
             <div class="itda-criterion-row">
-              <TextInput t={t} name={`c${i}_name`} label={t('recruitment.admin.criterionN', { n: i })} values={values} errors={errors} />
+              <Input t={t} name={`c${i}_name`} label={t('recruitment.admin.criterionN', { n: i })} values={values} errors={errors} />
               <Select
                 t={t}
                 name={`c${i}_stage`}

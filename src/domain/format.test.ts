@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDate, formatDateTime, formatWon, formatWonExact } from './format.ts';
+import { formatBytes, formatDate, formatDateTime, formatMonthDay, formatWon, formatWonExact } from './format.ts';
 
 describe('formatWon', () => {
   it('writes amounts the Korean way', () => {
@@ -36,5 +36,13 @@ describe('formatBytes', () => {
     expect(formatBytes(10)).toBe('1 KB');
     expect(formatBytes(820 * 1024)).toBe('820 KB');
     expect(formatBytes(3.4 * 1024 * 1024)).toBe('3.4 MB');
+  });
+});
+
+describe('formatMonthDay', () => {
+  it('writes the Korean month and day, short enough for an SMS', () => {
+    expect(formatMonthDay(new Date('2027-05-02T09:00:00Z'))).toBe('5.2');
+    // 15:30 UTC on 30 November is already 1 December in Seoul.
+    expect(formatMonthDay(new Date('2026-11-30T15:30:00Z'))).toBe('12.1');
   });
 });
