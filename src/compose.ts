@@ -41,6 +41,7 @@ import { createAccessLogRepository } from './modules/access-log/access-log.repos
 import { createPersonalDataGate } from './modules/access-log/personal-data.gate.ts';
 import { createBusinessesRepository } from './modules/businesses/businesses.repository.ts';
 import { createBusinessesService } from './modules/businesses/businesses.service.ts';
+import { createOwnerRepository } from './modules/owner/owner.repository.ts';
 import { createOwnerService } from './modules/owner/owner.service.ts';
 import { createEligibilityRepository } from './modules/eligibility/eligibility.repository.ts';
 import { createEligibilityService } from './modules/eligibility/eligibility.service.ts';
@@ -128,7 +129,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     caseloadGate: (clerkId) => training.canTakeCaseload(clerkId),
     afterIntake: (businessId) => nts.refresh([businessId]),
   });
-  const owner = createOwnerService({ db, gate, notifications, now, publicUrl: config.publicUrl });
+  const owner = createOwnerService({ db, repo: createOwnerRepository(), gate, notifications, now, publicUrl: config.publicUrl });
   const documents = createDocumentsService({ db, repo: createDocumentsRepository(), gate, now });
   const demo = createDemoService({ db, audit, programs: programsRepo });
   // Reports, surveys, operations (issue 5).

@@ -9,35 +9,20 @@ import { requireActor, type Actor } from '../auth/auth.policy.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { isMobileNumber } from '../notifications/notifications.service.ts';
 import { kstDate } from '../../domain/korean-time.ts';
+import type { OwnerRepository } from './owner.repository.ts';
 
 /** A one-time link sent by SMS lets an owner who never signs in see their case for 24 hours. */
 export const OWNER_LINK_HOURS = 24;
 
-export function createOwnerService(deps: { db: Kysely<DB>; gate: PersonalDataGate; notifications: NotificationService; now: () => Date; publicUrl: string }) {
-  const { db, gate, now } = deps;
+export function createOwnerService(deps: { db: Kysely<DB>; repo: OwnerRepository; gate: PersonalDataGate; notifications: NotificationService; now: () => Date; publicUrl: string }) {
+  const { db, repo, gate, now } = deps;
 
   /** What an owner sees: their participations, what is still needed and by when, their clerk. */
   async function view(businessId: string) {
-    const b = await db
-      .selectFrom('business as b')
-      .leftJoin('appUser as c', 'c.id', 'b.clerkId')
-      .leftJoin('office as o', 'o.id', 'b.officeId')
-      .select(['b.id', 'b.name', 'c.displayName as clerkName', 'c.phone as clerkPhone', 'o.name as officeName', 'o.phone as officePhone'])
-      .where('b.id', '=', businessId)
-      .executeTakeFirst();
+    const b = await repo.findBusinessCard(db, businessId);
     if (!b) throw new NotFoundError();
     const today = kstDate(now());
-    const parts = await db
-      .selectFrom('participation as pa')
-      .innerJoin('programmeVersion as v', 'v.id', 'pa.programmeVersionId')
-      .select(['pa.id', 'pa.status', 'pa.benefitAmount', 'pa.benefitedOn', 'pa.submittedOn', 'v.title', 'v.periodKind', 'v.periodEnd', 'v.requiredDocuments'])
-      .where('pa.businessId', '=', businessId)
-      .orderBy('pa.createdAt', 'desc')
-      .execute();
-    const [docs, types] = await Promise.all([
-      db.selectFrom('businessDocument').select(['documentType', 'issuedOn', 'validUntil']).where('businessId', '=', businessId).execute(),
-      db.selectFrom('documentType').select(['code', 'name', 'validity']).execute(),
-    ]);
+    const [parts, docs, types] = await Promise.all([repo.listParticipations(db, businessId), repo.listDocuments(db, businessId), repo.listDocumentTypes(db)]);
     const typeBy = new Map(types.map((t) => [t.code, t]));
     const participations = parts.map((p) => {
       const open = !['selected', 'rejected', 'withdrawn', 'benefited'].includes(p.status) && p.status !== 'submitted';
@@ -61,7 +46,7 @@ export function createOwnerService(deps: { db: Kysely<DB>; gate: PersonalDataGat
     async forOwnerAccount(actor: Actor | null, meta: RequestMeta) {
       requireActor(actor);
       if (actor.role !== 'owner') throw new ForbiddenError();
-      const ids = await db.selectFrom('business').select('id').where('ownerUserId', '=', actor.userId).execute();
+      const ids = await repo.listOwnedBusinessIds(db, actor.userId);
       const out = [];
       for (const { id } of ids) {
         await gate.business(db, actor, meta, { id, mode: 'read', action: 'view', detail: { via: 'owner' } });
@@ -74,14 +59,11 @@ export function createOwnerService(deps: { db: Kysely<DB>; gate: PersonalDataGat
     async sendLink(actor: Actor | null, businessId: string, meta: RequestMeta) {
       requireActor(actor);
       await gate.check(db, actor, businessId, 'write');
-      const b = await db.selectFrom('business').select(['phone', 'name']).where('id', '=', businessId).executeTakeFirst();
+      const b = await repo.findContact(db, businessId);
       if (!b?.phone || !isMobileNumber(b.phone)) throw new NotFoundError('owner.noMobile');
       const token = randomToken(24);
       await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('ownerLink')
-          .values({ businessId, tokenHash: sha256(token), expiresAt: new Date(now().getTime() + OWNER_LINK_HOURS * 3_600_000), createdBy: actor.userId })
-          .execute();
+        await repo.insertLink(trx, { businessId, tokenHash: sha256(token), expiresAt: new Date(now().getTime() + OWNER_LINK_HOURS * 3_600_000), createdBy: actor.userId });
         await deps.notifications.enqueue(trx, {
           channel: 'sms',
           recipient: b.phone!,
@@ -96,9 +78,9 @@ export function createOwnerService(deps: { db: Kysely<DB>; gate: PersonalDataGat
     /** The page behind the link: valid 24 hours, for that business only. */
     async byLink(token: string, meta: RequestMeta) {
       if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new NotFoundError('owner.linkInvalid');
-      const link = await db.selectFrom('ownerLink').selectAll().where('tokenHash', '=', sha256(token)).executeTakeFirst();
+      const link = await repo.findLinkByHash(db, sha256(token));
       if (!link || link.expiresAt <= now()) throw new NotFoundError('owner.linkInvalid');
-      if (!link.usedAt) await db.updateTable('ownerLink').set({ usedAt: now() }).where('id', '=', link.id).execute();
+      if (!link.usedAt) await repo.markLinkUsed(db, link.id, now());
       await gate.byLink(db, meta, { subjectType: 'business', subjectId: link.businessId, action: 'view', detail: { via: 'owner-link' }, link: link.id });
       return view(link.businessId);
     },

@@ -1,0 +1,49 @@
+import type { Db } from '../../db/db.ts';
+
+/** The owner's view of their case and the one-time links sent to owners by SMS. */
+export function createOwnerRepository() {
+  return {
+    /** The business with its clerk's and office's contact. */
+    findBusinessCard(db: Db, businessId: string) {
+      return db
+        .selectFrom('business as b')
+        .leftJoin('appUser as c', 'c.id', 'b.clerkId')
+        .leftJoin('office as o', 'o.id', 'b.officeId')
+        .select(['b.id', 'b.name', 'c.displayName as clerkName', 'c.phone as clerkPhone', 'o.name as officeName', 'o.phone as officePhone'])
+        .where('b.id', '=', businessId)
+        .executeTakeFirst();
+    },
+    listParticipations(db: Db, businessId: string) {
+      return db
+        .selectFrom('participation as pa')
+        .innerJoin('programmeVersion as v', 'v.id', 'pa.programmeVersionId')
+        .select(['pa.id', 'pa.status', 'pa.benefitAmount', 'pa.benefitedOn', 'pa.submittedOn', 'v.title', 'v.periodKind', 'v.periodEnd', 'v.requiredDocuments'])
+        .where('pa.businessId', '=', businessId)
+        .orderBy('pa.createdAt', 'desc')
+        .execute();
+    },
+    listDocuments(db: Db, businessId: string) {
+      return db.selectFrom('businessDocument').select(['documentType', 'issuedOn', 'validUntil']).where('businessId', '=', businessId).execute();
+    },
+    listDocumentTypes(db: Db) {
+      return db.selectFrom('documentType').select(['code', 'name', 'validity']).execute();
+    },
+    /** The businesses an owner account owns. */
+    listOwnedBusinessIds(db: Db, ownerUserId: string) {
+      return db.selectFrom('business').select('id').where('ownerUserId', '=', ownerUserId).execute();
+    },
+    findContact(db: Db, businessId: string) {
+      return db.selectFrom('business').select(['phone', 'name']).where('id', '=', businessId).executeTakeFirst();
+    },
+    insertLink(db: Db, row: { businessId: string; tokenHash: string; expiresAt: Date; createdBy: string }) {
+      return db.insertInto('ownerLink').values(row).execute();
+    },
+    findLinkByHash(db: Db, tokenHash: string) {
+      return db.selectFrom('ownerLink').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
+    },
+    markLinkUsed(db: Db, id: string, at: Date) {
+      return db.updateTable('ownerLink').set({ usedAt: at }).where('id', '=', id).execute();
+    },
+  };
+}
+export type OwnerRepository = ReturnType<typeof createOwnerRepository>;
