@@ -22,7 +22,7 @@ import { programmePages } from './modules/programs/programs.pages.tsx';
 import { APPLICATION_MAX_BYTES, APPLICATION_ROUTE, recruitmentApplyPages } from './modules/recruitment/recruitment.apply.routes.tsx';
 import { recruitmentPages } from './modules/recruitment/recruitment.routes.tsx';
 import { trainingPages } from './modules/training/training.pages.tsx';
-import { employmentPages } from './modules/employment/employment.routes.tsx';
+import { employmentPages } from './modules/employment/employment.pages.tsx';
 import { auditPages } from './modules/audit/audit.pages.tsx';
 import { authPages } from './modules/auth/auth.pages.tsx';
 import { homePages } from './modules/home/home.pages.tsx';
