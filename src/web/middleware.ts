@@ -6,11 +6,13 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
+import { containsRrn } from '../domain/identifiers.ts';
 import { ForbiddenError, InvalidError, type FieldIssue } from '../errors.ts';
 import { DEFAULT_LOCALE, isLocale, translator } from '../i18n/i18n.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import { randomToken } from '../modules/auth/auth.crypto.ts';
 import { withRequestMemo } from '../request-memo.ts';
+import { RRN_REFUSED } from '../validation.ts';
 import type { AppEnv } from './context.ts';
 
 /**
@@ -108,6 +110,8 @@ export function bodyLimits(opts: { defaultBytes: number; uploads: readonly { mat
   return (c, next) => (uploads.find((u) => u.matches(c))?.handler ?? fallback)(c, () => checkInput(c, next));
 }
 
+/** Fields the 주민등록번호 check does not read: passwords (hashed, never shown) and the CSRF token. */
+const NOT_READ_FOR_RRN = /password|^_csrf$/i;
 const FORM_TYPE = /^\s*(?:multipart\/form-data|application\/x-www-form-urlencoded)\b/i;
 const JSON_TYPE = /^\s*application\/(?:[\w.+-]+\+)?json\b/i;
 
@@ -124,6 +128,10 @@ function* bodyStrings(value: unknown, path: string): Generator<[string, string]>
  * the CSRF check included, meets a body it cannot read: a form or multipart body that does not
  * parse (not multipart, no boundary, cut short) or JSON that does not parse is a 400; a NUL byte
  * (0x00, which PostgreSQL refuses in text) in the URL or in any field is a 400 naming the field.
+ * And, in the same pass, the one 주민등록번호 refusal for every free-text field of every form and
+ * JSON body (issue 14 §1; 개인정보 보호법 제24조의2): containsRrn normalises NFKC, dashes, invisible
+ * characters and . / _ separators, so a variant is refused wherever it is typed. Passwords are not
+ * read (they are never stored as typed). The services' own parseInputWithoutRrn stays as a second line.
  * The parsed form stays cached on the request for the CSRF check and the route.
  */
 async function checkInput(c: Context<AppEnv>, next: () => Promise<void>): Promise<void> {
@@ -138,11 +146,15 @@ async function checkInput(c: Context<AppEnv>, next: () => Promise<void>): Promis
       if (err instanceof HTTPException) throw err; // 413 from the size limit
       throw new InvalidError('error.bodyMalformed');
     }
-    const issues: FieldIssue[] = [];
+    const nul: FieldIssue[] = [];
+    const rrn: FieldIssue[] = [];
     for (const [path, text] of bodyStrings(body, '')) {
-      if (text.includes('\0') && !issues.some((i) => i.path === path)) issues.push({ path: path || '_form', messageKey: 'validation.nulByte' });
+      const field = path || '_form';
+      if (text.includes('\0')) nul.push({ path: field, messageKey: 'validation.nulByte' });
+      else if (!NOT_READ_FOR_RRN.test(field) && containsRrn(text)) rrn.push({ path: field, messageKey: RRN_REFUSED });
     }
-    if (issues.length) throw new InvalidError('validation.nulByte', issues);
+    if (nul.length) throw new InvalidError('validation.nulByte', nul);
+    if (rrn.length) throw new InvalidError(RRN_REFUSED, rrn);
   }
   await next();
 }
