@@ -190,6 +190,10 @@ describe('the catalogue', () => {
     await checkA11y(editor, 'edit page with errors');
 
     await editor.locator('#f-reason').fill(REASON);
+    // Checked against the notice: saved as reviewed, so the published rule judges (issue 11 §2). An
+    // imported notice (PostgreSQL has no demo data) arrives drafted; its region comes from the source.
+    await editor.locator('#f-ruleReview').selectOption('reviewed');
+    expect(await editor.locator('#f-region').inputValue()).not.toBe('');
     await navigate(editor, editor.getByRole('button', { name: msg('programmes.edit.saveDraft'), exact: true }));
     expect(new URL(editor.url()).pathname).toMatch(new RegExp(`^${programmePath}/drafts/\\d+$`));
     expect(await h1(editor)).toBe(msg('programmes.draft.title', { title: smartTitle }));

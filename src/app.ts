@@ -16,6 +16,7 @@ import { surveyPages } from './modules/surveys/surveys.pages.tsx';
 import { accessReviewPages } from './modules/operations/access-review.pages.tsx';
 import { operationsPages } from './modules/operations/operations.pages.tsx';
 import { programmeEditorPages } from './modules/programs/programs.editor.pages.tsx';
+import { programmeReviewPages } from './modules/programs/programs.review.pages.tsx';
 import { IMPORT_MAX_BYTES } from './modules/programs/programs.import.ts';
 import { importPages, IMPORT_ROUTE } from './modules/programs/programs.import.pages.tsx';
 import { programmePages } from './modules/programs/programs.pages.tsx';
@@ -103,9 +104,16 @@ export function createApp(deps: AppDeps) {
   const municipalities = () => deps.org.municipalityOptions();
   programmePages(app, { programs: deps.programs, notices: deps.notices, municipalities });
   programmeEditorPages(app, { programs: deps.programs, eligibility: deps.eligibility });
+  programmeReviewPages(app, { programs: deps.programs, eligibility: deps.eligibility, notices: deps.notices });
   importPages(app, { programs: deps.programs });
   eligibilityPages(app, { eligibility: deps.eligibility, municipalities });
-  businessPages(app, { businesses: deps.businesses, eligibility: deps.eligibility, municipalities, extras: { sections: deps.businessSections ?? participationSections(deps.participations) }, nts: deps.nts });
+  businessPages(app, {
+    businesses: deps.businesses,
+    eligibility: deps.eligibility,
+    municipalities,
+    extras: { sections: deps.businessSections ?? participationSections(deps.participations) },
+    nts: deps.nts,
+  });
   ntsRoutes(app, { nts: deps.nts });
   caseloadPages(app, { businesses: deps.businesses });
   ownerPages(app, { owner: deps.owner });

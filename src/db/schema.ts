@@ -128,7 +128,6 @@ export interface NotificationTable {
   sentAt: Date | null;
 }
 
-
 export interface DocumentTypeTable {
   code: string;
   name: string;
@@ -152,13 +151,19 @@ export interface ProgrammeTable {
   updatedAt: Timestamp;
 }
 
+export type RuleReview = 'drafted' | 'reviewed';
+
 export type PeriodKind = 'range' | 'always' | 'untilBudget' | 'varies' | 'unknown';
 
 export interface ProgrammeVersionTable {
   id: Generated<number>;
   programmeId: number;
   version: number;
-  status: ColumnType<'draft' | 'published' | 'discarded', 'draft' | 'published' | 'discarded' | undefined, 'draft' | 'published' | 'discarded'>;
+  status: ColumnType<
+    'draft' | 'published' | 'discarded',
+    'draft' | 'published' | 'discarded' | undefined,
+    'draft' | 'published' | 'discarded'
+  >;
   title: string;
   ministry: string | null;
   executingAgency: string | null;
@@ -182,6 +187,11 @@ export interface ProgrammeVersionTable {
   documentNames: ColumnType<string[], string[] | undefined, string[]>;
   attachments: Json<{ url: string; name: string }[]>;
   rule: Json<unknown> | null;
+  /** Issue 11 §2 (migration 20261202130000): the rule judges only once 'reviewed'. */
+  ruleReview: ColumnType<RuleReview, RuleReview | undefined, RuleReview>;
+  ruleReviewedBy: ColumnType<string | null, string | null | undefined, string | null>;
+  ruleReviewedByName: ColumnType<string | null, string | null | undefined, string | null>;
+  ruleReviewedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   reviewStatus: ColumnType<string, string | undefined, string>;
   reviewNote: string | null;
   fingerprint: string | null;
@@ -230,19 +240,31 @@ export interface BusinessTable {
   address: ColumnType<string | null, string | null | undefined, string | null>;
   eupMyeonDong: ColumnType<string | null, string | null | undefined, string | null>;
   itLiteracy: ColumnType<'low' | 'medium' | 'high' | null, 'low' | 'medium' | 'high' | null | undefined, 'low' | 'medium' | 'high' | null>;
-  preferredChannel: ColumnType<'visit' | 'phone' | 'sms' | null, 'visit' | 'phone' | 'sms' | null | undefined, 'visit' | 'phone' | 'sms' | null>;
+  preferredChannel: ColumnType<
+    'visit' | 'phone' | 'sms' | null,
+    'visit' | 'phone' | 'sms' | null | undefined,
+    'visit' | 'phone' | 'sms' | null
+  >;
   lastContactAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   minimalOnly: ColumnType<boolean, boolean | undefined, boolean>;
   /** 국세청 상태조회: when, what it said, and the last failure (migration 20261202140000). */
   ntsCheckedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
-  ntsState: ColumnType<'active' | 'suspended' | 'closed' | 'unregistered' | null, 'active' | 'suspended' | 'closed' | 'unregistered' | null | undefined, 'active' | 'suspended' | 'closed' | 'unregistered' | null>;
+  ntsState: ColumnType<
+    'active' | 'suspended' | 'closed' | 'unregistered' | null,
+    'active' | 'suspended' | 'closed' | 'unregistered' | null | undefined,
+    'active' | 'suspended' | 'closed' | 'unregistered' | null
+  >;
   ntsTaxType: ColumnType<string | null, string | null | undefined, string | null>;
   ntsError: ColumnType<string | null, string | null | undefined, string | null>;
   ntsErrorAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** The account that registered it (walk-in hand-over, src/domain/scope.ts); null for older rows. */
   registeredBy: ColumnType<string | null, string | null | undefined, string | null>;
   /** Facts real notices ask about (issue 11 §5, migration 20261202120000); NULL = not known. */
-  legalForm: ColumnType<'individual' | 'corporation' | null, 'individual' | 'corporation' | null | undefined, 'individual' | 'corporation' | null>;
+  legalForm: ColumnType<
+    'individual' | 'corporation' | null,
+    'individual' | 'corporation' | null | undefined,
+    'individual' | 'corporation' | null
+  >;
   marketLocation: ColumnType<MarketLocationValue | null, MarketLocationValue | null | undefined, MarketLocationValue | null>;
   closurePlanned: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   plannedClosureOn: ColumnType<string | null, string | null | undefined, string | null>;
@@ -254,7 +276,8 @@ export interface BusinessTable {
 export type MarketLocationValue = 'traditional_market' | 'shopping_street' | 'alley_shopping_street' | 'none';
 
 /** 공고문 첨부파일 read for a programme version (migration 20261202110000, issue 11 §3). */
-export type NoticeDocumentStatus = 'pending' | 'not_fetched' | 'fetch_failed' | 'extracted' | 'empty' | 'encrypted' | 'unsupported' | 'failed';
+export type NoticeDocumentStatus =
+  'pending' | 'not_fetched' | 'fetch_failed' | 'extracted' | 'empty' | 'encrypted' | 'unsupported' | 'failed';
 export interface NoticeDocumentTable {
   id: Generated<number>;
   programmeVersionId: number;
@@ -275,7 +298,8 @@ export interface NoticeDocumentTable {
   updatedAt: Timestamp;
 }
 
-export type ParticipationStatus = 'identified' | 'informed' | 'preparing' | 'submitted' | 'selected' | 'rejected' | 'withdrawn' | 'benefited';
+export type ParticipationStatus =
+  'identified' | 'informed' | 'preparing' | 'submitted' | 'selected' | 'rejected' | 'withdrawn' | 'benefited';
 
 export interface ParticipationTable {
   id: Generated<string>;
@@ -526,7 +550,11 @@ export interface ReviewerAssignmentTable {
   applicantId: number;
   reviewerId: string;
   stage: 'document' | 'interview';
-  status: ColumnType<'assigned' | 'scored' | 'conflict', 'assigned' | 'scored' | 'conflict' | undefined, 'assigned' | 'scored' | 'conflict'>;
+  status: ColumnType<
+    'assigned' | 'scored' | 'conflict',
+    'assigned' | 'scored' | 'conflict' | undefined,
+    'assigned' | 'scored' | 'conflict'
+  >;
   scores: Json<Record<string, number>> | null;
   comment: string | null;
   conflictReason: string | null;
@@ -655,7 +683,11 @@ export interface JobReferralTable {
   employer: string;
   jobTitle: string;
   referredOn: string;
-  result: ColumnType<'pending' | 'hired' | 'not_hired' | 'declined', 'pending' | 'hired' | 'not_hired' | 'declined' | undefined, 'pending' | 'hired' | 'not_hired' | 'declined'>;
+  result: ColumnType<
+    'pending' | 'hired' | 'not_hired' | 'declined',
+    'pending' | 'hired' | 'not_hired' | 'declined' | undefined,
+    'pending' | 'hired' | 'not_hired' | 'declined'
+  >;
   createdBy: string | null;
   createdAt: Timestamp;
 }

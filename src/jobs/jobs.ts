@@ -23,8 +23,8 @@ export const JOBS = {
   'chains.verify': { cron: '30 3 * * *' },
   /** Re-checks 영업 상태·폐업일 of tracked businesses at the 국세청, 100 numbers a call (Mondays 04:00 KST; issue 11 §6). */
   'nts.recheck': { cron: '0 4 * * 1' },
-  /** Reads the 공고문 attachments of imported versions (fetch, extract, find sections; issue 11 §3), every 5 minutes. */
-  'notices.read': { cron: '*/5 * * * *' },
+  /** Reads the 공고문 attachments of imported versions (fetch, extract, find sections; issue 11 §3), every minute: a run with nothing to read is one query. */
+  'notices.read': { cron: '* * * * *' },
 } as const;
 export type JobName = keyof typeof JOBS;
 

@@ -3,7 +3,7 @@ import { LOCALES } from '../i18n/i18n.ts';
 import type { AppContext } from './context.ts';
 import { navigationFor } from './navigation.ts';
 
-export const ASSET_VERSION = '4';
+export const ASSET_VERSION = '5';
 
 interface LayoutProps {
   c: AppContext;

@@ -28,7 +28,7 @@ const PERSONAL: Record<string, Personal> = {
 };
 /** Routes that never show business or owner data (all others must be listed above). */
 const NOT_PERSONAL = [
-  /^GET \/(healthz|login|password|privacy|static|api\/(openapi\.json|docs)|programmes|eligibility|admin\/(org|regions|offices|users|audit|notifications|import))/,
+  /^GET \/(healthz|login|password|privacy|static|api\/(openapi\.json|docs)|programmes|catalogue\/review-queue|eligibility|admin\/(org|regions|offices|users|audit|notifications|import))/,
   /^GET \/$/,
   // Reports, surveys and operations (issue 5): aggregates, business names and staff figures, no
   // owner's personal data; exports of tables with personal data record the access with a reason
@@ -62,23 +62,62 @@ beforeAll(async () => {
   businessId = (
     await h.db
       .insertInto('business')
-      .values({ name: '접속기록 가게', ownerName: '박정민', phone: '010-3333-4444', municipalityCode: '41110', officeId, clerkId, ownerUserId: ownerId })
+      .values({
+        name: '접속기록 가게',
+        ownerName: '박정민',
+        phone: '010-3333-4444',
+        municipalityCode: '41110',
+        officeId,
+        clerkId,
+        ownerUserId: ownerId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  const clerk = { userId: clerkId, login: 'ar-clerk', displayName: 'x', role: 'clerk' as const, officeId, locale: 'ko', via: 'session' as const };
+  const clerk = {
+    userId: clerkId,
+    login: 'ar-clerk',
+    displayName: 'x',
+    role: 'clerk' as const,
+    officeId,
+    locale: 'ko',
+    via: 'session' as const,
+  };
   ownerToken = await h.services.owner.sendLink(clerk, businessId, { ip: null, requestId: 'setup' });
-  const programme = await h.db.insertInto('programme').values({ key: 'ar-p', source: 'manual', sourceId: 'ar-p' }).returning('id').executeTakeFirstOrThrow();
-  const version = await h.db.insertInto('programmeVersion').values({ programmeId: programme.id, version: 1, title: '시험 사업', changeReason: '시험' }).returning('id').executeTakeFirstOrThrow();
-  const participation = await h.db.insertInto('participation').values({ businessId, programmeId: programme.id, programmeVersionId: version.id }).returning('id').executeTakeFirstOrThrow();
+  const programme = await h.db
+    .insertInto('programme')
+    .values({ key: 'ar-p', source: 'manual', sourceId: 'ar-p' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const version = await h.db
+    .insertInto('programmeVersion')
+    .values({ programmeId: programme.id, version: 1, title: '시험 사업', changeReason: '시험' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const participation = await h.db
+    .insertInto('participation')
+    .values({ businessId, programmeId: programme.id, programmeVersionId: version.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const file = await h.db
     .insertInto('documentFile')
-    .values({ businessId, fileName: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 5, sha256: '0'.repeat(64), content: new TextEncoder().encode('%PDF-') })
+    .values({
+      businessId,
+      fileName: 'a.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: 5,
+      sha256: '0'.repeat(64),
+      content: new TextEncoder().encode('%PDF-'),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   PERSONAL['GET /participations/:id'] = { as: 'clerk', path: `/participations/${participation.id}` };
   PERSONAL['GET /documents/files/:id'] = { as: 'clerk', path: `/documents/files/${file.id}` };
-  const contract = await h.db.insertInto('clerkContract').values({ clerkId, officeId, startsOn: '2026-05-01', endsOn: '2026-11-30' }).returning('id').executeTakeFirstOrThrow();
+  const contract = await h.db
+    .insertInto('clerkContract')
+    .values({ clerkId, officeId, startsOn: '2026-05-01', endsOn: '2026-11-30' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   PERSONAL['GET /admin/contracts/:id'] = { as: 'operator', path: `/admin/contracts/${contract.id}` };
   PERSONAL['GET /operations/handover'] = { as: 'office_lead', path: `/operations/handover?clerk=${clerkId}` };
 });
@@ -122,7 +161,11 @@ describe('tamper evidence', () => {
     const repo = createAccessLogRepository();
     await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        h.services.gate.byLink(h.db, { ip: '127.0.0.1', requestId: `c${i}` }, { subjectType: 'business', subjectId: businessId, action: 'view', link: `c${i}` }),
+        h.services.gate.byLink(
+          h.db,
+          { ip: '127.0.0.1', requestId: `c${i}` },
+          { subjectType: 'business', subjectId: businessId, action: 'view', link: `c${i}` },
+        ),
       ),
     );
     expect(await repo.verifyChain(h.db)).toBeNull();

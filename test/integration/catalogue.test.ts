@@ -47,7 +47,11 @@ describe('importing notices', () => {
     expect(first).toMatchObject({ total: 11, created: 9, updated: 0, unchanged: 0 });
     expect(first.rejected.map((r) => r.line)).toEqual([9, 10]);
     expect(first.rejected[1]!.reason).toMatch(/날짜|2026-02-30/);
-    const again = await h.services.programs.importBatch(null, parsePayload('bizinfo', await readPayload(fixture('bizinfo-jsonArray.json'))), { ip: null, requestId: 't' });
+    const again = await h.services.programs.importBatch(
+      null,
+      parsePayload('bizinfo', await readPayload(fixture('bizinfo-jsonArray.json'))),
+      { ip: null, requestId: 't' },
+    );
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 9 });
     const versions = await h.db.selectFrom('programmeVersion').select('id').execute();
     expect(versions).toHaveLength(9);
@@ -59,7 +63,12 @@ describe('importing notices', () => {
     const r = await h.services.programs.importBatch(null, parseBizinfo(payload), { ip: null, requestId: 't' });
     expect(r).toMatchObject({ created: 0, updated: 1, unchanged: 8 });
     const p = await h.db.selectFrom('programme').selectAll().where('sourceId', '=', 'PBLN_000000000121282').executeTakeFirstOrThrow();
-    const versions = await h.db.selectFrom('programmeVersion').select(['version', 'periodEnd', 'changeReason']).where('programmeId', '=', p.id).orderBy('version').execute();
+    const versions = await h.db
+      .selectFrom('programmeVersion')
+      .select(['version', 'periodEnd', 'changeReason'])
+      .where('programmeId', '=', p.id)
+      .orderBy('version')
+      .execute();
     expect(versions.map((v) => v.periodEnd)).toEqual(['2026-05-15', '2026-05-29']);
     const page = await (await editor.get(`/programmes/${p.id}`)).text();
     expect(page).toContain('v2');
@@ -67,10 +76,16 @@ describe('importing notices', () => {
   });
 
   it('imports K-Startup and 보조금24 files, skipping services not meant for businesses', async () => {
-    const k = await h.services.programs.importBatch(null, parsePayload('kstartup', await readPayload(fixture('kstartup.json'))), { ip: null, requestId: 't' });
+    const k = await h.services.programs.importBatch(null, parsePayload('kstartup', await readPayload(fixture('kstartup.json'))), {
+      ip: null,
+      requestId: 't',
+    });
     expect(k.created).toBeGreaterThan(0);
     expect(k.rejected.length).toBe(3);
-    const g = await h.services.programs.importBatch(null, parsePayload('gov24', await readPayload(fixture('gov24-serviceList.json'))), { ip: null, requestId: 't' });
+    const g = await h.services.programs.importBatch(null, parsePayload('gov24', await readPayload(fixture('gov24-serviceList.json'))), {
+      ip: null,
+      requestId: 't',
+    });
     expect(g.created).toBeGreaterThan(0);
     expect(g.skipped.length).toBeGreaterThan(0);
     expect(g.created + g.rejected.length + g.skipped.length).toBe(g.total);
@@ -129,8 +144,16 @@ describe('catalogue search', () => {
 
   it('filters open-now and closing-within-N-days against the Korean date, sorted by deadline', async () => {
     // The harness clock is 2026-11-27 (KST). Give one programme a deadline 5 days ahead.
-    const p = await h.db.selectFrom('programme').select(['id', 'currentVersionId']).where('sourceId', '=', 'PBLN_000000000121390').executeTakeFirstOrThrow();
-    await h.db.updateTable('programmeVersion').set({ periodKind: 'range', periodStart: '2026-11-01', periodEnd: '2026-12-02' }).where('id', '=', p.currentVersionId!).execute();
+    const p = await h.db
+      .selectFrom('programme')
+      .select(['id', 'currentVersionId'])
+      .where('sourceId', '=', 'PBLN_000000000121390')
+      .executeTakeFirstOrThrow();
+    await h.db
+      .updateTable('programmeVersion')
+      .set({ periodKind: 'range', periodStart: '2026-11-01', periodEnd: '2026-12-02' })
+      .where('id', '=', p.currentVersionId!)
+      .execute();
     const soon = await titles('closingWithin=7');
     expect(soon).toContain('2026년 경기도 소상공인 전기요금 특별지원');
     const ends = await h.db
@@ -145,7 +168,11 @@ describe('catalogue search', () => {
     expect(open).toContain('2026년 경기도 소상공인 전기요금 특별지원');
     const endOf = new Map(
       (
-        await h.db.selectFrom('programme as p').innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId').select(['v.title', 'v.periodEnd']).execute()
+        await h.db
+          .selectFrom('programme as p')
+          .innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId')
+          .select(['v.title', 'v.periodEnd'])
+          .execute()
       ).map((r) => [r.title, r.periodEnd ?? '9999-12-31']),
     );
     const openEnds = open.map((t) => endOf.get(t)!);
@@ -157,7 +184,11 @@ describe('catalogue search', () => {
 
 describe('rule editor', () => {
   it('drafts a rule change, shows which tracked businesses gain and lose, and publishes it as a new version', async () => {
-    const p = await h.db.selectFrom('programme').select(['id', 'currentVersionId']).where('sourceId', '=', 'PBLN_000000000121282').executeTakeFirstOrThrow();
+    const p = await h.db
+      .selectFrom('programme')
+      .select(['id', 'currentVersionId'])
+      .where('sourceId', '=', 'PBLN_000000000121282')
+      .executeTakeFirstOrThrow();
     // Two tracked businesses: 3 and 6 workers.
     for (const [name, workers] of [
       ['작은 가게', 2],
@@ -168,13 +199,34 @@ describe('rule editor', () => {
     const form = await (await editor.get(`/programmes/${p.id}/edit`)).text();
     expect(form).toContain('요건 고치기');
     const rule = JSON.stringify({ all: [{ type: 'workers', maxExclusive: 5 }] });
-    const appended = await editor.post(`/programmes/${p.id}/edit`, { rule, baseVersionId: String(p.currentVersionId), addKind: 'region', addValue: '41', intent: 'append', reason: '' });
+    const appended = await editor.post(`/programmes/${p.id}/edit`, {
+      rule,
+      baseVersionId: String(p.currentVersionId),
+      addKind: 'region',
+      addValue: '41',
+      intent: 'append',
+      reason: '',
+    });
     expect(appended.status).toBe(200);
     expect(await appended.text()).toContain('&quot;region&quot;');
-    const bad = await editor.post(`/programmes/${p.id}/edit`, { rule: '{ not json', baseVersionId: String(p.currentVersionId), reason: '시험', intent: 'draft' });
+    const bad = await editor.post(`/programmes/${p.id}/edit`, {
+      rule: '{ not json',
+      baseVersionId: String(p.currentVersionId),
+      reason: '시험',
+      intent: 'draft',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('올바른 JSON이 아닙니다');
-    const saved = await editor.post(`/programmes/${p.id}/edit`, { rule, baseVersionId: String(p.currentVersionId), reason: '5인 미만 조건 추가', reviewStatus: '확인 필요', intent: 'draft' });
+    // Saved as reviewed (issue 11 §2): a drafted rule would make no one eligible, so no one would gain.
+    const saved = await editor.post(`/programmes/${p.id}/edit`, {
+      rule,
+      baseVersionId: String(p.currentVersionId),
+      reason: '5인 미만 조건 추가',
+      reviewStatus: '확인 필요',
+      ruleReview: 'reviewed',
+      region: '41',
+      intent: 'draft',
+    });
     expect(saved.status).toBe(303);
     const draftUrl = saved.headers.get('location')!;
     const draftPage = await (await editor.get(draftUrl)).text();
@@ -182,16 +234,19 @@ describe('rule editor', () => {
     // Issue 10 §1: the catalogue editor has no business in her scope: counts, no names.
     expect(draftPage).toContain('새로 자격이 생김 (1)');
     expect(draftPage).toContain('이 중 1곳은 담당 범위 밖의 사업장이라');
-    expect(draftPage).not.toContain('큰 가게');
+    expect(draftPage).not.toContain('작은 가게');
     // An admin (scope: all) sees which ones.
     const admin = h.client();
     await admin.login((await h.createUser('admin')).login);
     const adminPage = await (await admin.get(draftUrl)).text();
     expect(adminPage).toContain('새로 자격이 생김 (1)');
-    expect(adminPage).toContain('큰 가게');
+    // The imported rule was not reviewed (it judged no one): the small shop is the one that gains.
+    expect(adminPage).toContain('작은 가게');
     expect(adminPage).not.toContain('담당 범위 밖의 사업장이라');
     // Still the old version until published.
-    expect((await h.db.selectFrom('programme').select('currentVersionId').where('id', '=', p.id).executeTakeFirstOrThrow()).currentVersionId).toBe(p.currentVersionId);
+    expect(
+      (await h.db.selectFrom('programme').select('currentVersionId').where('id', '=', p.id).executeTakeFirstOrThrow()).currentVersionId,
+    ).toBe(p.currentVersionId);
     const published = await editor.post(`${draftUrl}/publish`, {});
     expect(published.status).toBe(303);
     const after = await h.db.selectFrom('programme').select('currentVersionId').where('id', '=', p.id).executeTakeFirstOrThrow();
@@ -201,9 +256,18 @@ describe('rule editor', () => {
   });
 
   it('refuses to publish a draft written against a version that is no longer current (409)', async () => {
-    const p = await h.db.selectFrom('programme').select(['id', 'currentVersionId']).where('sourceId', '=', 'PBLN_000000000121310').executeTakeFirstOrThrow();
+    const p = await h.db
+      .selectFrom('programme')
+      .select(['id', 'currentVersionId'])
+      .where('sourceId', '=', 'PBLN_000000000121310')
+      .executeTakeFirstOrThrow();
     const rule = JSON.stringify({ all: [{ type: 'smallBusiness' }] });
-    const a = await editor.post(`/programmes/${p.id}/edit`, { rule, baseVersionId: String(p.currentVersionId), reason: '첫 번째 초안', intent: 'draft' });
+    const a = await editor.post(`/programmes/${p.id}/edit`, {
+      rule,
+      baseVersionId: String(p.currentVersionId),
+      reason: '첫 번째 초안',
+      intent: 'draft',
+    });
     const draftA = a.headers.get('location')!;
     // Meanwhile the notice changes and is re-imported: a newer published version.
     const payload = json('bizinfo-jsonArray.json') as { jsonArray: Record<string, unknown>[] };
@@ -224,7 +288,8 @@ describe('quick eligibility check', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/신청 가능 \d+, 확인 필요 \d+, 해당 없음 \d+/);
-    expect(html).toContain('요건별로 보기');
+    // The imported notices are not reviewed yet (issue 11 §2): they are in their own group.
+    expect(html).toContain('요건 확인 전 공고 — 공고문을 직접 확인하세요');
     const bad = await clerk.get('/eligibility?check=1&openedOn=2020-13-45x');
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('날짜는 2026-03-02 처럼');

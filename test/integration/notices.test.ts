@@ -108,7 +108,7 @@ afterAll(async () => {
 
 describe('reading the attachments of an imported notice', () => {
   it('the job fetches, extracts and records each file; failures stay on their file', async () => {
-    expect(JOBS['notices.read'].cron).toBe('*/5 * * * *');
+    expect(JOBS['notices.read'].cron).toBe('* * * * *');
     const r = await jobHandlers(h.services)['notices.read']();
     expect(r).toEqual({ versions: 1, extracted: 3 });
     const rows = await h.db

@@ -42,6 +42,8 @@ async function programme(key: string, title: string, rule: unknown, requiredDocu
       requiredDocuments,
       nationwide: true,
       rule: rule === null ? null : JSON.stringify(rule),
+      // A rule judges only once reviewed (issue 11 §2).
+      ...(rule === null ? {} : { ruleReview: 'reviewed' as const, ruleReviewedByName: '시험 검토자', ruleReviewedAt: new Date() }),
       publishedAt: new Date(),
     })
     .returning('id')
@@ -104,7 +106,8 @@ describe('creating a participation', () => {
     const html = await res.text();
     expect(html.indexOf('누구나 지원사업')).toBeLessThan(html.indexOf('시험 경영환경개선 지원'));
     expect(html).toContain('자격 있음');
-    expect(html).toContain('요건이 아직 등록되지 않음');
+    // A programme without a reviewed rule gives no verdict (issue 11 §2).
+    expect(html).toContain('요건 확인 전 (공고문을 직접 확인)');
     expect((await accessRows(businessId)).some((r) => r.action === 'view' && r.accountLogin === 'part-clerk')).toBe(true);
   });
 
@@ -224,14 +227,22 @@ describe('the workflow through the pages', () => {
     expect(updates).toHaveLength(5);
 
     // 선정 ended it: the satisfaction survey was offered in that transition, once (수혜 adds none).
-    const invitations = await h.db.selectFrom('surveyInvitation').select(['outcome', 'createdVia', 'createdBy']).where('participationId', '=', id).execute();
+    const invitations = await h.db
+      .selectFrom('surveyInvitation')
+      .select(['outcome', 'createdVia', 'createdBy'])
+      .where('participationId', '=', id)
+      .execute();
     expect(invitations).toEqual([{ outcome: 'selected', createdVia: 'transition', createdBy: clerkActor.userId }]);
   });
 
   it('shows the survey of an ended participation on its page, and offers one by hand where none was made', async () => {
     // `id` ended at 선정 in the walk above: its invitation is open, with the code and the slip link.
     const page = await (await clerk.get(`/participations/${id}`)).text();
-    const inv = await h.db.selectFrom('surveyInvitation').select(['id', 'code']).where('participationId', '=', id).executeTakeFirstOrThrow();
+    const inv = await h.db
+      .selectFrom('surveyInvitation')
+      .select(['id', 'code'])
+      .where('participationId', '=', id)
+      .executeTakeFirstOrThrow();
     expect(page).toContain('응답 대기');
     expect(page).toContain(inv.code);
     expect(page).toContain(`href="/surveys/${inv.id}/slip"`);
@@ -247,7 +258,11 @@ describe('the workflow through the pages', () => {
     expect(res.headers.get('location')).toBe(`/participations/${other}?notice=surveyOffered`);
     const after = await (await clerk.get(`/participations/${other}?notice=surveyOffered`)).text();
     expect(after).toContain('만족도 조사를 안내했습니다');
-    const made = await h.db.selectFrom('surveyInvitation').select(['code', 'createdVia']).where('participationId', '=', other).executeTakeFirstOrThrow();
+    const made = await h.db
+      .selectFrom('surveyInvitation')
+      .select(['code', 'createdVia'])
+      .where('participationId', '=', other)
+      .executeTakeFirstOrThrow();
     expect(made.createdVia).toBe('manual');
     expect(after).toContain(made.code);
     // A participation still open has no survey section at all.

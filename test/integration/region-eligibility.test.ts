@@ -24,7 +24,14 @@ export const BUSAN_RECORD = {
   trgetNm: '소상공인',
   reqstBeginEndDe: '2026-11-01 ~ 2026-12-31',
 };
-const NO_REGION_RECORD = { ...base, pblancId: 'PBLN_000000000990002', pblancNm: '지역 표시 없는 소상공인 지원 공고', hashtags: '경영,소상공인', jrsdInsttNm: '중소벤처기업부', reqstBeginEndDe: '2026-11-01 ~ 2026-12-31' };
+const NO_REGION_RECORD = {
+  ...base,
+  pblancId: 'PBLN_000000000990002',
+  pblancNm: '지역 표시 없는 소상공인 지원 공고',
+  hashtags: '경영,소상공인',
+  jrsdInsttNm: '중소벤처기업부',
+  reqstBeginEndDe: '2026-11-01 ~ 2026-12-31',
+};
 
 /** A small 음식점 in 안산 that every 소상공인 criterion is met by. */
 const shop = (name: string, municipalityCode: string | null, sidoCode: string) => ({
@@ -41,7 +48,8 @@ const shop = (name: string, municipalityCode: string | null, sidoCode: string) =
   isSample: false,
 });
 
-const lines = (e: Explanation | undefined): string[] => (!e ? [] : e.kind === 'criterion' ? [e.text] : [e.text, ...e.children.flatMap(lines)]);
+const lines = (e: Explanation | undefined): string[] =>
+  !e ? [] : e.kind === 'criterion' ? [e.text] : [e.text, ...e.children.flatMap(lines)];
 
 let h: Harness;
 let clerk: TestClient;
@@ -67,8 +75,37 @@ beforeAll(async () => {
     .returning('id')
     .execute();
   [ansan, suwon, busan] = ids.map((r) => r.id) as [string, string, string];
-  const report = await h.services.programs.importBatch(null, parseBizinfo({ jsonArray: [BUSAN_RECORD, NO_REGION_RECORD] }), { ip: null, requestId: 't' });
+  const report = await h.services.programs.importBatch(null, parseBizinfo({ jsonArray: [BUSAN_RECORD, NO_REGION_RECORD] }), {
+    ip: null,
+    requestId: 't',
+  });
   expect(report).toMatchObject({ created: 2, rejected: [] });
+  // Imported rules are drafted and judge no one (issue 11 §2). Here an editor confirms the rule as
+  // the source gave it (소상공인) without touching the region: the region must still apply.
+  const e = await h.createUser('catalog_editor', { login: 'editor-region' });
+  const editor: Actor = {
+    userId: e.id,
+    login: e.login,
+    role: e.role,
+    officeId: null,
+    displayName: e.displayName,
+    locale: 'ko',
+    via: 'session',
+  };
+  const p = await h.db.selectFrom('programme').select(['id', 'currentVersionId']).where('key', '=', key).executeTakeFirstOrThrow();
+  const meta = { ip: null, requestId: 't' };
+  const draft = await h.services.programs.saveRuleDraft(
+    editor,
+    p.id,
+    {
+      rule: JSON.stringify({ type: 'smallBusiness' }),
+      reason: '요건 검토',
+      ruleReview: 'reviewed',
+      baseVersionId: String(p.currentVersionId),
+    },
+    meta,
+  );
+  await h.services.programs.publish(editor, p.id, draft.id, meta);
 });
 afterAll(async () => {
   await h?.close();
@@ -113,9 +150,20 @@ describe('issue 11 §1: an imported notice for 부산 is not open to 경기 busi
   });
 
   it('the quick check with a 경기 place and the clerk home leave it out', async () => {
-    const check = await h.services.eligibility.checkFacts(await clerkActor(), { municipalityCode: '41270', openedOn: '2019-05-02', annualRevenue: '120000000', workers: '2', ksicCode: '56111', operatingStatus: 'active' });
+    const check = await h.services.eligibility.checkFacts(await clerkActor(), {
+      municipalityCode: '41270',
+      openedOn: '2019-05-02',
+      annualRevenue: '120000000',
+      workers: '2',
+      ksicCode: '56111',
+      operatingStatus: 'active',
+    });
     expect(check.result.results.find((x) => x.programmeKey === key)?.verdict).toBe('ineligible');
-    const page = await (await clerk.get('/eligibility?check=1&municipalityCode=41270&openedOn=2019-05-02&annualRevenue=120000000&workers=2&ksicCode=56111&operatingStatus=active')).text();
+    const page = await (
+      await clerk.get(
+        '/eligibility?check=1&municipalityCode=41270&openedOn=2019-05-02&annualRevenue=120000000&workers=2&ksicCode=56111&operatingStatus=active',
+      )
+    ).text();
     expect(page).toContain('신청 가능'); // the page shows verdicts …
     const eligibleSection = page.slice(page.indexOf('신청 가능'), page.indexOf('해당 없음') > 0 ? page.indexOf('해당 없음') : undefined);
     expect(eligibleSection).not.toContain(BUSAN_RECORD.pblancNm); // … but not this notice among them

@@ -139,6 +139,9 @@ const EXPECTED: Record<string, Rule> = {
   'POST /programmes/:id/notices/read': ['catalog_editor', 'admin'],
   'GET /programmes/:id/drafts/:draftId': ['catalog_editor', 'admin'],
   'POST /programmes/:id/drafts/:draftId/publish': ['catalog_editor', 'admin'],
+  'GET /programmes/:id/review': ['catalog_editor', 'admin'],
+  'POST /programmes/:id/review': ['catalog_editor', 'admin'],
+  'GET /catalogue/review-queue': ['catalog_editor', 'admin'],
   'GET /admin/import': ['catalog_editor', 'operator', 'admin'],
   'POST /admin/import': ['catalog_editor', 'operator', 'admin'],
   'GET /eligibility': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
@@ -233,10 +236,26 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   tokenId = token.id;
-  const p = await h.db.insertInto('programme').values({ key: 'matrix-p', source: 'manual', sourceId: 'm1' }).returning('id').executeTakeFirstOrThrow();
+  const p = await h.db
+    .insertInto('programme')
+    .values({ key: 'matrix-p', source: 'manual', sourceId: 'm1' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   programmeId = p.id;
-  const base = { programmeId, title: '시험 지원사업', changeReason: '시험', nationwide: true, rule: JSON.stringify({ all: [{ type: 'smallBusiness' }] }) };
-  versionId = (await h.db.insertInto('programmeVersion').values({ ...base, version: 1 }).returning('id').executeTakeFirstOrThrow()).id;
+  const base = {
+    programmeId,
+    title: '시험 지원사업',
+    changeReason: '시험',
+    nationwide: true,
+    rule: JSON.stringify({ all: [{ type: 'smallBusiness' }] }),
+  };
+  versionId = (
+    await h.db
+      .insertInto('programmeVersion')
+      .values({ ...base, version: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   await h.db.updateTable('programme').set({ currentVersionId: versionId }).where('id', '=', programmeId).execute();
   // A business of the matrix office, assigned to the matrix clerk, owned by the matrix owner.
   const b = await h.db
@@ -245,20 +264,48 @@ beforeAll(async () => {
     .returning('id')
     .executeTakeFirstOrThrow();
   businessId = b.id;
-  taskId = (await h.db.insertInto('task').values({ businessId, clerkId: users.get('clerk')!, title: '서류 받기', dueOn: '2026-12-01' }).returning('id').executeTakeFirstOrThrow()).id;
-  // A participation of that business with one uploaded document file.
-  participationId = (
-    await h.db.insertInto('participation').values({ businessId, programmeId, programmeVersionId: versionId, createdBy: users.get('clerk')! }).returning('id').executeTakeFirstOrThrow()
-  ).id;
-  const doc = await h.db.insertInto('businessDocument').values({ businessId, documentType: 'national_tax_certificate', issuedOn: '2026-11-20', participationId }).returning('id').executeTakeFirstOrThrow();
-  documentFileId = (
+  taskId = (
     await h.db
-      .insertInto('documentFile')
-      .values({ businessId, documentId: doc.id, fileName: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 5, sha256: '0'.repeat(64), content: new TextEncoder().encode('%PDF-') })
+      .insertInto('task')
+      .values({ businessId, clerkId: users.get('clerk')!, title: '서류 받기', dueOn: '2026-12-01' })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id;
-  draftId = (await h.db.insertInto('programmeVersion').values({ ...base, version: 2, status: 'draft', basedOnVersionId: versionId }).returning('id').executeTakeFirstOrThrow()).id;
+  // A participation of that business with one uploaded document file.
+  participationId = (
+    await h.db
+      .insertInto('participation')
+      .values({ businessId, programmeId, programmeVersionId: versionId, createdBy: users.get('clerk')! })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const doc = await h.db
+    .insertInto('businessDocument')
+    .values({ businessId, documentType: 'national_tax_certificate', issuedOn: '2026-11-20', participationId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  documentFileId = (
+    await h.db
+      .insertInto('documentFile')
+      .values({
+        businessId,
+        documentId: doc.id,
+        fileName: 'a.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 5,
+        sha256: '0'.repeat(64),
+        content: new TextEncoder().encode('%PDF-'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  draftId = (
+    await h.db
+      .insertInto('programmeVersion')
+      .values({ ...base, version: 2, status: 'draft', basedOnVersionId: versionId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(async () => {
   await h?.close();

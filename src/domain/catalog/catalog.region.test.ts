@@ -3,6 +3,8 @@ import { CriterionSchema } from '../eligibility/eligibility.types.ts';
 import {
   GYEONGGI_MUNICIPALITIES,
   SIDO,
+  parseRegionText,
+  regionText,
   municipalityCodeOf,
   normalizeSidoCode,
   regionCriterion,
@@ -146,5 +148,26 @@ describe('regionCriterion', () => {
     const c = regionCriterion({ nationwide: false, sido: ['11'], municipalities: ['41110'] }, '서울, 수원');
     expect(c).toEqual({ type: 'region', sido: ['11'], municipalities: ['41110'], note: '서울, 수원' });
     expect(CriterionSchema.safeParse(c).success).toBe(true);
+  });
+});
+
+describe('the region field of the rule forms', () => {
+  it('reads names and codes, and writes names back', () => {
+    expect(parseRegionText('전국')).toEqual({ nationwide: true, sido: [], municipalities: [] });
+    expect(parseRegionText('경기도, 부산')).toEqual({ nationwide: false, sido: ['26', '41'], municipalities: [] });
+    expect(parseRegionText('수원시, 경기 광주시, 41460')).toEqual({
+      nationwide: false,
+      sido: [],
+      municipalities: ['41110', '41460', '41610'],
+    });
+    // Old 강원 code 42 is read as the current 51.
+    expect(parseRegionText('42')).toEqual({ nationwide: false, sido: ['51'], municipalities: [] });
+    const r = { nationwide: false, sido: ['41'], municipalities: ['41110'] };
+    expect(regionText(r)).toBe('경기도, 수원시');
+    expect(parseRegionText(regionText(r))).toEqual(r);
+  });
+
+  it('names what it could not read', () => {
+    expect(parseRegionText('경기도, 수원구, 99')).toEqual({ unknown: ['수원구', '99'] });
   });
 });

@@ -156,3 +156,36 @@ export function regionCriterion(scope: RegionScope, note?: string): Criterion | 
   if (note) c.note = note.slice(0, 500);
   return c;
 }
+
+/**
+ * The region field of the rule forms (issue 11 §2: an editor sets the region a source did not give):
+ * "전국", or 시·도 and 경기 시·군 by name or code, separated by commas — "경기도, 부산", "수원시, 용인시",
+ * "41, 41110". Returns null with the tokens it could not read.
+ */
+export function parseRegionText(text: string): { nationwide: boolean; sido: string[]; municipalities: string[] } | { unknown: string[] } {
+  const tokens = text
+    .split(/[,，、·\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (tokens.length === 1 && /^(전국|nationwide)$/i.test(tokens[0]!)) return { nationwide: true, sido: [], municipalities: [] };
+  const sido = new Set<string>();
+  const municipalities = new Set<string>();
+  const unknown: string[] = [];
+  for (const tok of tokens) {
+    if (/^\d{2}$/.test(tok) && SIDO.some((s) => s.code === normalizeSidoCode(tok))) sido.add(normalizeSidoCode(tok));
+    else if (/^\d{5}$/.test(tok)) municipalities.add(tok);
+    else if (sidoCodeOf(tok)) sido.add(sidoCodeOf(tok)!);
+    else if (municipalityCodeOf(tok)) municipalities.add(municipalityCodeOf(tok)!);
+    else unknown.push(tok);
+  }
+  if (unknown.length) return { unknown };
+  return { nationwide: false, sido: [...sido].sort(), municipalities: [...municipalities].sort() };
+}
+
+/** The version's region columns as the rule forms show them: names where we know them ("경기도, 수원시"). */
+export function regionText(v: { nationwide: boolean; sido: readonly string[]; municipalities: readonly string[] }): string {
+  if (v.nationwide) return '전국';
+  const sido = v.sido.map((c) => SIDO.find((s) => s.code === normalizeSidoCode(c))?.names[1] ?? c);
+  const mun = v.municipalities.map((c) => GYEONGGI_MUNICIPALITIES.find((m) => m.code === c)?.name ?? c);
+  return [...sido, ...mun].join(', ');
+}

@@ -56,7 +56,43 @@ export function effectiveRule(rule: Rule, region: RegionColumns): Rule | null {
   if (state === 'unset') return null;
   const rc = regionCriterionOf(region);
   if (!rc || rc.type !== 'region') return rule;
-  const stated = topLevel(rule).some((r) => 'type' in r && r.type === 'region' && sameSet(r.sido, rc.sido) && sameSet(r.municipalities, rc.municipalities));
+  const stated = topLevel(rule).some(
+    (r) => 'type' in r && r.type === 'region' && sameSet(r.sido, rc.sido) && sameSet(r.municipalities, rc.municipalities),
+  );
   if (stated) return rule;
   return 'all' in rule ? { all: [rc, ...rule.all] } : { all: [rc, rule] };
+}
+
+// ── Rule review (issue 11 §2) ───────────────────────────────────────────────────────────────────
+/**
+ * `drafted`: written from the source (or by the drafter), not checked against the notice yet;
+ * `reviewed`: a catalogue editor confirmed it. Only a reviewed rule gives verdicts.
+ */
+export type RuleReviewState = 'drafted' | 'reviewed';
+
+/** Criterion types that speak of closure or of a business that is not operating (희망리턴·재도전). */
+const CLOSURE_TYPES = new Set(['closedWithin', 'closedBetween', 'operatingDays', 'closurePlanned', 'restart']);
+
+function mentionsClosure(rule: Rule): boolean {
+  if ('all' in rule) return rule.all.some(mentionsClosure);
+  if ('any' in rule) return rule.any.some(mentionsClosure);
+  if ('not' in rule) return mentionsClosure(rule.not);
+  if (CLOSURE_TYPES.has(rule.type)) return true;
+  return rule.type === 'operatingStatus' && rule.allowed.some((s) => s === 'closed' || s === 'suspended');
+}
+
+/**
+ * What is already known to rule a business out of a programme whose rule is not reviewed yet:
+ * its region (from the version's columns, which the source or an editor gave) and 휴·폐업 — unless
+ * the drafted rule itself speaks of closure (a 희망리턴 notice is for closed businesses). Nothing else
+ * of a drafted rule is trusted. A business this screen does not rule out sees the programme in the
+ * group "요건 확인 전 공고 — 공고문을 직접 확인하세요", never as "신청 가능".
+ */
+export function screeningRule(drafted: Rule | null, region: RegionColumns): Rule {
+  const parts: Rule[] = [];
+  const rc = regionCriterionOf(region);
+  if (rc) parts.push(rc);
+  if (!drafted || !mentionsClosure(drafted))
+    parts.push({ type: 'operatingStatus', allowed: ['preparing', 'active'], note: '휴업·폐업 중이 아닐 것 (요건 확인 전 기본 확인)' });
+  return { all: parts };
 }

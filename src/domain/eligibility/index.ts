@@ -7,7 +7,15 @@ export * from './eligibility.types.ts';
 export { compileRule, evaluate, evaluateContext, countCriteria, type CompileOptions, type EvaluateOptions } from './eligibility.engine.ts';
 export type { CompiledRule, RuleNode } from './eligibility.tree.ts';
 export { createContext, type EvalContext } from './eligibility.context.ts';
-export { evaluateCatalogue, compileProgramme, diffVerdicts, labelFacts, type CompiledProgramme, type CatalogueOptions, type BusinessRecord } from './eligibility.catalogue.ts';
+export {
+  evaluateCatalogue,
+  compileProgramme,
+  diffVerdicts,
+  labelFacts,
+  type CompiledProgramme,
+  type CatalogueOptions,
+  type BusinessRecord,
+} from './eligibility.catalogue.ts';
 export { describeRule, describeCriterion, type Lang } from './eligibility.describe.ts';
 export { formatExplanation } from './eligibility.explain.ts';
 export { interpretRule, type Interpretation } from './eligibility.interpreter.ts';
@@ -25,4 +33,12 @@ export {
 } from './eligibility.reference.ts';
 export { wholeMonthsBetween, monthAnniversary, ageOn, dateOfAge, addMonthsClamped } from './eligibility.dates.ts';
 export { formatKrw } from './eligibility.format.ts';
-export { effectiveRule, regionCriterionOf, regionState, type RegionColumns, type RegionState } from './eligibility.programme.ts';
+export {
+  effectiveRule,
+  regionCriterionOf,
+  regionState,
+  screeningRule,
+  type RegionColumns,
+  type RegionState,
+  type RuleReviewState,
+} from './eligibility.programme.ts';

@@ -5,12 +5,26 @@ import { formatBrn } from '../../domain/identifiers.ts';
 import { maskName, maskPhone } from '../../domain/masking.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { Badge, Button, CsrfField, ErrorSummary, Fieldset, Input, LinkButton, Select, Textarea, valueOf, type FieldErrors, type FormValues } from '../../web/components/index.ts';
+import {
+  Badge,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Fieldset,
+  Input,
+  LinkButton,
+  Select,
+  Textarea,
+  valueOf,
+  type FieldErrors,
+  type FormValues,
+} from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
+import { PendingGroup } from '../eligibility/eligibility.pending-view.tsx';
 import { formatWon } from '../../web/format.ts';
 import { ExplanationView } from '../programs/programs.rule-view.tsx';
 import { kstDate } from '../../domain/korean-time.ts';
@@ -38,14 +52,32 @@ function ynValue(v: boolean | null): string {
   return v === null ? '' : v ? 'yes' : 'no';
 }
 
-function BusinessForm(props: { c: AppContext; action: string; values: FormValues; errors?: FieldErrors; message?: string; municipalities: { code: string; name: string }[]; isNew: boolean }) {
+function BusinessForm(props: {
+  c: AppContext;
+  action: string;
+  values: FormValues;
+  errors?: FieldErrors;
+  message?: string;
+  municipalities: { code: string; name: string }[];
+  isNew: boolean;
+}) {
   const { c, values, errors } = props;
   const t = c.var.t;
   const unknown = t('eligibility.unknownOption');
   const sel = (name: string, options: { value: string; label: string }[], placeholder = unknown) => (
-    <Select t={t} name={name} label={t(`businesses.field.${name}`)} values={values} errors={errors} placeholder={placeholder} options={options} />
+    <Select
+      t={t}
+      name={name}
+      label={t(`businesses.field.${name}`)}
+      values={values}
+      errors={errors}
+      placeholder={placeholder}
+      options={options}
+    />
   );
-  const txt = (name: string, hint?: string, type?: 'text' | 'tel') => <Input t={t} name={name} type={type} label={t(`businesses.field.${name}`)} hint={hint} values={values} errors={errors} />;
+  const txt = (name: string, hint?: string, type?: 'text' | 'tel') => (
+    <Input t={t} name={name} type={type} label={t(`businesses.field.${name}`)} hint={hint} values={values} errors={errors} />
+  );
   return (
     <form method="post" action={props.action} class="itda-form itda-form-wide" novalidate>
       <CsrfField token={c.var.csrfToken} />
@@ -55,13 +87,33 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
         <div class="itda-grid-2">
           <Input t={t} name="brn" label={t('businesses.field.brn')} hint="220-81-62517" values={values} errors={errors} required />
           <Input t={t} name="name" label={t('businesses.field.name')} values={values} errors={errors} required />
-          <Select t={t} name="municipalityCode" label={t('businesses.field.municipalityCode')} values={values} errors={errors} placeholder={t('common.choose')} options={props.municipalities.map((m) => ({ value: m.code, label: m.name }))} required />
+          <Select
+            t={t}
+            name="municipalityCode"
+            label={t('businesses.field.municipalityCode')}
+            values={values}
+            errors={errors}
+            placeholder={t('common.choose')}
+            options={props.municipalities.map((m) => ({ value: m.code, label: m.name }))}
+            required
+          />
           {txt('eupMyeonDong')}
           {txt('openedOn', '2021-03-02')}
-          {sel('operatingStatus', (['active', 'preparing', 'suspended', 'closed'] as const).map((s) => ({ value: s, label: t(`eligibility.status.${s}`) })))}
+          {sel(
+            'operatingStatus',
+            (['active', 'preparing', 'suspended', 'closed'] as const).map((s) => ({ value: s, label: t(`eligibility.status.${s}`) })),
+          )}
           {txt('closedOn', '2026-06-30')}
           <div>
-            <Input t={t} name="ksicCode" label={t('businesses.field.ksicCode')} hint={t('eligibility.ksicHint')} list="ksic-list" values={values} errors={errors} />
+            <Input
+              t={t}
+              name="ksicCode"
+              label={t('businesses.field.ksicCode')}
+              hint={t('eligibility.ksicHint')}
+              list="ksic-list"
+              values={values}
+              errors={errors}
+            />
             <datalist id="ksic-list">
               {Object.entries(KSIC_NAMES).map(([code, name]) => (
                 <option value={code}>{`${code} ${name}`}</option>
@@ -69,8 +121,17 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
             </datalist>
           </div>
           {txt('ntsIndustryCode', t('businesses.ntsHint'))}
-          {sel('legalForm', (['individual', 'corporation'] as const).map((f) => ({ value: f, label: t(`businesses.legalForm.${f}`) })))}
-          {sel('marketLocation', (['traditional_market', 'shopping_street', 'alley_shopping_street', 'none'] as const).map((m) => ({ value: m, label: t(`businesses.marketLocation.${m}`) })))}
+          {sel(
+            'legalForm',
+            (['individual', 'corporation'] as const).map((f) => ({ value: f, label: t(`businesses.legalForm.${f}`) })),
+          )}
+          {sel(
+            'marketLocation',
+            (['traditional_market', 'shopping_street', 'alley_shopping_street', 'none'] as const).map((m) => ({
+              value: m,
+              label: t(`businesses.marketLocation.${m}`),
+            })),
+          )}
           {txt('annualRevenue', t('eligibility.revenueHint'))}
           {txt('annualRevenueYear', t('businesses.annualRevenueYearHint'))}
           {txt('previousAnnualRevenue', t('businesses.previousAnnualRevenueHint'))}
@@ -103,8 +164,14 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
           ])}
           {sel('ownerDisabled', yn(t))}
           {sel('ownerVeteran', yn(t))}
-          {sel('itLiteracy', (['low', 'medium', 'high'] as const).map((s) => ({ value: s, label: t(`businesses.itLiteracy.${s}`) })))}
-          {sel('preferredChannel', (['visit', 'phone', 'sms'] as const).map((s) => ({ value: s, label: t(`businesses.channel.${s}`) })))}
+          {sel(
+            'itLiteracy',
+            (['low', 'medium', 'high'] as const).map((s) => ({ value: s, label: t(`businesses.itLiteracy.${s}`) })),
+          )}
+          {sel(
+            'preferredChannel',
+            (['visit', 'phone', 'sms'] as const).map((s) => ({ value: s, label: t(`businesses.channel.${s}`) })),
+          )}
         </div>
       </Fieldset>
       <Fieldset title={t('businesses.section.tax')}>
@@ -118,8 +185,16 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
       <Fieldset title={t('businesses.section.consent')}>
         <p class="form-hint">{t('businesses.consentHint')}</p>
         <div class="itda-grid-2">
-          {sel('consentCollection', (['written', 'verbal', 'electronic'] as const).map((m) => ({ value: m, label: t(`businesses.consentMethod.${m}`) })), t('businesses.consentNotGiven'))}
-          {sel('consentThirdParty', (['written', 'verbal', 'electronic'] as const).map((m) => ({ value: m, label: t(`businesses.consentMethod.${m}`) })), t('businesses.consentNotGiven'))}
+          {sel(
+            'consentCollection',
+            (['written', 'verbal', 'electronic'] as const).map((m) => ({ value: m, label: t(`businesses.consentMethod.${m}`) })),
+            t('businesses.consentNotGiven'),
+          )}
+          {sel(
+            'consentThirdParty',
+            (['written', 'verbal', 'electronic'] as const).map((m) => ({ value: m, label: t(`businesses.consentMethod.${m}`) })),
+            t('businesses.consentNotGiven'),
+          )}
         </div>
       </Fieldset>
       <div class="itda-form-actions">
@@ -132,14 +207,25 @@ function BusinessForm(props: { c: AppContext; action: string; values: FormValues
 type Detail = Awaited<ReturnType<BusinessesService['get']>>;
 type Eligibility = Awaited<ReturnType<EligibilityService['evaluateBusiness']>>;
 
-function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: Eligibility; sections: Child[]; municipalityName?: string; activityValues?: FormValues; activityErrors?: FieldErrors }) {
+function DetailPage(props: {
+  c: AppContext;
+  d: Detail;
+  nts?: NtsService;
+  elig: Eligibility;
+  sections: Child[];
+  municipalityName?: string;
+  activityValues?: FormValues;
+  activityErrors?: FieldErrors;
+}) {
   const { c, d, elig } = props;
   const t = c.var.t;
   const b = d.business;
   const locale = c.var.locale;
   const unknown = t('businesses.unknownValue');
-  const val = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? <span class="itda-unknown">{unknown}</span> : String(v));
-  const bool = (v: boolean | null) => (v === null ? <span class="itda-unknown">{unknown}</span> : v ? t('eligibility.yes') : t('eligibility.no'));
+  const val = (v: string | number | null | undefined) =>
+    v === null || v === undefined || v === '' ? <span class="itda-unknown">{unknown}</span> : String(v);
+  const bool = (v: boolean | null) =>
+    v === null ? <span class="itda-unknown">{unknown}</span> : v ? t('eligibility.yes') : t('eligibility.no');
   const results = elig.result.results;
   const eligible = results.filter((r) => r.verdict === 'eligible');
   const unknownRes = results.filter((r) => r.verdict === 'unknown');
@@ -151,7 +237,10 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
       {d.handedTo && (
         <Notice kind="info">
           {t('businesses.handedTo', { office: d.handedTo.name })}{' '}
-          {t('businesses.handedToContact', { phone: d.handedTo.phone ?? t('businesses.unknownValue'), address: d.handedTo.address ?? t('businesses.unknownValue') })}
+          {t('businesses.handedToContact', {
+            phone: d.handedTo.phone ?? t('businesses.unknownValue'),
+            address: d.handedTo.address ?? t('businesses.unknownValue'),
+          })}
         </Notice>
       )}
       <PageHeader title={b.name}>
@@ -187,7 +276,14 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
             <dt>{t('businesses.field.operatingStatus')}</dt>
             <dd>
               {b.operatingStatus ? t(`eligibility.status.${b.operatingStatus}`) : val(null)}
-              {props.nts && <NtsStatusLine t={t} v={{ configured: props.nts.configured, stale: props.nts.isStale(b.ntsCheckedAt), business: b }} canWrite={d.canWrite} csrfToken={c.var.csrfToken} />}
+              {props.nts && (
+                <NtsStatusLine
+                  t={t}
+                  v={{ configured: props.nts.configured, stale: props.nts.isStale(b.ntsCheckedAt), business: b }}
+                  canWrite={d.canWrite}
+                  csrfToken={c.var.csrfToken}
+                />
+              )}
             </dd>
             <dt>{t('businesses.field.ksicCode')}</dt>
             <dd>{b.ksicCode ? `${b.ksicCode} ${KSIC_NAMES[b.ksicCode] ?? ''}` : val(null)}</dd>
@@ -196,7 +292,12 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
             <dt>{t('businesses.field.previousAnnualRevenue')}</dt>
             <dd>
               {b.previousAnnualRevenue === null ? val(null) : formatWon(b.previousAnnualRevenue, locale)}
-              {b.annualRevenueYear !== null && <span class="form-hint"> ({t('businesses.revenueYears', { year: b.annualRevenueYear, previous: b.annualRevenueYear - 1 })})</span>}
+              {b.annualRevenueYear !== null && (
+                <span class="form-hint">
+                  {' '}
+                  ({t('businesses.revenueYears', { year: b.annualRevenueYear, previous: b.annualRevenueYear - 1 })})
+                </span>
+              )}
             </dd>
             <dt>{t('businesses.field.workers')}</dt>
             <dd>{val(b.workers === null ? null : Number(b.workers))}</dd>
@@ -240,7 +341,13 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
               return (
                 <li>
                   {t(`businesses.consentKind.${kind}`)}:{' '}
-                  {k ? t('businesses.consentGiven', { date: k.givenOn, method: t(`businesses.consentMethod.${k.method}`), version: k.textVersion }) : t('businesses.consentNotGiven')}
+                  {k
+                    ? t('businesses.consentGiven', {
+                        date: k.givenOn,
+                        method: t(`businesses.consentMethod.${k.method}`),
+                        version: k.textVersion,
+                      })
+                    : t('businesses.consentNotGiven')}
                   {k && d.canWrite && (
                     <form method="post" action={`/businesses/${b.id}/consent/withdraw`} class="itda-inline-form">
                       <CsrfField token={c.var.csrfToken} />
@@ -262,7 +369,12 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
         </h2>
         {elig.result.askNext.some((a) => a.decides > 0) && (
           <Notice kind="info">
-            {t('eligibility.askNext')}: {elig.result.askNext.filter((a) => a.decides > 0).slice(0, 3).map((a) => t('eligibility.askNextItem', { fact: t(`eligibility.fact.${a.fact}`), n: a.decides, m: a.involved })).join(' · ')}
+            {t('eligibility.askNext')}:{' '}
+            {elig.result.askNext
+              .filter((a) => a.decides > 0)
+              .slice(0, 3)
+              .map((a) => t('eligibility.askNextItem', { fact: t(`eligibility.fact.${a.fact}`), n: a.decides, m: a.involved }))
+              .join(' · ')}
           </Notice>
         )}
         <ul class="itda-programme-list">
@@ -289,9 +401,12 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
             );
           })}
         </ul>
+        <PendingGroup t={t} rows={elig.pending} info={elig.info} />
         {elig.result.nearMisses.length > 0 && (
           <details>
-            <summary>{t('eligibility.nearMisses')} ({elig.result.nearMisses.length})</summary>
+            <summary>
+              {t('eligibility.nearMisses')} ({elig.result.nearMisses.length})
+            </summary>
             <ul>
               {elig.result.nearMisses.map((n) => (
                 <li>
@@ -303,7 +418,9 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
         )}
         {elig.result.openings.length > 0 && (
           <details>
-            <summary>{t('eligibility.openings')} ({elig.result.openings.length})</summary>
+            <summary>
+              {t('eligibility.openings')} ({elig.result.openings.length})
+            </summary>
             <ul>
               {elig.result.openings.map((o) => (
                 <li>
@@ -354,13 +471,47 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
                 errors={props.activityErrors}
                 options={(['visit', 'call', 'office', 'sms'] as const).map((k) => ({ value: k, label: t(`activities.kind.${k}`) }))}
               />
-              <Input t={t} name="occurredOn" label={t('activities.occurredOn')} values={props.activityValues ?? { occurredOn: kstDate(new Date()) }} errors={props.activityErrors} required />
-              <Input t={t} name="minutes" type="number" label={t('activities.minutes')} values={props.activityValues} errors={props.activityErrors} />
+              <Input
+                t={t}
+                name="occurredOn"
+                label={t('activities.occurredOn')}
+                values={props.activityValues ?? { occurredOn: kstDate(new Date()) }}
+                errors={props.activityErrors}
+                required
+              />
+              <Input
+                t={t}
+                name="minutes"
+                type="number"
+                label={t('activities.minutes')}
+                values={props.activityValues}
+                errors={props.activityErrors}
+              />
             </div>
-            <Textarea t={t} name="summary" label={t('activities.summary')} values={props.activityValues} errors={props.activityErrors} required />
+            <Textarea
+              t={t}
+              name="summary"
+              label={t('activities.summary')}
+              values={props.activityValues}
+              errors={props.activityErrors}
+              required
+            />
             <div class="itda-grid-2">
-              <Input t={t} name="nextAction" label={t('activities.nextAction')} values={props.activityValues} errors={props.activityErrors} />
-              <Input t={t} name="nextDueOn" label={t('activities.nextDueOn')} hint="2026-12-10" values={props.activityValues} errors={props.activityErrors} />
+              <Input
+                t={t}
+                name="nextAction"
+                label={t('activities.nextAction')}
+                values={props.activityValues}
+                errors={props.activityErrors}
+              />
+              <Input
+                t={t}
+                name="nextDueOn"
+                label={t('activities.nextDueOn')}
+                hint="2026-12-10"
+                values={props.activityValues}
+                errors={props.activityErrors}
+              />
             </div>
             <div class="itda-form-actions">
               <Button>{t('activities.save')}</Button>
@@ -374,7 +525,14 @@ function DetailPage(props: { c: AppContext; d: Detail; nts?: NtsService; elig: E
 
 type ListResult = Awaited<ReturnType<BusinessesService['list']>>;
 
-function ListPage(props: { c: AppContext; list: ListResult; values: FormValues; page: number; canIntake: boolean; exportErrors?: FieldErrors }) {
+function ListPage(props: {
+  c: AppContext;
+  list: ListResult;
+  values: FormValues;
+  page: number;
+  canIntake: boolean;
+  exportErrors?: FieldErrors;
+}) {
   const { c, list } = props;
   const t = c.var.t;
   return (
@@ -429,7 +587,15 @@ function ListPage(props: { c: AppContext; list: ListResult; values: FormValues; 
           <h2 class="itda-h3">{t('businesses.export')}</h2>
           <ErrorSummary t={t} errors={props.exportErrors} />
           <CsrfField token={c.var.csrfToken} />
-          <Input t={t} name="reason" label={t('businesses.exportReason')} hint={t('businesses.exportReasonHint')} values={props.values} errors={props.exportErrors} required />
+          <Input
+            t={t}
+            name="reason"
+            label={t('businesses.exportReason')}
+            hint={t('businesses.exportReasonHint')}
+            values={props.values}
+            errors={props.exportErrors}
+            required
+          />
           <Button variant="secondary">{t('businesses.exportSubmit')}</Button>
         </form>
       )}
@@ -437,7 +603,16 @@ function ListPage(props: { c: AppContext; list: ListResult; values: FormValues; 
   );
 }
 
-function FormPage(props: { c: AppContext; title: string; action: string; values: FormValues; errors?: FieldErrors; message?: string; municipalities: { code: string; name: string }[]; isNew: boolean }) {
+function FormPage(props: {
+  c: AppContext;
+  title: string;
+  action: string;
+  values: FormValues;
+  errors?: FieldErrors;
+  message?: string;
+  municipalities: { code: string; name: string }[];
+  isNew: boolean;
+}) {
   const t = props.c.var.t;
   return (
     <Layout c={props.c} title={props.title}>
@@ -450,7 +625,13 @@ function FormPage(props: { c: AppContext; title: string; action: string; values:
 
 export function businessPages(
   app: Hono<AppEnv>,
-  deps: { businesses: BusinessesService; eligibility: EligibilityService; municipalities: () => Promise<{ code: string; name: string }[]>; extras: BusinessPageExtras; nts?: NtsService },
+  deps: {
+    businesses: BusinessesService;
+    eligibility: EligibilityService;
+    municipalities: () => Promise<{ code: string; name: string }[]>;
+    extras: BusinessPageExtras;
+    nts?: NtsService;
+  },
 ) {
   const { businesses } = deps;
 
@@ -469,7 +650,10 @@ export function businessPages(
     if (!result.ok) {
       const page = Math.max(1, Number(c.req.query('page')) || 1);
       const list = await businesses.list(c.var.actor, { page }, requestMeta(c));
-      return c.html(<ListPage c={c} list={list} values={values} page={page} canIntake={c.var.actor?.role !== 'owner'} exportErrors={result.errors} />, 400);
+      return c.html(
+        <ListPage c={c} list={list} values={values} page={page} canIntake={c.var.actor?.role !== 'owner'} exportErrors={result.errors} />,
+        400,
+      );
     }
     c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('content-disposition', `attachment; filename="businesses.xlsx"; filename*=UTF-8''${encodeURIComponent('사업장 목록.xlsx')}`);
@@ -479,23 +663,62 @@ export function businessPages(
 
   app.get('/businesses/new', async (c) => {
     await businesses.assertCanIntake(c.var.actor);
-    return c.html(<FormPage c={c} title={c.var.t('businesses.new')} action="/businesses/new" values={{}} municipalities={await deps.municipalities()} isNew />);
+    return c.html(
+      <FormPage
+        c={c}
+        title={c.var.t('businesses.new')}
+        action="/businesses/new"
+        values={{}}
+        municipalities={await deps.municipalities()}
+        isNew
+      />,
+    );
   });
 
   app.post('/businesses/new', async (c) => {
     const values = await readForm(c);
     const result = await handleForm(c, () => businesses.create(c.var.actor, values, requestMeta(c)));
     if (!result.ok) {
-      return c.html(<FormPage c={c} title={c.var.t('businesses.new')} action="/businesses/new" values={values} errors={result.errors} message={result.message} municipalities={await deps.municipalities()} isNew />, 400);
+      return c.html(
+        <FormPage
+          c={c}
+          title={c.var.t('businesses.new')}
+          action="/businesses/new"
+          values={values}
+          errors={result.errors}
+          message={result.message}
+          municipalities={await deps.municipalities()}
+          isNew
+        />,
+        400,
+      );
     }
-    return c.redirect(`/businesses/${result.value.id}?notice=${result.value.existing ? 'existing' : result.value.handedOver ? 'handedOver' : 'created'}`, 303);
+    return c.redirect(
+      `/businesses/${result.value.id}?notice=${result.value.existing ? 'existing' : result.value.handedOver ? 'handedOver' : 'created'}`,
+      303,
+    );
   });
 
   const detail = async (c: AppContext, id: string, activityValues?: FormValues, activityErrors?: FieldErrors) => {
     const d = await businesses.get(c.var.actor, id, requestMeta(c));
-    const [elig, sections, municipalities] = await Promise.all([deps.eligibility.evaluateBusiness(id), deps.extras.sections(c, id), deps.municipalities()]);
+    const [elig, sections, municipalities] = await Promise.all([
+      deps.eligibility.evaluateBusiness(id),
+      deps.extras.sections(c, id),
+      deps.municipalities(),
+    ]);
     const municipalityName = municipalities.find((m) => m.code === d.business.municipalityCode)?.name;
-    return <DetailPage c={c} d={d} nts={deps.nts} elig={elig} sections={sections} municipalityName={municipalityName} activityValues={activityValues} activityErrors={activityErrors} />;
+    return (
+      <DetailPage
+        c={c}
+        d={d}
+        nts={deps.nts}
+        elig={elig}
+        sections={sections}
+        municipalityName={municipalityName}
+        activityValues={activityValues}
+        activityErrors={activityErrors}
+      />
+    );
   };
 
   app.get('/businesses/:id', async (c) => c.html(await detail(c, uuidParam(c))));
@@ -520,7 +743,16 @@ export function businessPages(
       consentCollection: consents.find((k) => k.kind === 'collection' && !k.withdrawnAt)?.method ?? '',
       consentThirdParty: consents.find((k) => k.kind === 'third_party' && !k.withdrawnAt)?.method ?? '',
     };
-    return c.html(<FormPage c={c} title={c.var.t('businesses.edit')} action={`/businesses/${id}/edit`} values={values} municipalities={await deps.municipalities()} isNew={false} />);
+    return c.html(
+      <FormPage
+        c={c}
+        title={c.var.t('businesses.edit')}
+        action={`/businesses/${id}/edit`}
+        values={values}
+        municipalities={await deps.municipalities()}
+        isNew={false}
+      />,
+    );
   });
 
   app.post('/businesses/:id/edit', async (c) => {
@@ -528,7 +760,19 @@ export function businessPages(
     const values = await readForm(c);
     const result = await handleForm(c, () => businesses.update(c.var.actor, id, values, requestMeta(c)));
     if (!result.ok) {
-      return c.html(<FormPage c={c} title={c.var.t('businesses.edit')} action={`/businesses/${id}/edit`} values={values} errors={result.errors} message={result.message} municipalities={await deps.municipalities()} isNew={false} />, 400);
+      return c.html(
+        <FormPage
+          c={c}
+          title={c.var.t('businesses.edit')}
+          action={`/businesses/${id}/edit`}
+          values={values}
+          errors={result.errors}
+          message={result.message}
+          municipalities={await deps.municipalities()}
+          isNew={false}
+        />,
+        400,
+      );
     }
     return c.redirect(`/businesses/${id}?notice=saved`, 303);
   });

@@ -8,6 +8,10 @@ import type { ProgramsRepository } from '../programs/programs.repository.ts';
 import { SAMPLE_PROGRAMMES } from './demo.programmes.ts';
 
 /** How many sample businesses the demo tracks (enough for the editor's impact preview to say something). */
+
+/** The name recorded as reviewer of the sample rules (migration 20261202130000 uses the same). */
+const DEMO_REVIEWER = '데모 검토자 (예시 데이터)';
+
 export const DEMO_BUSINESSES = 300;
 
 /**
@@ -32,17 +36,35 @@ async function loadSampleCasework(trx: Kysely<DB>) {
   };
   const clerk = await trx.selectFrom('appUser').select('id').where('login', '=', 'demo-clerk').executeTakeFirst();
   const owner = await trx.selectFrom('appUser').select('id').where('login', '=', 'demo-owner').executeTakeFirst();
-  const businesses = await trx.selectFrom('business').select(['id', 'clerkId']).where('isSample', '=', true).orderBy('name').limit(120).execute();
-  const programmes = await trx.selectFrom('programme as p').innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId').select(['p.id', 'v.id as versionId']).where('p.isSample', '=', true).orderBy('p.id').execute();
+  const businesses = await trx
+    .selectFrom('business')
+    .select(['id', 'clerkId'])
+    .where('isSample', '=', true)
+    .orderBy('name')
+    .limit(120)
+    .execute();
+  const programmes = await trx
+    .selectFrom('programme as p')
+    .innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId')
+    .select(['p.id', 'v.id as versionId'])
+    .where('p.isSample', '=', true)
+    .orderBy('p.id')
+    .execute();
   if (!businesses.length || !programmes.length) return;
-  if (owner && businesses[0]) await trx.updateTable('business').set({ ownerUserId: owner.id, ownerName: '김소상 (예시)', phone: '010-0000-0001' }).where('id', '=', businesses[0].id).execute();
+  if (owner && businesses[0])
+    await trx
+      .updateTable('business')
+      .set({ ownerUserId: owner.id, ownerName: '김소상 (예시)', phone: '010-0000-0001' })
+      .where('id', '=', businesses[0].id)
+      .execute();
   for (let i = 0; i < businesses.length; i++) {
     const b = businesses[i]!;
     const p = programmes[(i * 7) % programmes.length]!;
     const status = statuses[i % statuses.length]!;
     const month = 3 + (i % 8);
     const day = 1 + (i % 27);
-    const d = (offset: number) => `2026-${String(Math.min(11, month + Math.floor((day + offset) / 28))).padStart(2, '0')}-${String(((day + offset) % 28) + 1).padStart(2, '0')}`;
+    const d = (offset: number) =>
+      `2026-${String(Math.min(11, month + Math.floor((day + offset) / 28))).padStart(2, '0')}-${String(((day + offset) % 28) + 1).padStart(2, '0')}`;
     const reached = path[status];
     const part = await trx
       .insertInto('participation')
@@ -65,7 +87,15 @@ async function loadSampleCasework(trx: Kysely<DB>) {
     for (const [k, to] of reached.entries()) {
       await trx
         .insertInto('participationEvent')
-        .values({ participationId: part.id, fromStatus: from, toStatus: to, reason: to === 'rejected' || to === 'withdrawn' ? '예시 사유' : null, detail: '{}', actorUserId: b.clerkId ?? clerk?.id ?? null, at: new Date(`${d(k * 9)}T01:00:00Z`) })
+        .values({
+          participationId: part.id,
+          fromStatus: from,
+          toStatus: to,
+          reason: to === 'rejected' || to === 'withdrawn' ? '예시 사유' : null,
+          detail: '{}',
+          actorUserId: b.clerkId ?? clerk?.id ?? null,
+          at: new Date(`${d(k * 9)}T01:00:00Z`),
+        })
         .execute();
       from = to;
     }
@@ -92,7 +122,13 @@ export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; p
           const existing = await trx.selectFrom('office').select('id').where('name', '=', o.name).executeTakeFirst();
           const id =
             existing?.id ??
-            (await trx.insertInto('office').values({ name: o.name, regionId, address: o.address, phone: null, isDemo: true }).returning('id').executeTakeFirstOrThrow()).id;
+            (
+              await trx
+                .insertInto('office')
+                .values({ name: o.name, regionId, address: o.address, phone: null, isDemo: true })
+                .returning('id')
+                .executeTakeFirstOrThrow()
+            ).id;
           offices.set(o.name, id);
           await trx
             .insertInto('officeMunicipality')
@@ -125,7 +161,12 @@ export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; p
         // The sample catalogue: written from public notices, labelled 예시, every amount "확인 필요".
         for (const sp of SAMPLE_PROGRAMMES) {
           if (await deps.programs.findProgrammeByKey(trx, sp.key)) continue;
-          const programme = await deps.programs.insertProgramme(trx, { key: sp.key, source: 'manual', sourceId: sp.sourceId, isSample: true });
+          const programme = await deps.programs.insertProgramme(trx, {
+            key: sp.key,
+            source: 'manual',
+            sourceId: sp.sourceId,
+            isSample: true,
+          });
           const v = await deps.programs.insertVersion(trx, {
             programmeId: programme.id,
             version: 1,
@@ -153,6 +194,13 @@ export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; p
             documentNames: [],
             attachments: '[]',
             rule: JSON.stringify(sp.rule),
+            // Issue 11 §2: a rule judges only once reviewed. The demo marks the rules written from a
+            // public notice as reviewed by a labelled demo reviewer (so the demo keeps showing verdicts);
+            // the 시·군 composites written for the demo (targetTextOrigin 'example') have no notice to be
+            // checked against and stay drafted: they show in "요건 확인 전" and in the review queue.
+            ...(sp.targetTextOrigin === 'notice'
+              ? { ruleReview: 'reviewed' as const, ruleReviewedByName: DEMO_REVIEWER, ruleReviewedAt: new Date() }
+              : { ruleReview: 'drafted' as const }),
             reviewStatus: sp.reviewStatus,
             reviewNote: sp.reviewNote,
             fingerprint: null,
@@ -203,9 +251,17 @@ export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; p
           clerkId: i % 10 === 0 ? (clerk?.id ?? null) : null,
           isSample: true,
         }));
-        for (let i = 0; i < rows.length; i += 100) await trx.insertInto('business').values(rows.slice(i, i + 100)).execute();
+        for (let i = 0; i < rows.length; i += 100)
+          await trx
+            .insertInto('business')
+            .values(rows.slice(i, i + 100))
+            .execute();
         await loadSampleCasework(trx);
-        await audit.record(trx, meta, { action: 'demo.load', actorLogin: 'itda-demo', detail: { offices: DEMO_OFFICES.length, accounts: DEMO_ACCOUNTS.length } });
+        await audit.record(trx, meta, {
+          action: 'demo.load',
+          actorLogin: 'itda-demo',
+          detail: { offices: DEMO_OFFICES.length, accounts: DEMO_ACCOUNTS.length },
+        });
       });
       return { loaded: true, accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD };
     },

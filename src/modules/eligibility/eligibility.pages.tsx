@@ -7,6 +7,7 @@ import { handleForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, PageHeader } from '../../web/layout.tsx';
 import { describePeriod, PERIOD_BADGE_TONE } from '../programs/programs.format.ts';
 import { ExplanationView } from '../programs/programs.rule-view.tsx';
+import { PendingGroup } from './eligibility.pending-view.tsx';
 import type { EligibilityService } from './eligibility.service.ts';
 
 type Check = Awaited<ReturnType<EligibilityService['checkFacts']>>;
@@ -20,7 +21,17 @@ function FactsForm(props: { c: AppContext; values: FormValues; errors?: FieldErr
   const { c, values, errors } = props;
   const t = c.var.t;
   const unknown = t('eligibility.unknownOption');
-  const yn = (name: string) => <Select t={t} name={name} label={t(`eligibility.fact.${name}`)} values={values} errors={errors} placeholder={unknown} options={YES_NO(t)} />;
+  const yn = (name: string) => (
+    <Select
+      t={t}
+      name={name}
+      label={t(`eligibility.fact.${name}`)}
+      values={values}
+      errors={errors}
+      placeholder={unknown}
+      options={YES_NO(t)}
+    />
+  );
   return (
     <form method="get" action="/eligibility" class="itda-form itda-form-wide itda-facts" novalidate>
       <input type="hidden" name="check" value="1" />
@@ -36,9 +47,23 @@ function FactsForm(props: { c: AppContext; values: FormValues; errors?: FieldErr
           options={props.municipalities.map((m) => ({ value: m.code, label: m.name }))}
         />
         <Input t={t} name="openedOn" label={t('eligibility.fact.openedOn')} hint="2021-03-02" values={values} errors={errors} />
-        <Input t={t} name="annualRevenue" label={t('eligibility.fact.annualRevenue')} hint={t('eligibility.revenueHint')} values={values} errors={errors} />
+        <Input
+          t={t}
+          name="annualRevenue"
+          label={t('eligibility.fact.annualRevenue')}
+          hint={t('eligibility.revenueHint')}
+          values={values}
+          errors={errors}
+        />
         <Input t={t} name="workers" label={t('eligibility.fact.workers')} values={values} errors={errors} />
-        <Input t={t} name="ksicCode" label={t('eligibility.fact.ksicCode')} hint={t('eligibility.ksicHint')} values={values} errors={errors} />
+        <Input
+          t={t}
+          name="ksicCode"
+          label={t('eligibility.fact.ksicCode')}
+          hint={t('eligibility.ksicHint')}
+          values={values}
+          errors={errors}
+        />
         <Select
           t={t}
           name="operatingStatus"
@@ -46,7 +71,10 @@ function FactsForm(props: { c: AppContext; values: FormValues; errors?: FieldErr
           values={values}
           errors={errors}
           placeholder={unknown}
-          options={(['active', 'preparing', 'suspended', 'closed'] as const).map((s) => ({ value: s, label: t(`eligibility.status.${s}`) }))}
+          options={(['active', 'preparing', 'suspended', 'closed'] as const).map((s) => ({
+            value: s,
+            label: t(`eligibility.status.${s}`),
+          }))}
         />
         <Input t={t} name="closedOn" label={t('eligibility.fact.closedOn')} hint="2026-06-30" values={values} errors={errors} />
         <Input t={t} name="ownerBirthDate" label={t('eligibility.fact.ownerBirthDate')} hint="1975-05-20" values={values} errors={errors} />
@@ -81,7 +109,14 @@ function FactsForm(props: { c: AppContext; values: FormValues; errors?: FieldErr
         {yn('ownerDisabled')}
         {yn('ownerVeteran')}
         {yn('mailOrderRegistered')}
-        <Input t={t} name="refDate" label={t('eligibility.fact.refDate')} hint={t('eligibility.refDateHint')} values={values} errors={errors} />
+        <Input
+          t={t}
+          name="refDate"
+          label={t('eligibility.fact.refDate')}
+          hint={t('eligibility.refDateHint')}
+          values={values}
+          errors={errors}
+        />
       </div>
       <div class="itda-form-actions">
         <Button size="large">{t('eligibility.submit')}</Button>
@@ -90,7 +125,13 @@ function FactsForm(props: { c: AppContext; values: FormValues; errors?: FieldErr
   );
 }
 
-function VerdictList(props: { c: AppContext; title: string; rows: readonly ProgrammeVerdict[]; check: Check; kind: 'eligible' | 'unknown' | 'ineligible' }) {
+function VerdictList(props: {
+  c: AppContext;
+  title: string;
+  rows: readonly ProgrammeVerdict[];
+  check: Check;
+  kind: 'eligible' | 'unknown' | 'ineligible';
+}) {
   const { c, check } = props;
   const t = c.var.t;
   if (!props.rows.length) return null;
@@ -106,7 +147,8 @@ function VerdictList(props: { c: AppContext; title: string; rows: readonly Progr
           return (
             <li class={`itda-card itda-verdict itda-verdict-${props.kind}`}>
               <h3>
-                {info ? <a href={`/programmes/${info.id}`}>{r.title}</a> : r.title} {period?.badge && <Badge tone={PERIOD_BADGE_TONE[period.badge.kind]}>{period.badge.text}</Badge>}
+                {info ? <a href={`/programmes/${info.id}`}>{r.title}</a> : r.title}{' '}
+                {period?.badge && <Badge tone={PERIOD_BADGE_TONE[period.badge.kind]}>{period.badge.text}</Badge>}
               </h3>
               {r.summary && <p>{r.summary}</p>}
               {r.verdict === 'unknown' && r.missing.length > 0 && (
@@ -130,7 +172,14 @@ function VerdictList(props: { c: AppContext; title: string; rows: readonly Progr
   );
 }
 
-function CheckPage(props: { c: AppContext; values: FormValues; errors?: FieldErrors; message?: string; check?: Check; municipalities: { code: string; name: string }[] }) {
+function CheckPage(props: {
+  c: AppContext;
+  values: FormValues;
+  errors?: FieldErrors;
+  message?: string;
+  check?: Check;
+  municipalities: { code: string; name: string }[];
+}) {
   const { c, check } = props;
   const t = c.var.t;
   const by = (v: 'eligible' | 'unknown' | 'ineligible') => check?.result.results.filter((r) => r.verdict === v) ?? [];
@@ -142,7 +191,12 @@ function CheckPage(props: { c: AppContext; values: FormValues; errors?: FieldErr
       {check && (
         <div class="itda-results">
           <p role="status" class="itda-result-count">
-            {t('eligibility.counts', { date: check.refDate, eligible: check.result.counts.eligible, unknown: check.result.counts.unknown, ineligible: check.result.counts.ineligible })}{' '}
+            {t('eligibility.counts', {
+              date: check.refDate,
+              eligible: check.result.counts.eligible,
+              unknown: check.result.counts.unknown,
+              ineligible: check.result.counts.ineligible,
+            })}{' '}
             <DemoBadge label={t('programmes.sample')} />
           </p>
           {check.withoutRule > 0 && <p class="form-hint">{t('eligibility.withoutRule', { n: check.withoutRule })}</p>}
@@ -152,11 +206,12 @@ function CheckPage(props: { c: AppContext; values: FormValues; errors?: FieldErr
                 {t('eligibility.askNext')}
               </h2>
               <ol>
-                {check.result.askNext.filter((a) => a.decides > 0).slice(0, 5).map((a) => (
-                  <li>
-                    {t('eligibility.askNextItem', { fact: t(`eligibility.fact.${a.fact}`), n: a.decides, m: a.involved })}
-                  </li>
-                ))}
+                {check.result.askNext
+                  .filter((a) => a.decides > 0)
+                  .slice(0, 5)
+                  .map((a) => (
+                    <li>{t('eligibility.askNextItem', { fact: t(`eligibility.fact.${a.fact}`), n: a.decides, m: a.involved })}</li>
+                  ))}
               </ol>
             </section>
           )}
@@ -190,6 +245,11 @@ function CheckPage(props: { c: AppContext; values: FormValues; errors?: FieldErr
             </section>
           )}
           <VerdictList c={c} check={check} kind="unknown" title={t('eligibility.unknown')} rows={by('unknown')} />
+          {check.pending.length > 0 && (
+            <div class="itda-card">
+              <PendingGroup t={t} rows={check.pending} info={check.info} />
+            </div>
+          )}
           <VerdictList c={c} check={check} kind="ineligible" title={t('eligibility.ineligible')} rows={by('ineligible')} />
           <h2 class="itda-h2" id="facts">
             {t('eligibility.changeFacts')}
@@ -201,7 +261,10 @@ function CheckPage(props: { c: AppContext; values: FormValues; errors?: FieldErr
   );
 }
 
-export function eligibilityPages(app: Hono<AppEnv>, deps: { eligibility: EligibilityService; municipalities: () => Promise<{ code: string; name: string }[]> }) {
+export function eligibilityPages(
+  app: Hono<AppEnv>,
+  deps: { eligibility: EligibilityService; municipalities: () => Promise<{ code: string; name: string }[]> },
+) {
   app.get('/eligibility', async (c) => {
     const values = c.req.query();
     const municipalities = await deps.municipalities();
@@ -210,7 +273,11 @@ export function eligibilityPages(app: Hono<AppEnv>, deps: { eligibility: Eligibi
       return c.html(<CheckPage c={c} values={values} municipalities={municipalities} />);
     }
     const result = await handleForm(c, () => deps.eligibility.checkFacts(c.var.actor, values));
-    if (!result.ok) return c.html(<CheckPage c={c} values={values} errors={result.errors} message={result.message} municipalities={municipalities} />, 400);
+    if (!result.ok)
+      return c.html(
+        <CheckPage c={c} values={values} errors={result.errors} message={result.message} municipalities={municipalities} />,
+        400,
+      );
     return c.html(<CheckPage c={c} values={values} check={result.value} municipalities={municipalities} />);
   });
 }

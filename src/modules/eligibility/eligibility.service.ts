@@ -4,6 +4,8 @@ import {
   compileProgramme,
   diffVerdicts,
   effectiveRule,
+  regionState,
+  screeningRule,
   evaluateCatalogue,
   RuleSchema,
   type BusinessFacts,
@@ -23,10 +25,17 @@ import { memoized } from '../../request-memo.ts';
 /** Programmes without a written rule have no criteria: the engine would call them eligible to all. */
 const NO_RULE = { all: [] } as const;
 
+type VersionInput = { versionId: number; key: string; title: string; rule: unknown; ruleReview: string } & RegionColumns;
+
 /** Stands for a version the engine cannot judge: `any` of nothing is not met by anyone. */
 const NOT_JUDGED = compileProgramme({ key: '', title: '', rule: { any: [] } });
 
-export function createEligibilityService(deps: { db: Kysely<DB>; programs: ProgramsRepository; repo: EligibilityRepository; now: () => Date }) {
+export function createEligibilityService(deps: {
+  db: Kysely<DB>;
+  programs: ProgramsRepository;
+  repo: EligibilityRepository;
+  now: () => Date;
+}) {
   const { db, programs, repo, now } = deps;
   // Rules are compiled once per programme version (versions never change once written).
   const compiledByVersion = new Map<number, CompiledProgramme>();
@@ -34,9 +43,11 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
   /**
    * A version's rule conjoined with its region (issue 11 §1): what every verdict evaluates — the
    * business page, the clerk home, the quick check and the editor's impact preview. Null when the
-   * rule does not parse or the version's region is unset (not judged until an editor sets it).
+   * rule does not parse, the version's region is unset (not judged until an editor sets it), or the
+   * rule is not reviewed (issue 11 §2: a drafted rule never makes anyone "신청 가능").
    */
-  function compileVersion(v: { versionId: number; key: string; title: string; rule: unknown } & RegionColumns): CompiledProgramme | null {
+  function compileVersion(v: VersionInput): CompiledProgramme | null {
+    if (v.ruleReview !== 'reviewed') return null;
     const hit = compiledByVersion.get(v.versionId);
     if (hit) return hit;
     const parsed = RuleSchema.safeParse(v.rule ?? NO_RULE);
@@ -48,30 +59,113 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
     return compiled;
   }
 
+  /** A version awaiting review: only what is known to rule a business out (region, 휴·폐업). */
+  function compileScreen(v: VersionInput): CompiledProgramme {
+    const key = -v.versionId;
+    const hit = compiledByVersion.get(key);
+    if (hit) return hit;
+    const parsed = v.rule === null ? null : RuleSchema.safeParse(v.rule);
+    const compiled = compileProgramme({ key: v.key, title: v.title, rule: screeningRule(parsed?.success ? parsed.data : null, v) });
+    compiledByVersion.set(key, compiled);
+    return compiled;
+  }
+
+  /**
+   * The current catalogue in two parts: programmes that judge (reviewed rule, region set) and
+   * programmes awaiting review (screened only). A reviewed version whose region is missing or whose
+   * rule does not parse (should not happen: publishing refuses both) is counted as awaiting review.
+   */
   async function currentCatalogue() {
     const rows = await programs.currentRules(db);
-    const withRule = rows.filter((r) => r.rule !== null);
     const compiled: CompiledProgramme[] = [];
+    const screens: CompiledProgramme[] = [];
     const info = new Map<string, (typeof rows)[number]>();
-    for (const r of withRule) {
+    for (const r of rows) {
+      info.set(r.key, r);
       const c = compileVersion({ ...r, versionId: r.versionId });
-      if (c) {
-        compiled.push(c);
-        info.set(r.key, r);
-      }
+      if (c) compiled.push(c);
+      else screens.push(compileScreen({ ...r, versionId: r.versionId }));
     }
-    return { compiled, info, withoutRule: rows.length - withRule.length };
+    return { compiled, screens, info, withoutRule: 0 };
   }
 
   async function evaluateFacts(facts: BusinessFacts, refDate: string) {
-    const { compiled, info, withoutRule } = await currentCatalogue();
+    const { compiled, screens, info, withoutRule } = await currentCatalogue();
     const all = evaluateCatalogue(compiled, facts, refDate, { explain: true, nearMisses: true, timeChanges: true, askNext: true });
     // A shop does not move for a programme: a notice for another region is not "one condition short".
     const result = { ...all, nearMisses: all.nearMisses.filter((n) => !n.unmet.some((u) => u.type === 'region')) };
-    return { result, info, withoutRule };
+    // Awaiting review: never counted in `result` (never "신청 가능"); those the screen does not rule
+    // out are listed as "요건 확인 전 공고" (issue 11 §2). Their verdict is the screen's, not the rule's.
+    const screened = evaluateCatalogue(screens, facts, refDate, {
+      explain: true,
+      nearMisses: false,
+      timeChanges: false,
+      askNext: false,
+    }).results;
+    const pending = screened.filter((r) => r.verdict !== 'ineligible');
+    const pendingRuledOut = new Set(screened.filter((r) => r.verdict === 'ineligible').map((r) => r.programmeKey));
+    return { result, pending, pendingRuledOut, info, withoutRule };
+  }
+
+  /**
+   * Programmes whose current rule awaits review (issue 11 §2), most tracked businesses they may
+   * concern first (the screen — region, 휴·폐업 — and the drafted rule's target, e.g. 소상공인, not
+   * ruling them out), then nearest deadline (none last). Counts only: no business is named.
+   */
+  async function queue() {
+    const rows = (await programs.currentRules(db)).filter((r) => r.ruleReview !== 'reviewed');
+    if (!rows.length) return [];
+    const businesses = await repo.businessFacts(db);
+    const today = kstDate(now());
+    const out = rows.map((r) => {
+      const parsed = r.rule === null ? null : RuleSchema.safeParse(r.rule);
+      const drafted = parsed?.success ? parsed.data : null;
+      const concern = compileProgramme({
+        key: r.key,
+        title: r.title,
+        rule: { all: [screeningRule(drafted, r), ...(drafted ? [drafted] : [])] },
+      });
+      let n = 0;
+      for (const b of businesses)
+        if (
+          evaluateCatalogue([concern], b.facts, today, { nearMisses: false, timeChanges: false, askNext: false }).results[0]?.verdict !==
+          'ineligible'
+        )
+          n++;
+      const waitingDays = Math.max(0, Math.floor((now().getTime() - new Date(r.versionCreatedAt).getTime()) / 86_400_000));
+      return {
+        programmeId: r.id,
+        key: r.key,
+        title: r.title,
+        source: r.source,
+        regionState: regionState(r),
+        periodEnd: r.periodKind === 'range' ? r.periodEnd : null,
+        concern: n,
+        waitingDays,
+        since: r.versionCreatedAt,
+      };
+    });
+    return out.sort(
+      (a, b) =>
+        b.concern - a.concern || (a.periodEnd ?? '9999').localeCompare(b.periodEnd ?? '9999') || a.title.localeCompare(b.title, 'ko'),
+    );
   }
 
   return {
+    /** The catalogue editors' review queue (issue 11 §2). */
+    async reviewQueue(actor: Actor | null) {
+      authorize(actor, 'programmes.edit');
+      return queue();
+    },
+
+    /** Size and age of the review queue, for the operator's and the editors' home (no names, no businesses). */
+    async reviewQueueSummary(actor: Actor | null) {
+      authorize(actor, 'programmes.import');
+      const rows = (await programs.currentRules(db)).filter((r) => r.ruleReview !== 'reviewed');
+      const oldest = rows.reduce<Date | null>((m, r) => (!m || new Date(r.versionCreatedAt) < m ? new Date(r.versionCreatedAt) : m), null);
+      return { count: rows.length, oldestDays: oldest ? Math.max(0, Math.floor((now().getTime() - oldest.getTime()) / 86_400_000)) : 0 };
+    },
+
     async assertCanCheck(actor: Actor | null) {
       authorize(actor, 'eligibility.check');
     },
@@ -82,7 +176,12 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
       const input = parseInput(FactsInput, raw);
       const { refDate, ...facts } = input;
       const date = refDate ?? kstDate(now());
-      const f: BusinessFacts = { ...facts, sidoCode: facts.municipalityCode ? facts.municipalityCode.slice(0, 2) : null, priorReceipts: null, documents: null };
+      const f: BusinessFacts = {
+        ...facts,
+        sidoCode: facts.municipalityCode ? facts.municipalityCode.slice(0, 2) : null,
+        priorReceipts: null,
+        documents: null,
+      };
       return { ...(await evaluateFacts(f, date)), refDate: date };
     },
 
@@ -102,19 +201,41 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
      */
     async closingSoonFor(businessIds: string[], from: string, until: string) {
       if (!businessIds.length) return [];
-      const rows = (await programs.currentRules(db)).filter((r) => r.periodKind === 'range' && r.periodEnd && r.periodEnd >= from && r.periodEnd <= until);
+      const rows = (await programs.currentRules(db)).filter(
+        (r) => r.periodKind === 'range' && r.periodEnd && r.periodEnd >= from && r.periodEnd <= until,
+      );
       if (!rows.length) return [];
       const businesses = await repo.businessFacts(db, { ids: businessIds });
-      const out: { programmeId: number; title: string; periodEnd: string; businessId: string; businessName: string; verdict: 'eligible' | 'unknown'; missing: readonly string[] }[] = [];
+      const out: {
+        programmeId: number;
+        title: string;
+        periodEnd: string;
+        businessId: string;
+        businessName: string;
+        verdict: 'eligible' | 'unknown' | 'unreviewed';
+        missing: readonly string[];
+      }[] = [];
       for (const r of rows) {
         const c = compileVersion({ ...r, versionId: r.versionId });
-        if (!c) continue;
+        // Awaiting review: listed as "요건 확인 전" where the screen (region, 휴·폐업) does not rule it out.
+        const screen = c ? null : compileScreen({ ...r, versionId: r.versionId });
         for (const b of businesses) {
-          const ev = evaluateCatalogue([c], b.facts, from, { nearMisses: false, timeChanges: false, askNext: false }).results[0];
-          if (ev && ev.verdict !== 'ineligible') out.push({ programmeId: r.id, title: r.title, periodEnd: r.periodEnd!, businessId: b.id, businessName: b.name, verdict: ev.verdict, missing: ev.missing });
+          const ev = evaluateCatalogue([c ?? screen!], b.facts, from, { nearMisses: false, timeChanges: false, askNext: false }).results[0];
+          if (!ev || ev.verdict === 'ineligible') continue;
+          out.push({
+            programmeId: r.id,
+            title: r.title,
+            periodEnd: r.periodEnd!,
+            businessId: b.id,
+            businessName: b.name,
+            verdict: c ? ev.verdict : 'unreviewed',
+            missing: c ? ev.missing : [],
+          });
         }
       }
-      return out.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : a.businessName.localeCompare(b.businessName)));
+      return out.sort((a, b) =>
+        a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : a.businessName.localeCompare(b.businessName),
+      );
     },
 
     /**
@@ -143,7 +264,15 @@ export function createEligibilityService(deps: { db: Kysely<DB>; programs: Progr
           return b && scopePermits(scope, b, 'read') ? [{ ...r, name: b.name, isSample: b.isSample }] : [];
         });
       const changed = { gained: diff.gained.length, lost: diff.lost.length, otherChanges: diff.otherChanges.length };
-      return { refDate: diff.refDate, total: diff.total, counts: diff.counts, changed, gained: named(diff.gained), lost: named(diff.lost), otherChanges: named(diff.otherChanges) };
+      return {
+        refDate: diff.refDate,
+        total: diff.total,
+        counts: diff.counts,
+        changed,
+        gained: named(diff.gained),
+        lost: named(diff.lost),
+        otherChanges: named(diff.otherChanges),
+      };
     },
   };
 }

@@ -4,6 +4,7 @@ import { UnauthenticatedError } from '../../errors.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
 import { Badge, CsrfField } from '../../web/components/index.ts';
 import type { BusinessesService } from '../businesses/businesses.service.ts';
+import { can } from '../auth/auth.policy.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import { OwnerHome } from '../owner/owner.pages.tsx';
 import type { OwnerService } from '../owner/owner.service.ts';
@@ -45,7 +46,9 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
   const t = c.var.t;
   return (
     <div class="itda-today">
-      <p class="itda-result-count">{t('today.summary', { n: today.mine.length, tasks: today.tasks.length, closing: groupByProgramme(closing).length })}</p>
+      <p class="itda-result-count">
+        {t('today.summary', { n: today.mine.length, tasks: today.tasks.length, closing: groupByProgramme(closing).length })}
+      </p>
       <section class="itda-card" aria-labelledby="t-tasks">
         <h2 class="itda-h3" id="t-tasks">
           {t('today.tasks')} ({today.tasks.length})
@@ -85,7 +88,11 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
                   {g.rows.slice(0, 5).map((x) => (
                     <li>
                       <a href={`/businesses/${x.businessId}`}>{x.businessName}</a>:{' '}
-                      {x.verdict === 'eligible' ? t('verdict.eligible') : `${t('verdict.unknown')} (${x.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')})`}
+                      {x.verdict === 'eligible'
+                        ? t('verdict.eligible')
+                        : x.verdict === 'unreviewed'
+                          ? t('verdict.unreviewed')
+                          : `${t('verdict.unknown')} (${x.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')})`}
                     </li>
                   ))}
                   {g.rows.length > 5 && <li>{t('today.andMore', { n: g.rows.length - 5 })}</li>}
@@ -105,7 +112,8 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
           <ul class="itda-list">
             {today.expiring.map((d) => (
               <li>
-                <a href={`/businesses/${d.businessId}`}>{d.businessName}</a>: {d.typeName} ({t('today.validUntil', { date: d.validUntil ?? '' })})
+                <a href={`/businesses/${d.businessId}`}>{d.businessName}</a>: {d.typeName} (
+                {t('today.validUntil', { date: d.validUntil ?? '' })})
               </li>
             ))}
           </ul>
@@ -118,7 +126,8 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
         <ul class="itda-list">
           {today.quiet.slice(0, 10).map((b) => (
             <li>
-              <a href={`/businesses/${b.id}`}>{b.name}</a> — {b.lastContactAt ? t('today.lastContact', { date: b.lastContactAt.toISOString().slice(0, 10) }) : t('today.neverContacted')}
+              <a href={`/businesses/${b.id}`}>{b.name}</a> —{' '}
+              {b.lastContactAt ? t('today.lastContact', { date: b.lastContactAt.toISOString().slice(0, 10) }) : t('today.neverContacted')}
             </li>
           ))}
         </ul>
@@ -127,7 +136,35 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
   );
 }
 
-function HomePage({ c, clerk, owner }: { c: AppContext; clerk?: { today: Today; closing: Closing }; owner?: Awaited<ReturnType<OwnerService['forOwnerAccount']>> }) {
+/** Issue 11 §2: how many imported notices wait for their rule to be reviewed, and for how long. */
+function ReviewQueueCard({ c, queue }: { c: AppContext; queue: { count: number; oldestDays: number } }) {
+  const t = c.var.t;
+  return (
+    <section class="itda-card" aria-labelledby="review-queue">
+      <h2 class="itda-h3" id="review-queue">
+        {t('review.home.title')}
+      </h2>
+      <p>{queue.count ? t('review.home.summary', { n: queue.count, days: queue.oldestDays }) : t('review.home.none')}</p>
+      {queue.count > 0 && can(c.var.actor, 'programmes.edit') && (
+        <p>
+          <a href="/catalogue/review-queue">{t('review.queue.title')}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function HomePage({
+  c,
+  clerk,
+  owner,
+  queue,
+}: {
+  c: AppContext;
+  clerk?: { today: Today; closing: Closing };
+  owner?: Awaited<ReturnType<OwnerService['forOwnerAccount']>>;
+  queue?: { count: number; oldestDays: number };
+}) {
   const t = c.var.t;
   const actor = c.var.actor!;
   const links = navigationFor(actor).filter((n) => n.href !== '/home');
@@ -141,6 +178,7 @@ function HomePage({ c, clerk, owner }: { c: AppContext; clerk?: { today: Today; 
       />
       {clerk && <ClerkToday c={c} today={clerk.today} closing={clerk.closing} />}
       {owner && <OwnerHome c={c} views={owner} />}
+      {queue && <ReviewQueueCard c={c} queue={queue} />}
       <section aria-labelledby="role-scope">
         <h2 id="role-scope" class="itda-h2">
           {t('home.scopeTitle')}
@@ -186,7 +224,10 @@ function PrivacyPage({ c }: { c: AppContext }) {
   );
 }
 
-export function homePages(app: Hono<AppEnv>, deps: { businesses: BusinessesService; eligibility: EligibilityService; owner: OwnerService }) {
+export function homePages(
+  app: Hono<AppEnv>,
+  deps: { businesses: BusinessesService; eligibility: EligibilityService; owner: OwnerService },
+) {
   app.get('/home', async (c) => {
     const actor = c.var.actor;
     if (!actor) throw new UnauthenticatedError();
@@ -200,6 +241,7 @@ export function homePages(app: Hono<AppEnv>, deps: { businesses: BusinessesServi
       return c.html(<HomePage c={c} clerk={{ today, closing }} />);
     }
     if (actor.role === 'owner') return c.html(<HomePage c={c} owner={await deps.owner.forOwnerAccount(actor, requestMeta(c))} />);
+    if (can(actor, 'programmes.import')) return c.html(<HomePage c={c} queue={await deps.eligibility.reviewQueueSummary(actor)} />);
     return c.html(<HomePage c={c} />);
   });
   app.get('/privacy', (c) => c.html(<PrivacyPage c={c} />));

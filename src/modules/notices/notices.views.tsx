@@ -19,6 +19,8 @@ export function NoticeDocumentsSection(props: {
   docs: NoticeDocumentView[];
   canRead: boolean;
   csrfToken?: string;
+  /** Attachments the version lists (the feed's file fields): before the first read there are no document rows yet. */
+  attachmentCount?: number;
 }) {
   const { t, docs } = props;
   const read = docs.filter((d) => d.status === 'extracted');
@@ -32,7 +34,9 @@ export function NoticeDocumentsSection(props: {
       <h2 class="itda-h2" id="notice-documents-title">
         {t('notices.title')}
       </h2>
-      {docs.length === 0 ? (
+      {docs.length === 0 && (props.attachmentCount ?? 0) > 0 ? (
+        <p>{t('notices.notReadYet')}</p>
+      ) : docs.length === 0 ? (
         <p>{t('notices.noFiles')}</p>
       ) : (
         <>
@@ -74,7 +78,7 @@ export function NoticeDocumentsSection(props: {
           </ul>
         </>
       )}
-      {props.canRead && docs.length > 0 && (
+      {props.canRead && (docs.length > 0 || (props.attachmentCount ?? 0) > 0) && (
         <form method="post" action={`/programmes/${props.programmeId}/notices/read`}>
           <CsrfField token={props.csrfToken ?? ''} />
           <Button variant="secondary">{t('notices.readNow')}</Button>

@@ -9,7 +9,20 @@ import {
 import { ENDED_STATUSES } from '../../domain/metrics/figures.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
-import { Badge, Button, CsrfField, ErrorSummary, Input, RadioGroup, Select, Textarea, valueOf, type FieldErrors, type FormValues, type OptionGroup } from '../../web/components/index.ts';
+import {
+  Badge,
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Input,
+  RadioGroup,
+  Select,
+  Textarea,
+  valueOf,
+  type FieldErrors,
+  type FormValues,
+  type OptionGroup,
+} from '../../web/components/index.ts';
 import { formatDateTime, formatWonExact } from '../../web/format.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
@@ -82,7 +95,7 @@ function channelLabel(t: Translate, ch: string | null): string {
 // ── Business page section (rendered by the business page) ──────────────────────────────────
 
 function programmeGroups(t: Translate, programmes: readonly ProgrammeOption[]): OptionGroup[] {
-  const order = ['eligible', 'unknown', 'noRule', 'ineligible'] as const;
+  const order = ['eligible', 'unknown', 'unreviewed', 'noRule', 'ineligible'] as const;
   return order
     .map((v) => ({
       label: t(`participations.verdict.${v}`),
@@ -127,7 +140,9 @@ export function ParticipationsSection(props: {
               <p class="itda-participation-meta">
                 {r.submittedOn && <span>{t('participations.list.submitted', { date: r.submittedOn })}</span>}
                 {r.benefitAmount !== null && (
-                  <span>{t('participations.list.benefit', { amount: formatWonExact(r.benefitAmount, c.var.locale), date: r.benefitedOn ?? '' })}</span>
+                  <span>
+                    {t('participations.list.benefit', { amount: formatWonExact(r.benefitAmount, c.var.locale), date: r.benefitedOn ?? '' })}
+                  </span>
                 )}
                 <span>{t('participations.list.updated', { at: formatDateTime(r.updatedAt, c.var.locale) })}</span>
               </p>
@@ -357,7 +372,10 @@ function History(props: { c: AppContext; events: Detail['events'] }) {
                   t('participations.history.submitted', { date: str('submittedOn')!, channel: channelLabel(t, str('channel')) })}
                 {str('decidedOn') && t('participations.history.decided', { date: str('decidedOn')! })}
                 {str('amount') &&
-                  t('participations.history.benefited', { amount: formatWonExact(Number(str('amount')), c.var.locale), date: str('benefitedOn') ?? '' })}
+                  t('participations.history.benefited', {
+                    amount: formatWonExact(Number(str('amount')), c.var.locale),
+                    date: str('benefitedOn') ?? '',
+                  })}
               </p>
             )}
             {e.reason && (
@@ -537,7 +555,10 @@ function DetailPage(props: {
   );
 }
 
-export function participationPages(app: Hono<AppEnv>, deps: { participations: ParticipationsService; documents: DocumentsService; surveys: SurveysService }) {
+export function participationPages(
+  app: Hono<AppEnv>,
+  deps: { participations: ParticipationsService; documents: DocumentsService; surveys: SurveysService },
+) {
   const { participations, documents, surveys } = deps;
 
   async function renderDetail(
@@ -549,7 +570,9 @@ export function participationPages(app: Hono<AppEnv>, deps: { participations: Pa
     const data = await participations.get(c.var.actor, id, requestMeta(c));
     const checklist = await documents.checklist(c.var.actor, id);
     // Only an ended participation (선정·탈락·취소·수혜) has a survey.
-    const survey = (ENDED_STATUSES as readonly string[]).includes(data.participation.status) ? await surveys.forParticipation(c.var.actor, id) : undefined;
+    const survey = (ENDED_STATUSES as readonly string[]).includes(data.participation.status)
+      ? await surveys.forParticipation(c.var.actor, id)
+      : undefined;
     return c.html(<DetailPage c={c} data={data} checklist={checklist} survey={survey} {...extra} />, status);
   }
 

@@ -42,7 +42,7 @@ export interface ParticipationsDeps {
   now: () => Date;
 }
 
-export type ProgrammeVerdict = 'eligible' | 'unknown' | 'ineligible' | 'noRule';
+export type ProgrammeVerdict = 'eligible' | 'unknown' | 'unreviewed' | 'ineligible' | 'noRule';
 
 export interface ProgrammeOption {
   id: number;
@@ -54,7 +54,7 @@ export interface ProgrammeOption {
   note: string | null;
 }
 
-const VERDICT_ORDER: Record<ProgrammeVerdict, number> = { eligible: 0, unknown: 1, noRule: 2, ineligible: 3 };
+const VERDICT_ORDER: Record<ProgrammeVerdict, number> = { eligible: 0, unknown: 1, unreviewed: 2, noRule: 3, ineligible: 4 };
 
 const ISSUE_KEYS: Record<TransitionIssue['code'], string> = {
   notAllowed: 'participations.notAllowed',
@@ -133,6 +133,9 @@ export function createParticipationsService(deps: ParticipationsDeps) {
       deps.eligibility.evaluateBusiness(businessId, kstDate(now())),
     ]);
     const verdicts = new Map(evaluation.result.results.map((r) => [r.programmeKey, r]));
+    // Rules awaiting review give no verdict (issue 11 §2): "요건 확인 전", or 해당 없음 when the
+    // screen (region, 휴·폐업) already rules the business out.
+    const pending = new Set(evaluation.pending.map((r) => r.programmeKey));
     return programmes
       .filter((p) => !open.has(p.id))
       .map((p): ProgrammeOption => {
@@ -140,7 +143,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
         return {
           id: p.id,
           title: p.title,
-          verdict: v ? v.verdict : 'noRule',
+          verdict: v ? v.verdict : pending.has(p.key) ? 'unreviewed' : evaluation.pendingRuledOut.has(p.key) ? 'ineligible' : 'noRule',
           isSample: p.isSample,
           periodEnd: p.periodEnd,
           note: v && v.verdict === 'unknown' ? (v.summary ?? null) : null,

@@ -1,7 +1,19 @@
 import type { Hono } from 'hono';
 import { RuleSchema } from '../../domain/eligibility/index.ts';
 import { NotFoundError } from '../../errors.ts';
-import { Button, CsrfField, ErrorSummary, Fieldset, Input, LinkButton, Select, Textarea, valueOf, type FieldErrors, type FormValues } from '../../web/components/index.ts';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  Fieldset,
+  Input,
+  LinkButton,
+  Select,
+  Textarea,
+  valueOf,
+  type FieldErrors,
+  type FormValues,
+} from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
@@ -9,6 +21,7 @@ import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import { ADDABLE, appendCriterion, criterionFrom, type Addable } from './programs.criterion-form.ts';
 import { RuleView } from './programs.rule-view.tsx';
 import type { ProgramsService } from './programs.service.ts';
+import { regionToText } from './programs.schemas.ts';
 
 function idParam(c: AppContext, name = 'id'): number {
   const v = Number(c.req.param(name));
@@ -16,7 +29,13 @@ function idParam(c: AppContext, name = 'id'): number {
   return v;
 }
 
-function EditPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService['get']>>; values: FormValues; errors?: FieldErrors; message?: string }) {
+function EditPage(props: {
+  c: AppContext;
+  d: Awaited<ReturnType<ProgramsService['get']>>;
+  values: FormValues;
+  errors?: FieldErrors;
+  message?: string;
+}) {
   const { c, d } = props;
   const t = c.var.t;
   const v = d.current;
@@ -40,13 +59,37 @@ function EditPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService[
             placeholder={t('common.choose')}
             options={ADDABLE.map((k) => ({ value: k, label: t(`programmes.add.${k}`) }))}
           />
-          <Input t={t} name="addValue" label={t('programmes.edit.value')} hint={t('programmes.edit.valueHint')} values={props.values} errors={props.errors} />
+          <Input
+            t={t}
+            name="addValue"
+            label={t('programmes.edit.value')}
+            hint={t('programmes.edit.valueHint')}
+            values={props.values}
+            errors={props.errors}
+          />
           <Button variant="secondary" name="intent" value="append">
             {t('programmes.edit.append')}
           </Button>
         </Fieldset>
-        <Textarea t={t} name="rule" class="itda-code" rows={18} label={t('programmes.edit.rule')} hint={t('programmes.edit.ruleHint')} values={props.values} errors={props.errors} />
-        <Input t={t} name="reason" label={t('programmes.edit.reason')} hint={t('programmes.edit.reasonHint')} values={props.values} errors={props.errors} required />
+        <Textarea
+          t={t}
+          name="rule"
+          class="itda-code"
+          rows={18}
+          label={t('programmes.edit.rule')}
+          hint={t('programmes.edit.ruleHint')}
+          values={props.values}
+          errors={props.errors}
+        />
+        <Input
+          t={t}
+          name="reason"
+          label={t('programmes.edit.reason')}
+          hint={t('programmes.edit.reasonHint')}
+          values={props.values}
+          errors={props.errors}
+          required
+        />
         <Select
           t={t}
           name="reviewStatus"
@@ -55,6 +98,17 @@ function EditPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService[
           options={[
             { value: '확인 필요', label: '확인 필요' },
             { value: '확인됨', label: '확인됨' },
+          ]}
+        />
+        <Input t={t} name="region" label={t('review.region')} hint={t('review.regionHint')} values={props.values} errors={props.errors} />
+        <Select
+          t={t}
+          name="ruleReview"
+          label={t('programmes.edit.ruleReview')}
+          values={props.values}
+          options={[
+            { value: 'drafted', label: t('programmes.edit.ruleReview.drafted') },
+            { value: 'reviewed', label: t('programmes.edit.ruleReview.reviewed') },
           ]}
         />
         <div class="itda-form-actions">
@@ -88,7 +142,10 @@ function DraftPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService
             <ul class="itda-columns">
               {rows.slice(0, 200).map((r) => (
                 <li>
-                  {r.name} {r.isSample && <DemoBadge label={t('demo.badge')} />} <span class="form-hint">({t(`verdict.${r.from}`)} → {t(`verdict.${r.to}`)})</span>
+                  {r.name} {r.isSample && <DemoBadge label={t('demo.badge')} />}{' '}
+                  <span class="form-hint">
+                    ({t(`verdict.${r.from}`)} → {t(`verdict.${r.to}`)})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -105,6 +162,10 @@ function DraftPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService
         <dd>{d.draft.changeReason}</dd>
         <dt>{t('programmes.edit.reviewStatus')}</dt>
         <dd>{d.draft.reviewStatus}</dd>
+        <dt>{t('programmes.edit.ruleReview')}</dt>
+        <dd>{t(`review.state.${d.draft.ruleReview}`)}</dd>
+        <dt>{t('review.region')}</dt>
+        <dd>{regionToText(d.draft) || t('review.queue.regionUnset')}</dd>
       </dl>
       <div class="itda-two-col">
         <section>
@@ -121,7 +182,9 @@ function DraftPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService
           {t('programmes.draft.impact')}
         </h2>
         <p>{t('programmes.draft.impactLead', { n: impact.total })}</p>
-        {impact.changed.gained + impact.changed.lost + impact.changed.otherChanges === 0 && <Notice kind="info">{t('programmes.draft.noImpact')}</Notice>}
+        {impact.changed.gained + impact.changed.lost + impact.changed.otherChanges === 0 && (
+          <Notice kind="info">{t('programmes.draft.noImpact')}</Notice>
+        )}
         {list(t('programmes.draft.gain'), 'gained')}
         {list(t('programmes.draft.lose'), 'lost')}
         {list(t('programmes.draft.otherChanges'), 'otherChanges')}
@@ -149,13 +212,26 @@ export function programmeEditorPages(app: Hono<AppEnv>, deps: { programs: Progra
     const d = await editData(c, id);
     // Back from a draft: continue from the draft's rule and reason, not the published one.
     const draftId = Number(c.req.query('draft'));
-    const draft = Number.isInteger(draftId) && draftId > 0 ? await programs.getDraft(c.var.actor, id, draftId).then((x) => x.draft).catch(() => null) : null;
+    const draft =
+      Number.isInteger(draftId) && draftId > 0
+        ? await programs
+            .getDraft(c.var.actor, id, draftId)
+            .then((x) => x.draft)
+            .catch(() => null)
+        : null;
     const rule = draft?.rule ?? d.current.rule ?? { all: [] };
     return c.html(
       <EditPage
         c={c}
         d={d}
-        values={{ rule: JSON.stringify(rule, null, 2), baseVersionId: String(d.current.id), reviewStatus: draft?.reviewStatus ?? d.current.reviewStatus, reason: draft?.changeReason ?? '' }}
+        values={{
+          rule: JSON.stringify(rule, null, 2),
+          baseVersionId: String(d.current.id),
+          reviewStatus: draft?.reviewStatus ?? d.current.reviewStatus,
+          ruleReview: draft?.ruleReview ?? 'drafted',
+          region: regionToText(draft ?? d.current),
+          reason: draft?.changeReason ?? '',
+        }}
       />,
     );
   });

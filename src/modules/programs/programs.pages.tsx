@@ -17,7 +17,10 @@ const CATEGORIES = ['01', '02', '03', '04', '05', '06', '07', '09'] as const;
 
 /** 시·도 and the 31 시·군 of Gyeonggi for the region filter. */
 export function regionOptions(t: Translate, municipalities: { code: string; name: string }[]) {
-  return [{ value: '41', label: t('programmes.regionGyeonggi') }, ...municipalities.map((m) => ({ value: m.code, label: `경기 ${m.name}` }))];
+  return [
+    { value: '41', label: t('programmes.regionGyeonggi') },
+    ...municipalities.map((m) => ({ value: m.code, label: `경기 ${m.name}` })),
+  ];
 }
 
 function idParam(c: AppContext, name = 'id'): number {
@@ -25,7 +28,6 @@ function idParam(c: AppContext, name = 'id'): number {
   if (!Number.isInteger(v) || v <= 0) throw new NotFoundError();
   return v;
 }
-
 
 function benefitText(t: Translate, locale: string, type: string | null, amount: number | null): string {
   const kind = type ? t(`programmes.benefit.${type}`) : '';
@@ -35,7 +37,13 @@ function benefitText(t: Translate, locale: string, type: string | null, amount: 
 
 type SearchResult = Awaited<ReturnType<ProgramsService['search']>>;
 
-function ListPage(props: { c: AppContext; result: SearchResult; values: FormValues; agencies: string[]; municipalities: { code: string; name: string }[] }) {
+function ListPage(props: {
+  c: AppContext;
+  result: SearchResult;
+  values: FormValues;
+  agencies: string[];
+  municipalities: { code: string; name: string }[];
+}) {
   const { c, result } = props;
   const t = c.var.t;
   const locale = c.var.locale;
@@ -52,9 +60,30 @@ function ListPage(props: { c: AppContext; result: SearchResult; values: FormValu
       <PageHeader title={t('programmes.title')} lead={t('programmes.lead')} />
       <form method="get" action="/programmes" class="itda-filters itda-filters-wide" role="search">
         <Input t={t} name="q" label={t('programmes.search')} values={props.values} />
-        <Select t={t} name="category" label={t('programmes.category')} values={props.values} placeholder={t('common.all')} options={CATEGORIES.map((k) => ({ value: k, label: t(`category.${k}`) }))} />
-        <Select t={t} name="region" label={t('programmes.region')} values={props.values} placeholder={t('programmes.regionAll')} options={regionOptions(t, props.municipalities)} />
-        <Select t={t} name="agency" label={t('programmes.agency')} values={props.values} placeholder={t('common.all')} options={props.agencies.map((a) => ({ value: a, label: a }))} />
+        <Select
+          t={t}
+          name="category"
+          label={t('programmes.category')}
+          values={props.values}
+          placeholder={t('common.all')}
+          options={CATEGORIES.map((k) => ({ value: k, label: t(`category.${k}`) }))}
+        />
+        <Select
+          t={t}
+          name="region"
+          label={t('programmes.region')}
+          values={props.values}
+          placeholder={t('programmes.regionAll')}
+          options={regionOptions(t, props.municipalities)}
+        />
+        <Select
+          t={t}
+          name="agency"
+          label={t('programmes.agency')}
+          values={props.values}
+          placeholder={t('common.all')}
+          options={props.agencies.map((a) => ({ value: a, label: a }))}
+        />
         <Input t={t} name="closingWithin" type="number" label={t('programmes.closingWithin')} values={props.values} />
         <Select
           t={t}
@@ -142,6 +171,7 @@ function DetailPage({ c, d, noticeDocs }: { c: AppContext; d: Detail; noticeDocs
       </PageHeader>
       {d.programme.isSample && <Notice kind="warning">{t('programmes.sampleNotice')}</Notice>}
       {v.reviewStatus !== '확인됨' && <Notice kind="info">{t('programmes.reviewNeeded')}</Notice>}
+      {v.ruleReview !== 'reviewed' && <Notice kind="warning">{t('review.needsReview')}</Notice>}
       <dl class="itda-dl">
         <dt>{t('programmes.period')}</dt>
         <dd>
@@ -155,7 +185,11 @@ function DetailPage({ c, d, noticeDocs }: { c: AppContext; d: Detail; noticeDocs
         <dt>{t('programmes.executingAgency')}</dt>
         <dd>{v.executingAgency ?? '—'}</dd>
         <dt>{t('programmes.region')}</dt>
-        <dd>{v.nationwide ? t('programmes.nationwide') : [...v.sido.map((s) => (s === '41' ? '경기도' : s)), ...v.municipalities].join(', ') || '—'}</dd>
+        <dd>
+          {v.nationwide
+            ? t('programmes.nationwide')
+            : [...v.sido.map((s) => (s === '41' ? '경기도' : s)), ...v.municipalities].join(', ') || '—'}
+        </dd>
       </dl>
       {v.summary && (
         <section>
@@ -169,12 +203,32 @@ function DetailPage({ c, d, noticeDocs }: { c: AppContext; d: Detail; noticeDocs
           <p class="itda-pre">{v.targetText}</p>
         </section>
       )}
-      <NoticeDocumentsSection t={t} programmeId={d.programme.id} docs={noticeDocs} canRead={can(c.var.actor, 'programmes.edit') && !old} csrfToken={c.var.csrfToken} />
+      <NoticeDocumentsSection
+        t={t}
+        programmeId={d.programme.id}
+        docs={noticeDocs}
+        canRead={can(c.var.actor, 'programmes.edit') && !old}
+        csrfToken={c.var.csrfToken}
+        attachmentCount={Array.isArray(v.attachments) ? v.attachments.length : 0}
+      />
       <section>
         <h2 class="itda-h2">{t('programmes.criteria')}</h2>
+        <p class="itda-meta">
+          <span class={`itda-badge ${v.ruleReview === 'reviewed' ? 'itda-badge-open' : 'itda-badge-future'}`}>
+            {t(`review.state.${v.ruleReview}`)}
+          </span>{' '}
+          {v.ruleReview === 'reviewed' && v.ruleReviewedByName && v.ruleReviewedAt && (
+            <span class="form-hint">
+              {t('review.reviewedBy', { name: v.ruleReviewedByName, at: v.ruleReviewedAt.toISOString().slice(0, 10) })}
+            </span>
+          )}
+        </p>
         {v.rule ? <RuleView rule={v.rule} locale={locale} titles={d.titles} /> : <p>{t('programmes.noRule')}</p>}
         {can(c.var.actor, 'programmes.edit') && !old && (
-          <p>
+          <p class="itda-form-actions">
+            <a class="krds-btn medium primary" href={`/programmes/${d.programme.id}/review`}>
+              {t('review.startReview')}
+            </a>
             <a class="krds-btn medium secondary" href={`/programmes/${d.programme.id}/edit`}>
               {t('programmes.editRule')}
             </a>
@@ -281,7 +335,11 @@ export function programmePages(
 
   app.get('/programmes', async (c) => {
     const values = c.req.query();
-    const [result, agencies, municipalities] = await Promise.all([programs.search(c.var.actor, values), programs.agencies(c.var.actor), deps.municipalities()]);
+    const [result, agencies, municipalities] = await Promise.all([
+      programs.search(c.var.actor, values),
+      programs.agencies(c.var.actor),
+      deps.municipalities(),
+    ]);
     return c.html(<ListPage c={c} result={result} values={values} agencies={agencies} municipalities={municipalities} />);
   });
 

@@ -93,9 +93,7 @@ export function createProgramsRepository() {
         );
       }
       if (f.closingWithinDays !== undefined) {
-        q = q
-          .where('v.periodEnd', '>=', f.today)
-          .where('v.periodEnd', '<=', sql<string>`(${f.today}::date + ${f.closingWithinDays}::int)`);
+        q = q.where('v.periodEnd', '>=', f.today).where('v.periodEnd', '<=', sql<string>`(${f.today}::date + ${f.closingWithinDays}::int)`);
       }
       const countQ = q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n'));
       if (f.sort === 'deadline') q = q.orderBy(sql`v.period_end asc nulls last`).orderBy('v.title');
@@ -131,7 +129,20 @@ export function createProgramsRepository() {
     listVersions(db: Db, programmeId: number) {
       return db
         .selectFrom('programmeVersion')
-        .select(['id', 'version', 'status', 'title', 'changeReason', 'createdByLogin', 'createdAt', 'publishedAt', 'reviewStatus'])
+        .select([
+          'id',
+          'version',
+          'status',
+          'title',
+          'changeReason',
+          'createdByLogin',
+          'createdAt',
+          'publishedAt',
+          'reviewStatus',
+          'ruleReview',
+          'ruleReviewedByName',
+          'ruleReviewedAt',
+        ])
         .where('programmeId', '=', programmeId)
         .orderBy('version', 'desc')
         .execute();
@@ -161,26 +172,72 @@ export function createProgramsRepository() {
     async publishVersion(db: Db, versionId: number, at: Date) {
       await db.updateTable('programmeVersion').set({ status: 'published', publishedAt: at }).where('id', '=', versionId).execute();
     },
+    async markRuleReviewed(db: Db, versionId: number, r: { by: string; name: string; at: Date }) {
+      await db
+        .updateTable('programmeVersion')
+        .set({ ruleReview: 'reviewed', ruleReviewedBy: r.by, ruleReviewedByName: r.name, ruleReviewedAt: r.at })
+        .where('id', '=', versionId)
+        .execute();
+    },
     async discardDrafts(db: Db, programmeId: number, exceptId: number) {
-      await db.updateTable('programmeVersion').set({ status: 'discarded' }).where('programmeId', '=', programmeId).where('status', '=', 'draft').where('id', '!=', exceptId).execute();
+      await db
+        .updateTable('programmeVersion')
+        .set({ status: 'discarded' })
+        .where('programmeId', '=', programmeId)
+        .where('status', '=', 'draft')
+        .where('id', '!=', exceptId)
+        .execute();
     },
     /** Every published current version with its rule: the engine's input. */
     currentRules(db: Db) {
       return db
         .selectFrom('programme as p')
         .innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId')
-        .select(['p.id', 'p.key', 'v.id as versionId', 'v.title', 'v.category', 'v.rule', 'v.periodKind', 'v.periodStart', 'v.periodEnd', 'v.periodRaw', 'v.nationwide', 'v.sido', 'v.municipalities'])
+        .select([
+          'p.id',
+          'p.key',
+          'v.id as versionId',
+          'v.title',
+          'v.category',
+          'v.rule',
+          'v.periodKind',
+          'v.periodStart',
+          'v.periodEnd',
+          'v.periodRaw',
+          'v.nationwide',
+          'v.sido',
+          'v.municipalities',
+          'v.ruleReview',
+          'v.createdAt as versionCreatedAt',
+          'p.source',
+          'v.targetText',
+        ])
         .execute();
     },
     /** Programme key → current title, to name programmes inside rules ("최근 3년 ○○ 수혜 없음"). */
     async titlesByKey(db: Db): Promise<Map<string, string>> {
-      const rows = await db.selectFrom('programme as p').innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId').select(['p.key', 'v.title']).execute();
+      const rows = await db
+        .selectFrom('programme as p')
+        .innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId')
+        .select(['p.key', 'v.title'])
+        .execute();
       return new Map(rows.map((r) => [r.key, r.title]));
     },
     documentTypes(db: Db) {
       return db.selectFrom('documentType').selectAll().orderBy('name').execute();
     },
-    async upsertDocumentTypes(db: Db, rows: { code: string; name: string; nameEn: string | null; issuer: string | null; validity: unknown; source: string | null; reviewStatus: string }[]) {
+    async upsertDocumentTypes(
+      db: Db,
+      rows: {
+        code: string;
+        name: string;
+        nameEn: string | null;
+        issuer: string | null;
+        validity: unknown;
+        source: string | null;
+        reviewStatus: string;
+      }[],
+    ) {
       if (!rows.length) return;
       await db
         .insertInto('documentType')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRegionText, regionText } from '../../domain/catalog/catalog.region.ts';
 
 const optionalCode = (re: RegExp) =>
   z
@@ -10,11 +11,24 @@ const optionalCode = (re: RegExp) =>
 
 /** Catalogue search and filters (query string). */
 export const CatalogueQuery = z.object({
-  q: z.string().trim().max(100, 'validation.tooLong').optional().transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100, 'validation.tooLong')
+    .optional()
+    .transform((v) => v || undefined),
   category: optionalCode(/^(0[1-7]|09)$/),
-  agency: z.string().trim().max(60).optional().transform((v) => v || undefined),
+  agency: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .transform((v) => v || undefined),
   region: optionalCode(/^(\d{2}|\d{5})$/),
-  open: z.enum(['', 'on']).optional().transform((v) => v === 'on'),
+  open: z
+    .enum(['', 'on'])
+    .optional()
+    .transform((v) => v === 'on'),
   closingWithin: z
     .union([z.literal(''), z.coerce.number().int().min(0).max(365)])
     .optional()
@@ -29,8 +43,28 @@ export const RuleDraftInput = z.object({
   rule: z.string().min(2, 'programmes.ruleRequired').max(50_000, 'validation.tooLong'),
   reason: z.string().trim().min(2, 'programmes.reasonRequired').max(500, 'validation.tooLong'),
   reviewStatus: z.enum(['확인 필요', '확인됨']).default('확인 필요'),
+  /** Issue 11 §2: only a rule saved as reviewed (and then published) gives verdicts. */
+  ruleReview: z.enum(['drafted', 'reviewed']).default('drafted'),
+  /** '전국', or 시·도 / 경기 시·군 by name or code, separated by commas; empty keeps the current region. */
+  region: z
+    .string()
+    .trim()
+    .max(500, 'validation.tooLong')
+    .optional()
+    .refine((v) => !v || !('unknown' in parseRegionText(v)), 'review.regionUnknown')
+    .transform((v) => v || undefined),
   baseVersionId: z.coerce.number().int().positive(),
 });
+
+/** The region text of the rule forms → the version's region columns (validated by `RuleDraftInput`). */
+export function regionFromText(text: string): { nationwide: boolean; sido: string[]; municipalities: string[] } {
+  const r = parseRegionText(text);
+  if ('unknown' in r) throw new Error(`region not validated: ${r.unknown.join(', ')}`);
+  return r;
+}
+
+/** The version's region columns → the text of the rule forms. */
+export const regionToText = regionText;
 
 export const PublishInput = z.object({
   draftId: z.coerce.number().int().positive(),

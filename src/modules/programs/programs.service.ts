@@ -3,12 +3,13 @@ import { kstDate } from '../../domain/korean-time.ts';
 import type { DB, NewProgrammeVersion, ProgrammeVersion } from '../../db/schema.ts';
 import type { ImportBatch, ProgrammeDraft } from '../../domain/catalog/catalog.types.ts';
 import { RuleSchema, type Rule } from '../../domain/eligibility/eligibility.types.ts';
+import { regionState } from '../../domain/eligibility/eligibility.programme.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../errors.ts';
 import { parseInput } from '../../validation.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import type { ProgramsRepository } from './programs.repository.ts';
-import { CatalogueQuery, RuleDraftInput } from './programs.schemas.ts';
+import { CatalogueQuery, regionFromText, RuleDraftInput } from './programs.schemas.ts';
 import { documentTypeRows, matchDocumentTypes } from '../../domain/documents/document-types.ts';
 
 export const CATALOGUE_PAGE_SIZE = 20;
@@ -23,7 +24,10 @@ export interface ImportReport {
   skipped: { line: number; sourceId?: string; reason: string }[];
 }
 
-type VersionFields = Omit<NewProgrammeVersion, 'programmeId' | 'version' | 'changeReason' | 'createdBy' | 'createdByLogin' | 'basedOnVersionId'>;
+type VersionFields = Omit<
+  NewProgrammeVersion,
+  'programmeId' | 'version' | 'changeReason' | 'createdBy' | 'createdByLogin' | 'basedOnVersionId'
+>;
 
 /** A parsed notice → the columns of a programme version. */
 export function draftToVersion(d: ProgrammeDraft, fingerprint: string): VersionFields {
@@ -151,7 +155,11 @@ export function createProgramsService(deps: {
       const current = await programs.findVersion(db, programme.currentVersionId);
       const shown = versionId ? await programs.findVersion(db, versionId) : current;
       if (!current || !shown || shown.programmeId !== id) throw new NotFoundError();
-      const [versions, documentTypes, titles] = await Promise.all([programs.listVersions(db, id), programs.documentTypes(db), programs.titlesByKey(db)]);
+      const [versions, documentTypes, titles] = await Promise.all([
+        programs.listVersions(db, id),
+        programs.documentTypes(db),
+        programs.titlesByKey(db),
+      ]);
       return { programme, current, shown, versions, documentTypes, titles, today: kstDate(now()) };
     },
 
@@ -160,7 +168,12 @@ export function createProgramsService(deps: {
      * is `unchanged`; a change creates a new published version (who/when/why recorded). A rule
      * an editor wrote is kept when the source itself states none.
      */
-    async importBatch(actor: Actor | null, batch: ImportBatch, meta: RequestMeta, onProgress?: (done: number, total: number) => void): Promise<ImportReport> {
+    async importBatch(
+      actor: Actor | null,
+      batch: ImportBatch,
+      meta: RequestMeta,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<ImportReport> {
       if (actor) authorize(actor, 'programmes.import');
       const report: ImportReport = {
         source: batch.source,
@@ -182,9 +195,14 @@ export function createProgramsService(deps: {
             if (current?.fingerprint === fp) return 'unchanged' as const;
             const fields = draftToVersion(draft, fp);
             if (current && !draft.rule && current.rule !== null) fields.rule = JSON.stringify(current.rule);
-            if (current && current.requiredDocuments.length && !fields.requiredDocuments?.length) fields.requiredDocuments = current.requiredDocuments;
+            if (current && current.requiredDocuments.length && !fields.requiredDocuments?.length)
+              fields.requiredDocuments = current.requiredDocuments;
             const isNew = !programme;
-            programme ??= await programs.insertProgramme(trx, { key: `${draft.source}-${draft.sourceId}`.toLowerCase(), source: draft.source, sourceId: draft.sourceId });
+            programme ??= await programs.insertProgramme(trx, {
+              key: `${draft.source}-${draft.sourceId}`.toLowerCase(),
+              source: draft.source,
+              sourceId: draft.sourceId,
+            });
             const version = await programs.nextVersionNumber(trx, programme.id);
             const at = now();
             const row = await programs.insertVersion(trx, {
@@ -202,7 +220,11 @@ export function createProgramsService(deps: {
           });
           report[outcome] += 1;
         } catch (e) {
-          report.rejected.push({ line, sourceId: draft.sourceId, reason: `저장하지 못했습니다: ${e instanceof Error ? e.message : String(e)}` });
+          report.rejected.push({
+            line,
+            sourceId: draft.sourceId,
+            reason: `저장하지 못했습니다: ${e instanceof Error ? e.message : String(e)}`,
+          });
         }
         done += 1;
         onProgress?.(done, batch.records.length);
@@ -220,7 +242,9 @@ export function createProgramsService(deps: {
         rule = RuleSchema.parse(JSON.parse(input.rule));
       } catch (e) {
         const detail = e instanceof SyntaxError ? 'JSON' : 'schema';
-        throw new InvalidError('validation.summary', [{ path: 'rule', messageKey: detail === 'JSON' ? 'programmes.ruleJson' : 'programmes.ruleSchema' }]);
+        throw new InvalidError('validation.summary', [
+          { path: 'rule', messageKey: detail === 'JSON' ? 'programmes.ruleJson' : 'programmes.ruleSchema' },
+        ]);
       }
       return db.transaction().execute(async (trx) => {
         const programme = await programs.findProgramme(trx, programmeId);
@@ -228,11 +252,19 @@ export function createProgramsService(deps: {
         if (programme.currentVersionId !== input.baseVersionId) throw new ConflictError('error.conflictReload');
         const base = await programs.findVersion(trx, programme.currentVersionId);
         if (!base) throw new NotFoundError();
+        const region = input.region
+          ? regionFromText(input.region)
+          : { nationwide: base.nationwide, sido: base.sido, municipalities: base.municipalities };
+        // A rule is not judged without a region, and a notice that names none is not nationwide (issue 11 §1).
+        if (input.ruleReview === 'reviewed' && regionState(region) === 'unset')
+          throw new InvalidError('validation.summary', [{ path: 'region', messageKey: 'review.regionMissing' }]);
         const version = await programs.nextVersionNumber(trx, programmeId);
         const row = await programs.insertVersion(trx, {
           ...copyOf(base),
+          ...region,
           status: 'draft',
           rule: JSON.stringify(rule),
+          ruleReview: input.ruleReview,
           reviewStatus: input.reviewStatus,
           programmeId,
           version,
@@ -258,7 +290,8 @@ export function createProgramsService(deps: {
       authorize(actor, 'programmes.edit');
       const programme = await programs.findProgramme(db, programmeId);
       const draft = await programs.findVersion(db, draftId);
-      if (!programme?.currentVersionId || !draft || draft.programmeId !== programmeId || draft.status !== 'draft') throw new NotFoundError();
+      if (!programme?.currentVersionId || !draft || draft.programmeId !== programmeId || draft.status !== 'draft')
+        throw new NotFoundError();
       const current = await programs.findVersion(db, programme.currentVersionId);
       if (!current) throw new NotFoundError();
       return { programme, draft, current };
@@ -272,13 +305,21 @@ export function createProgramsService(deps: {
         if (!draft || draft.programmeId !== programmeId || draft.status !== 'draft') throw new NotFoundError();
         const ok = await programs.setCurrentVersion(trx, programmeId, draftId, draft.basedOnVersionId);
         if (!ok) throw new ConflictError('error.conflictReload');
-        await programs.publishVersion(trx, draftId, now());
+        const at = now();
+        // The editor who publishes a rule saved as reviewed is its reviewer (name and time kept with
+        // the version, issue 11 §2); the audit row says the same.
+        if (draft.ruleReview === 'reviewed') {
+          if (regionState(draft) === 'unset')
+            throw new InvalidError('validation.summary', [{ path: 'region', messageKey: 'review.regionMissing' }]);
+          await programs.markRuleReviewed(trx, draftId, { by: actor.userId, name: actor.displayName, at });
+        }
+        await programs.publishVersion(trx, draftId, at);
         await deps.audit.record(trx, meta, {
           action: 'programme.publish',
           actor,
           subjectType: 'programme',
           subjectId: String(programmeId),
-          detail: { version: draft.version, reason: draft.changeReason },
+          detail: { version: draft.version, reason: draft.changeReason, ruleReview: draft.ruleReview },
         });
       });
     },
