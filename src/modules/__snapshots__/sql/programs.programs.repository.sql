@@ -4,7 +4,7 @@
 select distinct "v"."ministry" as "name" from "programme" as "p" inner join "programme_version" as "v" on "v"."id" = "p"."current_version_id" where "v"."ministry" is not null order by "v"."ministry"
 
 -- Programs.currentRules(db)
-select "p"."id", "p"."key", "v"."id" as "version_id", "v"."title", "v"."category", "v"."rule", "v"."period_kind", "v"."period_start", "v"."period_end", "v"."period_raw", "v"."nationwide", "v"."sido", "v"."municipalities" from "programme" as "p" inner join "programme_version" as "v" on "v"."id" = "p"."current_version_id"
+select "p"."id", "p"."key", "v"."id" as "version_id", "v"."title", "v"."category", "v"."rule", "v"."period_kind", "v"."period_start", "v"."period_end", "v"."period_raw", "v"."nationwide", "v"."sido", "v"."municipalities", "v"."rule_review", "v"."created_at" as "version_created_at", "p"."source", "v"."target_text" from "programme" as "p" inner join "programme_version" as "v" on "v"."id" = "p"."current_version_id"
 
 -- Programs.discardDrafts(db, programmeId, exceptId)
 update "programme_version" set "status" = $1 where "programme_id" = $2 and "status" = $3 and "id" != $4
@@ -36,8 +36,12 @@ insert into "programme" () values () returning *
 insert into "programme_version" () values () returning *
 
 -- Programs.listVersions(db, programmeId)
-select "id", "version", "status", "title", "change_reason", "created_by_login", "created_at", "published_at", "review_status" from "programme_version" where "programme_id" = $1 order by "version" desc
+select "id", "version", "status", "title", "change_reason", "created_by_login", "created_at", "published_at", "review_status", "rule_review", "rule_reviewed_by_name", "rule_reviewed_at" from "programme_version" where "programme_id" = $1 order by "version" desc
 --   parameters: 1
+
+-- Programs.markRuleReviewed(db, versionId, r)
+update "programme_version" set "rule_review" = $1, "rule_reviewed_by" = $2, "rule_reviewed_by_name" = $3, "rule_reviewed_at" = $4 where "id" = $5
+--   parameters: "reviewed", "sample-by", "sample-name", 2026-11-30T01:02:03.000Z, 1
 
 -- Programs.nextVersionNumber(db, programmeId)
 select "id" from "programme" where "id" = $1 for update
