@@ -55,7 +55,11 @@ describe('rule drafter: spans and determinism', () => {
   it('every drafted rule passes RuleSchema.parse and every span lies inside the input (property)', () => {
     const fragments = all.flatMap((t) => t.text.split('\n'));
     const noise = fc.string({ maxLength: 12 });
-    const line = fc.oneof(fc.constantFrom(...fragments), noise, fc.constantFrom('단, ', '다만, ', '제외', '(', ')', '「', '」', ' 또는 ', '10억 원', '만 39세', "'23.12.31", '□ 지원제외'));
+    const line = fc.oneof(
+      fc.constantFrom(...fragments),
+      noise,
+      fc.constantFrom('단, ', '다만, ', '제외', '(', ')', '「', '」', ' 또는 ', '10억 원', '만 39세', "'23.12.31", '□ 지원제외'),
+    );
     fc.assert(
       fc.property(fc.array(fc.array(line, { maxLength: 4 }), { maxLength: 8 }), (parts) => {
         const text = parts.map((p) => p.join('')).join('\n');
@@ -133,7 +137,7 @@ describe('rule drafter: normalised Korean text', () => {
     expect(ofType('예비창업자 (만 39세 이하 우대)', 'ownerAge')).toEqual([]);
   });
 
-  it('reads dates as 2023.12.31 / 2023. 12. 31. / \'23.12.31 / 2023년 12월 31일', () => {
+  it("reads dates as 2023.12.31 / 2023. 12. 31. / '23.12.31 / 2023년 12월 31일", () => {
     const re = new RegExp(DATE_SOURCE);
     for (const s of ['2023.12.31', '2023. 12. 31.', "'23.12.31", '2023년 12월 31일', '2023-12-31']) {
       expect(parseDate(re.exec(s)!)).toBe('2023-12-31');
@@ -186,14 +190,15 @@ describe('rule drafter: normalised Korean text', () => {
     expect(ofType('상시근로자 10인 미만의 제조업을 영위하는 소공인', 'ksic')).toMatchObject([{ include: ['C'] }]);
     expect(ofType('제조업체(표준산업분류 C10~C34)', 'ksic')).toMatchObject([{ include: ['C'] }]);
     expect(ofType('■ 제외: 주점업(5621)', 'ksic')).toMatchObject([{ exclude: ['5621'] }]);
-    expect(ofType('제외대상: 유흥·사행·부동산임대업', 'ksic')).toMatchObject([{ excludeSets: ['entertainment-bars', 'gambling', 'real-estate'] }]);
-    expect(ofType('「소상공인 정책자금 융자제외 대상 업종」 영위 업체는 제외', 'ksic')).toMatchObject([{ excludeSets: ['sbiz-standard-exclusions'] }]);
-    expect(ofType('지원제외: 담배 도매업, 법무·회계·세무 등 전문 서비스업, 약국, 점술업', 'ksic').flatMap((k) => k.excludeSets ?? [])).toEqual([
-      'tobacco-trade',
-      'professional-licensed',
-      'health-pharmacy',
-      'fortune-telling',
+    expect(ofType('제외대상: 유흥·사행·부동산임대업', 'ksic')).toMatchObject([
+      { excludeSets: ['entertainment-bars', 'gambling', 'real-estate'] },
     ]);
+    expect(ofType('「소상공인 정책자금 융자제외 대상 업종」 영위 업체는 제외', 'ksic')).toMatchObject([
+      { excludeSets: ['sbiz-standard-exclusions'] },
+    ]);
+    expect(
+      ofType('지원제외: 담배 도매업, 법무·회계·세무 등 전문 서비스업, 약국, 점술업', 'ksic').flatMap((k) => k.excludeSets ?? []),
+    ).toEqual(['tobacco-trade', 'professional-licensed', 'health-pharmacy', 'fortune-telling']);
     // "제조업 및 지식서비스업": a list with an industry we cannot code is not narrowed to 제조업.
     expect(ofType('업종: 제조업 및 지식서비스업', 'ksic')).toEqual([]);
   });
@@ -277,7 +282,9 @@ describe('rule drafter: 다만 / 단 clauses, lists and tables', () => {
   });
 
   it('reads flattened tables (tab or | between the heading cell and the text) and numbered lists', () => {
-    const d = rules('구분\t내용\n지원대상\t상시근로자 5인 미만 소상공인\n업력\t1년 이상\n지원제외 | 휴·폐업 중인 업체, 세금 체납 업체\n대출한도\t업체당 최대 7천만원');
+    const d = rules(
+      '구분\t내용\n지원대상\t상시근로자 5인 미만 소상공인\n업력\t1년 이상\n지원제외 | 휴·폐업 중인 업체, 세금 체납 업체\n대출한도\t업체당 최대 7천만원',
+    );
     expect(d).toEqual([
       { type: 'workers', maxExclusive: 5 },
       { type: 'smallBusiness' },
@@ -315,7 +322,14 @@ describe('rule drafter: 다만 / 단 clauses, lists and tables', () => {
 4. 제출서류
  ○ 사업자등록증명, 지방세 납세증명서`;
     const d = draftRule(text);
-    expect(d.criteria.map((c) => c.rule.type)).toEqual(['region', 'businessAge', 'smallBusiness', 'revenue', 'noTaxArrears', 'noPriorReceipt']);
+    expect(d.criteria.map((c) => c.rule.type)).toEqual([
+      'region',
+      'businessAge',
+      'smallBusiness',
+      'revenue',
+      'noTaxArrears',
+      'noPriorReceipt',
+    ]);
     const revenue = d.criteria.find((c) => c.rule.type === 'revenue')!;
     expect(revenue.rule).toMatchObject({ max: 300_000_000 });
     expect(revenue.span.text).toBe('연매출액이\n    3억원 이하');
@@ -335,7 +349,9 @@ describe('rule drafter: 다만 / 단 clauses, lists and tables', () => {
       { type: 'noTaxArrears', kinds: ['national'], allowDeferral: false },
     ]);
     expect(rules('사업 개시일로부터 3년이 지나지 않은 기업')).toEqual([{ type: 'businessAge', maxMonths: 36 }]);
-    expect(rules('신청자격: 국세 및 지방세 완납자')).toEqual([{ type: 'noTaxArrears', kinds: ['national', 'local'], allowDeferral: false }]);
+    expect(rules('신청자격: 국세 및 지방세 완납자')).toEqual([
+      { type: 'noTaxArrears', kinds: ['national', 'local'], allowDeferral: false },
+    ]);
     expect(rules('종사자 수 10인 미만 사업장')).toEqual([{ type: 'workers', maxExclusive: 10 }]);
     expect(rules('창업 7년 이내 기업 (예비창업자 포함)')).toEqual([{ type: 'businessAge', maxMonths: 84 }]);
     expect(rules('지원제외: 신용정보관리대상자')).toEqual([{ type: 'noCreditDelinquency' }]);
@@ -362,9 +378,32 @@ describe('rule drafter: 다만 / 단 clauses, lists and tables', () => {
   });
 
   it('reads a bonus as no condition, even inside a 제외 list (우대·가점)', () => {
-    const text = '□ 지원 제외 대상\n ① 국세 체납자\n ② 대표자 만 39세 이하 청년은 우대 (가점 5점)\n□ 지원대상\n ○ 경기도 내 소상공인 (여성 대표자 우선 선정)';
+    const text =
+      '□ 지원 제외 대상\n ① 국세 체납자\n ② 대표자 만 39세 이하 청년은 우대 (가점 5점)\n□ 지원대상\n ○ 경기도 내 소상공인 (여성 대표자 우선 선정)';
     const d = draftRule(text);
     expect(d.criteria.map((c) => c.rule.type).sort()).toEqual(['noTaxArrears', 'region', 'smallBusiness']);
-    expect(d.unparsed.filter((u) => u.text.includes('만 39세 이하 청년은 우대')).map((u) => u.reason)).toEqual(['우대·가점 사항 (자격 조건 아님)']);
+    expect(d.unparsed.filter((u) => u.text.includes('만 39세 이하 청년은 우대')).map((u) => u.reason)).toEqual([
+      '우대·가점 사항 (자격 조건 아님)',
+    ]);
+  });
+});
+
+describe('"동일 사업" receipts name the programme when the caller knows it', () => {
+  const receipts = (text: string, programmeKey?: string) =>
+    draftRule(text, programmeKey ? { programmeKey } : {})
+      .criteria.filter((c) => c.rule.type === 'noPriorReceipt')
+      .map((c) => c.rule);
+
+  it('the review page passes the key: 동일 사업 → this programme only', () => {
+    expect(receipts('지원 제외: 최근 3년 이내 동일 사업 수혜 업체', 'bizinfo:PBLN_1')).toEqual([
+      { type: 'noPriorReceipt', years: 3, programmeKeys: ['bizinfo:PBLN_1'], note: expect.any(String) },
+    ]);
+  });
+
+  it('without a key (the CLI), or for 유사·정부 지원, no programme is named: the editor decides', () => {
+    expect(receipts('지원 제외: 최근 3년 이내 동일 사업 수혜 업체')[0]).not.toHaveProperty('programmeKeys');
+    expect(receipts('지원 제외: 최근 2년 이내 정부·지자체 유사 사업 지원을 받은 업체', 'bizinfo:PBLN_1')[0]).not.toHaveProperty(
+      'programmeKeys',
+    );
   });
 });

@@ -63,7 +63,13 @@ interface Accepted extends Hit {
   anyGroup?: number;
 }
 
-export function draftRule(input: string): Draft {
+/**
+ * `programmeKey`: the programme the text belongs to (the review page knows it; the CLI does not).
+ * "최근 3년 이내 동일 사업 수혜자 제외" then excludes receipts of this programme only; without it a drafted
+ * `noPriorReceipt` names no programme, which the engine reads as "any programme" — too broad for
+ * "동일 사업", so the review page always passes the key.
+ */
+export function draftRule(input: string, opts: { programmeKey?: string } = {}): Draft {
   const text = normalizeChars(input);
   const lines = splitLines(text);
   const accepted: Accepted[] = [];
@@ -108,7 +114,8 @@ export function draftRule(input: string): Draft {
       const clauseTail = tail.slice(0, tail.search(/[,，;(（)）]|$/));
       if (BONUS_TAIL.test(clauseTail)) {
         hits.splice(i, 1);
-        if (!unparsed.some((u) => u.start === line.start && u.reason === REASON_BONUS)) unparsed.push(raw(line.start, line.end, REASON_BONUS));
+        if (!unparsed.some((u) => u.start === line.start && u.reason === REASON_BONUS))
+          unparsed.push(raw(line.start, line.end, REASON_BONUS));
       }
     }
 
@@ -126,7 +133,8 @@ export function draftRule(input: string): Draft {
     }
     provisos.forEach(([ps, pe], pi) => {
       if (usedProvisos.has(pi)) return;
-      const deferral = DEFERRAL_PROVISO.test(text.slice(ps, pe)) && lineHits.some((h) => h.criterion.type === 'noTaxArrears' && h.end <= ps);
+      const deferral =
+        DEFERRAL_PROVISO.test(text.slice(ps, pe)) && lineHits.some((h) => h.criterion.type === 'noTaxArrears' && h.end <= ps);
       if (deferral) return;
       unparsed.push(raw(ps, pe, REASON_PROVISO));
       for (const h of lineHits) if (h.end <= ps) h.confidence *= 0.8;
@@ -169,8 +177,16 @@ export function draftRule(input: string): Draft {
       if (seen.has(key)) continue;
       seen.add(key);
     }
+    let rule = a.rule;
+    if (rule.type === 'noPriorReceipt' && opts.programmeKey && !rule.programmeKeys?.length && !rule.categories?.length) {
+      const line = lines[a.line];
+      const sentence = line ? text.slice(line.start, line.end) : '';
+      // "유사·타 사업", "정부·지자체 지원": other programmes too, which only the editor can name.
+      if (!/유사|타\s*(?:사업|기관)|다른\s*사업|정부|지자체|중앙|국비/.test(sentence))
+        rule = { ...rule, programmeKeys: [opts.programmeKey] };
+    }
     criteria.push({
-      rule: a.rule,
+      rule,
       span: { start: a.start, end: a.end, text: input.slice(a.start, a.end) },
       confidence: Math.round(Math.min(1, Math.max(0, a.confidence)) * 100) / 100,
       pattern: a.pattern,

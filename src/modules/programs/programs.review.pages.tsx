@@ -323,7 +323,7 @@ export function programmeReviewPages(
     await programs.assertCanEdit(c.var.actor);
     // The drafter reads the same combined text the page shows: span offsets refer to it.
     const textInfo = await notices.eligibilityText(c.var.actor, d.current.id);
-    return { d, textInfo, draft: draftRule(textInfo.text) };
+    return { d, textInfo, draft: draftRule(textInfo.text, { programmeKey: d.programme.key }) };
   };
 
   app.get('/catalogue/review-queue', async (c) => c.html(<QueuePage c={c} rows={await eligibility.reviewQueue(c.var.actor)} />));
