@@ -20,6 +20,7 @@ import { createOrgRepository } from './modules/org/org.repository.ts';
 import { createOrgService } from './modules/org/org.service.ts';
 import { createUsersRepository } from './modules/users/users.repository.ts';
 import { createUsersService } from './modules/users/users.service.ts';
+import { createDemoRepository } from './modules/demo/demo.repository.ts';
 import { createDemoService } from './modules/demo/demo.service.ts';
 import { createRecruitmentRepository } from './modules/recruitment/recruitment.repository.ts';
 import { createRecruitmentApplicantService } from './modules/recruitment/recruitment.applicant.service.ts';
@@ -131,7 +132,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
   });
   const owner = createOwnerService({ db, repo: createOwnerRepository(), gate, notifications, now, publicUrl: config.publicUrl });
   const documents = createDocumentsService({ db, repo: createDocumentsRepository(), gate, now });
-  const demo = createDemoService({ db, audit, programs: programsRepo });
+  const demo = createDemoService({ db, repo: createDemoRepository(), audit, programs: programsRepo });
   // Reports, surveys, operations (issue 5).
   const reportsRepo = createReportsRepository();
   const reports = createReportsService({ db, repo: reportsRepo, gate, now });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Db } from '../../db/db.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/auth.crypto.ts';
@@ -6,13 +7,13 @@ import { DEMO_ACCOUNTS, DEMO_OFFICES, DEMO_PASSWORD } from './demo.data.ts';
 import { generateBusinesses } from '../../domain/eligibility/index.ts';
 import type { ProgramsRepository } from '../programs/programs.repository.ts';
 import { SAMPLE_PROGRAMMES } from './demo.programmes.ts';
+import type { DemoRepository } from './demo.repository.ts';
 
 /** How many sample businesses the demo tracks (enough for the editor's impact preview to say something). */
+export const DEMO_BUSINESSES = 300;
 
 /** The name recorded as reviewer of the sample rules (migration 20261202130000 uses the same). */
 const DEMO_REVIEWER = '데모 검토자 (예시 데이터)';
-
-export const DEMO_BUSINESSES = 300;
 
 /**
  * Loads the labelled demo organisation. Idempotent: a second run changes nothing.
@@ -22,7 +23,7 @@ export const DEMO_BUSINESSES = 300;
  * Sample casework (예시): participations in every status with their history, so the owner view,
  * the clerk home and the reports show something on a fresh demo. Dates spread over 2026.
  */
-async function loadSampleCasework(trx: Kysely<DB>) {
+async function loadSampleCasework(repo: DemoRepository, trx: Db, accounts: Map<string, { id: string }>) {
   const statuses = ['identified', 'informed', 'preparing', 'submitted', 'selected', 'rejected', 'withdrawn', 'benefited'] as const;
   const path: Record<(typeof statuses)[number], string[]> = {
     identified: ['identified'],
@@ -34,123 +35,97 @@ async function loadSampleCasework(trx: Kysely<DB>) {
     withdrawn: ['identified', 'informed', 'withdrawn'],
     benefited: ['identified', 'informed', 'preparing', 'submitted', 'selected', 'benefited'],
   };
-  const clerk = await trx.selectFrom('appUser').select('id').where('login', '=', 'demo-clerk').executeTakeFirst();
-  const owner = await trx.selectFrom('appUser').select('id').where('login', '=', 'demo-owner').executeTakeFirst();
-  const businesses = await trx
-    .selectFrom('business')
-    .select(['id', 'clerkId'])
-    .where('isSample', '=', true)
-    .orderBy('name')
-    .limit(120)
-    .execute();
-  const programmes = await trx
-    .selectFrom('programme as p')
-    .innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId')
-    .select(['p.id', 'v.id as versionId'])
-    .where('p.isSample', '=', true)
-    .orderBy('p.id')
-    .execute();
+  const clerk = accounts.get('demo-clerk');
+  const owner = accounts.get('demo-owner');
+  const [businesses, programmes] = await Promise.all([repo.listSampleBusinesses(trx, 120), repo.listSampleProgrammes(trx)]);
   if (!businesses.length || !programmes.length) return;
-  if (owner && businesses[0])
-    await trx
-      .updateTable('business')
-      .set({ ownerUserId: owner.id, ownerName: '김소상 (예시)', phone: '010-0000-0001' })
-      .where('id', '=', businesses[0].id)
-      .execute();
-  for (let i = 0; i < businesses.length; i++) {
-    const b = businesses[i]!;
+  if (owner && businesses[0]) await repo.setSampleOwner(trx, businesses[0].id, owner.id);
+  // One participation per business, so the returned ids pair up by business; then every event in one statement.
+  const plans = businesses.map((b, i) => {
     const p = programmes[(i * 7) % programmes.length]!;
     const status = statuses[i % statuses.length]!;
     const month = 3 + (i % 8);
     const day = 1 + (i % 27);
-    const d = (offset: number) =>
-      `2026-${String(Math.min(11, month + Math.floor((day + offset) / 28))).padStart(2, '0')}-${String(((day + offset) % 28) + 1).padStart(2, '0')}`;
-    const reached = path[status];
-    const part = await trx
-      .insertInto('participation')
-      .values({
-        businessId: b.id,
-        programmeId: p.id,
-        programmeVersionId: p.versionId,
-        status,
-        submittedOn: reached.includes('submitted') ? d(10) : null,
-        submissionChannel: reached.includes('submitted') ? 'online' : null,
-        decidedOn: reached.includes('selected') || reached.includes('rejected') ? d(30) : null,
-        benefitAmount: status === 'benefited' ? 500_000 + ((i * 250_000) % 2_000_000) : null,
-        benefitedOn: status === 'benefited' ? d(45) : null,
-        note: status === 'rejected' || status === 'withdrawn' ? '예시 사유' : null,
-        createdBy: b.clerkId ?? clerk?.id ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    let from: string | null = null;
-    for (const [k, to] of reached.entries()) {
-      await trx
-        .insertInto('participationEvent')
-        .values({
-          participationId: part.id,
-          fromStatus: from,
-          toStatus: to,
-          reason: to === 'rejected' || to === 'withdrawn' ? '예시 사유' : null,
-          detail: '{}',
-          actorUserId: b.clerkId ?? clerk?.id ?? null,
-          at: new Date(`${d(k * 9)}T01:00:00Z`),
-        })
-        .execute();
-      from = to;
-    }
-  }
+    const d = (offset: number) => `2026-${String(Math.min(11, month + Math.floor((day + offset) / 28))).padStart(2, '0')}-${String(((day + offset) % 28) + 1).padStart(2, '0')}`;
+    const actor = b.clerkId ?? clerk?.id ?? null;
+    return { b, p, status, d, actor, reached: path[status] };
+  });
+  const inserted = await repo.insertParticipations(
+    trx,
+    plans.map(({ b, p, status, d, actor, reached }, i) => ({
+      businessId: b.id,
+      programmeId: p.id,
+      programmeVersionId: p.versionId,
+      status,
+      submittedOn: reached.includes('submitted') ? d(10) : null,
+      submissionChannel: reached.includes('submitted') ? 'online' : null,
+      decidedOn: reached.includes('selected') || reached.includes('rejected') ? d(30) : null,
+      benefitAmount: status === 'benefited' ? 500_000 + ((i * 250_000) % 2_000_000) : null,
+      benefitedOn: status === 'benefited' ? d(45) : null,
+      note: status === 'rejected' || status === 'withdrawn' ? '예시 사유' : null,
+      createdBy: actor,
+    })),
+  );
+  const participationOf = new Map(inserted.map((r) => [r.businessId, r.id]));
+  await repo.insertParticipationEvents(
+    trx,
+    plans.flatMap(({ b, d, actor, reached }) =>
+      reached.map((to, k) => ({
+        participationId: participationOf.get(b.id)!,
+        fromStatus: k === 0 ? null : reached[k - 1]!,
+        toStatus: to,
+        reason: to === 'rejected' || to === 'withdrawn' ? '예시 사유' : null,
+        detail: '{}',
+        actorUserId: actor,
+        at: new Date(`${d(k * 9)}T01:00:00Z`),
+      })),
+    ),
+  );
 }
 
-export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; programs: ProgramsRepository }) {
-  const { db, audit } = deps;
+export function createDemoService(deps: { db: Kysely<DB>; repo: DemoRepository; audit: AuditService; programs: ProgramsRepository }) {
+  const { db, repo, audit } = deps;
   return {
     async isLoaded(): Promise<boolean> {
-      const row = await db.selectFrom('appUser').select('id').where('isDemo', '=', true).limit(1).executeTakeFirst();
-      return row !== undefined;
+      return repo.hasDemoAccount(db);
     },
 
     async load(meta: RequestMeta): Promise<{ loaded: boolean; accounts: typeof DEMO_ACCOUNTS; password: string }> {
       if (await this.isLoaded()) return { loaded: false, accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD };
       const passwordHash = await hashPassword(DEMO_PASSWORD);
+      // One transaction, and one statement per table where the rows do not depend on each other:
+      // the first start of `npm start` waits for this (issue 10 §5, under 10 s to /healthz).
       await db.transaction().execute(async (trx) => {
-        const regions = new Map((await trx.selectFrom('region').select(['id', 'name']).execute()).map((r) => [r.name, r.id]));
-        const offices = new Map<string, number>();
-        for (const o of DEMO_OFFICES) {
-          const regionId = regions.get(o.region);
-          if (!regionId) continue; // the operator renamed the region: skip rather than guess
-          const existing = await trx.selectFrom('office').select('id').where('name', '=', o.name).executeTakeFirst();
-          const id =
-            existing?.id ??
-            (
-              await trx
-                .insertInto('office')
-                .values({ name: o.name, regionId, address: o.address, phone: null, isDemo: true })
-                .returning('id')
-                .executeTakeFirstOrThrow()
-            ).id;
-          offices.set(o.name, id);
-          await trx
-            .insertInto('officeMunicipality')
-            .values(o.municipalities.map((municipalityCode) => ({ officeId: id, municipalityCode })))
-            .onConflict((oc) => oc.doNothing())
-            .execute();
-        }
+        const regions = new Map((await repo.listRegions(trx)).map((r) => [r.name, r.id]));
+        // the operator renamed a region: skip its office rather than guess
+        const wanted = DEMO_OFFICES.filter((o) => regions.has(o.region));
+        const offices = new Map((await repo.listOfficesNamed(trx, wanted.map((o) => o.name))).map((o) => [o.name, o.id]));
+        const missing = wanted.filter((o) => !offices.has(o.name));
+        if (missing.length)
+          for (const o of await repo.insertOffices(
+            trx,
+            missing.map((o) => ({ name: o.name, regionId: regions.get(o.region)!, address: o.address, phone: null, isDemo: true })),
+          ))
+            offices.set(o.name, o.id);
+        const coverage = wanted.flatMap((o) => o.municipalities.map((municipalityCode) => ({ officeId: offices.get(o.name)!, municipalityCode })));
+        if (coverage.length) await repo.addOfficeMunicipalities(trx, coverage);
+        const users = await repo.insertAccounts(
+          trx,
+          DEMO_ACCOUNTS.map((a) => ({
+            login: a.login,
+            displayName: a.displayName,
+            role: a.role,
+            officeId: a.office ? (offices.get(a.office) ?? null) : null,
+            passwordHash,
+            isDemo: true,
+            email: null,
+            phone: null,
+          })),
+        );
+        const accounts = new Map(users.map((u) => [u.login, u]));
+        // The audit chain is written in order, one grant per account as listed.
         for (const a of DEMO_ACCOUNTS) {
-          const u = await trx
-            .insertInto('appUser')
-            .values({
-              login: a.login,
-              displayName: a.displayName,
-              role: a.role,
-              officeId: a.office ? (offices.get(a.office) ?? null) : null,
-              passwordHash,
-              isDemo: true,
-              email: null,
-              phone: null,
-            })
-            .returning(['id', 'role', 'officeId'])
-            .executeTakeFirstOrThrow();
+          const u = accounts.get(a.login)!;
           await audit.record(trx, meta, {
             action: 'permission.grant',
             actorLogin: 'itda-demo',
@@ -161,12 +136,7 @@ export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; p
         // The sample catalogue: written from public notices, labelled 예시, every amount "확인 필요".
         for (const sp of SAMPLE_PROGRAMMES) {
           if (await deps.programs.findProgrammeByKey(trx, sp.key)) continue;
-          const programme = await deps.programs.insertProgramme(trx, {
-            key: sp.key,
-            source: 'manual',
-            sourceId: sp.sourceId,
-            isSample: true,
-          });
+          const programme = await deps.programs.insertProgramme(trx, { key: sp.key, source: 'manual', sourceId: sp.sourceId, isSample: true });
           const v = await deps.programs.insertVersion(trx, {
             programmeId: programme.id,
             version: 1,
@@ -215,7 +185,7 @@ export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; p
           await deps.programs.setCurrentVersion(trx, programme.id, v.id, null);
         }
         // Sample businesses (예시 사업장): generated facts, no real person or 사업자등록번호.
-        const clerk = await trx.selectFrom('appUser').select(['id', 'officeId']).where('login', '=', 'demo-clerk').executeTakeFirst();
+        const clerk = accounts.get('demo-clerk');
         const rows = generateBusinesses(DEMO_BUSINESSES, 2026).map((b, i) => ({
           name: `예시 사업장 ${String(i + 1).padStart(3, '0')}`,
           ownerName: null,
@@ -251,17 +221,9 @@ export function createDemoService(deps: { db: Kysely<DB>; audit: AuditService; p
           clerkId: i % 10 === 0 ? (clerk?.id ?? null) : null,
           isSample: true,
         }));
-        for (let i = 0; i < rows.length; i += 100)
-          await trx
-            .insertInto('business')
-            .values(rows.slice(i, i + 100))
-            .execute();
-        await loadSampleCasework(trx);
-        await audit.record(trx, meta, {
-          action: 'demo.load',
-          actorLogin: 'itda-demo',
-          detail: { offices: DEMO_OFFICES.length, accounts: DEMO_ACCOUNTS.length },
-        });
+        await repo.insertBusinesses(trx, rows);
+        await loadSampleCasework(repo, trx, accounts);
+        await audit.record(trx, meta, { action: 'demo.load', actorLogin: 'itda-demo', detail: { offices: DEMO_OFFICES.length, accounts: DEMO_ACCOUNTS.length } });
       });
       return { loaded: true, accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD };
     },
