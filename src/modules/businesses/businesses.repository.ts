@@ -15,6 +15,18 @@ export function createBusinessesRepository() {
     insert(db: Db, v: Insertable<BusinessTable>) {
       return db.insertInto('business').values(v).returningAll().executeTakeFirstOrThrow();
     },
+    /**
+     * Check and insert as one step (issue 14 §1): undefined when the 사업자등록번호 is already taken,
+     * also by a request committed a moment ago (a double-click), instead of a unique violation.
+     */
+    insertUnlessBrnTaken(db: Db, v: Insertable<BusinessTable>) {
+      return db
+        .insertInto('business')
+        .values(v)
+        .onConflict((oc) => oc.column('brn').doNothing())
+        .returningAll()
+        .executeTakeFirst();
+    },
     updateVersioned(db: Db, id: string, version: number, v: Updateable<BusinessTable>) {
       return db
         .updateTable('business')

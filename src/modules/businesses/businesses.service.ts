@@ -94,28 +94,37 @@ export function createBusinessesService(deps: {
     async create(actor: Actor | null, raw: unknown, meta: RequestMeta): Promise<{ id: string; existing: boolean; handedOver: boolean }> {
       authorize(actor, 'businesses.intake');
       const input = parseInput(BusinessInput, raw);
-      const dup = await repo.findByBrn(db, input.brn);
-      if (dup) {
+      const known = async () => {
+        const dup = await repo.findByBrn(db, input.brn);
+        if (!dup) return null;
         if (!scopePermits(scopeOf(actor), dup, 'read')) throw new InvalidError('validation.summary', [{ path: 'brn', messageKey: 'businesses.brnElsewhere' }]);
         return { id: dup.id, existing: true, handedOver: false };
-      }
+      };
+      const existing = await known();
+      if (existing) return existing;
       const office = await repo.officeCovering(db, input.municipalityCode);
       const withPersonal = input.consentCollection !== null;
       const today = kstDate(now());
       const created = await db.transaction().execute(async (trx) => {
         const scope = scopeOf(actor);
         const clerkTakes = scope.kind === 'clerk' && office && scope.officeId === office.id;
-        const b = await repo.insert(trx, {
+        const b = await repo.insertUnlessBrnTaken(trx, {
           ...columns(input, withPersonal),
           officeId: office?.id ?? actor.officeId,
           clerkId: clerkTakes ? actor.userId : null,
           registeredBy: actor.userId,
         });
+        if (!b) return null; // registered by a request at the same moment: answered below as a known one
         if (input.consentCollection) await repo.insertConsent(trx, { businessId: b.id, kind: 'collection', textVersion: CONSENT_TEXT_VERSION.collection, method: input.consentCollection, givenOn: today, recordedBy: actor.userId });
         if (input.consentThirdParty) await repo.insertConsent(trx, { businessId: b.id, kind: 'third_party', textVersion: CONSENT_TEXT_VERSION.third_party, method: input.consentThirdParty, givenOn: today, recordedBy: actor.userId });
         await gate.open(trx, actor, meta, { permission: 'businesses.intake', subjectType: 'business', subjectId: b.id, action: 'create', detail: { minimalOnly: !withPersonal } });
         return { id: b.id, existing: false, handedOver: isHandedOver(scope, b) };
       });
+      if (!created) {
+        const dup = await known();
+        if (!dup) throw new Error('business brn conflict without a row');
+        return dup;
+      }
       if (deps.afterIntake) await deps.afterIntake(created.id);
       return created;
     },

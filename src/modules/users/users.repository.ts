@@ -1,4 +1,5 @@
 import type { AppUser, AppUserUpdate, NewAppUser } from '../../db/schema.ts';
+import { sql } from 'kysely';
 import type { Db } from '../../db/db.ts';
 
 export function createUsersRepository() {
@@ -40,6 +41,18 @@ export function createUsersRepository() {
     },
     insert(db: Db, u: NewAppUser) {
       return db.insertInto('appUser').values(u).returningAll().executeTakeFirstOrThrow();
+    },
+    /**
+     * Check and insert as one step (issue 14 §1): undefined when the login (case-insensitive, the
+     * unique index app_user_login_key) is taken, also by a request committed a moment ago.
+     */
+    insertUnlessLoginTaken(db: Db, u: NewAppUser) {
+      return db
+        .insertInto('appUser')
+        .values(u)
+        .onConflict((oc) => oc.expression(sql`lower(login)`).doNothing())
+        .returningAll()
+        .executeTakeFirst();
     },
     /** Optimistic locking: returns undefined when the version moved on. */
     updateVersioned(db: Db, id: string, version: number, set: AppUserUpdate) {

@@ -67,10 +67,9 @@ export function createUsersService(deps: UsersDeps) {
   /** Writes a prepared account with its audit rows and notices in the caller's transaction. */
   async function insertAccount(trx: Db, prepared: PreparedAccount, meta: RequestMeta) {
     const { actor, input, role, passwordHash } = prepared;
-    if (await users.loginExists(trx, input.login)) {
-      throw new InvalidError('validation.summary', [{ path: 'login', messageKey: 'users.loginTaken' }]);
-    }
-    const u = await users.insert(trx, {
+    const taken = () => new InvalidError('validation.summary', [{ path: 'login', messageKey: 'users.loginTaken' }]);
+    if (await users.loginExists(trx, input.login)) throw taken();
+    const u = await users.insertUnlessLoginTaken(trx, {
       login: input.login,
       displayName: input.displayName,
       role,
@@ -80,6 +79,7 @@ export function createUsersService(deps: UsersDeps) {
       passwordHash,
       mustChangePassword: true,
     });
+    if (!u) throw taken(); // the same login at the same moment (a double-click)
     await audit.record(trx, meta, {
       action: 'user.create',
       actor,
@@ -272,7 +272,7 @@ export function createUsersService(deps: UsersDeps) {
         if (await users.loginExists(trx, input.login)) {
           throw new InvalidError('validation.summary', [{ path: 'login', messageKey: 'users.loginTaken' }]);
         }
-        const u = await users.insert(trx, {
+        const u = await users.insertUnlessLoginTaken(trx, {
           login: input.login,
           displayName: input.displayName,
           role: 'admin',
@@ -282,6 +282,7 @@ export function createUsersService(deps: UsersDeps) {
           passwordHash,
           mustChangePassword: true,
         });
+        if (!u) throw new InvalidError('validation.summary', [{ path: 'login', messageKey: 'users.loginTaken' }]);
         await audit.record(trx, meta, { action: 'user.create', actorLogin: 'itda-cli', targetUserId: u.id, detail: { login: u.login } });
         await audit.record(trx, meta, { action: 'permission.grant', actorLogin: 'itda-cli', targetUserId: u.id, detail: { role: 'admin' } });
         return u;
