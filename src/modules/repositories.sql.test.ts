@@ -62,6 +62,7 @@ function sample(name: string, top = false): unknown {
   if (n === 'scope') return { kind: 'clerk', userId: 'u-sample', officeId: 1 };
   if (n === 'dims' || n === 'dimensions') return ['office', 'programme'];
   if (n === 'months') return ['2026-10', '2026-11'];
+  if (n === 'fields' || n === 'columns') return ['ownerName', 'phone'];
   if (/^(from|start)$/.test(n)) return '2026-11-01';
   if (/^(to|end)$/.test(n)) return '2026-11-30';
   if (/^(at|now|before|after|since)$|At$|Until$/.test(n)) return FIXED_NOW;

@@ -117,6 +117,16 @@ export function createBusinessesRepository() {
         .executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
+    /** Consent to collection withdrawn: the personal fields are erased, the business kept with the minimum (개인정보 보호법 제37조). */
+    eraseFields(db: Db, businessId: string, fields: readonly string[], at: Date) {
+      const erase = Object.fromEntries(fields.map((f) => [f, null]));
+      return db
+        .updateTable('business')
+        .set({ ...erase, minimalOnly: true, updatedAt: at })
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('id', '=', businessId)
+        .execute();
+    },
     activities(db: Db, businessId: string) {
       return db
         .selectFrom('activity as a')

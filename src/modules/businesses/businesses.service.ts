@@ -182,10 +182,7 @@ export function createBusinessesService(deps: {
       await db.transaction().execute(async (trx) => {
         const n = await repo.withdrawConsent(trx, id, kind, actor.userId, now());
         if (!n) throw new NotFoundError();
-        if (kind === 'collection') {
-          const erase = Object.fromEntries(PERSONAL_FIELDS.map((f) => [f, null]));
-          await trx.updateTable('business').set({ ...erase, minimalOnly: true, updatedAt: now() }).set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
-        }
+        if (kind === 'collection') await repo.eraseFields(trx, id, PERSONAL_FIELDS, now());
         await gate.business(trx, actor, meta, { id, mode: 'write', action: kind === 'collection' ? 'delete' : 'update', detail: { consentWithdrawn: kind } });
       });
     },

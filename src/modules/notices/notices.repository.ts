@@ -7,6 +7,9 @@ export const SETTLED: readonly NoticeDocumentStatus[] = ['extracted', 'empty', '
 
 export function createNoticesRepository() {
   return {
+    programme(db: Db, programmeId: number) {
+      return db.selectFrom('programme').select(['id', 'currentVersionId']).where('id', '=', programmeId).executeTakeFirst();
+    },
     version(db: Db, versionId: number) {
       return db
         .selectFrom('programmeVersion')

@@ -186,7 +186,7 @@ export function createNoticesService(deps: {
     /** The editor asks from the programme page: read (again) the current version's files now. */
     async requestRead(actor: Actor | null, programmeId: number, meta: RequestMeta): Promise<ReadSummary> {
       authorize(actor, 'programmes.edit');
-      const p = await db.selectFrom('programme').select(['id', 'currentVersionId']).where('id', '=', programmeId).executeTakeFirst();
+      const p = await repo.programme(db, programmeId);
       if (!p?.currentVersionId) throw new NotFoundError();
       const summary = await readVersion(p.currentVersionId, { retry: true });
       await deps.audit.record(db, meta, {

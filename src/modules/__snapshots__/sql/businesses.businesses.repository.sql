@@ -24,6 +24,10 @@ update "task" set "done_at" = $1 where "id" = $2 and "clerk_id" = $3 and "done_a
 select "k"."id", "k"."kind", "k"."text_version", "k"."method", "k"."given_on", "k"."recorded_at", "k"."withdrawn_at", "u"."display_name" as "recorded_by_name" from "consent" as "k" left join "app_user" as "u" on "u"."id" = "k"."recorded_by" where "k"."business_id" = $1 order by "k"."recorded_at" desc
 --   parameters: 1
 
+-- Businesses.eraseFields(db, businessId, fields, at)
+update "business" set "owner_name" = $1, "phone" = $2, "minimal_only" = $3, "updated_at" = $4, "version" = "version" + $5 where "id" = $6
+--   parameters: null, null, true, 2026-11-30T01:02:03.000Z, 1, 1
+
 -- Businesses.expiringDocuments(db, clerkId, from, until)
 select "d"."id", "d"."valid_until", "t"."name" as "type_name", "b"."id" as "business_id", "b"."name" as "business_name" from "business_document" as "d" inner join "business" as "b" on "b"."id" = "d"."business_id" inner join "document_type" as "t" on "t"."code" = "d"."document_type" where "b"."clerk_id" = $1 and "d"."valid_until" >= $2 and "d"."valid_until" <= $3 order by "d"."valid_until" limit $4
 --   parameters: 1, "2026-11-01", <sample>, 30

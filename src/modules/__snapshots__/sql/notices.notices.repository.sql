@@ -7,6 +7,10 @@ insert into "notice_document" () values (), () on conflict ("programme_version_i
 select * from "notice_document" where "programme_version_id" = $1 order by "position"
 --   parameters: 1
 
+-- Notices.programme(db, programmeId)
+select "id", "current_version_id" from "programme" where "id" = $1
+--   parameters: 1
+
 -- Notices.settledByUrl(db, programmeId, url)
 select "d".* from "notice_document" as "d" inner join "programme_version" as "v" on "v"."id" = "d"."programme_version_id" where "v"."programme_id" = $1 and "d"."url" = $2 and "d"."status" in ($3, $4, $5, $6, $7) order by "d"."fetched_at" desc limit $8
 --   parameters: 1, "sample-url", "extracted", "empty", "encrypted", "unsupported", "failed", 1
