@@ -52,6 +52,9 @@ insert into "consent" () values ()
 -- Businesses.insertTask(db, v)
 insert into "task" () values ()
 
+-- Businesses.insertUnlessBrnTaken(db, v)
+insert into "business" () values () on conflict ("brn") do nothing returning *
+
 -- Businesses.list(db, scope, f)
 select "b"."id", "b"."name", "b"."owner_name", "b"."phone", "b"."brn", "m"."name" as "municipality_name", "c"."display_name" as "clerk_name", "b"."last_contact_at", "b"."is_sample", "b"."office_id", "b"."clerk_id" from "business" as "b" left join "municipality" as "m" on "m"."code" = "b"."municipality_code" left join "app_user" as "c" on "c"."id" = "b"."clerk_id" where ("b"."clerk_id" = $1 or ("b"."clerk_id" is null and ("b"."office_id" = $2 or "b"."registered_by" = $3))) and "b"."office_id" = $4 and "b"."clerk_id" is null and ("b"."name" ilike $5 or "b"."brn" like $6) order by "b"."name" limit $7 offset $8
 --   parameters: "u-sample", 1, "u-sample", 1, "%sample-q%", "%sampleq%", 10, 10

@@ -10,6 +10,9 @@ insert into "app_user" () values () returning *
 -- Users.insertToken(db, t)
 insert into "api_token" () values () returning "id"
 
+-- Users.insertUnlessLoginTaken(db, u)
+insert into "app_user" () values () on conflict (lower(login)) do nothing returning *
+
 -- Users.list(db, f)
 select "u"."id", "u"."login", "u"."display_name", "u"."role", "u"."office_id", "o"."name" as "office_name", "u"."active", "u"."is_demo", "u"."last_login_at", "u"."locked_until" from "app_user" as "u" left join "office" as "o" on "o"."id" = "u"."office_id" where "u"."role" = $1 and "u"."office_id" = $2 and ("u"."login" ilike $3 or "u"."display_name" ilike $4) order by "u"."role", "u"."login" limit $5
 --   parameters: "sample-role", 1, "%sample-q%", "%sample-q%", 500
