@@ -5,6 +5,7 @@ import type { Services } from './compose.ts';
 import type { Config } from './config.ts';
 import { apiRoutes } from './modules/api/api.routes.tsx';
 import { eligibilityPages } from './modules/eligibility/eligibility.pages.tsx';
+import { checkPages } from './modules/check/check.pages.tsx';
 import { businessPages, type BusinessPageExtras } from './modules/businesses/businesses.pages.tsx';
 import { caseloadPages } from './modules/businesses/caseload.pages.tsx';
 import { ownerPages } from './modules/owner/owner.pages.tsx';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
   programmeReviewPages(app, { programs: deps.programs, eligibility: deps.eligibility, notices: deps.notices });
   importPages(app, { programs: deps.programs });
   eligibilityPages(app, { eligibility: deps.eligibility, municipalities });
+  checkPages(app, { eligibility: deps.eligibility, municipalities });
   businessPages(app, {
     businesses: deps.businesses,
     eligibility: deps.eligibility,

@@ -36,6 +36,8 @@ const NOT_PERSONAL = [
   // page names businesses: it is listed above.
   /^GET \/(reports|api\/v1\/reports|operations(?!\/handover)|surveys|s(\/|$)|admin\/access-review)/,
   /^GET \/businesses\/new$/,
+  // The public self-check (issue 13 §1): the answers given, in the visitor's own URL; nothing stored.
+  /^GET \/check$/,
   /^GET \/api\/v1\/me$/,
   // Recruitment, training, employment linkage (issue 6): applicants' and clerks' data, no business or
   // owner data; their own access records (applicant, employment_referral) are checked in

@@ -144,6 +144,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /catalogue/review-queue': ['catalog_editor', 'admin'],
   'GET /admin/import': ['catalog_editor', 'operator', 'admin'],
   'POST /admin/import': ['catalog_editor', 'operator', 'admin'],
+  // Public self-check (issue 13 §1): no sign-in, nothing stored.
+  'GET /check': 'public',
   'GET /eligibility': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
   'GET /businesses': STAFF,
   'GET /businesses/new': STAFF,

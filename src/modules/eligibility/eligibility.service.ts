@@ -21,6 +21,8 @@ import { kstDate } from '../../domain/korean-time.ts';
 import type { EligibilityRepository } from './eligibility.repository.ts';
 import { FactsInput } from './eligibility.schemas.ts';
 import { memoized } from '../../request-memo.ts';
+import { mergeCorners, rangeFactsOf, selfCheckCorners } from '../../domain/eligibility/self-check.ts';
+import { CheckAnswersInput } from '../check/check.schemas.ts';
 
 /** Programmes without a written rule have no criteria: the engine would call them eligible to all. */
 const NO_RULE = { all: [] } as const;
@@ -183,6 +185,24 @@ export function createEligibilityService(deps: {
         documents: null,
       };
       return { ...(await evaluateFacts(f, date)), refDate: date };
+    },
+
+    /**
+     * The public self-check (issue 13 §1; /check and POST /api/v1/eligibility/check): anyone, no
+     * sign-in — its authorization is "public" because it reads only the catalogue and the answers
+     * given, stores nothing and returns nothing about anyone. Only reviewed rules judge (the drafted
+     * ones are left out altogether: an owner on her own cannot weigh "요건 확인 전"). Range answers are
+     * judged at their ends (src/domain/eligibility/self-check.ts).
+     */
+    async checkPublic(raw: unknown, refDate?: string) {
+      const answers = parseInput(CheckAnswersInput, raw);
+      const date = refDate ?? kstDate(now());
+      const { compiled, info } = await currentCatalogue();
+      const corners = selfCheckCorners(answers, date);
+      const evaluations = corners.map((facts, i) =>
+        evaluateCatalogue(compiled, facts, date, { explain: true, nearMisses: false, timeChanges: i === 0, askNext: false }),
+      );
+      return { ...mergeCorners(evaluations, rangeFactsOf(answers)), info };
     },
 
     /** The whole catalogue for one tracked business (used by the casework pages). */

@@ -211,6 +211,8 @@ export function createProgramsRepository() {
           'v.createdAt as versionCreatedAt',
           'p.source',
           'v.targetText',
+          'v.detailUrl',
+          'v.applyUrl',
         ])
         .execute();
     },

@@ -55,7 +55,7 @@ function Frame(props: FieldProps & { children: Child }) {
 /** KRDS text input (html/code/text_input*.html), also for dates, date-times and numbers. */
 export function Input(
   props: FieldProps & {
-    type?: 'text' | 'password' | 'email' | 'tel' | 'number' | 'date' | 'datetime-local';
+    type?: 'text' | 'password' | 'email' | 'tel' | 'number' | 'date' | 'datetime-local' | 'month';
     autocomplete?: string;
     inputmode?: 'numeric' | 'decimal' | 'tel' | 'email';
     maxlength?: number;

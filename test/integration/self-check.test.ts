@@ -1,0 +1,129 @@
+/**
+ * Issue 13 §1: the public self-check /check — no sign-in, one question per screen, answers kept in
+ * the query string, "모름" on every screen, only reviewed rules judged, ranges judged at their ends.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../harness.ts';
+
+let h: Harness;
+
+async function programme(key: string, title: string, rule: unknown, opts: { review?: 'reviewed' | 'drafted'; period?: [string, string] } = {}) {
+  const p = await h.db.insertInto('programme').values({ key, source: 'manual', sourceId: key }).returning('id').executeTakeFirstOrThrow();
+  const v = await h.db
+    .insertInto('programmeVersion')
+    .values({
+      programmeId: p.id,
+      version: 1,
+      title,
+      changeReason: '시험',
+      sido: ['41'],
+      rule: JSON.stringify(rule),
+      ruleReview: opts.review ?? 'reviewed',
+      ...(opts.review === 'drafted' ? {} : { ruleReviewedByName: '시험 검토자', ruleReviewedAt: new Date('2026-12-01T00:00:00Z') }),
+      detailUrl: `https://example.org/notice/${key}`,
+      ...(opts.period ? { periodKind: 'range' as const, periodStart: opts.period[0], periodEnd: opts.period[1] } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await h.db.updateTable('programme').set({ currentVersionId: v.id }).where('id', '=', p.id).execute();
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  h.clock.current = new Date('2026-12-02T01:00:00Z');
+  // Revenue cap 3억: a "1억~3억" answer is under it at both ends.
+  await programme('sc-small', '소상공인 경영개선 지원', { all: [{ type: 'revenue', max: 300_000_000 }] });
+  // Cap 2억 falls inside "1억~3억": unknown until the exact revenue is known.
+  await programme('sc-cap2', '매출 2억 이하 가게 지원', { all: [{ type: 'revenue', max: 200_000_000 }] });
+  // 업력 1년 이상: a shop opened 2026-06 qualifies from 2027-06.
+  await programme('sc-age1', '개업 1년 넘은 가게 지원', { all: [{ type: 'businessAge', minMonths: 12 }] });
+  // 청년 (39세 이하) 대표자.
+  await programme('sc-youth', '청년 사장님 지원', { all: [{ type: 'ownerAge', max: 39 }] });
+  // A drafted rule: never judged on the public page, not even listed.
+  await programme('sc-drafted', '검토 전 공고', { all: [] }, { review: 'drafted' });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const anon = () => h.client();
+
+describe('/check, the public self-check', () => {
+  it('starts without sign-in and walks one question per screen, showing progress', async () => {
+    const c = anon();
+    const intro = await c.get('/check');
+    expect(intro.status).toBe(200);
+    const html = await intro.text();
+    expect(html).toContain('시작하기');
+    const s1 = await (await c.get('/check?step=1')).text();
+    expect(s1).toContain('1 / 8');
+    expect(s1).toContain('수원시');
+    expect(s1).toContain('name="go" value="skip"');
+  });
+
+  it('"다음" redirects to the next screen with every answer in the URL; "이전" keeps them', async () => {
+    const c = anon();
+    const r = await c.get('/check?step=1&municipalityCode=41110&go=next');
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toBe('/check?municipalityCode=41110&step=2');
+    const s4 = await (await c.get('/check?step=4&municipalityCode=41110&ksicCode=56193&revenueBand=100m-300m')).text();
+    expect(s4).toContain('4 / 8');
+    // The chosen band is checked, the other answers are carried in hidden fields.
+    expect(s4).toMatch(/value="100m-300m" checked/);
+    expect(s4).toContain('<input type="hidden" name="ksicCode" value="56193"');
+    expect(s4).toContain('href="/check?municipalityCode=41110&amp;ksicCode=56193&amp;revenueBand=100m-300m&amp;step=3"');
+  });
+
+  it('"모름" forgets only this screen\'s answer', async () => {
+    const r = await anon().get('/check?step=3&municipalityCode=41110&openedMonth=2021-03&go=skip');
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toBe('/check?municipalityCode=41110&step=4');
+  });
+
+  it('refuses an invalid answer in plain Korean and keeps what was typed', async () => {
+    const r = await anon().get('/check?step=3&municipalityCode=41110&openedMonth=2021-13&go=next');
+    expect(r.status).toBe(400);
+    const html = await r.text();
+    expect(html).toContain('연도와 달을 2021-03처럼 쓰세요.');
+    expect(html).toContain('value="2021-13"');
+  });
+
+  it('finds the 업종 by everyday words: 치킨집 → 56193, 미용실 → 96112', async () => {
+    const chicken = await (await anon().get('/check?step=2&ksicWord=%EC%B9%98%ED%82%A8%EC%A7%91&go=search')).text();
+    expect(chicken).toMatch(/value="56193"/);
+    expect(chicken).toContain('치킨 전문점');
+    const salon = await (await anon().get(`/check?step=2&ksicWord=${encodeURIComponent('미용실')}`)).text();
+    expect(salon).toMatch(/value="96112"/);
+  });
+
+  it('result: fits now, one fact short (a cap inside the revenue range), opening later; drafted rules left out', async () => {
+    const q = new URLSearchParams({
+      step: 'result',
+      municipalityCode: '41110',
+      ksicCode: '56193',
+      openedMonth: '2026-06',
+      revenueBand: '100m-300m',
+      ageBand: '30-39',
+    });
+    const r = await anon().get(`/check?${q}`);
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    const section = (id: string) => html.split(`id="${id}"`)[1]?.split('</section>')[0] ?? '';
+    expect(section('fit-now')).toContain('소상공인 경영개선 지원');
+    expect(section('fit-now')).toContain('청년 사장님 지원');
+    expect(section('fit-now')).toContain('https://example.org/notice/sc-small');
+    expect(section('one-more')).toContain('매출 2억 이하 가게 지원');
+    expect(section('one-more')).toContain('정확한 연매출');
+    expect(section('later')).toContain('개업 1년 넘은 가게 지원');
+    expect(html).not.toContain('검토 전 공고');
+    expect(html).toContain('/check/help?');
+  });
+
+  it('an age range across the limit is not judged: 30대 fits 39세 이하, 40대 does not, and nothing is stored', async () => {
+    const before = await h.db.selectFrom('accessRecord').select(h.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const forty = await (await anon().get('/check?step=result&ageBand=40-49&municipalityCode=41110')).text();
+    expect(forty.split('id="fit-now"')[1]?.split('</section>')[0]).not.toContain('청년 사장님 지원');
+    const after = await h.db.selectFrom('accessRecord').select(h.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toEqual(before.n);
+  });
+});
