@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { buildServices } from './compose.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -7,6 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { jobHandlers, startWorker, type Worker } from './jobs/jobs.ts';
 import { createLogger } from './logger.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.data.ts';
+import { startServer } from './web/server.ts';
 
 /**
  * A closed stdout (a log collector that died, `npm start | head`) must not take the server down
@@ -50,12 +50,12 @@ async function main() {
   if (config.worker) worker = await startWorker(database, jobHandlers(services), logger);
 
   const app = createApp({ config, logger, ...services, dbKind: database.kind });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const http = startServer({ fetch: app.fetch, port: config.port, hostname: config.host, onListening: (info) => {
     logger.info({ port: info.port, database: database.kind }, 'listening');
     console.log(
       `\n잇다(Itda) 실행 중: http://localhost:${info.port}  (데이터베이스: ${database.kind === 'pglite' ? `PGlite ${config.database.kind === 'pglite' ? config.database.dataDir : ''}` : 'PostgreSQL'})\n`,
     );
-  });
+  } });
 
   // Graceful shutdown: stop accepting, let in-flight requests finish, stop jobs, close the DB.
   let stopping = false;
@@ -68,21 +68,19 @@ async function main() {
       process.exit(1);
     }, 20_000);
     force.unref();
-    server.close(() => {
-      void (async () => {
-        try {
-          await worker?.stop();
-          await database.close();
-          logger.info('stopped cleanly');
-          process.exit(0);
-        } catch (err) {
-          logger.error({ err }, 'error during shutdown');
-          process.exit(1);
-        }
-      })();
-    });
-    // Idle keep-alive sockets would hold close() open.
-    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    // Answer with Connection: close for a moment, then stop listening and wait for in-flight requests (src/web/server.ts).
+    void (async () => {
+      try {
+        await http.shutdown();
+        await worker?.stop();
+        await database.close();
+        logger.info('stopped cleanly');
+        process.exit(0);
+      } catch (err) {
+        logger.error({ err }, 'error during shutdown');
+        process.exit(1);
+      }
+    })();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
