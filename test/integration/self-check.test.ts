@@ -127,3 +127,44 @@ describe('/check, the public self-check', () => {
     expect(after.n).toEqual(before.n);
   });
 });
+
+describe('the clerk\'s intake and edit forms find the 업종 by words too (issue 13 §1)', () => {
+  const intake = (over: Record<string, string>) => ({
+    brn: '220-81-62517',
+    name: '수원 치킨',
+    municipalityCode: '41110',
+    operatingStatus: 'active',
+    ...over,
+  });
+
+  it('offers everyday words in the list and stores the KSIC code of a word typed or picked', async () => {
+    const u = await h.createUser('clerk', { login: 'sc-clerk' });
+    const clerk = h.client();
+    await clerk.login(u.login);
+    const form = await (await clerk.get('/businesses/new')).text();
+    expect(form).toContain('<option value="치킨집 · 치킨 전문점 (56193)">');
+    expect(form).toContain('<option value="미용실 · 두발 미용업 (96112)">');
+
+    const typed = await clerk.post('/businesses/new', intake({ ksicCode: '치킨집' }));
+    expect(typed.status).toBe(303);
+    const picked = await clerk.post('/businesses/new', intake({ brn: '110-81-00010', name: '수원 미용실', ksicCode: '미장원 · 두발 미용업 (96112)' }));
+    expect(picked.status).toBe(303);
+    const rows = await h.db.selectFrom('business').select(['name', 'ksicCode']).where('name', 'in', ['수원 치킨', '수원 미용실']).orderBy('name').execute();
+    expect(rows).toEqual([
+      { name: '수원 미용실', ksicCode: '96112' },
+      { name: '수원 치킨', ksicCode: '56193' },
+    ]);
+    const page = await (await clerk.get(picked.headers.get('location')!)).text();
+    expect(page).toContain('96112 두발 미용업 (미용실)');
+  });
+
+  it('refuses a word it does not know, in Korean, with the word kept', async () => {
+    const clerk = h.client();
+    await clerk.login('sc-clerk');
+    const res = await clerk.post('/businesses/new', intake({ brn: '101-86-00018', ksicCode: '우주여행' }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('업종을 찾지 못했습니다');
+    expect(html).toContain('value="우주여행"');
+  });
+});

@@ -189,3 +189,24 @@ export function industryWordOf(code: string | null | undefined): string | null {
   if (!code) return null;
   return INDUSTRY_WORDS.find((e) => e.code === code)?.words[0] ?? null;
 }
+
+/**
+ * What a clerk typed in the 업종 box (issue 13 §1, the intake and edit forms) → a KSIC code: a code
+ * as such ("56193"), a suggestion picked from the list ("치킨집 · 치킨 전문점 (56193)"), or an everyday
+ * word of the table typed whole ("치킨집"). Anything else is returned unchanged (and refused by the
+ * code's format check).
+ */
+export function ksicFromTyped(typed: string): string {
+  const s = typed.trim();
+  if (/^(\d{2,5}|[A-U])$/.test(s)) return s;
+  const picked = /\((\d{2,5}|[A-U])\)\s*$/.exec(s);
+  if (picked) return picked[1]!;
+  const f = fold(s);
+  const hits = INDUSTRY_WORDS.filter((e) => e.words.some((w) => fold(w) === f));
+  return hits.length === 1 ? hits[0]!.code : s;
+}
+
+/** One suggestion per everyday word ("통닭 · 치킨 전문점 (56193)"), so the browser's list finds any of them. */
+export function industrySuggestions(): string[] {
+  return INDUSTRY_WORDS.flatMap((e) => e.words.map((w) => `${w} · ${industryName(e.code)} (${e.code})`));
+}

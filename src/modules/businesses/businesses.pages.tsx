@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Hono } from 'hono';
 import { KSIC_NAMES } from '../../domain/eligibility/eligibility.reference.ts';
+import { industryName, industrySuggestions, industryWordOf } from '../../domain/eligibility/industry-words.ts';
 import { formatBrn } from '../../domain/identifiers.ts';
 import { maskName, maskPhone } from '../../domain/masking.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -109,12 +110,16 @@ function BusinessForm(props: {
               t={t}
               name="ksicCode"
               label={t('businesses.field.ksicCode')}
-              hint={t('eligibility.ksicHint')}
+              hint={t('check.industryHint')}
               list="ksic-list"
               values={values}
               errors={errors}
             />
+            {/* Everyday words first (issue 13 §1: a clerk need not know that a 치킨집 is 56193), then the codes. */}
             <datalist id="ksic-list">
+              {industrySuggestions().map((s) => (
+                <option value={s} />
+              ))}
               {Object.entries(KSIC_NAMES).map(([code, name]) => (
                 <option value={code}>{`${code} ${name}`}</option>
               ))}
@@ -286,7 +291,7 @@ function DetailPage(props: {
               )}
             </dd>
             <dt>{t('businesses.field.ksicCode')}</dt>
-            <dd>{b.ksicCode ? `${b.ksicCode} ${KSIC_NAMES[b.ksicCode] ?? ''}` : val(null)}</dd>
+            <dd>{b.ksicCode ? `${b.ksicCode} ${industryName(b.ksicCode)}${industryWordOf(b.ksicCode) ? ` (${industryWordOf(b.ksicCode)})` : ''}` : val(null)}</dd>
             <dt>{t('businesses.field.annualRevenue')}</dt>
             <dd>{b.annualRevenue === null ? val(null) : formatWon(b.annualRevenue, locale)}</dd>
             <dt>{t('businesses.field.previousAnnualRevenue')}</dt>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ksicFromTyped } from '../../domain/eligibility/industry-words.ts';
 import { isValidBrn, normalizeBrn } from '../../domain/identifiers.ts';
 import { noRrn } from '../../validation.ts';
 
@@ -37,7 +38,11 @@ export const BusinessInput = z.object({
   eupMyeonDong: text(40),
   address: text(200),
   openedOn: date,
-  ksicCode: z.preprocess(blank, z.string().trim().regex(/^(\d{2,5}|[A-U])$/, 'eligibility.ksicFormat').nullable()),
+  // A code, a suggestion picked from the list or an everyday word ("치킨집" → 56193): issue 13 §1.
+  ksicCode: z.preprocess(
+    (v) => blank(typeof v === 'string' ? ksicFromTyped(v) : v),
+    z.string().trim().regex(/^(\d{2,5}|[A-U])$/, 'check.industryUnknown').nullable(),
+  ),
   ntsIndustryCode: z.preprocess(blank, z.string().trim().regex(/^\d{6}$/, 'businesses.ntsCodeFormat').nullable()),
   annualRevenue: money,
   workers: count,
