@@ -21,6 +21,7 @@ import { programmeReviewPages } from './modules/programs/programs.review.pages.t
 import { IMPORT_MAX_BYTES } from './modules/programs/programs.import.ts';
 import { importPages, IMPORT_ROUTE } from './modules/programs/programs.import.pages.tsx';
 import { programmePages } from './modules/programs/programs.pages.tsx';
+import { storePages, STORE_IMPORT_ROUTE, STORE_UPLOAD_MAX_BYTES } from './modules/stores/stores.pages.tsx';
 import { APPLICATION_MAX_BYTES, APPLICATION_ROUTE, recruitmentApplyPages } from './modules/recruitment/recruitment.apply.routes.tsx';
 import { recruitmentPages } from './modules/recruitment/recruitment.routes.tsx';
 import { trainingPages } from './modules/training/training.pages.tsx';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
       defaultBytes: config.bodyLimitBytes,
       uploads: [
         { matches: (c) => c.req.path === IMPORT_ROUTE, maxBytes: IMPORT_MAX_BYTES + 64 * 1024 },
+        { matches: (c) => c.req.path === STORE_IMPORT_ROUTE, maxBytes: STORE_UPLOAD_MAX_BYTES + 64 * 1024 },
         { matches: (c) => c.req.path === APPLICATION_ROUTE, maxBytes: APPLICATION_MAX_BYTES },
         { matches: (c) => c.req.method === 'POST' && DOCUMENT_UPLOAD_ROUTE.test(c.req.path), maxBytes: DOCUMENT_UPLOAD_MAX_BYTES },
       ],
@@ -115,7 +117,9 @@ export function createApp(deps: AppDeps) {
     municipalities,
     extras: { sections: deps.businessSections ?? participationSections(deps.participations) },
     nts: deps.nts,
+    intakeFrom: (actor, id) => deps.stores.intakeValues(actor ?? null, id),
   });
+  storePages(app, { stores: deps.stores, municipalities });
   ntsRoutes(app, { nts: deps.nts });
   caseloadPages(app, { businesses: deps.businesses });
   ownerPages(app, { owner: deps.owner });

@@ -39,6 +39,8 @@ const NOT_PERSONAL = [
   // The public self-check (issue 13 §1): the answers given, in the visitor's own URL; nothing stored.
   /^GET \/check$/,
   /^GET \/api\/v1\/me$/,
+  // 상가(상권)정보 (issue 12 §1): public data of 소상공인시장진흥공단 (상호, 업종, 주소), no owner or personal data.
+  /^GET \/(stores|admin\/stores)(\/|$)/,
   // Recruitment, training, employment linkage (issue 6): applicants' and clerks' data, no business or
   // owner data; their own access records (applicant, employment_referral) are checked in
   // test/integration/recruitment*.test.ts.

@@ -158,6 +158,12 @@ const EXPECTED: Record<string, Rule> = {
   'POST /businesses/:id/consent/withdraw': STAFF,
   'POST /tasks/:id/done': STAFF,
   'GET /caseload': ['office_lead', 'operator', 'admin'],
+  // 상가(상권)정보 (issue 12 §1): public data; staff browse their area, the operator imports.
+  'GET /stores': STAFF,
+  'GET /stores/:id': STAFF,
+  'GET /admin/stores': OPS,
+  'POST /admin/stores': OPS,
+  'GET /admin/stores/imports/:id': OPS,
   'POST /businesses/export': ['office_lead', 'operator', 'admin'],
   'GET /o/:token': 'public',
   'POST /businesses/:id/owner-link': STAFF,

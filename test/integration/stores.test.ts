@@ -186,3 +186,54 @@ describe('who imports and who browses', () => {
     expect(before.rows.every((r) => r.closedAt === null)).toBe(true);
   });
 });
+
+describe('pages', () => {
+  it('the operator uploads a CP949 file and reads the counts and the rejected rows with their lines', async () => {
+    const u = await h.createUser('operator', { login: 'stores-page-operator' });
+    const c = h.client();
+    expect((await c.login(u.login)).status).toBe(303);
+    const form = new FormData();
+    form.set('_csrf', c.cookies.get('itda_csrf') ?? '');
+    const text = storeCsv([storeRow(400), storeRow(401, { 표준산업분류코드: 'I999' })]);
+    form.set('file', new File([new Uint8Array(iconv.encode(text, 'cp949'))], '상가정보_경기.csv', { type: 'text/csv' }));
+    const res = await c.request('/admin/stores', { method: 'POST', body: form });
+    expect(res.status).toBe(303);
+    const page = await c.get(res.headers.get('location')!);
+    const html = await page.text();
+    expect(html).toContain('전체 2행: 새로 1, 변경 0, 그대로 0');
+    expect(html).toContain('표준산업분류코드가 올바르지 않음 (I999)');
+    expect(html).toContain(storeId(401));
+    const list = await (await c.get('/admin/stores')).text();
+    expect(list).toContain('상가정보_경기.csv');
+    // No file: the form again, with the error.
+    const none = new FormData();
+    none.set('_csrf', c.cookies.get('itda_csrf') ?? '');
+    const bad = await c.request('/admin/stores', { method: 'POST', body: none });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('CSV 파일을 고르세요');
+  });
+
+  it('a clerk finds a shop of her 시·군 and opens an intake pre-filled from it; the business keeps the link', async () => {
+    const u = await h.createUser('clerk', { login: 'stores-page-clerk' });
+    const c = h.client();
+    expect((await c.login(u.login)).status).toBe(303);
+    const list = await (await c.get('/stores?q=%EC%98%88%EC%8B%9C%EA%B0%80%EA%B2%8C+400')).text();
+    expect(list).toContain(`/stores/${storeId(400)}`);
+    const detail = await (await c.get(`/stores/${storeId(400)}`)).text();
+    expect(detail).toContain(`/businesses/new?store=${storeId(400)}`);
+    expect(detail).toContain('47122 체인화 편의점');
+    // 용인 (outside her office's 시·군): not found.
+    expect((await c.get(`/stores/${storeId(101)}`)).status).toBe(404);
+    const form = await (await c.get(`/businesses/new?store=${storeId(400)}`)).text();
+    expect(form).toContain('value="예시가게 400 파장동점"');
+    expect(form).toContain(`name="storeId" value="${storeId(400)}"`);
+    expect(form).toMatch(/<option value="41110" selected/);
+    expect(form).toContain('value="47122"');
+    expect(form).toContain('상가(상권)정보의 가게');
+    const res = await c.post('/businesses/new', { brn: '124-81-00998', name: '예시가게 400', municipalityCode: '41110', ksicCode: '47122', storeId: storeId(400) });
+    expect(res.status).toBe(303);
+    const id = /\/businesses\/([0-9a-f-]{36})/.exec(res.headers.get('location')!)![1]!;
+    const b = await h.db.selectFrom('business').select(['storeId', 'ksicCode', 'clerkId']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(b).toEqual({ storeId: storeId(400), ksicCode: '47122', clerkId: u.id });
+  });
+});

@@ -83,6 +83,10 @@ function BusinessForm(props: {
     <form method="post" action={props.action} class="itda-form itda-form-wide" novalidate>
       <CsrfField token={c.var.csrfToken} />
       {!props.isNew && <input type="hidden" name="version" value={valueOf(values, 'version')} />}
+      {props.isNew && valueOf(values, 'storeId') && <input type="hidden" name="storeId" value={valueOf(values, 'storeId')} />}
+      {props.isNew && valueOf(values, 'storeId') && (
+        <Notice kind="info">{t('stores.prefilled', { id: valueOf(values, 'storeId') })}</Notice>
+      )}
       <Notice kind="warning">{t('businesses.noRrn')}</Notice>
       <Fieldset title={t('businesses.section.basic')}>
         <div class="itda-grid-2">
@@ -636,6 +640,8 @@ export function businessPages(
     municipalities: () => Promise<{ code: string; name: string }[]>;
     extras: BusinessPageExtras;
     nts?: NtsService;
+    /** The intake's values from a registry shop (`/businesses/new?store=…`, issue 12 §1). */
+    intakeFrom?: (actor: AppContext['var']['actor'], storeId: string) => Promise<FormValues>;
   },
 ) {
   const { businesses } = deps;
@@ -668,12 +674,14 @@ export function businessPages(
 
   app.get('/businesses/new', async (c) => {
     await businesses.assertCanIntake(c.var.actor);
+    const store = c.req.query('store');
+    const values = store && deps.intakeFrom ? await deps.intakeFrom(c.var.actor, store) : {};
     return c.html(
       <FormPage
         c={c}
         title={c.var.t('businesses.new')}
         action="/businesses/new"
-        values={{}}
+        values={values}
         municipalities={await deps.municipalities()}
         isNew
       />,

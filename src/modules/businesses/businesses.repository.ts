@@ -9,6 +9,10 @@ export function createBusinessesRepository() {
     findById(db: Db, id: string) {
       return db.selectFrom('business').selectAll().where('id', '=', id).executeTakeFirst();
     },
+    /** Whether a registry shop exists (an intake opened from one keeps the link). */
+    async storeExists(db: Db, id: string) {
+      return !!(await db.selectFrom('store').select('id').where('id', '=', id).executeTakeFirst());
+    },
     findByBrn(db: Db, brn: string) {
       return db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId', 'registeredBy', 'name']).where('brn', '=', brn).executeTakeFirst();
     },

@@ -73,6 +73,8 @@ export const BusinessInput = z.object({
   /** 제3자 제공 동의 (§17) to programme agencies. */
   consentThirdParty: z.preprocess(blank, z.enum(['written', 'verbal', 'electronic']).nullable()),
   version: z.preprocess(blank, z.coerce.number().int().positive().nullable()).optional(),
+  /** The 상가(상권)정보 shop the intake was opened from (issue 12 §1); kept as the link. */
+  storeId: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).nullable()).optional(),
 });
 export type BusinessInput = z.infer<typeof BusinessInput>;
 

@@ -103,6 +103,8 @@ export function createBusinessesService(deps: {
       const existing = await known();
       if (existing) return existing;
       const office = await repo.officeCovering(db, input.municipalityCode);
+      // A link to a shop that is not (or no longer) in the registry is dropped, not an error for the clerk.
+      const storeId = input.storeId && (await repo.storeExists(db, input.storeId)) ? input.storeId : null;
       const withPersonal = input.consentCollection !== null;
       const today = kstDate(now());
       const created = await db.transaction().execute(async (trx) => {
@@ -113,6 +115,7 @@ export function createBusinessesService(deps: {
           officeId: office?.id ?? actor.officeId,
           clerkId: clerkTakes ? actor.userId : null,
           registeredBy: actor.userId,
+          storeId,
         });
         if (!b) return null; // registered by a request at the same moment: answered below as a known one
         if (input.consentCollection) await repo.insertConsent(trx, { businessId: b.id, kind: 'collection', textVersion: CONSENT_TEXT_VERSION.collection, method: input.consentCollection, givenOn: today, recordedBy: actor.userId });
