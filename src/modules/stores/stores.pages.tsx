@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
-import { NotFoundError } from '../../errors.ts';
 import type { FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppEnv } from '../../web/context.ts';
+import { idParam } from '../../web/params.ts';
 import { can } from '../auth/auth.policy.ts';
 import { StoreImportError, type StoresService } from './stores.service.ts';
 import { StoreDetailPage, StoreImportDetailPage, StoreImportPage, StoreListPage } from './stores.views.tsx';
@@ -74,10 +74,8 @@ export function storePages(app: Hono<AppEnv>, deps: { stores: StoresService; mun
   });
 
   app.get('/admin/stores/imports/:id', async (c) => {
-    await stores.assertCanImport(c.var.actor);
-    const id = Number(c.req.param('id'));
-    if (!Number.isInteger(id) || id <= 0) throw new NotFoundError();
-    const r = await stores.getImport(c.var.actor, id);
+    // Authorize first, then "not found" for an id that is not one (src/web/params.ts).
+    const r = await stores.getImport(c.var.actor, idParam(c));
     return c.html(<StoreImportDetailPage c={c} r={r} justDone={c.req.query('done') === '1'} />);
   });
 }
