@@ -80,10 +80,21 @@ export function StoreListPage(props: {
                   </>
                 ),
               },
-              { header: t('stores.col.industry'), cell: (r) => dash(r.industrySmallName) },
-              { header: t('stores.col.ksic'), cell: (r) => (r.ksicCode ? `${r.ksicCode} ${r.ksicName ?? ''}` : '—') },
-              { header: t('stores.col.municipality'), cell: (r) => dash(r.municipalityName) },
-              { header: t('stores.col.dong'), cell: (r) => dash(r.adongName) },
+              {
+                header: t('stores.col.industry'),
+                cell: (r) => (
+                  <>
+                    {dash(r.industrySmallName)}
+                    {r.ksicCode && (
+                      <>
+                        <br />
+                        {`KSIC ${r.ksicCode}`}
+                      </>
+                    )}
+                  </>
+                ),
+              },
+              { header: t('stores.col.dong'), cell: (r) => [r.municipalityName, r.adongName].filter(Boolean).join(' ') || '—' },
               { header: t('stores.col.address'), cell: (r) => dash(r.roadAddress ?? r.jibunAddress) },
             ]}
           />
@@ -106,13 +117,6 @@ export function StoreDetailPage(props: { c: AppContext; s: Store & { municipalit
       <PageHeader title={title} lead={s.closedAt ? t('stores.closedSince', { date: kstDate(s.closedAt) }) : undefined}>
         {s.closedAt && <Badge tone="gray">{t('stores.closedBadge')}</Badge>}
       </PageHeader>
-      {props.canIntake && (
-        <p>
-          <LinkButton href={`/businesses/new?store=${encodeURIComponent(s.id)}`} variant="primary">
-            {t('stores.openIntake')}
-          </LinkButton>
-        </p>
-      )}
       <section class="itda-card" aria-labelledby="facts">
         <h2 id="facts" class="itda-h3">
           {t('stores.detail.facts')}
@@ -133,6 +137,13 @@ export function StoreDetailPage(props: { c: AppContext; s: Store & { municipalit
         <p class="form-hint">{t('stores.detail.unknown')}</p>
         <p class="form-hint">{t('stores.detail.source', { date: kstDate(s.updatedAt) })}</p>
       </section>
+      {props.canIntake && (
+        <div class="itda-form-actions">
+          <LinkButton href={`/businesses/new?store=${encodeURIComponent(s.id)}`} variant="primary">
+            {t('stores.openIntake')}
+          </LinkButton>
+        </div>
+      )}
     </Layout>
   );
 }
