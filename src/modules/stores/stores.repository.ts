@@ -80,8 +80,17 @@ export function createStoresRepository() {
       return db.insertInto('storeImport').values(v).returning(['id', 'startedAt']).executeTakeFirstOrThrow();
     },
 
-    /** Staging rows left by an import that is no longer running (a crash): they would only take space. */
-    async clearStaleStaging(db: Db) {
+    /**
+     * An import still 'running' after `staleBefore` was cut short (the process stopped): it is marked
+     * failed, and staging rows of imports no longer running are dropped (they would only take space).
+     */
+    async clearStale(db: Db, staleBefore: Date) {
+      await db
+        .updateTable('storeImport')
+        .set({ status: 'failed', error: 'stores.file.interrupted', finishedAt: new Date() })
+        .where('status', '=', 'running')
+        .where('startedAt', '<', staleBefore)
+        .execute();
       await sql`delete from store_staging where import_id in (select id from store_import where status <> 'running')`.execute(db);
     },
 

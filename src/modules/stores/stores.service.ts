@@ -94,7 +94,8 @@ export function createStoresService(deps: { db: Kysely<DB>; repo: StoresReposito
     ): Promise<StoreImportReport> {
       if (actor) authorize(actor, 'stores.import');
       const started = performance.now();
-      await repo.clearStaleStaging(db);
+      // No import of a few hundred thousand rows takes six hours: one still running then was cut short.
+      await repo.clearStale(db, new Date(now().getTime() - 6 * 3600_000));
       const imp = await repo.createImport(db, { fileName: source.fileName.slice(0, 200), startedBy: actor?.userId ?? null, startedByLogin: actor?.login ?? 'itda-cli' });
       const importId = imp.id;
       const counts = { totalRows: 0, rejected: 0, withoutCoordinates: 0, outside: 0 };
