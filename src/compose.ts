@@ -1,3 +1,4 @@
+import { createBackupService } from './modules/backup/backup.service.ts';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
@@ -116,7 +117,9 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const nts = createNtsService({
     db,
     repo: createNtsRepository(),
-    client: config.nts.endpoint ? createHttpNtsClient({ endpoint: config.nts.endpoint, serviceKey: config.nts.serviceKey, timeoutMs: config.nts.timeoutMs }) : null,
+    client: config.nts.endpoint
+      ? createHttpNtsClient({ endpoint: config.nts.endpoint, serviceKey: config.nts.serviceKey, timeoutMs: config.nts.timeoutMs })
+      : null,
     gate,
     now,
     logger,
@@ -137,18 +140,47 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const reportsRepo = createReportsRepository();
   const reports = createReportsService({ db, repo: reportsRepo, gate, now });
   const monthlyReports = createMonthlyReportsService({ db, repo: createMonthlyRepository(), reports, audit, now });
-  const surveys = createSurveysService({ db, repo: createSurveysRepository(), notifications, gate, audit, now, publicUrl: config.publicUrl });
+  const surveys = createSurveysService({
+    db,
+    repo: createSurveysRepository(),
+    notifications,
+    gate,
+    audit,
+    now,
+    publicUrl: config.publicUrl,
+  });
   // A participation that ends (선정·탈락·취소·수혜) offers the owner the satisfaction survey in the same transaction.
-  const participations = createParticipationsService({ db, repo: createParticipationsRepository(), gate, eligibility, now,
+  const participations = createParticipationsService({
+    db,
+    repo: createParticipationsRepository(),
+    gate,
+    eligibility,
+    now,
     onTransition: (trx, id, actorUserId) => surveys.offerSurvey(trx, id, { via: 'transition', actorUserId }),
     // Before 신청완료 the 영업 상태 is checked again at the 국세청 (a closed shop cannot apply).
     beforeSubmit: (businessId) => nts.refresh([businessId]),
   });
-  const operations = createOperationsService({ db, repo: createOperationsRepository(), businesses: createBusinessesRepository(), reports: reportsRepo, gate, audit, now, caseloadGate: (clerkId) => training.canTakeCaseload(clerkId) });
+  const operations = createOperationsService({
+    db,
+    repo: createOperationsRepository(),
+    businesses: createBusinessesRepository(),
+    reports: reportsRepo,
+    gate,
+    audit,
+    now,
+    caseloadGate: (clerkId) => training.canTakeCaseload(clerkId),
+  });
   // 상가(상권)정보 (issue 12 §1): public shop registry, bulk-loaded by COPY on either database.
-  const stores = createStoresService({ db, repo: createStoresRepository(), copyIn: (target, chunks) => database.copyIn(target, chunks), now });
+  const stores = createStoresService({
+    db,
+    repo: createStoresRepository(),
+    copyIn: (target, chunks) => database.copyIn(target, chunks),
+    now,
+  });
+  const backups = createBackupService({ database, config, logger, now });
   return {
     audit,
+    backups,
     chains,
     auth,
     users,

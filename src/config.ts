@@ -4,9 +4,7 @@ import { z } from 'zod';
  * The only file that reads process.env. Parsed once, fails fast with a readable message.
  * Durations are in minutes unless the name says otherwise.
  */
-const bool = z
-  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
-  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+const bool = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']).transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -46,7 +44,16 @@ const EnvSchema = z.object({
   ITDA_NOTICE_FETCH_HOSTS: z.string().optional(),
   ITDA_NOTICE_FETCH_BASE: z.string().url().optional(),
   ITDA_NOTICE_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-  ITDA_NOTICE_FETCH_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  ITDA_NOTICE_FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
+  // Backups (issue 14 §5): the nightly job writes encrypted backups into DIR (unset = no nightly
+  // backup); KEY (≥ 16 characters) encrypts them and is needed to restore; the newest KEEP are kept.
+  ITDA_BACKUP_DIR: z.string().optional(),
+  ITDA_BACKUP_KEY: z.string().min(16).optional(),
+  ITDA_BACKUP_KEEP: z.coerce.number().int().positive().default(14),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -81,6 +88,7 @@ export interface Config {
   nts: { endpoint?: string; serviceKey?: string; timeoutMs: number };
   /** 공고문 첨부파일 fetching: no hosts and no base = not connected (nothing is fetched). */
   noticeFetch: { hosts: string[]; base?: string; timeoutMs: number; maxBytes: number };
+  backup: { dir?: string; key?: string; keep: number };
 }
 
 export class ConfigError extends Error {}
@@ -113,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database,
     demo: database.kind === 'pglite' ? (e.ITDA_DEMO ?? true) : false,
     logLevel: e.ITDA_LOG_LEVEL,
-    cookieSecure: e.ITDA_COOKIE_SECURE ?? (e.ITDA_PUBLIC_URL?.startsWith('https://') ?? false),
+    cookieSecure: e.ITDA_COOKIE_SECURE ?? e.ITDA_PUBLIC_URL?.startsWith('https://') ?? false,
     trustProxy: e.ITDA_TRUST_PROXY,
     session: { idleMinutes: e.ITDA_SESSION_IDLE_MINUTES, absoluteHours: e.ITDA_SESSION_ABSOLUTE_HOURS },
     lockout: { threshold: e.ITDA_LOCKOUT_THRESHOLD, minutes: e.ITDA_LOCKOUT_MINUTES },
@@ -141,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.ITDA_NOTICE_FETCH_TIMEOUT_MS,
       maxBytes: e.ITDA_NOTICE_FETCH_MAX_BYTES,
     },
+    backup: { dir: e.ITDA_BACKUP_DIR, key: e.ITDA_BACKUP_KEY, keep: e.ITDA_BACKUP_KEEP },
   };
 }

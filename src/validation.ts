@@ -17,18 +17,20 @@ export const DB_ID = z.coerce
   .transform(Number)
   .pipe(z.number().int().min(1).max(INT4_MAX, 'validation.invalid'));
 
-
 /**
  * Validates input with its one zod schema, inside the service and after authorization, so a
  * caller without the right never learns anything from validation messages. zod messages in our
  * schemas are catalogue keys; the edge translates them.
  */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  // Every service input refuses a 주민등록번호 in any text field (issue 14 §1: one refusal for every
+  // free-text field, whatever route or schema brings it), together with the schema's own issues.
+  const rrn = rrnIssues(raw);
   const r = schema.safeParse(raw);
-  if (r.success) return r.data;
-  const issues: FieldIssue[] = [];
-  const seen = new Set<string>();
-  for (const i of r.error.issues) {
+  if (r.success && !rrn.length) return r.data;
+  const issues: FieldIssue[] = [...rrn];
+  const seen = new Set<string>(rrn.map((i) => i.path));
+  for (const i of r.success ? [] : r.error.issues) {
     const path = String(i.path[0] ?? '_form');
     if (seen.has(path)) continue;
     seen.add(path);
@@ -47,10 +49,15 @@ export const RRN_REFUSED = 'validation.rrnRefused';
 /** The zod refinement for every free-text field: `z.string().trim().max(200).refine(...noRrn)`. */
 export const noRrn = [(v: string | null | undefined) => !containsRrn(v), RRN_REFUSED] as const;
 
+/** Fields never read for a 주민등록번호: passwords (hashed, never shown or stored as typed) and the CSRF token. */
+const NOT_READ_FOR_RRN = /password|^_csrf$/i;
+
 /** One issue for each field of a raw form (strings or string arrays) that holds something like a 주민등록번호. */
 export function rrnIssues(raw: unknown): FieldIssue[] {
-  if (!raw || typeof raw !== 'object') return [];
-  return fieldsWithRrn(raw as Record<string, unknown>).map((path) => ({ path, messageKey: RRN_REFUSED }));
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
+  return fieldsWithRrn(raw as Record<string, unknown>)
+    .filter((path) => !NOT_READ_FOR_RRN.test(path))
+    .map((path) => ({ path, messageKey: RRN_REFUSED }));
 }
 
 /** Refuses a whole raw form (every free-text field, including those without a fixed schema). */
@@ -59,15 +66,5 @@ export function refuseRrn(raw: unknown): void {
   if (issues.length) throw new InvalidError('validation.summary', issues);
 }
 
-/** parseInput that also refuses 주민등록번호 in any field, reporting every problem of the form at once. */
-export function parseInputWithoutRrn<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const rrn = rrnIssues(raw);
-  try {
-    const value = parseInput(schema, raw);
-    if (rrn.length) throw new InvalidError('validation.summary', rrn);
-    return value;
-  } catch (e) {
-    if (!(e instanceof InvalidError) || !rrn.length) throw e;
-    throw new InvalidError('validation.summary', [...rrn, ...e.issues.filter((i) => !rrn.some((r) => r.path === i.path))]);
-  }
-}
+/** Kept for the call sites that say so explicitly: `parseInput` itself refuses 주민등록번호 in any field. */
+export const parseInputWithoutRrn = parseInput;

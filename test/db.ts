@@ -12,7 +12,7 @@ import type { DB } from '../src/db/schema.ts';
  * PGlite by default; with TEST_DATABASE_URL set (CI), a new database on that PostgreSQL server,
  * dropped again by `close()`.
  */
-export async function testDatabase(): Promise<{ db: Kysely<DB>; database: Database; close: () => Promise<void> }> {
+export async function testDatabase(): Promise<{ db: Kysely<DB>; database: Database; close: () => Promise<void>; url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ kind: 'pglite', dataDir: 'memory://' }, undefined, { loadDataDir: await migratedSnapshot() });
@@ -37,6 +37,7 @@ export async function testDatabase(): Promise<{ db: Kysely<DB>; database: Databa
   return {
     db: database.db,
     database,
+    url: url.toString(),
     async close() {
       await database.close();
       // WITH (FORCE) (PostgreSQL 13+) ends connections a failed test may have leaked.

@@ -3,7 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServices, type Services } from '../compose.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { backupDatabase, BackupError, backupKeyFrom, restoreDatabase, verifyRestored } from '../db/backup.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { draftRule } from '../domain/drafter/index.ts';
@@ -32,6 +33,10 @@ const HELP = {
   import stores <파일.csv>      소상공인시장진흥공단 상가(상권)정보 CSV(UTF-8 또는 CP949)를 가져옵니다.
                                 상가업소번호 기준으로 새로/변경/그대로/폐업 추정/거부를 셉니다.
   jobs run <작업>               백그라운드 작업을 지금 한 번 실행합니다 (${Object.keys(JOBS).join(', ')}).
+  backup <폴더>                 데이터베이스를 암호화해 백업합니다 (ITDA_BACKUP_KEY 필요; PGlite는 서버를 멈춘 뒤).
+                                폴더에 manifest.json(표마다 행 수·해시, 체크섬)과 database.enc 를 씁니다.
+  restore <폴더> [--force]      백업을 빈 데이터베이스에 복원하고 표마다 행 수·해시를 맞춰 봅니다.
+                                --force: 기존 데이터를 대신합니다 (PGlite 폴더는 옆으로 옮겨 둡니다).
   rules draft <파일.txt|->      공고문의 지원대상·제외 문장에서 자격 기준 초안을 만들어 JSON으로 출력합니다
                                 (기준마다 근거 문장 위치, 확신도; 읽지 못한 문장 목록). '-'는 표준 입력.
                                 데이터베이스가 필요 없습니다.
@@ -56,6 +61,11 @@ Commands:
   import stores <file.csv>      Import the 상가(상권)정보 shop file (UTF-8 or CP949), idempotent by
                                 상가업소번호: new / updated / unchanged / closed / rejected.
   jobs run <job>                Run a background job once now (${Object.keys(JOBS).join(', ')}).
+  backup <folder>               Back the database up, encrypted (needs ITDA_BACKUP_KEY; PGlite: with the
+                                server stopped). Writes manifest.json (rows and hash per table, checksums)
+                                and database.enc.
+  restore <folder> [--force]    Restore a backup into an empty database and check every table's rows
+                                and hash. --force replaces existing data (a PGlite folder is moved aside).
   rules draft <file.txt|->      Draft eligibility criteria from a notice's eligibility text and print
                                 them as JSON (each with the span it came from and a confidence; the
                                 sentences it could not read). '-' reads standard input. No database.
@@ -67,7 +77,11 @@ Options:
 Configuration comes from environment variables: DATABASE_URL (PostgreSQL), ITDA_DATA_DIR (PGlite folder, default ./data).`,
 };
 
-export async function runCli(argv: string[], out: (s: string) => void = console.log, err: (s: string) => void = console.error): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: (s: string) => void = console.log,
+  err: (s: string) => void = console.error,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -78,6 +92,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       login: { type: 'string' },
       name: { type: 'string' },
       email: { type: 'string' },
+      force: { type: 'boolean' },
     },
   });
   const envLang = (process.env.LANG ?? '').toLowerCase().startsWith('ko') ? 'ko' : undefined;
@@ -98,6 +113,7 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     }
     throw e;
   }
+  if (cmd === 'backup' || cmd === 'restore') return backupCommand(cmd, sub, config, values.force === true, lang, out, err);
   const logger = createLogger(process.env.ITDA_LOG_LEVEL ?? 'warn');
   const database = await openDatabase(config.database);
   try {
@@ -145,7 +161,11 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
         return 2;
       }
       const r = await services.demo.load(meta);
-      out(r.loaded ? `예시 데이터를 불러왔습니다 (demo loaded). 비밀번호: ${r.password}` : '예시 데이터가 이미 있습니다 (demo already loaded).');
+      out(
+        r.loaded
+          ? `예시 데이터를 불러왔습니다 (demo loaded). 비밀번호: ${r.password}`
+          : '예시 데이터가 이미 있습니다 (demo already loaded).',
+      );
       for (const a of r.accounts) out(`  ${a.login.padEnd(15)} ${a.role}`);
       return 0;
     }
@@ -153,7 +173,11 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
     if (cmd === 'import') {
       const target = positionals[2];
       if ((sub !== 'bizinfo' && sub !== 'kstartup' && sub !== 'gov24') || !target) {
-        err(lang === 'ko' ? '사용법: itda import <bizinfo|kstartup|gov24> <파일|URL>' : 'Usage: itda import <bizinfo|kstartup|gov24> <file|URL>');
+        err(
+          lang === 'ko'
+            ? '사용법: itda import <bizinfo|kstartup|gov24> <파일|URL>'
+            : 'Usage: itda import <bizinfo|kstartup|gov24> <file|URL>',
+        );
         return 2;
       }
       const { readPayload, parsePayload, PayloadError, ImportSourceError } = await import('../modules/programs/programs.import.ts');
@@ -169,7 +193,8 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
             ? `전체 ${r.total}건: 새로 ${r.created}, 변경 ${r.updated}, 그대로 ${r.unchanged}, 거부 ${r.rejected.length}, 제외 ${r.skipped.length}`
             : `${r.total} records: ${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected, ${r.skipped.length} skipped`,
         );
-        for (const x of r.rejected) out(`  ${lang === 'ko' ? '거부' : 'rejected'} #${x.line}${x.sourceId ? ` (${x.sourceId})` : ''}: ${x.reason}`);
+        for (const x of r.rejected)
+          out(`  ${lang === 'ko' ? '거부' : 'rejected'} #${x.line}${x.sourceId ? ` (${x.sourceId})` : ''}: ${x.reason}`);
         return r.rejected.length ? 1 : 0;
       } catch (e) {
         if (e instanceof ImportSourceError || e instanceof PayloadError) {
@@ -189,10 +214,76 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
       out(JSON.stringify(result));
       return 0;
     }
-    err(lang === 'ko' ? `알 수 없는 명령입니다: ${positionals.join(' ')}\n\n${HELP.ko}` : `Unknown command: ${positionals.join(' ')}\n\n${HELP.en}`);
+    err(
+      lang === 'ko'
+        ? `알 수 없는 명령입니다: ${positionals.join(' ')}\n\n${HELP.ko}`
+        : `Unknown command: ${positionals.join(' ')}\n\n${HELP.en}`,
+    );
     return 2;
   } finally {
     await database.close();
+  }
+}
+
+/** `itda backup <dir>` / `itda restore <dir> [--force]` (issue 14 §5): src/db/backup.ts. */
+async function backupCommand(
+  cmd: 'backup' | 'restore',
+  dir: string | undefined,
+  config: Config,
+  force: boolean,
+  lang: 'ko' | 'en',
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  if (!dir) {
+    err(lang === 'ko' ? `사용법: itda ${cmd} <폴더>` : `Usage: itda ${cmd} <folder>`);
+    return 2;
+  }
+  const started = Date.now();
+  try {
+    const key = backupKeyFrom(process.env.ITDA_BACKUP_KEY);
+    if (cmd === 'backup') {
+      const database = await openDatabase(config.database);
+      try {
+        const m = await backupDatabase(database, config.database, path.resolve(dir), key);
+        const rows = Object.values(m.tables).reduce((s, t) => s + t.rows, 0);
+        out(
+          lang === 'ko'
+            ? `백업했습니다: ${path.resolve(dir)} — 표 ${Object.keys(m.tables).length}개, 행 ${rows}개, ${m.bytes} 바이트 (${m.tool}), ${Date.now() - started} ms`
+            : `Backed up to ${path.resolve(dir)}: ${Object.keys(m.tables).length} tables, ${rows} rows, ${m.bytes} bytes (${m.tool}), ${Date.now() - started} ms`,
+        );
+        return 0;
+      } finally {
+        await database.close();
+      }
+    }
+    const manifest = await restoreDatabase(config.database, path.resolve(dir), key, { force });
+    const database = await openDatabase(config.database);
+    try {
+      const v = await verifyRestored(database.db as never, manifest);
+      if (v.differ.length) {
+        err(
+          lang === 'ko'
+            ? `복원했지만 다음 표가 백업과 다릅니다: ${v.differ.join(', ')}`
+            : `Restored, but these tables differ from the backup: ${v.differ.join(', ')}`,
+        );
+        return 1;
+      }
+      out(
+        lang === 'ko'
+          ? `복원했습니다 (${manifest.createdAt} 백업): 표 ${v.tables}개, 행 ${v.rows}개 모두 백업과 같습니다. ${Date.now() - started} ms`
+          : `Restored the backup of ${manifest.createdAt}: ${v.tables} tables, ${v.rows} rows, all equal to the backup. ${Date.now() - started} ms`,
+      );
+      return 0;
+    } finally {
+      await database.close();
+    }
+  } catch (e) {
+    if (e instanceof BackupError) {
+      err(e.message);
+      return 1;
+    }
+    throw e;
   }
 }
 
@@ -202,7 +293,13 @@ export async function runCli(argv: string[], out: (s: string) => void = console.
  * unparsed: [{ text, start, end, reason }] }` (offsets in UTF-16 code units of the input). Pure: no
  * configuration, no database.
  */
-async function rulesCommand(sub: string | undefined, target: string | undefined, lang: 'ko' | 'en', out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function rulesCommand(
+  sub: string | undefined,
+  target: string | undefined,
+  lang: 'ko' | 'en',
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   if (sub !== 'draft' || !target) {
     err(lang === 'ko' ? '사용법: itda rules draft <파일.txt|->' : 'Usage: itda rules draft <file.txt|->');
     return 2;
@@ -225,7 +322,13 @@ async function rulesCommand(sub: string | undefined, target: string | undefined,
  * terminal (bytes of the file, rows, rows per second), the counts and the first rejected rows at
  * the end. Exit code 1 when rows were rejected, as the notice import does.
  */
-async function importStoresCommand(services: Services, file: string | undefined, lang: 'ko' | 'en', out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function importStoresCommand(
+  services: Services,
+  file: string | undefined,
+  lang: 'ko' | 'en',
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   if (!file) {
     err(lang === 'ko' ? '사용법: itda import stores <파일.csv>' : 'Usage: itda import stores <file.csv>');
     return 2;
@@ -249,16 +352,39 @@ async function importStoresCommand(services: Services, file: string | undefined,
     const width = 30;
     const filled = Math.round(frac * width);
     const rate = Math.round(rows / Math.max(0.001, (nowMs - started) / 1000));
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString('en')} ${lang === 'ko' ? '행' : 'rows'}  ${rate.toLocaleString('en')}/s `);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}%  ${rows.toLocaleString('en')} ${lang === 'ko' ? '행' : 'rows'}  ${rate.toLocaleString('en')}/s `,
+    );
   };
   try {
-    const r = await services.stores.importFile(null, { fileName: path.basename(file), bytes: createReadStream(file, { highWaterMark: 256 * 1024 }) }, { ip: null, requestId: 'cli-import-stores' }, progress);
+    const r = await services.stores.importFile(
+      null,
+      { fileName: path.basename(file), bytes: createReadStream(file, { highWaterMark: 256 * 1024 }) },
+      { ip: null, requestId: 'cli-import-stores' },
+      progress,
+    );
     if (tty) process.stderr.write('\n');
-    out(t('stores.import.counts', { total: r.totalRows, created: r.created, updated: r.updated, unchanged: r.unchanged, closed: r.closed, rejected: r.rejected, withoutCoordinates: r.withoutCoordinates, outside: r.outside }));
-    out(t('stores.import.speed', { seconds: r.seconds.toFixed(1), rate: r.rowsPerSecond.toLocaleString('en'), encoding: r.encoding ?? '?' }));
+    out(
+      t('stores.import.counts', {
+        total: r.totalRows,
+        created: r.created,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        closed: r.closed,
+        rejected: r.rejected,
+        withoutCoordinates: r.withoutCoordinates,
+        outside: r.outside,
+      }),
+    );
+    out(
+      t('stores.import.speed', { seconds: r.seconds.toFixed(1), rate: r.rowsPerSecond.toLocaleString('en'), encoding: r.encoding ?? '?' }),
+    );
     if (r.notes.missingOptional?.length) out(`  ${t('stores.import.missingColumns', { columns: r.notes.missingOptional.join(', ') })}`);
     if (r.notes.unknown?.length) out(`  ${t('stores.import.unknownColumns', { columns: r.notes.unknown.join(', ') })}`);
-    for (const x of r.issues.slice(0, 50)) out(`  ${x.kept ? t('stores.import.kept') : t('stores.import.rejectedOne')} #${x.line}${x.storeId ? ` (${x.storeId})` : ''}: ${t(`stores.reason.${x.reason}`, { detail: x.detail })}`);
+    for (const x of r.issues.slice(0, 50))
+      out(
+        `  ${x.kept ? t('stores.import.kept') : t('stores.import.rejectedOne')} #${x.line}${x.storeId ? ` (${x.storeId})` : ''}: ${t(`stores.reason.${x.reason}`, { detail: x.detail })}`,
+      );
     if (r.issues.length > 50 || r.issuesTruncated) out(`  … ${t('stores.import.moreOnPage')}`);
     return r.rejected ? 1 : 0;
   } catch (e) {

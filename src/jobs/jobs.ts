@@ -25,6 +25,8 @@ export const JOBS = {
   'nts.recheck': { cron: '0 4 * * 1' },
   /** Reads the 공고문 attachments of imported versions (fetch, extract, find sections; issue 11 §3), every minute: a run with nothing to read is one query. */
   'notices.read': { cron: '* * * * *' },
+  /** Encrypted backup of the database into ITDA_BACKUP_DIR, newest ITDA_BACKUP_KEEP kept (02:00 KST; issue 14 §5). */
+  'backup.nightly': { cron: '0 2 * * *' },
 } as const;
 export type JobName = keyof typeof JOBS;
 
@@ -39,6 +41,7 @@ export function jobHandlers(services: Services): JobHandlers {
     'chains.verify': () => services.chains.verifyAllFull(),
     'nts.recheck': () => services.nts.recheckDue(),
     'notices.read': () => services.notices.readPending(),
+    'backup.nightly': () => services.backups.nightly(),
   };
 }
 

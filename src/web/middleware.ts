@@ -97,7 +97,10 @@ export function securityHeaders(opts: { hsts: boolean }): Middleware {
  * Request body size: small everywhere, larger only on the routes that take files (first match wins);
  * then the body's well-formedness (checkInput).
  */
-export function bodyLimits(opts: { defaultBytes: number; uploads: readonly { matches: (c: Context<AppEnv>) => boolean; maxBytes: number }[] }): Middleware {
+export function bodyLimits(opts: {
+  defaultBytes: number;
+  uploads: readonly { matches: (c: Context<AppEnv>) => boolean; maxBytes: number }[];
+}): Middleware {
   const limit = (maxSize: number) =>
     bodyLimit({
       maxSize,
@@ -154,7 +157,14 @@ async function checkInput(c: Context<AppEnv>, next: () => Promise<void>): Promis
       else if (!NOT_READ_FOR_RRN.test(field) && containsRrn(text)) rrn.push({ path: field, messageKey: RRN_REFUSED });
     }
     if (nul.length) throw new InvalidError('validation.nulByte', nul);
-    if (rrn.length) throw new InvalidError(RRN_REFUSED, rrn);
+    if (rrn.length) {
+      // JSON is refused here. A form page re-renders itself with the user's values and the error on
+      // the field: handleForm answers before the service is called. A form route that does not use
+      // handleForm reaches its service, whose parseInput refuses the same fields (src/validation.ts),
+      // so nothing is stored either way; test/integration/rrn-everywhere.test.ts checks every form.
+      if (!FORM_TYPE.test(type)) throw new InvalidError(RRN_REFUSED, rrn);
+      c.set('refusedInput', { issues: rrn });
+    }
   }
   await next();
 }
@@ -199,7 +209,6 @@ export function locale(): Middleware {
     await next();
   };
 }
-
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
