@@ -81,6 +81,11 @@ function DocsPage({ c, doc }: { c: AppContext; doc: ReturnType<typeof openApiDoc
 }
 
 export function apiRoutes(app: Hono<AppEnv>, deps: ReportApiDeps) {
+  // Answers hold personal or per-office data: no browser or proxy keeps them (issue 14 §1).
+  app.use('/api/v1/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw result.error;

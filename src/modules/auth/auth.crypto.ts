@@ -35,6 +35,15 @@ export function sha256(v: string): string {
   return createHash('sha256').update(v).digest('hex');
 }
 
+/**
+ * The CSRF token of a signed-in session, derived from the session's secret (issue 14 §1: a token
+ * bound only to a cookie could be planted with the cookie). Only the server and the session's own
+ * browser know the session token (HttpOnly), so nobody else can compute it.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash('sha256').update(`itda-csrf:${sessionToken}`).digest('base64url');
+}
+
 /** A readable one-time password: 14 characters from an unambiguous alphabet, 3 classes. */
 export function oneTimePassword(): string {
   const lower = 'abcdefghjkmnpqrstuvwxyz';

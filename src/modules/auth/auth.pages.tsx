@@ -6,7 +6,7 @@ import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts'
 import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { homePath } from '../../web/navigation.ts';
-import { randomToken } from './auth.crypto.ts';
+import { csrfTokenFor } from './auth.crypto.ts';
 import { LocaleInput } from './auth.schemas.ts';
 import type { AuthService } from './auth.service.ts';
 
@@ -22,9 +22,25 @@ interface Deps {
 }
 
 /** Only same-site relative paths are followed after sign-in (no open redirect). */
+/**
+ * Where to go after signing in: a path of this site only (issue 14 §1: `/%09/evil.example` became
+ * `Location: /<TAB>/evil.example`, which browsers read as another host, and `%0A` broke the header).
+ * Control characters and backslashes are refused outright (browsers drop the first and read the
+ * second as '/'); what remains must resolve to this origin and is given back normalised.
+ */
 export function safeNext(next: unknown): string | null {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
-  return next.slice(0, 500);
+  if (typeof next !== 'string' || next.length > 500 || !next.startsWith('/') || next.startsWith('//')) return null;
+  if ([...next].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f' || ch === '\\')) return null;
+  const base = 'http://itda.invalid';
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base) return null;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith('//') ? null : path;
 }
 
 function LoginPage(props: { c: AppContext; values?: FormValues; errors?: FieldErrors; message?: string; demo: boolean; notice?: string }) {
@@ -120,8 +136,8 @@ export function authPages(app: Hono<AppEnv>, deps: Deps) {
     }
     const { sessionToken, actor, mustChangePassword } = result.value;
     setCookie(c, cookies.session, sessionToken, cookies.base);
-    // A fresh CSRF token for the new session (a pre-login token may have been planted).
-    setCookie(c, cookies.csrf, randomToken(), cookies.base);
+    // The new session's CSRF token (a pre-login token may have been planted): derived from the session.
+    setCookie(c, cookies.csrf, csrfTokenFor(sessionToken), cookies.base);
     if (mustChangePassword) return c.redirect('/password', 303);
     return c.redirect(safeNext(values.next) ?? homePath(actor.role), 303);
   });
@@ -140,7 +156,7 @@ export function authPages(app: Hono<AppEnv>, deps: Deps) {
   app.post('/password', async (c) => {
     if (!c.var.actor) return c.redirect('/login?next=/password', 303);
     const values = await readForm(c);
-    const result = await handleForm(c, () => auth.changePassword(c.var.actor, values, requestMeta(c)));
+    const result = await handleForm(c, () => auth.changePassword(c.var.actor, values, requestMeta(c), c.var.sessionToken));
     if (!result.ok) {
       return c.html(<PasswordPage c={c} forced={c.var.mustChangePassword} errors={result.errors} message={result.message} />, 400);
     }

@@ -95,6 +95,13 @@ export function createAuthRepository() {
     async deleteSessionsOfUser(db: Db, userId: string) {
       await db.deleteFrom('userSession').where('userId', '=', userId).execute();
     },
+    /** The account's other sessions (all but `keepIdHash`): how many ended. */
+    async deleteOtherSessions(db: Db, userId: string, keepIdHash: string | null): Promise<number> {
+      let q = db.deleteFrom('userSession').where('userId', '=', userId);
+      if (keepIdHash) q = q.where('idHash', '!=', keepIdHash);
+      const r = await q.executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
     async purgeExpiredSessions(db: Db, now: Date, idleMinutes: number): Promise<number> {
       const idleCutoff = new Date(now.getTime() - idleMinutes * 60_000);
       const res = await db

@@ -182,7 +182,11 @@ export function createAuthService(deps: AuthDeps) {
       });
     },
 
-    async changePassword(actor: Actor | null, raw: unknown, meta: RequestMeta): Promise<void> {
+    /**
+     * A new password ends the account's other sessions (issue 14 §1: someone who learnt the old
+     * password and signed in elsewhere is signed out); the session it was changed in stays.
+     */
+    async changePassword(actor: Actor | null, raw: unknown, meta: RequestMeta, currentSessionToken: string | null = null): Promise<void> {
       requireActor(actor);
       const input: ChangePasswordInput = parseInput(ChangePasswordInput, raw);
       const user = await repo.findUserById(db, actor.userId);
@@ -199,7 +203,8 @@ export function createAuthService(deps: AuthDeps) {
       const newHash = await hashPassword(input.newPassword);
       await db.transaction().execute(async (trx) => {
         await repo.setPassword(trx, user.id, newHash, false);
-        await audit.record(trx, meta, { action: 'auth.password_changed', actor, targetUserId: user.id });
+        const ended = await repo.deleteOtherSessions(trx, user.id, currentSessionToken ? sha256(currentSessionToken) : null);
+        await audit.record(trx, meta, { action: 'auth.password_changed', actor, targetUserId: user.id, detail: { otherSessionsEnded: ended } });
       });
     },
 
