@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
@@ -7,6 +8,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Config } from '../config.ts';
 import { Gate, PGliteDialect } from './pglite-dialect.ts';
+import { templateFile } from './migrate.ts';
 import type { DB } from './schema.ts';
 
 /** What pg-boss needs: run SQL (multi-statement text when parameterless). */
@@ -91,7 +93,9 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
     [NUMERIC]: (v: string) => v,
     [DATE]: (v: string) => v,
   };
-  const pglite = new PGlite(dataDir === 'memory://' ? undefined : dataDir, { parsers, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+  // A folder without a database in it starts from the migrated template when there is one (src/db/template.ts).
+  const loadDataDir = opts.loadDataDir ?? (dataDir !== 'memory://' && !existsSync(path.join(dataDir, 'PG_VERSION')) ? readTemplate() : undefined);
+  const pglite = new PGlite(dataDir === 'memory://' ? undefined : dataDir, { parsers, ...(loadDataDir ? { loadDataDir } : {}) });
   await pglite.waitReady;
   const gate = new Gate();
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, gate, parsers), plugins });
@@ -133,4 +137,10 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
       await db.destroy();
     },
   };
+}
+
+/** The migrated template for the current migrations, if `npm install` or a test run made it. */
+function readTemplate(): Blob | undefined {
+  const file = templateFile();
+  return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
 }

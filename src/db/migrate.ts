@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -5,6 +7,17 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { DB } from './schema.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+/**
+ * Where the migrated, empty PGlite template for the current migrations is kept (src/db/template.ts):
+ * the key is the migrations' names and contents, the same file test/db.ts starts every test
+ * database from (node_modules/.cache/itda-test-db).
+ */
+export function templateFile(dir = MIGRATIONS_DIR): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  return path.resolve(import.meta.dirname, '../../node_modules/.cache/itda-test-db', `${hash.digest('hex').slice(0, 16)}.tar`);
+}
 
 /** Plain, reviewable `.sql` files, applied in name order (timestamp prefix), forward only. */
 class SqlFileMigrationProvider implements MigrationProvider {

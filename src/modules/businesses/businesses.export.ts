@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { excel } from '../../heavy-libs.ts';
 import { maskName, maskPhone } from '../../domain/masking.ts';
 
 /**
@@ -10,7 +10,7 @@ export async function businessListWorkbook(
   rows: { name: string; ownerName: string | null; phone: string | null; municipalityName: string | null; clerkName: string | null; lastContactAt: Date | null; isSample: boolean }[],
   meta: { reason: string; by: string; at: Date },
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = meta.by;
   wb.created = meta.at;
   const ws = wb.addWorksheet('사업장');

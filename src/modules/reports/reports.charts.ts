@@ -1,4 +1,5 @@
-import * as echarts from 'echarts';
+import type { EChartsCoreOption } from 'echarts';
+import { echarts } from '../../heavy-libs.ts';
 
 /**
  * Charts drawn on the server (Apache ECharts, SSR to SVG): a picture without client JavaScript,
@@ -65,10 +66,10 @@ export interface ChartOptions {
   height?: number;
 }
 
-function render(option: echarts.EChartsCoreOption, o: ChartOptions): string {
+function render(option: EChartsCoreOption, o: ChartOptions): string {
   const width = o.width ?? 720;
   const height = o.height ?? 320;
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: CHART_FONT, fontSize: 13 }, color: [...COLORS], ...option });
     const svg = cspSafeSvg(chart.renderToSVGString());

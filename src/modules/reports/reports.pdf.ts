@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { pdfkit } from '../../heavy-libs.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import type { MonthFigures } from './reports.types.ts';
 import { formatCell, formatMonth, type Cell, type TableSpec } from './reports.tables.ts';
@@ -140,7 +141,7 @@ export interface MonthlyPdfMeta {
 export function renderMonthlyPdf(m: MonthFigures, specs: TableSpec[], t: Translate, meta: MonthlyPdfMeta): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const month = formatMonth(m.month, 'ko');
-    const doc = new PDFDocument({
+    const doc = new (pdfkit())({
       size: 'A4',
       margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
       info: { Title: `${t('reports.monthly.docTitle')} ${month}`, Author: t('reports.monthly.author'), Subject: t('reports.monthly.subject'), Creator: '잇다 (Itda)' },

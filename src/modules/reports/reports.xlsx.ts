@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../heavy-libs.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import type { Cell, CellType, TableSpec } from './reports.tables.ts';
 
@@ -93,7 +94,7 @@ export function addInfoSheet(wb: ExcelJS.Workbook, meta: WorkbookMeta, used: Set
 }
 
 export async function workbookBytes(specs: TableSpec[], meta: WorkbookMeta, opts: { t: Translate; publicView: boolean; creator: string; now: Date }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = opts.creator;
   wb.created = opts.now;
   wb.modified = opts.now;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { pdfkit } from '../../heavy-libs.ts';
 
 /**
  * 수료증 (training completion certificate) as a PDF, A4 portrait, in Pretendard (OFL) from the
@@ -29,7 +29,7 @@ export interface CertificateData {
 
 export function renderCertificate(d: CertificateData): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
+    const doc = new (pdfkit())({
       size: 'A4',
       margins: { top: 72, bottom: 72, left: 72, right: 72 },
       info: { Title: `수료증 ${d.certificateNo}`, Author: d.issuer, Subject: d.course, Creator: '잇다 (Itda)' },
