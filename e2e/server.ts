@@ -98,7 +98,7 @@ function childEnv(store: Store, extra: Record<string, string>): NodeJS.ProcessEn
 }
 
 /**
- * Start the app on `store` (a fresh one when omitted) and wait until /healthz answers 200.
+ * Start the app on `store` (a fresh one when omitted) and wait until /readyz answers 200 (the database answers).
  * The caller owns the store when it passes one; otherwise `stop()` leaves it for `store.dispose()`.
  */
 export async function startServer(opts: { store?: Store; env?: Record<string, string> } = {}): Promise<RunningServer> {
@@ -179,14 +179,14 @@ async function waitForHealth(origin: string, exited: Promise<unknown>): Promise<
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline && !done) {
     try {
-      const res = await fetch(`${origin}/healthz`);
+      const res = await fetch(`${origin}/readyz`);
       if (res.status === 200) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(done ? 'server exited before /healthz answered' : `/healthz did not answer 200 within ${STARTUP_TIMEOUT_MS} ms`);
+  throw new Error(done ? 'server exited before /readyz answered' : `/readyz did not answer 200 within ${STARTUP_TIMEOUT_MS} ms`);
 }
 
 /** Run the `itda` CLI against a store (PostgreSQL can be shared with a running server). */

@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps) {
       ],
     }),
   ];
-  /** Every page and API request (not static files or /healthz, which need no session look-up), in this order. */
+  /** Every page and API request (not static files, /healthz or /readyz, which need no session look-up), in this order. */
   const session = [
     authentication({ auth: deps.auth, cookieSecure: config.cookieSecure }),
     locale(),

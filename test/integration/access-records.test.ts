@@ -28,7 +28,7 @@ const PERSONAL: Record<string, Personal> = {
 };
 /** Routes that never show business or owner data (all others must be listed above). */
 const NOT_PERSONAL = [
-  /^GET \/(healthz|login|password|privacy|static|api\/(openapi\.json|docs)|programmes|catalogue\/review-queue|eligibility|admin\/(org|regions|offices|users|audit|notifications|import))/,
+  /^GET \/(healthz|readyz|login|password|privacy|static|api\/(openapi\.json|docs)|programmes|catalogue\/review-queue|eligibility|admin\/(org|regions|offices|users|audit|notifications|import))/,
   /^GET \/$/,
   // Reports, surveys and operations (issue 5): aggregates, business names and staff figures, no
   // owner's personal data; exports of tables with personal data record the access with a reason

@@ -15,6 +15,7 @@ const OPS = ['operator', 'admin'] as const;
 const STAFF = ['clerk', 'office_lead', 'operator', 'admin'] as const;
 const EXPECTED: Record<string, Rule> = {
   'GET /healthz': 'public',
+  'GET /readyz': 'public',
   'GET /static/krds/*': 'public',
   'GET /static/*': 'public',
   'GET /': 'public',

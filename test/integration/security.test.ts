@@ -123,10 +123,12 @@ describe('errors and request ids', () => {
       dbKind: h.database.kind,
     });
     const res = await new TestClient(app).get('/login?next=/home');
-    // /login needs no database; /healthz does.
+    // /login needs no database, nor does the liveness check; readiness does.
     expect(res.status).toBe(200);
-    const hz = await app.request('http://localhost/healthz');
-    expect(hz.status).toBe(503);
+    expect((await app.request('http://localhost/healthz')).status).toBe(200);
+    const ready = await app.request('http://localhost/readyz');
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ status: 'unavailable' });
     const c = new TestClient(app);
     c.cookies.set('itda_sid', 'whatever');
     const page = await c.get('/home');
