@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabase } from '../../test/db.ts';
 import { ROLES, type Role } from '../domain/roles.ts';
@@ -54,15 +54,24 @@ describe('scope policy: the predicate and the SQL filter agree', () => {
           .values(rows.map((r, i) => ({ name: `가게 ${i}`, ...r })))
           .returning(['id', 'officeId', 'clerkId', 'ownerUserId', 'registeredBy'])
           .execute();
-        for (const a of actors) {
-          const scope = scopeOf(a);
-          for (const mode of ['read', 'write'] as ScopeMode[]) {
-            const expected = inserted.filter((b: BusinessScopeRow & { id: string }) => scopePermits(scope, b, mode)).map((b) => b.id).sort();
-            const got = (await db.selectFrom('business as b').select('b.id').where(businessScopeWhere(scope, mode, 'b')).execute()).map((b) => b.id).sort();
-            expect(got, `${a.role} ${mode} ${JSON.stringify(scope)}`).toEqual(expected);
-            checked++;
-          }
+        // Every actor × mode in one query: each filter as a column, coalesce(…, false) being exactly
+        // what WHERE keeps (a row passes only when the filter is true, not null). One filter also
+        // runs as the WHERE it is in production, so both readings are exercised on every run.
+        const checks = actors.flatMap((a) => (['read', 'write'] as ScopeMode[]).map((mode) => ({ a, mode, scope: scopeOf(a) })));
+        const matrix = await db
+          .selectFrom('business as b')
+          .select('b.id')
+          .select(checks.map((c, i) => sql<boolean>`coalesce(${businessScopeWhere(c.scope, c.mode, 'b')}, false)`.as(`c${i}`)))
+          .execute();
+        for (const [i, c] of checks.entries()) {
+          const expected = inserted.filter((b: BusinessScopeRow & { id: string }) => scopePermits(c.scope, b, c.mode)).map((b) => b.id).sort();
+          const got = matrix.filter((r) => (r as Record<string, unknown>)[`c${i}`] === true).map((r) => r.id).sort();
+          expect(got, `${c.a.role} ${c.mode} ${JSON.stringify(c.scope)}`).toEqual(expected);
+          checked++;
         }
+        const first = checks[0]!;
+        const viaWhere = (await db.selectFrom('business as b').select('b.id').where(businessScopeWhere(first.scope, first.mode, 'b')).execute()).map((b) => b.id).sort();
+        expect(viaWhere).toEqual(inserted.filter((b: BusinessScopeRow & { id: string }) => scopePermits(first.scope, b, first.mode)).map((b) => b.id).sort());
       }),
       { numRuns: 60 },
     );
