@@ -84,6 +84,14 @@ async function main() {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // A supervisor that stops `npm start` signals npm, which may exit without passing the signal on,
+  // leaving this process serving, reparented, holding the port and the data folder (issue 14 §6).
+  // When the parent goes away (our parent pid changes), stop as if signalled. The production command
+  // runs node directly (README: systemd unit, container), where the parent is the supervisor itself.
+  const parentPid = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parentPid) shutdown('parent exited');
+  }, 1_000).unref();
 }
 
 function printDemo(firstLoad: boolean) {
