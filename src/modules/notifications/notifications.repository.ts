@@ -95,10 +95,10 @@ export function createNotificationsRepository() {
 
     // The mark* updates only touch a row this worker still holds (`sending`).
 
-    async markSent(db: Db, id: string, v: { sentAt: Date; provider: string; providerRef?: string | null }): Promise<void> {
+    async markSent(db: Db, id: string, v: { sentAt: Date; provider: string; providerRef?: string | null; masked?: { params: Record<string, string | number>; body: string } | null }): Promise<void> {
       await db
         .updateTable('notification')
-        .set({ status: 'sent', sentAt: v.sentAt, provider: v.provider, providerRef: v.providerRef ?? null })
+        .set({ status: 'sent', sentAt: v.sentAt, provider: v.provider, providerRef: v.providerRef ?? null, ...(v.masked ? { params: JSON.stringify(v.masked.params), body: v.masked.body } : {}) })
         .where('id', '=', id)
         .where('status', '=', 'sending')
         .execute();

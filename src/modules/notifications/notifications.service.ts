@@ -10,7 +10,7 @@ import type { NotificationChannelKind, NotificationStatus, NotificationsReposito
 
 /** The statuses and channels the notification pages filter by (pages do not import the repository). */
 export { NOTIFICATION_STATUSES, type NotificationChannelKind, type NotificationStatus } from './notifications.repository.ts';
-import { renderTemplate, type TemplateName, type TemplateParams } from './notifications.templates.ts';
+import { maskSentSecrets, renderTemplate, type TemplateName, type TemplateParams } from './notifications.templates.ts';
 
 export interface EnqueueInput {
   channel: NotificationChannelKind;
@@ -141,7 +141,8 @@ export function createNotificationService(deps: {
         const channel = channels[row.channel];
         try {
           const receipt = await channel.send({ channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body });
-          await repo.markSent(db, row.id, { sentAt: now(), provider: channel.name, providerRef: receipt.providerRef ?? null });
+          const masked = maskSentSecrets(row.template, row.params, row.body);
+          await repo.markSent(db, row.id, { sentAt: now(), provider: channel.name, providerRef: receipt.providerRef ?? null, masked });
           counts.sent++;
         } catch (err) {
           const reason = errorText(err);

@@ -47,6 +47,8 @@ type Render = (p: TemplateParams) => RenderedMessage;
 interface TemplateDef {
   /** Params that must be present and non-empty. */
   required: readonly string[];
+  /** Params that are secrets (a link's token): masked in the stored copy once the message is sent (maskSentSecrets). */
+  secret?: readonly string[];
   text: Record<TemplateLocale, Record<ChannelKind, Render>>;
 }
 
@@ -127,10 +129,11 @@ const TEMPLATES = {
       },
     },
   },
-  // ── Owner view (casework). The link carries a one-time token: valid 24 hours, for one business,
+  // ── Owner view (casework). The link carries a token: valid 24 hours (reusable; a new link closes it), for one business,
   // only its SHA-256 stored; the outbox copy is readable only by staff who may read the business.
   'owner.link': {
     required: [],
+    secret: ['url'],
     text: {
       ko: {
         email: (p) => ({ subject: '[잇다] 지원사업 진행 상황', body: [`${s(p.business)} 사장님, 신청하신 지원사업 진행 상황을 아래 주소에서 보실 수 있습니다 (24시간 동안).`, s(p.url)].join('\n') }),
@@ -444,6 +447,31 @@ export function renderTemplate(
   }
   const loc = templateLocale(locale);
   return { ...def.text[loc][channel](params), locale: loc };
+}
+
+/** A secret as the outbox shows it after sending: the first 4 characters of its last path segment, the rest hidden. */
+export function maskSecret(v: string): string {
+  const cut = v.lastIndexOf('/') + 1;
+  return `${v.slice(0, cut + 4)}••••••••`;
+}
+
+/**
+ * The stored copy of a sent message with its secrets masked (issue 14 §1: the outbox pages showed
+ * live owner links). Only the recipient's copy carries the secret; null when the template has none.
+ */
+export function maskSentSecrets(template: string, params: TemplateParams, body: string): { params: TemplateParams; body: string } | null {
+  if (!isTemplateName(template)) return null;
+  const def: TemplateDef = TEMPLATES[template];
+  if (!def.secret?.length) return null;
+  const masked: TemplateParams = { ...params };
+  let text = body;
+  for (const name of def.secret) {
+    const v = params[name];
+    if (typeof v !== 'string' || v === '') continue;
+    masked[name] = maskSecret(v);
+    text = text.split(v).join(masked[name]);
+  }
+  return { params: masked, body: text };
 }
 
 /** SMS limit of Korean carriers, in EUC-KR bytes; longer messages are sent (and billed) as LMS. */

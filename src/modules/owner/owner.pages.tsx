@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
-import { formatWon } from '../../web/format.ts';
+import { formatDateTime, formatWon } from '../../web/format.ts';
 import type { OwnerService } from './owner.service.ts';
 import { uuidParam } from '../../web/params.ts';
 
-type View = Awaited<ReturnType<OwnerService['byLink']>>;
+type View = Awaited<ReturnType<OwnerService['forOwnerAccount']>>[number];
 
 /** Large, plain Korean for owners who are not at ease with IT: status, what to bring, by when, whom to call. */
 export function OwnerCase({ c, v }: { c: AppContext; v: View }) {
@@ -77,6 +77,7 @@ export function ownerPages(app: Hono<AppEnv>, deps: { owner: OwnerService }) {
       <Layout c={c} title={t('owner.title')}>
         <div class="itda-large">
           <PageHeader title={t('owner.title')} lead={t('owner.lead')} />
+          <Notice kind="info">{t('owner.linkReusable', { until: formatDateTime(v.linkExpiresAt, c.var.locale) })}</Notice>
           <OwnerCase c={c} v={v} />
         </div>
       </Layout>,

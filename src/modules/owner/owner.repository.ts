@@ -35,6 +35,10 @@ export function createOwnerRepository() {
     findContact(db: Db, businessId: string) {
       return db.selectFrom('business').select(['phone', 'name']).where('id', '=', businessId).executeTakeFirst();
     },
+    /** Closes the business's links still open (a new one is being sent): they expire now. */
+    revokeLinks(db: Db, businessId: string, at: Date) {
+      return db.updateTable('ownerLink').set({ expiresAt: at }).where('businessId', '=', businessId).where('expiresAt', '>', at).execute();
+    },
     insertLink(db: Db, row: { businessId: string; tokenHash: string; expiresAt: Date; createdBy: string }) {
       return db.insertInto('ownerLink').values(row).execute();
     },

@@ -11,7 +11,12 @@ import { isMobileNumber } from '../notifications/notifications.service.ts';
 import { kstDate } from '../../domain/korean-time.ts';
 import type { OwnerRepository } from './owner.repository.ts';
 
-/** A one-time link sent by SMS lets an owner who never signs in see their case for 24 hours. */
+/**
+ * A link sent by SMS lets an owner who never signs in see their case for 24 hours. It opens as often
+ * as needed in that time (issue 14 §1 weighed single use: a messaging app's link preview, or the owner
+ * reopening the page later that day, would use it up), the page says so plainly, and sending a new link
+ * closes the previous one. The outbox keeps the message with the token masked once it is sent.
+ */
 export const OWNER_LINK_HOURS = 24;
 
 export function createOwnerService(deps: { db: Kysely<DB>; repo: OwnerRepository; gate: PersonalDataGate; notifications: NotificationService; now: () => Date; publicUrl: string }) {
@@ -63,6 +68,7 @@ export function createOwnerService(deps: { db: Kysely<DB>; repo: OwnerRepository
       if (!b?.phone || !isMobileNumber(b.phone)) throw new NotFoundError('owner.noMobile');
       const token = randomToken(24);
       await db.transaction().execute(async (trx) => {
+        await repo.revokeLinks(trx, businessId, now());
         await repo.insertLink(trx, { businessId, tokenHash: sha256(token), expiresAt: new Date(now().getTime() + OWNER_LINK_HOURS * 3_600_000), createdBy: actor.userId });
         await deps.notifications.enqueue(trx, {
           channel: 'sms',
@@ -82,7 +88,7 @@ export function createOwnerService(deps: { db: Kysely<DB>; repo: OwnerRepository
       if (!link || link.expiresAt <= now()) throw new NotFoundError('owner.linkInvalid');
       if (!link.usedAt) await repo.markLinkUsed(db, link.id, now());
       await gate.byLink(db, meta, { subjectType: 'business', subjectId: link.businessId, action: 'view', detail: { via: 'owner-link' }, link: link.id });
-      return view(link.businessId);
+      return { ...(await view(link.businessId)), linkExpiresAt: link.expiresAt };
     },
   };
 }
