@@ -6,6 +6,8 @@ import type { Config } from './config.ts';
 import { apiRoutes } from './modules/api/api.routes.tsx';
 import { eligibilityPages } from './modules/eligibility/eligibility.pages.tsx';
 import { checkPages } from './modules/check/check.pages.tsx';
+import { helpRequestPages } from './modules/help-requests/help-requests.pages.tsx';
+import { createRateLimiter } from './web/rate-limit.ts';
 import { businessPages, type BusinessPageExtras } from './modules/businesses/businesses.pages.tsx';
 import { caseloadPages } from './modules/businesses/caseload.pages.tsx';
 import { ownerPages } from './modules/owner/owner.pages.tsx';
@@ -111,6 +113,9 @@ export function createApp(deps: AppDeps) {
   importPages(app, { programs: deps.programs });
   eligibilityPages(app, { eligibility: deps.eligibility, municipalities });
   checkPages(app, { eligibility: deps.eligibility, municipalities });
+  // Per-address limits of the public forms and API (issue 13 §1); each app has its own counters.
+  const helpLimiter = createRateLimiter({ name: 'help', max: 10, windowMs: 60 * 60_000 });
+  helpRequestPages(app, { helpRequests: deps.helpRequests, municipalities, limiter: helpLimiter });
   businessPages(app, {
     businesses: deps.businesses,
     eligibility: deps.eligibility,
@@ -118,6 +123,7 @@ export function createApp(deps: AppDeps) {
     extras: { sections: deps.businessSections ?? participationSections(deps.participations) },
     nts: deps.nts,
     intakeFrom: (actor, id) => deps.stores.intakeValues(actor ?? null, id),
+    helpRequests: deps.helpRequests,
   });
   storePages(app, { stores: deps.stores, municipalities });
   ntsRoutes(app, { nts: deps.nts });

@@ -61,6 +61,8 @@ import { createOperationsRepository } from './modules/operations/operations.repo
 import { createOperationsService } from './modules/operations/operations.service.ts';
 import { createStoresRepository } from './modules/stores/stores.repository.ts';
 import { createStoresService } from './modules/stores/stores.service.ts';
+import { createHelpRequestsRepository } from './modules/help-requests/help-requests.repository.ts';
+import { createHelpRequestsService } from './modules/help-requests/help-requests.service.ts';
 
 /**
  * Builds every service by hand from the database and the configuration (no DI container).
@@ -178,6 +180,8 @@ export function buildServices(database: Database, config: Config, logger: Logger
     now,
   });
   const backups = createBackupService({ database, config, logger, now });
+  // 공공사무원의 도움 받기 (issue 13 §1): public help requests into the covering office's queue.
+  const helpRequests = createHelpRequestsService({ db, repo: createHelpRequestsRepository(), gate, notifications, now });
   return {
     audit,
     backups,
@@ -205,6 +209,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     employment,
     nts,
     stores,
+    helpRequests,
     health: async () => {
       await db.selectFrom('region').select('id').limit(1).execute();
       return true;

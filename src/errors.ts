@@ -60,3 +60,15 @@ export class ConflictError extends DomainError {
     super(messageKey, params);
   }
 }
+
+/** Too many requests from one address (the public forms and API, issue 13 §1). */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly code = 'too_many_requests';
+  constructor(
+    readonly retryAfterSeconds: number,
+    messageKey = 'error.tooManyRequests',
+  ) {
+    super(messageKey, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
+  }
+}

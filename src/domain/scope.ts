@@ -123,3 +123,14 @@ export function figuresScope(scope: BusinessScope): { officeId: number | null; c
       return null;
   }
 }
+
+/**
+ * Help requests from the public self-check (issue 13 §1) belong to an office, not yet to a clerk:
+ * operators see all, an office lead and the clerks of the office covering the request's 시·군 see
+ * that office's, nobody else any. Same policy as the businesses: derived from `scopeOf` only.
+ */
+export function officeQueuePermits(scope: BusinessScope, officeId: number | null): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'office' || scope.kind === 'clerk') return officeId !== null && scope.officeId === officeId;
+  return false;
+}

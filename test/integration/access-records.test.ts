@@ -25,6 +25,8 @@ const PERSONAL: Record<string, Personal> = {
   'GET /admin/contracts/:id': { as: 'operator' },
   // The bulk hand-over (담당 일괄 이관) lists the leaving clerk's businesses by name once one is chosen (path set in beforeAll).
   'GET /operations/handover': { as: 'office_lead' },
+  // Help requests of the public self-check (issue 13 §1): names and phones of the office's queue.
+  'GET /help-requests': { as: 'office_lead' },
 };
 /** Routes that never show business or owner data (all others must be listed above). */
 const NOT_PERSONAL = [
@@ -37,7 +39,7 @@ const NOT_PERSONAL = [
   /^GET \/(reports|api\/v1\/reports|operations(?!\/handover)|surveys|s(\/|$)|admin\/access-review)/,
   /^GET \/businesses\/new$/,
   // The public self-check (issue 13 §1): the answers given, in the visitor's own URL; nothing stored.
-  /^GET \/check$/,
+  /^GET \/check(\/help(\/sent)?)?$/,
   /^GET \/api\/v1\/me$/,
   // 상가(상권)정보 (issue 12 §1): public data of 소상공인시장진흥공단 (상호, 업종, 주소), no owner or personal data.
   /^GET \/(stores|admin\/stores)(\/|$)/,

@@ -147,6 +147,11 @@ const EXPECTED: Record<string, Rule> = {
   'POST /admin/import': ['catalog_editor', 'operator', 'admin'],
   // Public self-check (issue 13 §1): no sign-in, nothing stored.
   'GET /check': 'public',
+  'GET /check/help': 'public',
+  'POST /check/help': 'public',
+  'GET /check/help/sent': 'public',
+  'GET /help-requests': STAFF,
+  'POST /help-requests/:id/close': STAFF,
   'GET /eligibility': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
   'GET /businesses': STAFF,
   'GET /businesses/new': STAFF,
@@ -212,6 +217,7 @@ function concrete(path: string): string {
     .replace('/documents/files/:id', `/documents/files/${documentFileId}`)
     .replace('/o/:token', '/o/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')
     .replace('/tasks/:id', `/tasks/${taskId}`)
+    .replace('/help-requests/:id', '/help-requests/00000000-0000-4000-8000-000000000000')
     .replace('/programmes/:id/versions/:versionId', `/programmes/${programmeId}/versions/${versionId}`)
     .replace('/programmes/:id/drafts/:draftId', `/programmes/${programmeId}/drafts/${draftId}`)
     .replace('/programmes/:id', `/programmes/${programmeId}`)

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'stores.browse': ['clerk', 'office_lead', 'operator', 'admin'],
   /** Check eligibility of a business described by facts (no storage of personal data). */
   'eligibility.check': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
+  /** The help requests of the public self-check (issue 13 §1): which ones is the scope policy's (officeQueuePermits). */
+  'helpRequests.handle': ['clerk', 'office_lead', 'operator', 'admin'],
   /** Register businesses (intake) and keep their facts; which ones is decided by businesses.access.ts. */
   'businesses.intake': ['clerk', 'office_lead', 'operator', 'admin'],
   /** Lists of businesses (masked), within the role's scope. */

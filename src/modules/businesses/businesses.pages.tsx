@@ -31,12 +31,15 @@ import { ExplanationView } from '../programs/programs.rule-view.tsx';
 import { kstDate } from '../../domain/korean-time.ts';
 import type { BusinessesService } from './businesses.service.ts';
 import type { NtsService } from '../nts/nts.service.ts';
+import type { HelpRequestsService } from '../help-requests/help-requests.service.ts';
 import { NtsStatusLine } from '../nts/nts.views.tsx';
 
 export interface BusinessPageExtras {
   /** Sections other modules add to the business page (participations, documents). */
   sections: (c: AppContext, businessId: string) => Promise<Child[]>;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function uuidParam(c: AppContext, name = 'id'): string {
   const v = c.req.param(name) ?? '';
@@ -87,6 +90,7 @@ function BusinessForm(props: {
       {props.isNew && valueOf(values, 'storeId') && (
         <Notice kind="info">{t('stores.prefilled', { id: valueOf(values, 'storeId') })}</Notice>
       )}
+      {props.isNew && valueOf(values, 'helpRequestId') && <input type="hidden" name="helpRequestId" value={valueOf(values, 'helpRequestId')} />}
       <Notice kind="warning">{t('businesses.noRrn')}</Notice>
       <Fieldset title={t('businesses.section.basic')}>
         <div class="itda-grid-2">
@@ -642,6 +646,8 @@ export function businessPages(
     nts?: NtsService;
     /** The intake's values from a registry shop (`/businesses/new?store=…`, issue 12 §1). */
     intakeFrom?: (actor: AppContext['var']['actor'], storeId: string) => Promise<FormValues>;
+    /** Help requests of the public self-check (issue 13 §1): an intake pre-filled from one converts it. */
+    helpRequests?: HelpRequestsService;
   },
 ) {
   const { businesses } = deps;
@@ -675,7 +681,14 @@ export function businessPages(
   app.get('/businesses/new', async (c) => {
     await businesses.assertCanIntake(c.var.actor);
     const store = c.req.query('store');
-    const values = store && deps.intakeFrom ? await deps.intakeFrom(c.var.actor, store) : {};
+    // From a help request of the public self-check (issue 13 §1): the intake pre-filled in one step.
+    const helpId = c.req.query('helpRequest');
+    const values =
+      store && deps.intakeFrom
+        ? await deps.intakeFrom(c.var.actor, store)
+        : helpId && deps.helpRequests
+          ? await deps.helpRequests.prefill(c.var.actor, UUID.test(helpId) ? helpId : '00000000-0000-0000-0000-000000000000', requestMeta(c))
+          : {};
     return c.html(
       <FormPage
         c={c}
@@ -706,6 +719,8 @@ export function businessPages(
         400,
       );
     }
+    const helpId = typeof values.helpRequestId === 'string' ? values.helpRequestId : '';
+    if (deps.helpRequests && UUID.test(helpId) && !result.value.existing) await deps.helpRequests.markConverted(c.var.actor, helpId, result.value.id, requestMeta(c));
     return c.redirect(
       `/businesses/${result.value.id}?notice=${result.value.existing ? 'existing' : result.value.handedOver ? 'handedOver' : 'created'}`,
       303,

@@ -145,6 +145,20 @@ const TEMPLATES = {
       },
     },
   },
+  // ── Help request from the public self-check (issue 13 §1): the owner's confirmation, short enough for one SMS.
+  'help.received': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({ subject: '[잇다] 도움 요청 접수', body: `${s(p.office)}에서 공공사무원이 곧 연락드립니다. 문의: ${s(p.phone)}` }),
+        sms: (p) => ({ subject: '[잇다] 도움 요청 접수', body: `[잇다] 도움 요청 접수. ${s(p.office) || '경기도'} 공공사무원이 곧 연락드립니다.` }),
+      },
+      en: {
+        email: (p) => ({ subject: '[Itda] Request received', body: `A public clerk of ${s(p.office)} will contact you soon. Contact: ${s(p.phone)}` }),
+        sms: (p) => ({ subject: '[Itda] Request received', body: `[Itda] Request received. A public clerk${p.office ? ` of ${s(p.office)}` : ''} will call you soon.` }),
+      },
+    },
+  },
   // ── Satisfaction survey (issue 5): the link carries a one-time token (30 days, one answer, only its
   // SHA-256 stored); the printable code is the same survey for owners who prefer to type it.
   'survey.link': {
