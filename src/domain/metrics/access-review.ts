@@ -1,3 +1,4 @@
+import { holidayName } from '../holidays.ts';
 import { byKorean } from './figures.ts';
 /**
  * The monthly review of access records (개인정보의 안전성 확보조치 기준 §8 ②: 접속기록을 월 1회
@@ -8,7 +9,7 @@ import { byKorean } from './figures.ts';
  * |---|---|
  * | bulkView | more than 100 'view' records (one business page is one view; a masked list page is one) |
  * | download | any 'download' or 'print' (each one carries the user's reason: read it) |
- * | offHours | any record before 08:00 or from 20:00 Korean time, or on a Saturday or Sunday (`weekend` says which) |
+ * | offHours | any record before 08:00 or from 20:00 Korean time, or on a Saturday, Sunday or public holiday (`weekend` / `holiday` say which) |
  *
  * The database only counts records per account, day, hour and action (facts); the thresholds are
  * here so the page, the .xlsx and the sign-off snapshot flag the same things.
@@ -36,6 +37,8 @@ export interface AccessFlag {
   day: string;
   count: number;
   weekend: boolean;
+  /** The public holiday's name (src/domain/holidays.ts), or null on a working day. */
+  holiday: string | null;
 }
 
 export function isOffHours(hour: number): boolean {
@@ -58,12 +61,12 @@ export function accessFlags(cells: readonly AccessCell[], bulkThreshold = BULK_V
     }
     if (c.action === 'view') a.views += c.n;
     if (c.action === 'download' || c.action === 'print') a.downloads += c.n;
-    // Weekends are outside working hours all day (public holidays are not known here: read the day).
-    if (isOffHours(c.hour) || isWeekend(c.day)) a.offHours += c.n;
+    // Weekends and public holidays (대체·임시공휴일 included) are outside working hours all day.
+    if (isOffHours(c.hour) || isWeekend(c.day) || holidayName(c.day) !== null) a.offHours += c.n;
   }
   const out: AccessFlag[] = [];
   for (const a of acc.values()) {
-    const base = { accountId: a.accountId, login: a.login, day: a.day, weekend: isWeekend(a.day) };
+    const base = { accountId: a.accountId, login: a.login, day: a.day, weekend: isWeekend(a.day), holiday: holidayName(a.day) };
     if (a.views > bulkThreshold) out.push({ kind: 'bulkView', count: a.views, ...base });
     if (a.downloads > 0) out.push({ kind: 'download', count: a.downloads, ...base });
     if (a.offHours > 0) out.push({ kind: 'offHours', count: a.offHours, ...base });

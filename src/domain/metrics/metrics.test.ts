@@ -182,5 +182,16 @@ describe('access review flags', () => {
       ['offHours', 'park', 3],
     ]);
     expect(flags[2]!.weekend).toBe(true);
+    expect(flags[2]!.holiday).toBeNull();
+  });
+
+  it('a public holiday on a weekday is outside working hours all day, named (대체공휴일 included)', () => {
+    // 2026-09-24..26 추석 연휴 (Thu–Sat); 2026-10-06 is a Tuesday and no holiday (10-05 is 대체공휴일 of 개천절).
+    const flags = accessFlags([
+      { accountId: 'u1', login: 'han', day: '2026-09-24', hour: 10, action: 'view', n: 2 },
+      { accountId: 'u2', login: 'oh', day: '2026-10-06', hour: 10, action: 'view', n: 2 },
+    ]);
+    expect(flags.map((f) => [f.kind, f.login, f.count, f.weekend])).toEqual([['offHours', 'han', 2, false]]);
+    expect(flags[0]!.holiday).toContain('추석');
   });
 });

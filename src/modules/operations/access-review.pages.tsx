@@ -120,7 +120,7 @@ function ReviewPage(props: { c: AppContext; r: Review; chain: ChainStatus; value
                     <th scope="row">{f.login ?? '—'}</th>
                     <td>
                       {f.day}
-                      {f.weekend ? ` (${t('operations.review.weekend')})` : ''}
+                      {f.holiday ? ` (${f.holiday})` : f.weekend ? ` (${t('operations.review.weekend')})` : ''}
                     </td>
                     <td class="itda-num">{f.count}</td>
                     <td>

@@ -71,7 +71,7 @@ export function createOperationsRepository() {
     },
 
     // ── Access-record review (안전성 확보조치 기준 §8) ──
-    async records(db: Db, f: { period: Period; accountId?: string | null; login?: string | null; action?: AccessAction | null; subjectIds?: string[] | null; subjectType?: string | null; offHoursOnly?: boolean; limit: number; offset: number }) {
+    async records(db: Db, f: { period: Period; accountId?: string | null; login?: string | null; action?: AccessAction | null; subjectIds?: string[] | null; subjectType?: string | null; offHoursOnly?: boolean; holidays?: readonly string[]; limit: number; offset: number }) {
       const { start, end } = periodInstants(f.period);
       let q = db
         .selectFrom('accessRecord as a')
@@ -84,11 +84,14 @@ export function createOperationsRepository() {
       if (f.action) q = q.where('a.action', '=', f.action);
       if (f.subjectType) q = q.where('a.subjectType', '=', f.subjectType);
       if (f.subjectIds) q = f.subjectIds.length ? q.where('a.subjectId', 'in', f.subjectIds) : q.where(sql<boolean>`false`);
-      // Same rule as src/domain/metrics/access-review.ts: before 08:00, from 20:00, or on a weekend (Korean time).
-      if (f.offHoursOnly)
+      // Same rule as src/domain/metrics/access-review.ts: before 08:00, from 20:00, on a weekend or on a
+      // public holiday (the service passes the period's holidays from src/domain/holidays.ts), Korean time.
+      if (f.offHoursOnly) {
+        const holidays = f.holidays?.length ? [...f.holidays] : ['0001-01-01'];
         q = q.where(
-          sql<boolean>`(extract(hour from a.at at time zone 'Asia/Seoul') not between ${WORKING_HOURS.start} and ${WORKING_HOURS.end - 1} or extract(isodow from a.at at time zone 'Asia/Seoul') in (6, 7))`,
+          sql<boolean>`(extract(hour from a.at at time zone 'Asia/Seoul') not between ${WORKING_HOURS.start} and ${WORKING_HOURS.end - 1} or extract(isodow from a.at at time zone 'Asia/Seoul') in (6, 7) or to_char(a.at at time zone 'Asia/Seoul', 'YYYY-MM-DD') = any(${holidays}))`,
         );
+      }
       return q.orderBy('a.id', 'desc').limit(f.limit).offset(f.offset).execute();
     },
     /** Businesses whose name contains the text (to find "whose data"). */

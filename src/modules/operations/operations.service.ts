@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { accessFlags, flagSummary } from '../../domain/metrics/access-review.ts';
 import { calendarGrid, caseloadBalance, DEFAULT_INACTIVE_DAYS, inactiveClerks, planHandover } from '../../domain/metrics/caseload.ts';
 import { kstDate, kstTimestamp } from '../../domain/korean-time.ts';
+import { holidaysBetween } from '../../domain/holidays.ts';
 import { monthOf, monthPeriod, previousMonth, type Period } from '../../domain/metrics/period.ts';
 import { figuresScope, scopeOf } from '../../domain/scope.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.ts';
@@ -102,10 +103,10 @@ export function createOperationsService(deps: {
     return { period: monthPeriod(month), month };
   }
 
-  async function reviewFilters(q: AccessReviewQuery) {
+  async function reviewFilters(q: AccessReviewQuery, period: Period) {
     let subjectIds: string[] | null = null;
     if (q.subject) subjectIds = /^[0-9a-f-]{36}$/i.test(q.subject) ? [q.subject] : await repo.businessIdsByName(db, q.subject);
-    return { login: q.account ?? null, action: q.action ?? null, subjectIds, offHoursOnly: q.offHours === '1' };
+    return { login: q.account ?? null, action: q.action ?? null, subjectIds, offHoursOnly: q.offHours === '1', holidays: holidaysBetween(period.from, period.to) };
   }
 
   return {
@@ -255,7 +256,7 @@ export function createOperationsService(deps: {
       const today = kstDate(now());
       const { period, month } = reviewPeriod(q, today);
       const page = q.page ?? 1;
-      const f = await reviewFilters(q);
+      const f = await reviewFilters(q, period);
       const [rows, cells, signoffs] = await Promise.all([
         repo.records(db, { period, ...f, limit: REVIEW_PAGE_SIZE + 1, offset: (page - 1) * REVIEW_PAGE_SIZE }),
         deps.reports.accessCells(db, period),
@@ -303,7 +304,7 @@ export function createOperationsService(deps: {
       const reason = parseInput(ExportReasonInput, reasonRaw);
       const t = translator(locale);
       const { period } = reviewPeriod(q, kstDate(now()));
-      const f = await reviewFilters(q);
+      const f = await reviewFilters(q, period);
       const [rows, cells] = await Promise.all([repo.records(db, { period, ...f, limit: EXPORT_MAX_ROWS, offset: 0 }), deps.reports.accessCells(db, period)]);
       const flags = accessFlags(cells);
       const records: TableSpec = {

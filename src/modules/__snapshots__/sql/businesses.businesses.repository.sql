@@ -79,6 +79,10 @@ select "o"."id", "o"."name", "o"."phone", "o"."address" from "office_municipalit
 update "business" set "clerk_id" = $1, "office_id" = $2, "version" = "version" + $3, "updated_at" = $4 where "id" in ($5, $6)
 --   parameters: 1, 1, 1, 2026-11-30T01:02:03.000Z, 1, 2
 
+-- Businesses.storeExists(db, id)
+select "id" from "store" where "id" = $1
+--   parameters: 1
+
 -- Businesses.tasksDue(db, clerkId, until)
 select "t"."id", "t"."title", "t"."due_on", "b"."id" as "business_id", "b"."name" as "business_name" from "task" as "t" inner join "business" as "b" on "b"."id" = "t"."business_id" where "t"."clerk_id" = $1 and "t"."done_at" is null and "t"."due_on" <= $2 order by "t"."due_on" limit $3
 --   parameters: 1, <sample>, 50

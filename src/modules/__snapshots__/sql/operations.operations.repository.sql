@@ -57,8 +57,8 @@ insert into "access_review_signoff" ("flags") values ($1) on conflict ("month", 
 --   parameters: 1
 
 -- Operations.records(db, f)
-select "a"."id", "a"."at", "a"."account_id", "a"."account_login", "a"."ip", "a"."subject_type", "a"."subject_id", "a"."action", "a"."reason", "a"."detail", "b"."name" as "business_name" from "access_record" as "a" left join "business" as "b" on a.subject_type = 'business' and b.id::text = a.subject_id where "a"."at" >= $1 and "a"."at" < $2 and "a"."account_id" = $3 and lower(a.account_login) = $4 and "a"."action" = $5 and "a"."subject_type" = $6 and "a"."subject_id" in ($7, $8) and (extract(hour from a.at at time zone 'Asia/Seoul') not between $9 and $10 or extract(isodow from a.at at time zone 'Asia/Seoul') in (6, 7)) order by "a"."id" desc limit $11 offset $12
---   parameters: 2026-10-31T15:00:00.000Z, 2026-11-30T15:00:00.000Z, 1, "sample-login", "sample-action", "sample-subjectType", 1, 2, 8, 19, 10, 10
+select "a"."id", "a"."at", "a"."account_id", "a"."account_login", "a"."ip", "a"."subject_type", "a"."subject_id", "a"."action", "a"."reason", "a"."detail", "b"."name" as "business_name" from "access_record" as "a" left join "business" as "b" on a.subject_type = 'business' and b.id::text = a.subject_id where "a"."at" >= $1 and "a"."at" < $2 and "a"."account_id" = $3 and lower(a.account_login) = $4 and "a"."action" = $5 and "a"."subject_type" = $6 and "a"."subject_id" in ($7, $8) and (extract(hour from a.at at time zone 'Asia/Seoul') not between $9 and $10 or extract(isodow from a.at at time zone 'Asia/Seoul') in (6, 7) or to_char(a.at at time zone 'Asia/Seoul', 'YYYY-MM-DD') = any($11)) order by "a"."id" desc limit $12 offset $13
+--   parameters: 2026-10-31T15:00:00.000Z, 2026-11-30T15:00:00.000Z, 1, "sample-login", "sample-action", "sample-subjectType", 1, 2, 8, 19, ["s", "a", "m", "p", "l", "e", "-", "h", "o", "l", "i", "d", "a", "y", "s"], 10, 10
 
 -- Operations.signoffs(db, limit)
 select * from "access_review_signoff" order by "month" desc, "signed_at" desc limit $1

@@ -4,7 +4,9 @@
 delete from store_staging where import_id = $1
 --   parameters: 1
 
--- Stores.clearStaleStaging(db)
+-- Stores.clearStale(db, staleBefore)
+update "store_import" set "status" = $1, "error" = $2, "finished_at" = $3 where "status" = $4 and "started_at" < $5
+--   parameters: "failed", "stores.file.interrupted", 2026-11-30T01:02:03.000Z, "running", <sample>
 delete from store_staging where import_id in (select id from store_import where status <> 'running')
 
 -- Stores.closeAbsent(db, importId, at)
