@@ -10,7 +10,7 @@ import { containsRrn } from '../domain/identifiers.ts';
 import { ForbiddenError, InvalidError, type FieldIssue } from '../errors.ts';
 import { DEFAULT_LOCALE, isLocale, translator } from '../i18n/i18n.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
-import { randomToken } from '../modules/auth/auth.crypto.ts';
+import { csrfTokenFor, randomToken } from '../modules/auth/auth.crypto.ts';
 import { withRequestMemo } from '../request-memo.ts';
 import { RRN_REFUSED } from '../validation.ts';
 import type { AppEnv } from './context.ts';
@@ -217,18 +217,20 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 /**
- * CSRF: Origin check + a synchronizer token bound to a HttpOnly cookie, on every state-changing
- * request that a browser could send with our cookies. Token-authenticated API clients send no
- * cookies, so they are not exposed to CSRF.
+ * CSRF: Origin check + a synchronizer token on every state-changing request that a browser could
+ * send with our cookies. Signed in, the token is derived from the session (csrfTokenFor) and checked
+ * against that, never against the cookie, so a planted cookie with a matching field fails (issue 14
+ * §1); the cookie only carries it to the forms. Before sign-in there is no session to bind to: the
+ * token is a random HttpOnly cookie (with the Origin check and SameSite=Lax). Token-authenticated
+ * API clients send no cookies, so they are not exposed to CSRF.
  */
 export function csrfProtection(opts: { cookieSecure: boolean }): Middleware {
   const base = cookieBase(opts.cookieSecure);
   return async (c, next) => {
-    let csrfToken = getCookie(c, CSRF_COOKIE);
-    if (!csrfToken || csrfToken.length < 32) {
-      csrfToken = randomToken();
-      setCookie(c, CSRF_COOKIE, csrfToken, base);
-    }
+    const sessionToken = c.var.sessionToken;
+    const cookie = getCookie(c, CSRF_COOKIE);
+    const csrfToken = sessionToken ? csrfTokenFor(sessionToken) : cookie && cookie.length >= 32 ? cookie : randomToken();
+    if (cookie !== csrfToken) setCookie(c, CSRF_COOKIE, csrfToken, base);
     c.set('csrfToken', csrfToken);
     if (UNSAFE.has(c.req.method) && c.var.actor?.via !== 'token') {
       const origin = c.req.header('origin');
@@ -239,8 +241,8 @@ export function csrfProtection(opts: { cookieSecure: boolean }): Middleware {
         const body = await c.req.parseBody();
         sent = typeof body._csrf === 'string' ? body._csrf : undefined;
       }
-      const cookieToken = getCookie(c, CSRF_COOKIE);
-      if (!sent || !cookieToken || !safeEqual(sent, cookieToken)) throw new ForbiddenError('error.csrf');
+      const expected = sessionToken ? csrfToken : cookie;
+      if (!sent || !expected || !safeEqual(sent, expected)) throw new ForbiddenError('error.csrf');
     }
     await next();
   };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeNext } from '../../src/modules/auth/auth.pages.tsx';
 import { createHarness, TEST_PASSWORD, type Harness } from '../harness.ts';
 
-/** Issue 14 §1: open redirect at sign-in, sessions after a password change, no-store on the API. */
+/** Issue 14 §1: open redirect at sign-in, sessions after a password change, CSRF bound to the session, no-store on the API. */
 let h: Harness;
 
 beforeAll(async () => {
@@ -47,6 +47,25 @@ describe('a password change ends the other sessions (issue 14 §1)', () => {
     const after = await elsewhere.get('/home');
     expect(after.status).toBe(303);
     expect(after.headers.get('location')).toMatch(/^\/login/);
+  });
+});
+
+describe('the CSRF token is bound to the session (issue 14 §1)', () => {
+  it('a planted cookie with a matching field fails for a signed-in user; the page’s own token passes', async () => {
+    const u = await h.createUser('operator');
+    const c = h.client();
+    expect((await c.login(u.login)).status).toBe(303);
+    const planted = 'p'.repeat(43);
+    c.cookies.set('itda_csrf', planted);
+    const forged = await c.post('/admin/offices/new', { name: '심은 토큰 사무소', regionId: '1' }, { csrf: planted });
+    expect(forged.status).toBe(403);
+    expect(await h.db.selectFrom('office').select('id').where('name', '=', '심은 토큰 사무소').execute()).toHaveLength(0);
+    // The form as the page renders it carries the session's token.
+    const form = await (await c.get('/admin/offices/new')).text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(form)![1]!;
+    expect(token).not.toBe(planted);
+    const ok = await c.post('/admin/offices/new', { name: '정상 사무소', regionId: '1' }, { csrf: token });
+    expect(ok.status).toBe(303);
   });
 });
 
