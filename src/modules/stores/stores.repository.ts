@@ -98,6 +98,18 @@ export function createStoresRepository() {
       await sql`delete from store_staging where import_id = ${importId}`.execute(db);
     },
 
+    /**
+     * Planner statistics after a bulk load. PGlite runs no autovacuum, and without statistics its
+     * planner took the freshly loaded staging table for a small one: measured on 50,000 rows (staging
+     * index dropped), closing absent shops took 337 s by nested loop instead of 0.3 s.
+     */
+    async analyzeStaging(db: Db) {
+      await sql`analyze store_staging`.execute(db);
+    },
+    async analyzeStores(db: Db) {
+      await sql`analyze store`.execute(db);
+    },
+
     /** One import at a time may merge (several clicks, the CLI and the page at once). */
     async lockMerge(db: Db) {
       await sql`select pg_advisory_xact_lock(hashtext('itda.store_import'))`.execute(db);

@@ -173,6 +173,7 @@ export function createStoresService(deps: { db: Kysely<DB>; repo: StoresReposito
       const notes = { missingOptional: h?.map.missingOptional ?? [], unknown: h?.map.unknown ?? [] };
       let merged: { created: number; updated: number; unchanged: number; closed: number; duplicates: number };
       try {
+        await repo.analyzeStaging(db);
         merged = await db.transaction().execute(async (trx) => {
           await repo.lockMerge(trx);
           const dups = await repo.dropDuplicates(trx, importId, ISSUE_LIMIT);
@@ -185,6 +186,7 @@ export function createStoresService(deps: { db: Kysely<DB>; repo: StoresReposito
           await repo.clearStaging(trx, importId);
           return { ...c, closed, duplicates: dups.total };
         });
+        if (merged.created + merged.updated + merged.closed > 0) await repo.analyzeStores(db);
       } catch (e) {
         return fail(e);
       }
