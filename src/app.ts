@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps) {
   const session = [
     authentication({ auth: deps.auth, cookieSecure: config.cookieSecure }),
     locale(),
-    csrfProtection({ cookieSecure: config.cookieSecure }),
+    csrfProtection({ cookieSecure: config.cookieSecure, exempt: [/^\/api\/v1\/eligibility\/check$/] }),
     passwordChangeGate(),
   ];
 

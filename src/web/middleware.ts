@@ -223,10 +223,19 @@ function safeEqual(a: string, b: string): boolean {
  * §1); the cookie only carries it to the forms. Before sign-in there is no session to bind to: the
  * token is a random HttpOnly cookie (with the Origin check and SameSite=Lax). Token-authenticated
  * API clients send no cookies, so they are not exposed to CSRF.
+ *
+ * `exempt`: paths that read nothing personal and change nothing for anyone (the public self-check
+ * API, issue 13 §1), called by partner sites' servers without cookies: a forged request there gains
+ * nothing, so no token is asked for.
  */
-export function csrfProtection(opts: { cookieSecure: boolean }): Middleware {
+export function csrfProtection(opts: { cookieSecure: boolean; exempt?: readonly RegExp[] }): Middleware {
   const base = cookieBase(opts.cookieSecure);
   return async (c, next) => {
+    if (opts.exempt?.some((re) => re.test(c.req.path))) {
+      c.set('csrfToken', getCookie(c, CSRF_COOKIE) ?? '');
+      await next();
+      return;
+    }
     const sessionToken = c.var.sessionToken;
     const cookie = getCookie(c, CSRF_COOKIE);
     const csrfToken = sessionToken ? csrfTokenFor(sessionToken) : cookie && cookie.length >= 32 ? cookie : randomToken();

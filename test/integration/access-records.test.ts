@@ -40,6 +40,7 @@ const NOT_PERSONAL = [
   /^GET \/businesses\/new$/,
   // The public self-check (issue 13 §1): the answers given, in the visitor's own URL; nothing stored.
   /^GET \/check(\/help(\/sent)?)?$/,
+  /^GET \/api\/v1\/programmes$/,
   /^GET \/api\/v1\/me$/,
   // 상가(상권)정보 (issue 12 §1): public data of 소상공인시장진흥공단 (상호, 업종, 주소), no owner or personal data.
   /^GET \/(stores|admin\/stores)(\/|$)/,

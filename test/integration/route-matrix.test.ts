@@ -151,6 +151,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /check/help': 'public',
   'GET /check/help/sent': 'public',
   'GET /help-requests': STAFF,
+  'POST /api/v1/eligibility/check': 'public',
+  'GET /api/v1/programmes': 'public',
   'POST /help-requests/:id/close': STAFF,
   'GET /eligibility': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
   'GET /businesses': STAFF,

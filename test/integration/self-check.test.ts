@@ -168,3 +168,54 @@ describe('the clerk\'s intake and edit forms find the 업종 by words too (issue
     expect(html).toContain('value="우주여행"');
   });
 });
+
+describe('JSON API for partner sites (issue 13 §1)', () => {
+  const post = (body: unknown, ip = '198.51.100.7') =>
+    h.app.request('/api/v1/eligibility/check', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify(body) });
+
+  it('POST /api/v1/eligibility/check: facts in, verdicts, missing facts and explanations out, without sign-in', async () => {
+    const res = await post({ municipalityCode: '41110', ksicCode: '56193', openedMonth: '2026-06', revenueBand: '100m-300m', ageBand: '30-39' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { eligible: { key: string; explanation: string | null; noticeUrl: string | null }[]; oneFactShort: { key: string; missing: string[] }[]; openingLater: { key: string }[] };
+    expect(body.eligible.map((p) => p.key).sort()).toEqual(['sc-small', 'sc-youth']);
+    expect(body.eligible.find((p) => p.key === 'sc-small')).toMatchObject({ noticeUrl: 'https://example.org/notice/sc-small' });
+    expect(body.eligible[0]!.explanation).toBeTruthy();
+    expect(body.oneFactShort).toEqual([expect.objectContaining({ key: 'sc-cap2', missing: ['annualRevenue'] })]);
+    expect(body.openingLater.map((o) => o.key)).toEqual(['sc-age1']);
+    expect(JSON.stringify(body)).not.toContain('sc-drafted');
+  });
+
+  it('answers a bad answer with the one error shape (400), in Korean', async () => {
+    const res = await post({ revenueBand: 'lots', workers: 'many' });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; issues: { path: string; message: string }[] } };
+    expect(body.error.code).toBe('invalid');
+    expect(body.error.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'revenueBand', message: '보기 가운데 하나를 고르세요.' }),
+        expect.objectContaining({ path: 'workers', message: '숫자만 쓰세요. 예: 3' }),
+      ]),
+    );
+  });
+
+  it('GET /api/v1/programmes: the catalogue with the catalogue page\'s filters, without sign-in', async () => {
+    const res = await h.app.request('/api/v1/programmes?q=%EC%B2%AD%EB%85%84&region=41110');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { total: number; programmes: { key: string; title: string }[] };
+    expect(body.programmes.map((p) => p.key)).toEqual(['sc-youth']);
+  });
+
+  it('is documented in the OpenAPI document', async () => {
+    const doc = (await (await h.app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(doc.paths['/v1/eligibility/check']?.post).toBeTruthy();
+    expect(doc.paths['/v1/programmes']?.get).toBeTruthy();
+  });
+
+  it('limits requests per address (429 with Retry-After)', async () => {
+    let last: Response | undefined;
+    for (let i = 0; i < 61; i++) last = await post({}, '203.0.113.9');
+    expect(last!.status).toBe(429);
+    expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
+    // (Without ITDA_TRUST_PROXY the address is the socket's, the same for every request here.)
+  });
+});

@@ -5,6 +5,9 @@ import type { AppContext, AppEnv } from '../../web/context.ts';
 import { Layout, PageHeader } from '../../web/layout.tsx';
 import { reportApiRoutes, type ReportApiDeps } from '../reports/reports.api.ts';
 import { ErrorBody } from '../../web/api-error.ts';
+import { checkApiRoutes } from '../check/check.api.ts';
+import type { EligibilityService } from '../eligibility/eligibility.service.ts';
+import type { ProgramsService } from '../programs/programs.service.ts';
 
 const Me = z
   .object({
@@ -80,7 +83,7 @@ function DocsPage({ c, doc }: { c: AppContext; doc: ReturnType<typeof openApiDoc
   );
 }
 
-export function apiRoutes(app: Hono<AppEnv>, deps: ReportApiDeps) {
+export function apiRoutes(app: Hono<AppEnv>, deps: ReportApiDeps & { eligibility: EligibilityService; programs: ProgramsService }) {
   // Answers hold personal or per-office data: no browser or proxy keeps them (issue 14 §1).
   app.use('/api/v1/*', async (c, next) => {
     await next();
@@ -113,6 +116,8 @@ export function apiRoutes(app: Hono<AppEnv>, deps: ReportApiDeps) {
 
   // Reports (issue 5): the dashboards' figures for the province's systems.
   reportApiRoutes(api, deps);
+  // Self-check and catalogue for partner sites (issue 13 §1): no sign-in, no personal data.
+  checkApiRoutes(api, deps);
 
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   api.get('/docs', (c) => c.html(<DocsPage c={c} doc={openApiDocument(api)} />));

@@ -126,6 +126,14 @@ export function createProgramsService(deps: {
 
     async search(actor: Actor | null, raw: unknown) {
       authorize(actor, 'programmes.read');
+      return this.searchPublic(raw);
+    },
+
+    /**
+     * The same catalogue search for partner sites (GET /api/v1/programmes, issue 13 §1): public
+     * notices only (titles, agencies, periods, regions), no business and no person, so no sign-in.
+     */
+    async searchPublic(raw: unknown) {
       const f = parseInput(CatalogueQuery, raw);
       const today = kstDate(now());
       const { rows, total } = await programs.search(db, {
