@@ -41,6 +41,8 @@ beforeAll(async () => {
   await programme('sc-youth', '청년 사장님 지원', { all: [{ type: 'ownerAge', max: 39 }] });
   // A drafted rule: never judged on the public page, not even listed.
   await programme('sc-drafted', '검토 전 공고', { all: [] }, { review: 'drafted' });
+  // Fits, but its period ended before today (2026-12-02): not offered to an owner.
+  await programme('sc-ended', '마감된 지원', { all: [] }, { period: ['2026-11-01', '2026-11-30'] });
 });
 afterAll(async () => {
   await h?.close();
@@ -116,6 +118,7 @@ describe('/check, the public self-check', () => {
     expect(section('one-more')).toContain('정확한 연매출');
     expect(section('later')).toContain('개업 1년 넘은 가게 지원');
     expect(html).not.toContain('검토 전 공고');
+    expect(html).not.toContain('마감된 지원');
     expect(html).toContain('/check/help?');
   });
 

@@ -202,7 +202,19 @@ export function createEligibilityService(deps: {
       const evaluations = corners.map((facts, i) =>
         evaluateCatalogue(compiled, facts, date, { explain: true, nearMisses: false, timeChanges: i === 0, askNext: false }),
       );
-      return { ...mergeCorners(evaluations, rangeFactsOf(answers)), info };
+      const merged = mergeCorners(evaluations, rangeFactsOf(answers));
+      // An owner on her own cannot apply to a notice whose period has ended: those are left out.
+      const open = (p: { programmeKey: string }) => {
+        const i = info.get(p.programmeKey);
+        return !(i?.periodKind === 'range' && i.periodEnd && i.periodEnd < date);
+      };
+      return {
+        ...merged,
+        eligible: merged.eligible.filter(open),
+        oneFactShort: merged.oneFactShort.filter(open),
+        moreFactsShort: merged.moreFactsShort.filter(open),
+        info,
+      };
     },
 
     /** The whole catalogue for one tracked business (used by the casework pages). */
