@@ -71,6 +71,9 @@ function LoginPage(props: { c: AppContext; values?: FormValues; errors?: FieldEr
           </div>
         </form>
         <p class="itda-recruit-link">
+          <a href="/check">{t('auth.checkLink')}</a>
+        </p>
+        <p class="itda-recruit-link">
           <a href="/recruit">{t('auth.recruitLink')}</a>
         </p>
         {props.demo && (
