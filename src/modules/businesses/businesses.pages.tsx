@@ -4,7 +4,6 @@ import { KSIC_NAMES } from '../../domain/eligibility/eligibility.reference.ts';
 import { industryName, industrySuggestions, industryWordOf } from '../../domain/eligibility/industry-words.ts';
 import { formatBrn } from '../../domain/identifiers.ts';
 import { maskName, maskPhone } from '../../domain/masking.ts';
-import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import {
   Badge,
@@ -33,6 +32,7 @@ import type { BusinessesService } from './businesses.service.ts';
 import type { NtsService } from '../nts/nts.service.ts';
 import type { HelpRequestsService } from '../help-requests/help-requests.service.ts';
 import { NtsStatusLine } from '../nts/nts.views.tsx';
+import { uuidParam } from '../../web/params.ts';
 
 export interface BusinessPageExtras {
   /** Sections other modules add to the business page (participations, documents). */
@@ -41,11 +41,6 @@ export interface BusinessPageExtras {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function uuidParam(c: AppContext, name = 'id'): string {
-  const v = c.req.param(name) ?? '';
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) throw new NotFoundError();
-  return v;
-}
 
 const yn = (t: Translate) => [
   { value: 'no', label: t('eligibility.no') },

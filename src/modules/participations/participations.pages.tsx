@@ -7,7 +7,6 @@ import {
   type TransitionField,
 } from '../../domain/participation-workflow.ts';
 import { ENDED_STATUSES } from '../../domain/metrics/figures.ts';
-import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import {
   Badge,
@@ -32,16 +31,11 @@ import type { ChecklistItem } from '../documents/documents.checklist.ts';
 import type { DocumentsService } from '../documents/documents.service.ts';
 import type { SurveysService } from '../surveys/surveys.service.ts';
 import type { ParticipationsService, ProgrammeOption } from './participations.service.ts';
+import { uuidParam } from '../../web/params.ts';
 
 export type ParticipationListRow = Awaited<ReturnType<ParticipationsService['listForBusiness']>>[number];
 type Detail = Awaited<ReturnType<ParticipationsService['get']>>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function uuidParam(c: AppContext, name = 'id'): string {
-  const v = c.req.param(name) ?? '';
-  if (!UUID.test(v)) throw new NotFoundError();
-  return v;
-}
 
 /** Where the business page lives (the casework business module). */
 export const businessHref = (businessId: string) => `/businesses/${businessId}`;

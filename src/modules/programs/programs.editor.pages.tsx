@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
 import { RuleSchema } from '../../domain/eligibility/index.ts';
-import { NotFoundError } from '../../errors.ts';
 import {
   Button,
   CsrfField,
@@ -22,12 +21,8 @@ import { ADDABLE, appendCriterion, criterionFrom, type Addable } from './program
 import { RuleView } from './programs.rule-view.tsx';
 import type { ProgramsService } from './programs.service.ts';
 import { regionToText } from './programs.schemas.ts';
+import { idParam } from '../../web/params.ts';
 
-function idParam(c: AppContext, name = 'id'): number {
-  const v = Number(c.req.param(name));
-  if (!Number.isInteger(v) || v <= 0) throw new NotFoundError();
-  return v;
-}
 
 function EditPage(props: {
   c: AppContext;

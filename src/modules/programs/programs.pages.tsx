@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import { Badge, Button, Checkbox, Input, Select, type FormValues } from '../../web/components/index.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
@@ -12,6 +11,7 @@ import { RuleView } from './programs.rule-view.tsx';
 import type { NoticeDocumentView, NoticesService } from '../notices/notices.service.ts';
 import { NoticeDocumentsSection } from '../notices/notices.views.tsx';
 import { requestMeta } from '../../web/context.ts';
+import { idParam } from '../../web/params.ts';
 
 const CATEGORIES = ['01', '02', '03', '04', '05', '06', '07', '09'] as const;
 
@@ -23,11 +23,6 @@ export function regionOptions(t: Translate, municipalities: { code: string; name
   ];
 }
 
-function idParam(c: AppContext, name = 'id'): number {
-  const v = Number(c.req.param(name));
-  if (!Number.isInteger(v) || v <= 0) throw new NotFoundError();
-  return v;
-}
 
 function benefitText(t: Translate, locale: string, type: string | null, amount: number | null): string {
   const kind = type ? t(`programmes.benefit.${type}`) : '';

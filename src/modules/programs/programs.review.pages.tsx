@@ -11,7 +11,6 @@ import type { Hono } from 'hono';
 import { draftRule } from '../../domain/drafter/drafter.ts';
 import type { Draft } from '../../domain/drafter/drafter.types.ts';
 import { CriterionSchema, RuleSchema, describeCriterion, type Criterion, type Rule } from '../../domain/eligibility/index.ts';
-import { NotFoundError } from '../../errors.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import {
   Button,
@@ -30,14 +29,10 @@ import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import type { NoticesService } from '../notices/notices.service.ts';
 import { regionToText } from './programs.schemas.ts';
 import type { ProgramsService } from './programs.service.ts';
+import { idParam } from '../../web/params.ts';
 
 type Programme = Awaited<ReturnType<ProgramsService['get']>>;
 
-function idParam(c: AppContext): number {
-  const v = Number(c.req.param('id'));
-  if (!Number.isInteger(v) || v <= 0) throw new NotFoundError();
-  return v;
-}
 
 /** What the rule is reviewed against: the notice's eligibility sections from the feed and every attachment read. */
 type ReviewText = Awaited<ReturnType<NoticesService['eligibilityText']>>;
