@@ -304,6 +304,8 @@ describe('the quick eligibility check', () => {
     await clerk.locator('#f-annualRevenue').fill('250000000');
     await clerk.locator('#f-workers').fill('3');
     await clerk.locator('#f-ksicCode').fill('56111');
+    // 영업 중: most notices exclude 휴·폐업, so without it every verdict is 확인 필요.
+    await clerk.locator('#f-operatingStatus').selectOption('active');
     await navigate(clerk, clerk.getByRole('button', { name: msg('eligibility.submit'), exact: true }));
     resultsUrl = clerk.url();
     const q = new URL(resultsUrl).searchParams;

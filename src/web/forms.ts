@@ -23,12 +23,6 @@ export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: FieldE
  */
 export async function handleForm<R>(c: AppContext, action: () => Promise<R>): Promise<FormResult<R>> {
   const t = c.var.t;
-  const refused = c.var.refusedInput;
-  if (refused) {
-    const errors: FieldErrors = {};
-    for (const i of refused.issues) errors[i.path] ??= t(i.messageKey, i.params);
-    return { ok: false, errors };
-  }
   try {
     return { ok: true, value: await action() };
   } catch (e) {

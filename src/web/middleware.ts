@@ -157,14 +157,11 @@ async function checkInput(c: Context<AppEnv>, next: () => Promise<void>): Promis
       else if (!NOT_READ_FOR_RRN.test(field) && containsRrn(text)) rrn.push({ path: field, messageKey: RRN_REFUSED });
     }
     if (nul.length) throw new InvalidError('validation.nulByte', nul);
-    if (rrn.length) {
-      // JSON is refused here. A form page re-renders itself with the user's values and the error on
-      // the field: handleForm answers before the service is called. A form route that does not use
-      // handleForm reaches its service, whose parseInput refuses the same fields (src/validation.ts),
-      // so nothing is stored either way; test/integration/rrn-everywhere.test.ts checks every form.
-      if (!FORM_TYPE.test(type)) throw new InvalidError(RRN_REFUSED, rrn);
-      c.set('refusedInput', { issues: rrn });
-    }
+    // JSON is refused here. A form goes on to its service, whose parseInput refuses the same fields
+    // together with every other problem of the form (src/validation.ts), so the page re-renders once
+    // with the user's values and all the errors; nothing is stored either way
+    // (test/integration/rrn-everywhere.test.ts submits a variant in every text field of every form).
+    if (rrn.length && !FORM_TYPE.test(type)) throw new InvalidError(RRN_REFUSED, rrn);
   }
   await next();
 }
