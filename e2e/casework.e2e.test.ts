@@ -9,6 +9,7 @@ import {
   h1,
   horizontalOverflow,
   importCatalogue,
+  publishAsReviewed,
   koreanDate,
   msg,
   navigate,
@@ -139,6 +140,8 @@ beforeAll(async () => {
     // No catalogue without the demo: the administrator imports the sample notices.
     expect(await importCatalogue(admin, e2e.origin)).toContain('전체 11건');
     programmeTitle = '2026년 스마트상점 기술보급사업 참여 소상공인 모집';
+    // Imported notices arrive drafted and judge no one until an editor reviews them (issue 11 §2).
+    await publishAsReviewed(admin, e2e.origin, programmeTitle);
   }
 });
 

@@ -425,3 +425,19 @@ export async function importCatalogue(
 export function koreanDate(offsetDays = 0): string {
   return new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * A catalogue editor (or admin) confirms a programme's current rule against its notice and publishes
+ * it as reviewed (issue 11 §2): an imported notice judges no business until then. Uses the rule
+ * editor: 요건 편집 → 요건 검토 "검토함" → 초안 저장 → 공개하기.
+ */
+export async function publishAsReviewed(page: Page, origin: string, title: string): Promise<void> {
+  await page.goto(`${origin}/programmes?q=${encodeURIComponent(title)}`);
+  await navigate(page, page.getByRole('link', { name: title }).first());
+  await navigate(page, page.getByRole('link', { name: msg('programmes.editRule'), exact: true }));
+  await page.locator('#f-ruleReview').selectOption('reviewed');
+  await page.locator('#f-reason').fill('공고문과 대조해 검토함 (시험)');
+  await navigate(page, page.getByRole('button', { name: msg('programmes.edit.saveDraft'), exact: true }));
+  if (!/\/drafts\/\d+$/.test(new URL(page.url()).pathname)) throw new Error(`review not saved: ${await page.locator('main').innerText()}`);
+  await navigate(page, page.getByRole('button', { name: msg('programmes.draft.publish'), exact: true }));
+}
