@@ -151,8 +151,10 @@ describe('access records cover every route that shows personal data', () => {
       const requestId = res.headers.get('x-request-id')!;
       const rows = await h.db.selectFrom('accessRecord').selectAll().where('requestId', '=', requestId).execute();
       if (!rows.length) missing.push(route);
+      // A page is a view; a file handed out (content-disposition: attachment) is a download or a print.
+      const isFile = /attachment/i.test(res.headers.get('content-disposition') ?? '');
       for (const r of rows) {
-        expect(r.action).toBe('view');
+        expect(r.action, route).toBe(isFile ? (r.action === 'print' ? 'print' : 'download') : 'view');
         expect(r.at).toBeInstanceOf(Date);
         expect(r.subjectId).toBeTruthy();
         if (route !== 'GET /o/:token') expect(r.accountLogin).toBe(`ar-${p.as}`);

@@ -815,7 +815,7 @@ export function businessPages(
   });
 
   app.post('/tasks/:id/done', async (c) => {
-    await businesses.completeTask(c.var.actor, uuidParam(c));
+    await businesses.completeTask(c.var.actor, uuidParam(c), requestMeta(c));
     return c.redirect('/home', 303);
   });
 }

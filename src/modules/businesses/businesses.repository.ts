@@ -164,9 +164,17 @@ export function createBusinessesRepository() {
         .limit(50)
         .execute();
     },
+    /** Marks the clerk's open task done; the business it belongs to, or undefined when there is none. */
     async completeTask(db: Db, taskId: string, clerkId: string, at: Date) {
-      const r = await db.updateTable('task').set({ doneAt: at }).where('id', '=', taskId).where('clerkId', '=', clerkId).where('doneAt', 'is', null).executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      const r = await db
+        .updateTable('task')
+        .set({ doneAt: at })
+        .where('id', '=', taskId)
+        .where('clerkId', '=', clerkId)
+        .where('doneAt', 'is', null)
+        .returning('businessId')
+        .executeTakeFirst();
+      return r?.businessId;
     },
     notContacted(db: Db, clerkId: string, before: Date) {
       return db

@@ -232,9 +232,14 @@ export function createBusinessesService(deps: {
       });
     },
 
-    async completeTask(actor: Actor | null, taskId: string) {
+    /** A 할 일 of the 상담일지 done: a change to the business's casework, recorded with it. */
+    async completeTask(actor: Actor | null, taskId: string, meta: RequestMeta) {
       authorize(actor, 'businesses.intake');
-      if (!(await repo.completeTask(db, taskId, actor.userId, now()))) throw new NotFoundError();
+      await db.transaction().execute(async (trx) => {
+        const businessId = await repo.completeTask(trx, taskId, actor.userId, now());
+        if (!businessId) throw new NotFoundError();
+        await gate.business(trx, actor, meta, { id: businessId, mode: 'write', action: 'update', detail: { taskDone: taskId } });
+      });
     },
 
     async caseloads(actor: Actor | null) {

@@ -148,6 +148,13 @@ export function createContractsService(deps: {
             p.to === null ? { clerkId: null } : { clerkId: p.to, officeId: p.officeId ?? null },
           );
           if (!moved) throw new ConflictError('contracts.caseloadChanged');
+          // Moving (or closing) a business is a change of its casework record: 접속기록 with the hand-over.
+          await deps.gate.business(trx, actor, meta, {
+            id: p.businessId,
+            mode: 'write',
+            action: 'update',
+            detail: p.to ? { reassignedTo: p.to, from: contract.clerkId, contract: id } : { closed: true, from: contract.clerkId, contract: id },
+          });
           await repo.handover(trx, {
             contractId: id,
             businessId: p.businessId,

@@ -17,7 +17,7 @@ select "id", "office_id", "role", "active", "display_name" from "app_user" where
 --   parameters: 1
 
 -- Businesses.completeTask(db, taskId, clerkId, at)
-update "task" set "done_at" = $1 where "id" = $2 and "clerk_id" = $3 and "done_at" is null
+update "task" set "done_at" = $1 where "id" = $2 and "clerk_id" = $3 and "done_at" is null returning "business_id"
 --   parameters: 2026-11-30T01:02:03.000Z, 1, 1
 
 -- Businesses.consents(db, businessId)
