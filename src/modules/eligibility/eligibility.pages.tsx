@@ -199,7 +199,6 @@ function CheckPage(props: {
             })}{' '}
             <DemoBadge label={t('programmes.sample')} />
           </p>
-          {check.withoutRule > 0 && <p class="form-hint">{t('eligibility.withoutRule', { n: check.withoutRule })}</p>}
           {check.result.askNext.some((a) => a.decides > 0) && (
             <section aria-labelledby="ask-next" class="itda-card">
               <h2 class="itda-h3" id="ask-next">

@@ -88,11 +88,11 @@ export function createEligibilityService(deps: {
       if (c) compiled.push(c);
       else screens.push(compileScreen({ ...r, versionId: r.versionId }));
     }
-    return { compiled, screens, info, withoutRule: 0 };
+    return { compiled, screens, info };
   }
 
   async function evaluateFacts(facts: BusinessFacts, refDate: string) {
-    const { compiled, screens, info, withoutRule } = await currentCatalogue();
+    const { compiled, screens, info } = await currentCatalogue();
     const all = evaluateCatalogue(compiled, facts, refDate, { explain: true, nearMisses: true, timeChanges: true, askNext: true });
     // A shop does not move for a programme: a notice for another region is not "one condition short".
     const result = { ...all, nearMisses: all.nearMisses.filter((n) => !n.unmet.some((u) => u.type === 'region')) };
@@ -106,7 +106,7 @@ export function createEligibilityService(deps: {
     }).results;
     const pending = screened.filter((r) => r.verdict !== 'ineligible');
     const pendingRuledOut = new Set(screened.filter((r) => r.verdict === 'ineligible').map((r) => r.programmeKey));
-    return { result, pending, pendingRuledOut, info, withoutRule };
+    return { result, pending, pendingRuledOut, info };
   }
 
   /**

@@ -20,7 +20,7 @@ import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import { ADDABLE, appendCriterion, criterionFrom, type Addable } from './programs.criterion-form.ts';
 import { RuleView } from './programs.rule-view.tsx';
 import type { ProgramsService } from './programs.service.ts';
-import { regionToText } from './programs.schemas.ts';
+import { regionText } from '../../domain/catalog/catalog.region.ts';
 import { idParam } from '../../web/params.ts';
 
 
@@ -160,7 +160,7 @@ function DraftPage(props: { c: AppContext; d: Awaited<ReturnType<ProgramsService
         <dt>{t('programmes.edit.ruleReview')}</dt>
         <dd>{t(`review.state.${d.draft.ruleReview}`)}</dd>
         <dt>{t('review.region')}</dt>
-        <dd>{regionToText(d.draft) || t('review.queue.regionUnset')}</dd>
+        <dd>{regionText(d.draft) || t('review.queue.regionUnset')}</dd>
       </dl>
       <div class="itda-two-col">
         <section>
@@ -224,7 +224,7 @@ export function programmeEditorPages(app: Hono<AppEnv>, deps: { programs: Progra
           baseVersionId: String(d.current.id),
           reviewStatus: draft?.reviewStatus ?? d.current.reviewStatus,
           ruleReview: draft?.ruleReview ?? 'drafted',
-          region: regionToText(draft ?? d.current),
+          region: regionText(draft ?? d.current),
           reason: draft?.changeReason ?? '',
         }}
       />,

@@ -27,7 +27,7 @@ import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import type { NoticesService } from '../notices/notices.service.ts';
-import { regionToText } from './programs.schemas.ts';
+import { regionText } from '../../domain/catalog/catalog.region.ts';
 import type { ProgramsService } from './programs.service.ts';
 import { idParam } from '../../web/params.ts';
 
@@ -327,7 +327,7 @@ export function programmeReviewPages(
     const { d, textInfo, draft } = await load(c, idParam(c));
     const values: FormValues = {
       baseVersionId: String(d.current.id),
-      region: regionToText(d.current),
+      region: regionText(d.current),
       reason: c.var.t('review.reason') + ': ' + c.var.t('review.state.reviewed'),
       extra: (() => {
         const extras = currentExtras(d.current.rule, draft);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseRegionText, regionText } from '../../domain/catalog/catalog.region.ts';
+import { parseRegionText } from '../../domain/catalog/catalog.region.ts';
 
 const optionalCode = (re: RegExp) =>
   z
@@ -62,9 +62,6 @@ export function regionFromText(text: string): { nationwide: boolean; sido: strin
   if ('unknown' in r) throw new Error(`region not validated: ${r.unknown.join(', ')}`);
   return r;
 }
-
-/** The version's region columns → the text of the rule forms. */
-export const regionToText = regionText;
 
 export const PublishInput = z.object({
   draftId: z.coerce.number().int().positive(),
