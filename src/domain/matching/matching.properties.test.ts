@@ -164,7 +164,7 @@ const factsArbOn = (ref: string): fc.Arbitrary<BusinessFacts> => {
       muni: nul(fc.constantFrom(...MUNIS, ...GYEONGGI_MUNICIPALITIES.slice(0, 3).map((m) => m.code))),
       sidoMode: fc.constantFrom('derived', 'given', 'given', 'other', 'none'),
       openedOn: nul(dateArb('2015-01-01', '2029-12-31')),
-      closedOn: nul(dateArb('2020-01-01', '2029-12-31'), 1),
+      closedOn: nul(dateArb('2020-01-01', '2029-12-31'), 2),
       annualRevenue: nul(fc.oneof(fc.constantFrom(0, 1e8, 3e8, 3e8 + 1, 1e9, 5e9, 1.2e10 + 1), fc.integer({ min: 0, max: 2e10 }))),
       workers: nul(fc.oneof(fc.constantFrom(0, 4, 4.9, 5, 9, 10), fc.integer({ min: 0, max: 15 }))),
       ksicCode: nul(fc.constantFrom(...KSIC_CODES)),
@@ -291,7 +291,9 @@ describe('verdict matrix = per-business engine (oracle)', () => {
       fc.property(singleArb, rowsArb(1, 60), (versions, [ref, rows]) => {
         expectOracle(build(versions, rows, ref), versions, rows, ref);
       }),
-      { numRuns: 400 },
+      // A fixed seed here (the other properties draw afresh each run) keeps the coverage check
+      // below deterministic: this run alone decides every criterion type all three ways.
+      { numRuns: 400, seed: 20261204 },
     );
   });
 
