@@ -6,6 +6,9 @@ import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createAuditService } from './modules/audit/audit.service.ts';
 import { createChainCheckRepository } from './modules/audit/chain-check.repository.ts';
 import { createChainCheckService } from './modules/audit/chain-check.service.ts';
+import { createChainHeadsRepository } from './modules/audit/chain-heads.repository.ts';
+import { createChainHeadsService } from './modules/audit/chain-heads.service.ts';
+import { loadChainSigner } from './modules/audit/chain-signing.ts';
 import { createAuthRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createChannels } from './modules/notifications/notifications.channels.ts';
@@ -75,12 +78,24 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const orgRepo = createOrgRepository();
   const usersRepo = createUsersRepository();
   const audit = createAuditService({ db, audit: auditRepo, now });
-  const chains = createChainCheckService({ db, repo: createChainCheckRepository(), now });
+  const chainCheckRepo = createChainCheckRepository();
+  const chains = createChainCheckService({ db, repo: chainCheckRepo, now });
   const notifications = createNotificationService({
     db,
     repo: createNotificationsRepository(),
     channels: createChannels(config.notify, logger),
     config: config.notify,
+    now,
+    logger,
+  });
+  // Published chain heads (issue 14 §4): signed daily message through the outbox, heads in the monthly report.
+  const chainHeads = createChainHeadsService({
+    db,
+    repo: createChainHeadsRepository(),
+    chainRows: chainCheckRepo,
+    notifications,
+    config: config.chainHeads,
+    signer: () => loadChainSigner(config.chainHeads, { create: true })!,
     now,
     logger,
   });
@@ -141,7 +156,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
   // Reports, surveys, operations (issue 5).
   const reportsRepo = createReportsRepository();
   const reports = createReportsService({ db, repo: reportsRepo, gate, now });
-  const monthlyReports = createMonthlyReportsService({ db, repo: createMonthlyRepository(), reports, audit, now });
+  const monthlyReports = createMonthlyReportsService({ db, repo: createMonthlyRepository(), reports, chainHeads, audit, now });
   const surveys = createSurveysService({
     db,
     repo: createSurveysRepository(),
@@ -186,6 +201,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     audit,
     backups,
     chains,
+    chainHeads,
     auth,
     users,
     org,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -54,6 +55,13 @@ const EnvSchema = z.object({
   ITDA_BACKUP_DIR: z.string().optional(),
   ITDA_BACKUP_KEY: z.string().min(16).optional(),
   ITDA_BACKUP_KEEP: z.coerce.number().int().positive().default(14),
+  // Published chain heads (issue 14 §4): who receives the signed daily message (comma-separated
+  // e-mail addresses; unset = heads are kept and printed in the monthly report, no message), the
+  // Ed25519 private key (PEM; '\n' escapes allowed) or the file holding it (default: in the data
+  // folder, generated at the first signing when neither is given).
+  ITDA_CHAIN_HEADS_TO: z.string().optional(),
+  ITDA_CHAIN_SIGNING_KEY: z.string().optional(),
+  ITDA_CHAIN_SIGNING_KEY_FILE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -89,6 +97,7 @@ export interface Config {
   /** 공고문 첨부파일 fetching: no hosts and no base = not connected (nothing is fetched). */
   noticeFetch: { hosts: string[]; base?: string; timeoutMs: number; maxBytes: number };
   backup: { dir?: string; key?: string; keep: number };
+  chainHeads: { to: string[]; signingKeyPem?: string; keyFile: string };
 }
 
 export class ConfigError extends Error {}
@@ -150,5 +159,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.ITDA_NOTICE_FETCH_MAX_BYTES,
     },
     backup: { dir: e.ITDA_BACKUP_DIR, key: e.ITDA_BACKUP_KEY, keep: e.ITDA_BACKUP_KEEP },
+    chainHeads: {
+      to: (e.ITDA_CHAIN_HEADS_TO ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+      signingKeyPem: e.ITDA_CHAIN_SIGNING_KEY?.replace(/\\n/g, '\n'),
+      keyFile: e.ITDA_CHAIN_SIGNING_KEY_FILE ?? path.join(e.ITDA_DATA_DIR, 'chain-signing-key.pem'),
+    },
   };
 }

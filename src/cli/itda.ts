@@ -37,6 +37,12 @@ const HELP = {
                                 폴더에 manifest.json(표마다 행 수·해시, 체크섬)과 database.enc 를 씁니다.
   restore <폴더> [--force]      백업을 빈 데이터베이스에 복원하고 표마다 행 수·해시를 맞춰 봅니다.
                                 --force: 기존 데이터를 대신합니다 (PGlite 폴더는 옆으로 옮겨 둡니다).
+  verify-chain [--chain audit|access] [--day <YYYY-MM-DD> --head <해시> | --file <받은 메일>]
+                                해시 체인을 처음부터 다시 계산해 게시된 일별 해시와 비교합니다.
+                                --file: 매일 받은 서명 메일(본문을 저장한 파일)의 서명과 모든 값을 확인.
+                                --head: 월간 보고 등에 인쇄된 값 하나를 확인 (--chain, --day 필요).
+                                옵션이 없으면 데이터베이스에 저장된 일별 해시와 비교합니다.
+                                다르면 0이 아닌 종료 코드(1)로 끝납니다.
   rules draft <파일.txt|->      공고문의 지원대상·제외 문장에서 자격 기준 초안을 만들어 JSON으로 출력합니다
                                 (기준마다 근거 문장 위치, 확신도; 읽지 못한 문장 목록). '-'는 표준 입력.
                                 데이터베이스가 필요 없습니다.
@@ -66,6 +72,11 @@ Commands:
                                 and database.enc.
   restore <folder> [--force]    Restore a backup into an empty database and check every table's rows
                                 and hash. --force replaces existing data (a PGlite folder is moved aside).
+  verify-chain [--chain audit|access] [--day <YYYY-MM-DD> --head <hash> | --file <message>]
+                                Recompute the hash chains from their first row and compare them with
+                                published daily heads: --file checks a signed daily message (its
+                                signature and every head), --head one printed head (needs --chain, --day);
+                                without either, the heads stored in the database. Exit code 1 on a mismatch.
   rules draft <file.txt|->      Draft eligibility criteria from a notice's eligibility text and print
                                 them as JSON (each with the span it came from and a confidence; the
                                 sentences it could not read). '-' reads standard input. No database.
@@ -93,6 +104,10 @@ export async function runCli(
       name: { type: 'string' },
       email: { type: 'string' },
       force: { type: 'boolean' },
+      chain: { type: 'string' },
+      head: { type: 'string' },
+      day: { type: 'string' },
+      file: { type: 'string' },
     },
   });
   const envLang = (process.env.LANG ?? '').toLowerCase().startsWith('ko') ? 'ko' : undefined;
@@ -204,6 +219,7 @@ export async function runCli(
         throw e;
       }
     }
+    if (cmd === 'verify-chain') return await verifyChainCommand(services, config, values, lang, out, err);
     if (cmd === 'jobs' && sub === 'run') {
       const name = positionals[2] as JobName | undefined;
       if (!name || !(name in JOBS)) {
@@ -223,6 +239,86 @@ export async function runCli(
   } finally {
     await database.close();
   }
+}
+
+/**
+ * `itda verify-chain` (issue 14 §4): recomputes the chains and compares them with published heads
+ * (src/modules/audit/chain-heads.service.ts). Exit 0 when everything matches, 1 on any mismatch
+ * (or a bad signature), 2 on wrong usage.
+ */
+async function verifyChainCommand(
+  services: Services,
+  config: Config,
+  values: Record<string, string | boolean | undefined>,
+  lang: 'ko' | 'en',
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
+  const ko = lang === 'ko';
+  const str = (v: unknown) => (typeof v === 'string' ? v.trim() : undefined);
+  const chain = str(values.chain);
+  const day = str(values.day);
+  const head = str(values.head);
+  const file = str(values.file);
+  const usage = ko
+    ? '사용법: itda verify-chain [--chain audit|access] [--day YYYY-MM-DD --head <해시> | --file <받은 메일>]'
+    : 'Usage: itda verify-chain [--chain audit|access] [--day YYYY-MM-DD --head <hash> | --file <message>]';
+  if ((chain && chain !== 'audit' && chain !== 'access') || (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) || (head && !/^[0-9a-fA-F]{64}$/.test(head)) || (head && (!chain || !day)) || (head && file)) {
+    err(usage);
+    return 2;
+  }
+  const c = chain as 'audit' | 'access' | undefined;
+  let outcome;
+  if (file) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      err(`${ko ? '파일을 읽을 수 없습니다' : 'Cannot read'}: ${file} (${e instanceof Error ? e.message : String(e)})`);
+      return 1;
+    }
+    const { loadChainSigner } = await import('../modules/audit/chain-signing.ts');
+    const own = loadChainSigner(config.chainHeads, { create: false });
+    outcome = await services.chainHeads.verifyMessage(text, own?.fingerprint ?? null, c);
+    if (!outcome) {
+      err(ko ? `게시된 일별 해시를 찾을 수 없습니다 (-----BEGIN ITDA CHAIN HEADS----- 부분): ${file}` : `No published heads found in ${file} (the -----BEGIN ITDA CHAIN HEADS----- block).`);
+      return 1;
+    }
+    if (outcome.signature === 'valid') out(ko ? `서명: 맞습니다 (공개키 지문 ${outcome.fingerprint})` : `Signature: valid (key fingerprint ${outcome.fingerprint})`);
+    else if (outcome.signature === 'invalid') err(ko ? '불일치: 서명이 맞지 않습니다. 메일의 해시 값이나 서명이 바뀌었습니다.' : 'MISMATCH: the signature does not verify; the heads or the signature were changed.');
+    else err(ko ? '불일치: 서명이나 공개키가 없습니다.' : 'MISMATCH: no signature or public key in the message.');
+    if (outcome.ownFingerprint && outcome.fingerprint !== outcome.ownFingerprint)
+      err(ko ? `불일치: 이 서버의 서명 키(지문 ${outcome.ownFingerprint})로 서명한 메일이 아닙니다.` : `MISMATCH: not signed with this server's key (fingerprint ${outcome.ownFingerprint}).`);
+  } else if (head) {
+    outcome = await services.chainHeads.verifyHead(c!, day!, head);
+  } else {
+    outcome = await services.chainHeads.verifyStored(c, day);
+    out(ko ? '데이터베이스에 저장된 일별 해시와 비교합니다 (증거가 되는 것은 밖으로 게시된 값입니다: --file, --head).' : 'Comparing with the heads stored in the database (the published copies are the proof: --file, --head).');
+  }
+  const name = (x: 'audit' | 'access') => (ko ? (x === 'audit' ? '감사기록' : '접속기록') : x === 'audit' ? 'audit trail' : 'access records');
+  if (!outcome.checks.length) out(ko ? '비교할 일별 해시가 없습니다.' : 'No heads to compare.');
+  for (const x of outcome.checks) {
+    const what = `${x.day} ${name(x.chain)}${x.lastId !== null ? ` ${x.lastId}${ko ? '번' : ''}` : ''}`;
+    const short = (h: string | null) => (h ? `${h.slice(0, 16)}…` : '-');
+    if (x.result === 'ok') out(ko ? `일치: ${what} — 다시 계산한 해시가 게시된 값과 같습니다 (${short(x.published)}).` : `OK: ${what} — recomputed hash equals the published one (${short(x.published)}).`);
+    else if (x.result === 'mismatch')
+      err(
+        ko
+          ? `불일치: ${what} — 다시 계산한 해시 ${short(x.computed)} 가 게시된 값 ${short(x.published)} 와 다릅니다. 그날까지의 기록이 고쳐지고 뒤의 해시가 다시 계산되었습니다.`
+          : `MISMATCH: ${what} — recomputed ${short(x.computed)}, published ${short(x.published)}: a record up to that day was changed and the later hashes recomputed.`,
+      );
+    else if (x.result === 'broken')
+      err(ko ? `불일치: ${what} — 기록 ${x.brokenAt}번에서 해시 연결이 끊어졌습니다 (기록이 고쳐지거나 지워졌습니다).` : `MISMATCH: ${what} — the chain breaks at row ${x.brokenAt} (a record was changed or removed).`);
+    else if (x.result === 'missing') err(ko ? `불일치: ${what} — 게시된 마지막 기록이 데이터베이스에 없습니다.` : `MISMATCH: ${what} — the published last row is gone.`);
+    else
+      err(
+        ko
+          ? `불일치: ${what} — 그날의 마지막 기록이 지금은 ${x.nowLastId ?? '없음'}번입니다 (그날에 기록이 더해지거나 빠졌습니다).`
+          : `MISMATCH: ${what} — the day's last row is now ${x.nowLastId ?? 'none'} (a row was added to or removed from that day).`,
+      );
+  }
+  if (outcome.ok) out(ko ? `모두 일치합니다 (${outcome.checks.length}건).` : `All ${outcome.checks.length} match.`);
+  return outcome.ok ? 0 : 1;
 }
 
 /** `itda backup <dir>` / `itda restore <dir> [--force]` (issue 14 §5): src/db/backup.ts. */

@@ -788,3 +788,19 @@ export interface DB {
 }
 export type NoticeDocument = Selectable<NoticeDocumentTable>;
 export type NewNoticeDocument = Insertable<NoticeDocumentTable>;
+
+// ── Published chain heads (migration 20261204030000_chain_head.sql, issue 14 §4) ──────────────
+export interface ChainHeadTable {
+  chain: ChainName;
+  /** Korean calendar day, 'YYYY-MM-DD'. */
+  day: string;
+  lastId: number | null;
+  headHash: string | null;
+  rowsThatDay: number;
+  computedAt: Timestamp;
+  publishedAt: Timestamp | null;
+  notificationId: string | null;
+}
+export interface DB {
+  chainHead: ChainHeadTable;
+}

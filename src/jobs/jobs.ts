@@ -21,6 +21,8 @@ export const JOBS = {
   'surveys.sweep': { cron: '0 10 * * *' },
   /** Recomputes the audit and access-record hash chains in full (03:30 KST, daily; 안전성 확보조치 기준 §8). */
   'chains.verify': { cron: '30 3 * * *' },
+  /** Stores yesterday's head of both hash chains and sends them, signed, to ITDA_CHAIN_HEADS_TO (00:05 KST; issue 14 §4). */
+  'chains.heads': { cron: '5 0 * * *' },
   /** Re-checks 영업 상태·폐업일 of tracked businesses at the 국세청, 100 numbers a call (Mondays 04:00 KST; issue 11 §6). */
   'nts.recheck': { cron: '0 4 * * 1' },
   /** Reads the 공고문 attachments of imported versions (fetch, extract, find sections; issue 11 §3), every minute: a run with nothing to read is one query. */
@@ -41,6 +43,7 @@ export function jobHandlers(services: Services): JobHandlers {
     'reports.monthly': () => services.monthlyReports.generateScheduled(),
     'surveys.sweep': () => services.surveys.sweepScheduled(),
     'chains.verify': () => services.chains.verifyAllFull(),
+    'chains.heads': () => services.chainHeads.publishDaily(),
     'nts.recheck': () => services.nts.recheckDue(),
     'notices.read': () => services.notices.readPending(),
     'backup.nightly': () => services.backups.nightly(),

@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers, JOBS } from '../../src/jobs/jobs.ts';
+import { createAccessLogRepository } from '../../src/modules/access-log/access-log.repository.ts';
 import { createHarness, type Harness, type TestClient } from '../harness.ts';
 import { loadReportsFixture, type ReportsFixture } from './reports.fixture.ts';
 
@@ -15,6 +16,9 @@ const clients = new Map<string, TestClient>();
 beforeAll(async () => {
   h = await createHarness();
   fx = await loadReportsFixture(h);
+  // An access record on 11월 20일 (KST), so the month's daily heads (issue 14 §4) have one to print.
+  const at = new Date('2026-11-20T03:00:00Z');
+  await createAccessLogRepository().append(h.db, { at, accountId: null, accountLogin: 'monthly-test', ip: null, subjectType: 'business', subjectId: 'x', action: 'view', reason: null, detail: {}, requestId: null, retainUntil: at });
   for (const [k, login] of Object.entries(fx.logins)) {
     const c = h.client();
     await c.login(login);
@@ -90,6 +94,14 @@ describe('월간 실적 보고', () => {
     expect(text).toContain('2026년 11월');
     expect(text).toContain('5 미만');
     expect(text).toContain('권역별 실적');
+    // 접속기록·감사기록 일별 해시: every day of the month and both chains, each hash whole on its line.
+    expect(text).toContain('접속기록·감사기록 일별 해시');
+    const heads = await h.db.selectFrom('chainHead').selectAll().where('day', '>=', '2026-11-01').where('day', '<=', '2026-11-30').execute();
+    expect(heads).toHaveLength(60);
+    const printed = heads.filter((x) => x.headHash);
+    expect(printed.length).toBeGreaterThanOrEqual(11); // 11-20 … 11-30 of the access records at least
+    for (const x of printed) expect(text).toContain(x.headHash!);
+    expect(text).toMatch(/2026-11-20\s+접속기록\s+1\s+\d+\s+[0-9a-f]{64}/);
     const downloads = await h.db.selectFrom('auditEvent').select('action').where('action', '=', 'report.download').execute();
     expect(downloads.length).toBe(2);
   });

@@ -129,6 +129,63 @@ const TEMPLATES = {
       },
     },
   },
+  // ── Published chain heads (issue 14 §4): the day's last hash of the audit trail and of the 접속기록,
+  // signed, to a recipient outside Itda (ITDA_CHAIN_HEADS_TO). The block between the markers is what
+  // was signed; `itda verify-chain --file <this mail>` reads it back (src/domain/chain-heads.ts).
+  'chains.heads': {
+    required: [],
+    text: {
+      ko: {
+        email: (p) => ({
+          subject: `[잇다] 접속기록·감사기록 일별 해시 ${s(p.days)}`,
+          body: [
+            `잇다의 감사기록(audit)과 개인정보 접속기록(access)의 일별 해시(그날 마지막 기록의 연결 해시)입니다: ${s(p.days)} (한국 시간).`,
+            '이 메일을 지우지 말고 보관해 주세요. 데이터베이스의 기록이 나중에 고쳐졌는지 이 값과 맞춰 봅니다',
+            '(개인정보의 안전성 확보조치 기준 제8조: 접속기록의 위·변조 방지).',
+            '',
+            '형식: 날짜 기록 마지막기록번호 해시',
+            '-----BEGIN ITDA CHAIN HEADS-----',
+            s(p.payload),
+            '-----END ITDA CHAIN HEADS-----',
+            `서명 (Ed25519, base64, 위 두 표시 줄 사이의 글을 서명): ${s(p.signature)}`,
+            `공개키 지문 (SHA-256): ${s(p.fingerprint)}`,
+            s(p.publicKey).trimEnd(),
+            '',
+            '확인 방법:',
+            '1. 이 메일 본문을 파일로 저장합니다 (예: heads.txt).',
+            '2. 잇다 서버에서: npx itda verify-chain --file heads.txt',
+            '   서명을 확인하고, 두 기록의 해시 체인을 처음부터 다시 계산해 위 값과 비교합니다.',
+            '   다르면 "불일치"와 함께 0이 아닌 종료 코드로 끝납니다.',
+            '3. 공개키 지문이 전에 받은 메일의 지문과 같은지 확인하세요. 바뀌었다면 운영자에게 이유를 물어 주세요.',
+            '',
+            '이 메일은 발신 전용입니다.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] 일별 해시', body: `[잇다] 접속기록·감사기록 일별 해시 ${s(p.days)}: 메일로 보냈습니다.` }),
+      },
+      en: {
+        email: (p) => ({
+          subject: `[Itda] Daily heads of the access and audit records ${s(p.days)}`,
+          body: [
+            `The daily heads (the last row's chain hash) of Itda's audit trail (audit) and access records (access): ${s(p.days)} (Korean time).`,
+            'Keep this message: it is what the database is checked against if a record is ever rewritten.',
+            '',
+            'Format: day chain last-row-id hash',
+            '-----BEGIN ITDA CHAIN HEADS-----',
+            s(p.payload),
+            '-----END ITDA CHAIN HEADS-----',
+            `Signature (Ed25519, base64, over the text between the two marker lines): ${s(p.signature)}`,
+            `Public key fingerprint (SHA-256): ${s(p.fingerprint)}`,
+            s(p.publicKey).trimEnd(),
+            '',
+            'To verify: save this message as heads.txt and run `npx itda verify-chain --file heads.txt` on the Itda server.',
+            'Check that the fingerprint is the one of earlier messages.',
+          ].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[Itda] Daily heads', body: `[Itda] Daily chain heads ${s(p.days)} were sent by e-mail.` }),
+      },
+    },
+  },
   // ── Owner view (casework). The link carries a token: valid 24 hours (reusable; a new link closes it), for one business,
   // only its SHA-256 stored; the outbox copy is readable only by staff who may read the business.
   'owner.link': {

@@ -9,11 +9,12 @@ import { translator } from '../../i18n/i18n.ts';
 import { parseInput } from '../../validation.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
+import type { ChainHeadsService } from '../audit/chain-heads.service.ts';
 import type { MonthlyRepository } from './monthly.repository.ts';
 import { renderMonthlyPdf } from './reports.pdf.ts';
 import { MonthInput } from './reports.schemas.ts';
 import type { ReportsService } from './reports.service.ts';
-import { formatMonth, monthlyTables } from './reports.tables.ts';
+import { chainHeadsTable, formatMonth, monthlyTables } from './reports.tables.ts';
 import { workbookBytes } from './reports.xlsx.ts';
 
 /**
@@ -25,13 +26,15 @@ import { workbookBytes } from './reports.xlsx.ts';
  */
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-export function createMonthlyReportsService(deps: { db: Kysely<DB>; repo: MonthlyRepository; reports: Pick<ReportsService, 'monthFigures'>; audit: AuditService; now: () => Date }) {
+export function createMonthlyReportsService(deps: { db: Kysely<DB>; repo: MonthlyRepository; reports: Pick<ReportsService, 'monthFigures'>; chainHeads: Pick<ChainHeadsService, 'forMonth'>; audit: AuditService; now: () => Date }) {
   const { db, repo, audit, now } = deps;
   const t = translator('ko');
 
   async function build(month: string, by: string) {
     const figures = await deps.reports.monthFigures(month);
     const specs = monthlyTables(figures, t);
+    // Each day's chain heads, printed (issue 14 §4): a copy of them outside the database.
+    const heads = chainHeadsTable(await deps.chainHeads.forMonth(month), t);
     const at = now();
     const stamp = formatDateTime(at, 'ko');
     const sample = await repo.hasDemoData(db);
@@ -46,8 +49,8 @@ export function createMonthlyReportsService(deps: { db: Kysely<DB>; repo: Monthl
     ];
     if (sample) info.push([t('demo.badge'), t('reports.monthly.sampleNote')]);
     const [xlsx, pdf] = await Promise.all([
-      workbookBytes(specs, { title, info }, { t, publicView: true, creator: by, now: at }),
-      renderMonthlyPdf(figures, specs, t, { generatedAt: stamp, generatedBy: by, sample }),
+      workbookBytes([...specs, heads], { title, info }, { t, publicView: true, creator: by, now: at }),
+      renderMonthlyPdf(figures, specs, t, { generatedAt: stamp, generatedBy: by, sample, chainHeads: heads }),
     ]);
     return { figures, xlsx, pdf, at };
   }

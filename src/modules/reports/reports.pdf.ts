@@ -136,6 +136,48 @@ export interface MonthlyPdfMeta {
   generatedAt: string;
   generatedBy: string;
   sample: boolean;
+  /** 접속기록·감사기록 일별 해시 (issue 14 §4; reports.tables.ts chainHeadsTable). */
+  chainHeads?: TableSpec;
+}
+
+/**
+ * The daily chain heads: a 64-digit hash per row in Courier (a PDF standard font, every digit the
+ * same width) so each hash stays on one line and pdftotext reads it back whole.
+ */
+function chainHeadsSection(doc: Doc, spec: TableSpec, t: Translate) {
+  const width = doc.page.width - MARGIN * 2;
+  heading(doc, spec.title);
+  doc.font('regular').fontSize(8).fillColor(GREY).text(t('reports.monthly.chainHeadsLead'), MARGIN, doc.y, { width });
+  doc.moveDown(0.4);
+  if (!spec.rows.length) {
+    doc.font('regular').fontSize(8.5).fillColor('#1e2124').text(t('reports.monthly.chainHeadsNone'), MARGIN, doc.y, { width });
+    return;
+  }
+  const cols = [58, 46, 48, 58];
+  const xs = cols.reduce<number[]>((acc, w, i) => [...acc, (acc[i] ?? MARGIN) + w], [MARGIN]);
+  const rowH = 13;
+  const header = () => {
+    const y = doc.y;
+    doc.rect(MARGIN, y, width, rowH).fill('#f4f5f6');
+    spec.columns.forEach((c, i) => doc.font('bold').fontSize(7.5).fillColor('#1e2124').text(c.header, xs[i]! + 2, y + 3, { width: (cols[i] ?? width - (xs[i]! - MARGIN)) - 4, lineBreak: false }));
+    doc.y = y + rowH;
+  };
+  header();
+  for (const r of spec.rows) {
+    if (doc.y + rowH > doc.page.height - MARGIN - 24) {
+      doc.addPage();
+      header();
+    }
+    const y = doc.y;
+    r.forEach((cell, i) => {
+      const text = typeof cell.value === 'number' ? cell.value.toLocaleString('ko-KR') : String(cell.value ?? '');
+      if (i === 4) doc.font('Courier').fontSize(7).fillColor('#1e2124').text(text, xs[i]! + 4, y + 3, { lineBreak: false });
+      else doc.font('regular').fontSize(7.5).fillColor('#1e2124').text(text, xs[i]! + 2, y + 3, { width: cols[i]! - 6, lineBreak: false, align: i === 2 || i === 3 ? 'right' : 'left' });
+    });
+    doc.moveTo(MARGIN, y + rowH).lineTo(MARGIN + width, y + rowH).lineWidth(0.3).strokeColor(LINE).stroke();
+    doc.y = y + rowH;
+  }
+  doc.x = MARGIN;
 }
 
 export function renderMonthlyPdf(m: MonthFigures, specs: TableSpec[], t: Translate, meta: MonthlyPdfMeta): Promise<Buffer> {
@@ -180,6 +222,7 @@ export function renderMonthlyPdf(m: MonthFigures, specs: TableSpec[], t: Transla
       heading(doc, spec.title);
       table(doc, spec, t);
     }
+    if (meta.chainHeads) chainHeadsSection(doc, meta.chainHeads, t);
     heading(doc, t('reports.monthly.notes'));
     for (const key of ['reports.definitionsShort', 'reports.suppressionNote', 'reports.satisfactionLead']) {
       ensureSpace(doc, 40);

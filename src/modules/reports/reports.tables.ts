@@ -364,3 +364,28 @@ export function monthlyTables(m: MonthFigures, t: Translate): TableSpec[] {
     trend,
   ];
 }
+
+/**
+ * 접속기록·감사기록 일별 해시 (issue 14 §4): one row per day and chain, the head as published by the
+ * job 'chains.heads' (src/modules/audit/chain-heads.service.ts). Not personal data: a hash and a row number.
+ */
+export function chainHeadsTable(
+  heads: readonly { chain: 'audit' | 'access'; day: string; lastId: number | null; headHash: string | null; rowsThatDay: number }[],
+  t: Translate,
+): TableSpec {
+  return {
+    id: 'chainHeads',
+    title: t('reports.monthly.chainHeads'),
+    columns: [
+      { header: t('reports.col.day'), type: 'text' },
+      { header: t('reports.col.chain'), type: 'text' },
+      { header: t('reports.col.rowsThatDay'), type: 'int' },
+      { header: t('reports.col.lastId'), type: 'int' },
+      { header: t('reports.col.headHash'), type: 'text' },
+    ],
+    rows: heads.map((h) => [c(h.day, 'text'), c(t(`reports.chain.${h.chain}`), 'text'), c(h.rowsThatDay, 'int'), c(h.lastId ?? '-', h.lastId === null ? 'text' : 'int'), c(h.headHash ?? '-', 'text')]),
+    foot: [],
+    personal: false,
+    sampleRows: heads.map(() => false),
+  };
+}
