@@ -7,6 +7,7 @@ import { apiRoutes } from './modules/api/api.routes.tsx';
 import { eligibilityPages } from './modules/eligibility/eligibility.pages.tsx';
 import { checkPages } from './modules/check/check.pages.tsx';
 import { helpRequestPages } from './modules/help-requests/help-requests.pages.tsx';
+import { retentionPages } from './modules/retention/retention.pages.tsx';
 import { createRateLimiter } from './web/rate-limit.ts';
 import { businessPages, type BusinessPageExtras } from './modules/businesses/businesses.pages.tsx';
 import { caseloadPages } from './modules/businesses/caseload.pages.tsx';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
   // Per-address limits of the public forms and API (issue 13 §1); each app has its own counters.
   const helpLimiter = createRateLimiter({ name: 'help', max: 10, windowMs: 60 * 60_000 });
   helpRequestPages(app, { helpRequests: deps.helpRequests, municipalities, limiter: helpLimiter });
+  retentionPages(app, { retention: deps.retention, dataRequests: deps.dataRequests });
   businessPages(app, {
     businesses: deps.businesses,
     eligibility: deps.eligibility,

@@ -30,6 +30,9 @@ import { createRecruitmentRepository } from './modules/recruitment/recruitment.r
 import { createRecruitmentApplicantService } from './modules/recruitment/recruitment.applicant.service.ts';
 import { createRecruitmentCore } from './modules/recruitment/recruitment.core.ts';
 import { createRecruitmentReviewsService } from './modules/recruitment/recruitment.reviews.service.ts';
+import { createRetentionRepository } from './modules/retention/retention.repository.ts';
+import { createRetentionService } from './modules/retention/retention.service.ts';
+import { createDataRequestsService } from './modules/retention/data-requests.service.ts';
 import { createRecruitmentRetentionService } from './modules/recruitment/recruitment.retention.service.ts';
 import { createRecruitmentRoundsService } from './modules/recruitment/recruitment.rounds.service.ts';
 import { createRecruitmentSelectionService } from './modules/recruitment/recruitment.selection.service.ts';
@@ -150,7 +153,10 @@ export function buildServices(database: Database, config: Config, logger: Logger
     caseloadGate: (clerkId) => training.canTakeCaseload(clerkId),
     afterIntake: (businessId) => nts.refresh([businessId]),
   });
-  const owner = createOwnerService({ db, repo: createOwnerRepository(), gate, notifications, now, publicUrl: config.publicUrl });
+  // Retention (issue 14 §3): owners' correction / deletion requests; the nightly job is wired below.
+  const retentionRepo = createRetentionRepository();
+  const dataRequests = createDataRequestsService({ db, repo: retentionRepo, gate, audit, now });
+  const owner = createOwnerService({ db, repo: createOwnerRepository(), gate, notifications, now, publicUrl: config.publicUrl, dataRequests });
   const documents = createDocumentsService({ db, repo: createDocumentsRepository(), gate, now });
   const demo = createDemoService({ db, repo: createDemoRepository(), audit, programs: programsRepo });
   // Reports, surveys, operations (issue 5).
@@ -197,6 +203,23 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const backups = createBackupService({ database, config, logger, now });
   // 공공사무원의 도움 받기 (issue 13 §1): public help requests into the covering office's queue.
   const helpRequests = createHelpRequestsService({ db, repo: createHelpRequestsRepository(), gate, notifications, now });
+  // 파기 (개인정보 보호법 §21): one nightly job runs every rule of src/domain/retention/retention.rules.ts.
+  const jobMeta = { ip: null, requestId: 'retention.nightly' };
+  const retention = createRetentionService({
+    db,
+    repo: retentionRepo,
+    audit,
+    now,
+    executors: {
+      'business.after-last-participation': (trx, at, before) => retentionRepo.anonymiseBusinesses(trx, before, at),
+      'document-file.after-upload': (trx, _at, before) => retentionRepo.deleteDocumentFiles(trx, before),
+      'applicant.after-round': (trx) => recruitment.retention.purgeIn(trx, jobMeta),
+      'help-request.after-close': (trx) => helpRequests.purge(trx),
+      'session.expired': (trx, at) => authRepo.purgeExpiredSessions(trx, at, config.session.idleMinutes),
+      'access-record.2y': (trx, at, before) => retentionRepo.deleteAccessPrefix(trx, at, before),
+      'audit-event.3y': (trx, at, before) => retentionRepo.deleteAuditPrefix(trx, at, before),
+    },
+  });
   return {
     audit,
     backups,
@@ -226,6 +249,8 @@ export function buildServices(database: Database, config: Config, logger: Logger
     nts,
     stores,
     helpRequests,
+    retention,
+    dataRequests,
     health: async () => {
       await db.selectFrom('region').select('id').limit(1).execute();
       return true;

@@ -271,6 +271,8 @@ export interface BusinessTable {
   restart: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   annualRevenueYear: ColumnType<number | null, number | null | undefined, number | null>;
   previousAnnualRevenue: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Retention ended: the owner's data was removed (migration 20261204020000, src/domain/retention). */
+  anonymisedAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export type MarketLocationValue = 'traditional_market' | 'shopping_street' | 'alley_shopping_street' | 'none';

@@ -29,8 +29,12 @@ export const JOBS = {
   'notices.read': { cron: '* * * * *' },
   /** Encrypted backup of the database into ITDA_BACKUP_DIR, newest ITDA_BACKUP_KEEP kept (02:00 KST; issue 14 §5). */
   'backup.nightly': { cron: '0 2 * * *' },
-  /** Deletes help requests 90 days after they were converted or closed; closes open ones after a year (04:30 KST; 개인정보 보호법 §21). */
-  'help_requests.purge': { cron: '30 4 * * *' },
+  /**
+   * 파기 (개인정보 보호법 §21): every retention rule of src/domain/retention/retention.rules.ts — businesses,
+   * uploaded files, applicants, help requests, sessions, access records, audit — each with its 파기 대장 row
+   * (04:30 KST, the time help requests were purged at before, as their consent text says "daily").
+   */
+  'retention.nightly': { cron: '30 4 * * *' },
 } as const;
 export type JobName = keyof typeof JOBS;
 
@@ -47,7 +51,7 @@ export function jobHandlers(services: Services): JobHandlers {
     'nts.recheck': () => services.nts.recheckDue(),
     'notices.read': () => services.notices.readPending(),
     'backup.nightly': () => services.backups.nightly(),
-    'help_requests.purge': () => services.helpRequests.purge(),
+    'retention.nightly': () => services.retention.nightly(),
   };
 }
 

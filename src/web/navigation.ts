@@ -25,6 +25,7 @@ const NAV: NavItem[] = [
   { href: '/admin/users', labelKey: 'nav.users', permission: 'users.read' },
   { href: '/admin/audit', labelKey: 'nav.audit', permission: 'audit.read' },
   { href: '/admin/access-review', labelKey: 'nav.accessReview', permission: 'access.review' },
+  { href: '/admin/retention', labelKey: 'nav.retention', permission: 'retention.manage' },
   { href: '/admin/notifications', labelKey: 'nav.notifications', permission: 'notifications.read' },
   { href: '/admin/recruitment', labelKey: 'nav.recruitment', permission: 'recruitment.manage' },
   { href: '/admin/training', labelKey: 'nav.training', permission: 'training.manage' },

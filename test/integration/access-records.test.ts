@@ -38,6 +38,8 @@ const NOT_PERSONAL = [
   // page names businesses: it is listed above.
   /^GET \/(reports|api\/v1\/reports|operations(?!\/handover)|surveys|s(\/|$)|admin\/access-review)/,
   /^GET \/businesses\/new$/,
+  // Retention (issue 14 §3): the rules and the 파기 대장 hold kinds and counts, no personal data.
+  /^GET \/admin\/retention(\/export\.xlsx)?$/,
   // The public self-check (issue 13 §1): the answers given, in the visitor's own URL; nothing stored.
   /^GET \/check(\/help(\/sent)?)?$/,
   /^GET \/api\/v1\/programmes$/,
@@ -127,6 +129,9 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   PERSONAL['GET /admin/contracts/:id'] = { as: 'operator', path: `/admin/contracts/${contract.id}` };
   PERSONAL['GET /operations/handover'] = { as: 'office_lead', path: `/operations/handover?clerk=${clerkId}` };
+  // An owner's correction request (issue 14 §3): its page names the business and what the owner asked.
+  const request = await h.services.owner.requestByLink(ownerToken, { kind: 'correction', reason: '전화번호가 바뀌었습니다.' }, { ip: null, requestId: 'setup' });
+  PERSONAL['GET /data-requests/:id'] = { as: 'clerk', path: `/data-requests/${request.id}` };
 });
 afterAll(async () => {
   await h?.close();

@@ -184,6 +184,13 @@ const EXPECTED: Record<string, Rule> = {
   'POST /participations/:id/documents': STAFF,
   'GET /documents/files/:id': [...STAFF, 'owner'],
   'POST /documents/files/:id': [...STAFF, 'owner'],
+  // Retention (issue 14 §3): the operator's 파기 대장; owners' requests answered by the business's staff.
+  'GET /admin/retention': OPS,
+  'POST /admin/retention/run': OPS,
+  'GET /admin/retention/export.xlsx': OPS,
+  'POST /o/:token/requests': 'public',
+  'GET /data-requests/:id': STAFF,
+  'POST /data-requests/:id': STAFF,
   'GET /api/v1/me': 'signed-in',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',
@@ -220,6 +227,7 @@ function concrete(path: string): string {
     .replace('/o/:token', '/o/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')
     .replace('/tasks/:id', `/tasks/${taskId}`)
     .replace('/help-requests/:id', '/help-requests/00000000-0000-4000-8000-000000000000')
+    .replace('/data-requests/:id', '/data-requests/00000000-0000-4000-8000-000000000000')
     .replace('/programmes/:id/versions/:versionId', `/programmes/${programmeId}/versions/${versionId}`)
     .replace('/programmes/:id/drafts/:draftId', `/programmes/${programmeId}/drafts/${draftId}`)
     .replace('/programmes/:id', `/programmes/${programmeId}`)

@@ -78,7 +78,11 @@ export type AuditAction =
   | 'survey.offer'
   | 'survey.sweep'
   | 'operations.handover'
-  | 'access_review.signoff';
+  | 'access_review.signoff'
+  // Retention and owners' requests (issue 14 §3).
+  | 'retention.run'
+  | 'retention.export'
+  | 'data_request.decide';
 
 export interface AuditRecord {
   action: AuditAction;

@@ -72,6 +72,10 @@ export const PERMISSIONS = {
   'operations.manage': ['office_lead', 'operator', 'admin'],
   /** Monthly review of access records and its sign-off (안전성 확보조치 기준 §8). */
   'access.review': ['operator', 'admin'],
+  /** The retention rules and the 파기 대장 (issue 14 §3): view, export, run the job now. */
+  'retention.manage': ['operator', 'admin'],
+  /** Owners' correction and deletion requests of the businesses in one's scope (개인정보 보호법 §35–36). */
+  'dataRequests.handle': ['clerk', 'office_lead', 'operator', 'admin'],
   /** Satisfaction survey invitations of the businesses in one's scope (printable slips). */
   'surveys.manage': ['clerk', 'office_lead', 'operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Db } from '../../db/db.ts';
 import type { DB } from '../../db/schema.ts';
 import { officeQueuePermits, scopeOf } from '../../domain/scope.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
@@ -20,7 +21,7 @@ export const HELP_CONSENT_VERSION = 'help-2026-1';
 /**
  * Retention (개인정보 보호법 §21): a request is deleted 90 days after it is converted or closed; an
  * open request nobody took up in a year is closed then (and deleted 90 days later). The daily job
- * `help_requests.purge` does both.
+ * the rule 'help-request.after-close' of `retention.nightly` (src/domain/retention/retention.rules.ts) does both.
  */
 export const HELP_RETENTION_DAYS = 90;
 const STALE_OPEN_DAYS = 365;
@@ -132,10 +133,10 @@ export function createHelpRequestsService(deps: {
       });
     },
 
-    /** The retention job. */
-    async purge() {
+    /** The retention rule 'help-request.after-close' (retention.nightly), inside the job's transaction. */
+    async purge(trx: Db = db) {
       const at = now();
-      return repo.purge(db, at, new Date(at.getTime() - STALE_OPEN_DAYS * DAY), new Date(at.getTime() + HELP_RETENTION_DAYS * DAY));
+      return repo.purge(trx, at, new Date(at.getTime() - STALE_OPEN_DAYS * DAY), new Date(at.getTime() + HELP_RETENTION_DAYS * DAY));
     },
   };
 }

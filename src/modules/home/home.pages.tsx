@@ -11,6 +11,8 @@ import type { OwnerService } from '../owner/owner.service.ts';
 import { requestMeta } from '../../web/context.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { navigationFor } from '../../web/navigation.ts';
+import type { DataRequestsService } from '../retention/data-requests.service.ts';
+import { DataRequestsCard } from '../retention/retention.views.tsx';
 
 /**
  * Each role lands on its own home: what the role is for in the programme (docs/domain.md, "People"),
@@ -159,8 +161,10 @@ function HomePage({
   clerk,
   owner,
   queue,
+  requests,
 }: {
   c: AppContext;
+  requests?: Awaited<ReturnType<DataRequestsService['open']>>;
   clerk?: { today: Today; closing: Closing };
   owner?: Awaited<ReturnType<OwnerService['forOwnerAccount']>>;
   queue?: { count: number; oldestDays: number };
@@ -176,6 +180,7 @@ function HomePage({
         title={t(`home.${actor.role}.title`)}
         lead={t('home.greeting', { name: actor.displayName, role: t(`role.${actor.role}`) })}
       />
+      {requests && <DataRequestsCard c={c} data={requests} />}
       {clerk && <ClerkToday c={c} today={clerk.today} closing={clerk.closing} />}
       {owner && <OwnerHome c={c} views={owner} />}
       {queue && <ReviewQueueCard c={c} queue={queue} />}
@@ -226,11 +231,13 @@ function PrivacyPage({ c }: { c: AppContext }) {
 
 export function homePages(
   app: Hono<AppEnv>,
-  deps: { businesses: BusinessesService; eligibility: EligibilityService; owner: OwnerService },
+  deps: { businesses: BusinessesService; eligibility: EligibilityService; owner: OwnerService; dataRequests: DataRequestsService },
 ) {
   app.get('/home', async (c) => {
     const actor = c.var.actor;
     if (!actor) throw new UnauthenticatedError();
+    // Owners' correction / deletion requests with their 10-day due date (개인정보 보호법 §36, 시행령 §43).
+    const requests = can(actor, 'dataRequests.handle') ? await deps.dataRequests.open(actor, requestMeta(c)) : undefined;
     if (actor.role === 'clerk') {
       const today = await deps.businesses.clerkToday(actor, { notContactedDays: 30 });
       const closing = await deps.eligibility.closingSoonFor(
@@ -238,11 +245,11 @@ export function homePages(
         today.today,
         today.in14,
       );
-      return c.html(<HomePage c={c} clerk={{ today, closing }} />);
+      return c.html(<HomePage c={c} clerk={{ today, closing }} requests={requests} />);
     }
     if (actor.role === 'owner') return c.html(<HomePage c={c} owner={await deps.owner.forOwnerAccount(actor, requestMeta(c))} />);
-    if (can(actor, 'programmes.import')) return c.html(<HomePage c={c} queue={await deps.eligibility.reviewQueueSummary(actor)} />);
-    return c.html(<HomePage c={c} />);
+    if (can(actor, 'programmes.import')) return c.html(<HomePage c={c} queue={await deps.eligibility.reviewQueueSummary(actor)} requests={requests} />);
+    return c.html(<HomePage c={c} requests={requests} />);
   });
   app.get('/privacy', (c) => c.html(<PrivacyPage c={c} />));
 }

@@ -4,6 +4,8 @@ import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { formatDateTime, formatWon } from '../../web/format.ts';
 import type { OwnerService } from './owner.service.ts';
 import { uuidParam } from '../../web/params.ts';
+import { Badge, Button, CsrfField, ErrorSummary, Facts, RadioGroup, Textarea, type FieldErrors, type FormValues } from '../../web/components/index.ts';
+import { handleForm, readForm } from '../../web/forms.ts';
 
 type View = Awaited<ReturnType<OwnerService['forOwnerAccount']>>[number];
 
@@ -67,21 +69,125 @@ export function OwnerCase({ c, v }: { c: AppContext; v: View }) {
   );
 }
 
+/**
+ * 내 정보 보기 (개인정보 보호법 §35): everything Itda holds about the business and its owner, and the
+ * owner's correction / deletion requests with their state (§36; the office answers within 10 days).
+ */
+export function OwnerHeld({ c, v }: { c: AppContext; v: View }) {
+  const t = c.var.t;
+  const f = v.held.facts;
+  const dash = (x: string | number | null | undefined) => (x === null || x === undefined || x === '' ? '—' : String(x));
+  return (
+    <section class="itda-card" aria-labelledby={`held-${v.business.id}`}>
+      <h2 class="itda-h3" id={`held-${v.business.id}`}>
+        {t('owner.held.title')}
+      </h2>
+      {f.anonymisedAt && <Notice kind="info">{t('owner.held.anonymised')}</Notice>}
+      <Facts
+        compact
+        items={[
+          [t('owner.held.name'), dash(f.name)],
+          [t('owner.held.brn'), dash(f.brn)],
+          [t('owner.held.ownerName'), dash(f.ownerName)],
+          [t('owner.held.phone'), dash(f.phone)],
+          [t('owner.held.address'), dash([f.municipalityName, f.address].filter(Boolean).join(' '))],
+          [t('owner.held.openedOn'), dash(f.openedOn)],
+          [t('owner.held.ksic'), dash(f.ksicCode)],
+          [t('owner.held.revenue'), f.annualRevenue === null ? '—' : formatWon(f.annualRevenue, c.var.locale)],
+          [t('owner.held.workers'), dash(f.workers)],
+          [t('owner.held.birth'), dash(f.ownerBirthDate)],
+          [t('owner.held.since'), formatDateTime(f.createdAt, c.var.locale)],
+          [t('owner.held.participations'), v.participations.length ? v.participations.map((p) => `${p.title} (${t(`owner.status.${p.status}`)})`).join(', ') : '—'],
+          [t('owner.held.documents'), v.held.documents.length ? v.held.documents.map((d) => `${d.name} (${d.issuedOn})`).join(', ') : '—'],
+          [t('owner.held.files'), v.held.files.length ? v.held.files.map((x) => x.fileName).join(', ') : '—'],
+          [
+            t('owner.held.consents'),
+            v.held.consents.length
+              ? v.held.consents.map((x) => `${t(`owner.held.consent.${x.kind}`)} ${x.givenOn} (${x.textVersion})${x.withdrawnAt ? ` — ${t('owner.held.withdrawn')}` : ''}`).join(', ')
+              : '—',
+          ],
+        ]}
+      />
+      <p class="form-hint">{t('owner.held.retention')}</p>
+      {v.held.requests.length > 0 && (
+        <>
+          <h3 class="itda-h3">{t('owner.requests.title')}</h3>
+          <ul class="itda-list" id="owner-requests">
+            {v.held.requests.map((r) => (
+              <li>
+                <Badge tone={r.status === 'open' ? 'warning' : r.status === 'refused' ? 'danger' : 'success'}>{t(`rights.status.${r.status}`)}</Badge>{' '}
+                {t(`rights.kind.${r.kind}`)} · {formatDateTime(r.requestedAt, c.var.locale)} ·{' '}
+                {r.status === 'open' ? t('owner.requests.due', { date: r.dueOn }) : r.outcomeNote ? `${t('rights.note')}: ${r.outcomeNote}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** 정정 요청 / 삭제 요청 with a reason, on the page behind the owner's link. */
+function OwnerRequestForm({ c, token, values, errors }: { c: AppContext; token: string; values?: FormValues; errors?: FieldErrors }) {
+  const t = c.var.t;
+  return (
+    <section class="itda-card" aria-labelledby="owner-request">
+      <h2 class="itda-h3" id="owner-request">
+        {t('owner.requests.ask')}
+      </h2>
+      <p>{t('owner.requests.lead')}</p>
+      <form method="post" action={`/o/${token}/requests`} novalidate>
+        <CsrfField token={c.var.csrfToken} />
+        <RadioGroup
+          t={t}
+          name="kind"
+          label={t('rights.kindLabel')}
+          options={[
+            { value: 'correction', label: t('rights.kind.correction') },
+            { value: 'deletion', label: t('rights.kind.deletion') },
+          ]}
+          values={values}
+          errors={errors}
+          required
+        />
+        <Textarea t={t} name="reason" label={t('owner.requests.reason')} hint={t('owner.requests.reasonHint')} values={values} errors={errors} rows={4} required />
+        <Button size="large">{t('owner.requests.submit')}</Button>
+      </form>
+    </section>
+  );
+}
+
 export function ownerPages(app: Hono<AppEnv>, deps: { owner: OwnerService }) {
-  app.get('/o/:token', async (c) => {
+  const linkPage = async (c: AppContext, form: { values?: FormValues; errors?: FieldErrors; message?: string } = {}, status: 200 | 400 = 200) => {
     c.header('cache-control', 'no-store');
     c.header('referrer-policy', 'no-referrer');
-    const v = await deps.owner.byLink(c.req.param('token'), requestMeta(c));
+    const token = c.req.param('token') ?? '';
+    const v = await deps.owner.byLink(token, requestMeta(c));
     const t = c.var.t;
     return c.html(
       <Layout c={c} title={t('owner.title')}>
         <div class="itda-large">
           <PageHeader title={t('owner.title')} lead={t('owner.lead')} />
+          {c.req.query('notice') === 'requested' && <Notice kind="success">{t('owner.requests.sent')}</Notice>}
+          <ErrorSummary errors={form.errors} t={t} message={form.message} />
           <Notice kind="info">{t('owner.linkReusable', { until: formatDateTime(v.linkExpiresAt, c.var.locale) })}</Notice>
           <OwnerCase c={c} v={v} />
+          <OwnerHeld c={c} v={v} />
+          {!v.held.facts.anonymisedAt && <OwnerRequestForm c={c} token={token} values={form.values} errors={form.errors} />}
         </div>
       </Layout>,
+      status,
     );
+  };
+  app.get('/o/:token', (c) => linkPage(c));
+
+  app.post('/o/:token/requests', async (c) => {
+    const values = await readForm(c);
+    const token = c.req.param('token');
+    const result = await handleForm(c, () => deps.owner.requestByLink(token, values, requestMeta(c)));
+    if (!result.ok) return linkPage(c, { values, errors: result.errors, message: result.message }, 400);
+    c.header('referrer-policy', 'no-referrer');
+    return c.redirect(`/o/${token}?notice=requested`, 303);
   });
 
   app.post('/businesses/:id/owner-link', async (c) => {
@@ -97,7 +203,10 @@ export function OwnerHome({ c, views }: { c: AppContext; views: View[] }) {
     <div class="itda-large">
       {views.length === 0 && <Notice kind="info">{t('owner.noBusiness')}</Notice>}
       {views.map((v) => (
-        <OwnerCase c={c} v={v} />
+        <>
+          <OwnerCase c={c} v={v} />
+          <OwnerHeld c={c} v={v} />
+        </>
       ))}
     </div>
   );

@@ -25,6 +25,37 @@ export function createOwnerRepository() {
     listDocuments(db: Db, businessId: string) {
       return db.selectFrom('businessDocument').select(['documentType', 'issuedOn', 'validUntil']).where('businessId', '=', businessId).execute();
     },
+    /** 내 정보 보기 (개인정보 보호법 §35): what Itda holds about the business and its owner. */
+    findHeld(db: Db, businessId: string) {
+      return db
+        .selectFrom('business as b')
+        .leftJoin('municipality as m', 'm.code', 'b.municipalityCode')
+        .select([
+          'b.name',
+          'b.brn',
+          'b.ownerName',
+          'b.phone',
+          'b.address',
+          'm.name as municipalityName',
+          'b.openedOn',
+          'b.ksicCode',
+          'b.annualRevenue',
+          'b.workers',
+          'b.ownerBirthDate',
+          'b.ownerGender',
+          'b.operatingStatus',
+          'b.anonymisedAt',
+          'b.createdAt',
+        ])
+        .where('b.id', '=', businessId)
+        .executeTakeFirst();
+    },
+    listConsents(db: Db, businessId: string) {
+      return db.selectFrom('consent').select(['kind', 'textVersion', 'method', 'givenOn', 'withdrawnAt']).where('businessId', '=', businessId).orderBy('givenOn').execute();
+    },
+    listFiles(db: Db, businessId: string) {
+      return db.selectFrom('documentFile').select(['fileName', 'uploadedAt']).where('businessId', '=', businessId).orderBy('uploadedAt').execute();
+    },
     listDocumentTypes(db: Db) {
       return db.selectFrom('documentType').select(['code', 'name', 'validity']).execute();
     },

@@ -10,6 +10,7 @@ import type { NotificationService } from '../notifications/notifications.service
 import { isMobileNumber } from '../notifications/notifications.service.ts';
 import { kstDate } from '../../domain/korean-time.ts';
 import type { OwnerRepository } from './owner.repository.ts';
+import type { DataRequestsService } from '../retention/data-requests.service.ts';
 
 /**
  * A link sent by SMS lets an owner who never signs in see their case for 24 hours. It opens as often
@@ -19,7 +20,16 @@ import type { OwnerRepository } from './owner.repository.ts';
  */
 export const OWNER_LINK_HOURS = 24;
 
-export function createOwnerService(deps: { db: Kysely<DB>; repo: OwnerRepository; gate: PersonalDataGate; notifications: NotificationService; now: () => Date; publicUrl: string }) {
+export function createOwnerService(deps: {
+  db: Kysely<DB>;
+  repo: OwnerRepository;
+  gate: PersonalDataGate;
+  notifications: NotificationService;
+  now: () => Date;
+  publicUrl: string;
+  /** Correction and deletion requests (issue 14 §3). */
+  dataRequests: DataRequestsService;
+}) {
   const { db, repo, gate, now } = deps;
 
   /** What an owner sees: their participations, what is still needed and by when, their clerk. */
@@ -43,7 +53,22 @@ export function createOwnerService(deps: { db: Kysely<DB>; repo: OwnerRepository
         : [];
       return { ...p, needed, deadline: p.periodKind === 'range' ? p.periodEnd : null };
     });
-    return { business: b, participations, today };
+    // 내 정보 보기 (개인정보 보호법 §35): everything Itda holds, and the owner's requests with their state.
+    const [held, consents, files, requests] = await Promise.all([
+      repo.findHeld(db, businessId),
+      repo.listConsents(db, businessId),
+      repo.listFiles(db, businessId),
+      deps.dataRequests.forBusiness(db, businessId),
+    ]);
+    const documents = docs.map((d) => ({ ...d, name: typeBy.get(d.documentType)?.name ?? d.documentType }));
+    return { business: b, participations, today, held: { facts: held!, consents, files, documents, requests } };
+  }
+
+  async function openLink(token: string) {
+    if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new NotFoundError('owner.linkInvalid');
+    const link = await repo.findLinkByHash(db, sha256(token));
+    if (!link || link.expiresAt <= now()) throw new NotFoundError('owner.linkInvalid');
+    return link;
   }
 
   return {
@@ -83,12 +108,20 @@ export function createOwnerService(deps: { db: Kysely<DB>; repo: OwnerRepository
 
     /** The page behind the link: valid 24 hours, for that business only. */
     async byLink(token: string, meta: RequestMeta) {
-      if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw new NotFoundError('owner.linkInvalid');
-      const link = await repo.findLinkByHash(db, sha256(token));
-      if (!link || link.expiresAt <= now()) throw new NotFoundError('owner.linkInvalid');
+      const link = await openLink(token);
       if (!link.usedAt) await repo.markLinkUsed(db, link.id, now());
       await gate.byLink(db, meta, { subjectType: 'business', subjectId: link.businessId, action: 'view', detail: { via: 'owner-link' }, link: link.id });
       return { ...(await view(link.businessId)), linkExpiresAt: link.expiresAt };
+    },
+
+    /** 정정·삭제 요청 from the page behind the link: reaches the office with a 10-day due date (recorded). */
+    async requestByLink(token: string, raw: unknown, meta: RequestMeta) {
+      const link = await openLink(token);
+      return db.transaction().execute(async (trx) => {
+        const r = await deps.dataRequests.submit(trx, link.businessId, 'owner_link', raw);
+        await gate.byLink(trx, meta, { subjectType: 'business', subjectId: link.businessId, action: 'create', detail: { via: 'owner-link', dataRequest: r.id }, link: link.id });
+        return r;
+      });
     },
   };
 }

@@ -8,6 +8,10 @@ select "b"."id", "b"."name", "c"."display_name" as "clerk_name", "c"."phone" as 
 select "phone", "name" from "business" where "id" = $1
 --   parameters: 1
 
+-- Owner.findHeld(db, businessId)
+select "b"."name", "b"."brn", "b"."owner_name", "b"."phone", "b"."address", "m"."name" as "municipality_name", "b"."opened_on", "b"."ksic_code", "b"."annual_revenue", "b"."workers", "b"."owner_birth_date", "b"."owner_gender", "b"."operating_status", "b"."anonymised_at", "b"."created_at" from "business" as "b" left join "municipality" as "m" on "m"."code" = "b"."municipality_code" where "b"."id" = $1
+--   parameters: 1
+
 -- Owner.findLinkByHash(db, tokenHash)
 select * from "owner_link" where "token_hash" = $1
 --   parameters: "sample-tokenHash"
@@ -15,12 +19,20 @@ select * from "owner_link" where "token_hash" = $1
 -- Owner.insertLink(db, row)
 insert into "owner_link" () values ()
 
+-- Owner.listConsents(db, businessId)
+select "kind", "text_version", "method", "given_on", "withdrawn_at" from "consent" where "business_id" = $1 order by "given_on"
+--   parameters: 1
+
 -- Owner.listDocuments(db, businessId)
 select "document_type", "issued_on", "valid_until" from "business_document" where "business_id" = $1
 --   parameters: 1
 
 -- Owner.listDocumentTypes(db)
 select "code", "name", "validity" from "document_type"
+
+-- Owner.listFiles(db, businessId)
+select "file_name", "uploaded_at" from "document_file" where "business_id" = $1 order by "uploaded_at"
+--   parameters: 1
 
 -- Owner.listOwnedBusinessIds(db, ownerUserId)
 select "id" from "business" where "owner_user_id" = $1
