@@ -80,6 +80,10 @@ export interface RunningServer {
   output(): string;
   /** SIGTERM, wait for exit; throws (with the output) unless the exit code is 0. */
   stop(): Promise<number>;
+  /** The server's process id (the drills read its memory in /proc). */
+  pid: number;
+  /** `kill -9`: resolves when the process is gone; no shutdown code runs (test/drills). */
+  crash(): Promise<void>;
 }
 
 /** Environment for the child: the parent's, minus anything that would point it elsewhere. */
@@ -153,6 +157,11 @@ export async function startServer(opts: { store?: Store; env?: Record<string, st
   return {
     origin,
     store,
+    pid: child.pid!,
+    async crash() {
+      kill(child);
+      await exited;
+    },
     output: () => out,
     stop() {
       stopped ??= (async () => {

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import { startServer, type RunningServer, type Store } from '../../e2e/server.ts';
+import { buildServices } from '../../src/compose.ts';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { hashPassword } from '../../src/modules/auth/auth.crypto.ts';
+
+/**
+ * Fault and load drills (issue 14 §6) against the real server process (`node --import tsx
+ * src/main.ts`, e2e/server.ts): a PGlite folder, or with TEST_DATABASE_URL a fresh PostgreSQL
+ * database, like the rest of the suite. Short by default (CI); DRILL_LONG=1 runs them longer.
+ */
+export const LONG = process.env.DRILL_LONG === '1';
+export const PASSWORD = 'Drill-password-1';
+export const LOGIN = 'drill-operator';
+
+export interface DrillStore extends Store {
+  businessIds: string[];
+  /** Opens the database directly (PGlite: only while no server holds the folder). */
+  open(): Promise<Database>;
+}
+
+/** A fresh store with an operator (no password change pending) and `businesses` businesses. */
+export async function drillStore(businesses = 10): Promise<DrillStore> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  let store: Store;
+  if (serverUrl) {
+    const name = `itda_drill_${randomBytes(6).toString('hex')}`;
+    await admin(serverUrl, `create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    store = { kind: 'postgres', databaseUrl: url.toString(), env: { DATABASE_URL: url.toString() }, dispose: () => admin(serverUrl, `drop database if exists ${name} with (force)`) };
+  } else {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'itda-drill-'));
+    store = { kind: 'pglite', dataDir, env: { ITDA_DATA_DIR: dataDir }, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+  }
+  const config = () => loadConfig({ ITDA_DEMO: 'off', ...store.env });
+  const open = async () => openDatabase(config().database);
+  const database = await open();
+  try {
+    await migrateToLatest(database.db);
+    await buildServices(database, config(), pino({ level: 'silent' })).programs.syncReferenceData();
+    await database.db
+      .insertInto('appUser')
+      .values({ login: LOGIN, displayName: '훈련 운영자', role: 'operator', officeId: null, passwordHash: await hashPassword(PASSWORD), mustChangePassword: false, active: true, email: null, phone: null })
+      .execute();
+    const rows = await database.db
+      .insertInto('business')
+      .values(Array.from({ length: businesses }, (_, i) => ({ name: `훈련 사업장 ${i + 1}`, municipalityCode: '41110', sidoCode: '41' })))
+      .returning('id')
+      .execute();
+    return { ...store, env: { ...store.env, ITDA_DEMO: 'off' }, businessIds: rows.map((r) => r.id), open };
+  } finally {
+    await database.close();
+  }
+}
+
+async function admin(serverUrl: string, statement: string) {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    await c.query(statement);
+  } finally {
+    await c.end();
+  }
+}
+
+export function start(store: DrillStore): Promise<RunningServer> {
+  return startServer({ store });
+}
+
+/** A signed-in operator over plain HTTP: the session cookie and the CSRF token a form would carry. */
+export class Session {
+  private cookies = new Map<string, string>();
+  constructor(readonly origin: string) {}
+
+  private keep(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const i = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, i).trim(), pair!.slice(i + 1).trim());
+    }
+  }
+  private headers(extra: Record<string, string> = {}) {
+    return { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...extra };
+  }
+
+  async login(): Promise<this> {
+    this.keep(await fetch(`${this.origin}/login`, { redirect: 'manual' }));
+    const body = new URLSearchParams({ login: LOGIN, password: PASSWORD, _csrf: this.cookies.get('itda_csrf') ?? '' });
+    const res = await fetch(`${this.origin}/login`, { method: 'POST', body, headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }), redirect: 'manual' });
+    this.keep(res);
+    if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
+    this.keep(await fetch(`${this.origin}/home`, { headers: this.headers(), redirect: 'manual' }));
+    return this;
+  }
+
+  async get(p: string): Promise<number> {
+    const res = await fetch(`${this.origin}${p}`, { headers: this.headers(), redirect: 'manual' });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  /** A 상담일지 entry (activity + 접속기록, one transaction): 303 means written and committed. */
+  async addActivity(businessId: string, summary: string): Promise<number> {
+    const body = new URLSearchParams({ kind: 'call', occurredOn: '2026-11-27', minutes: '5', summary, nextAction: '', nextDueOn: '', _csrf: this.cookies.get('itda_csrf') ?? '' });
+    const res = await fetch(`${this.origin}/businesses/${businessId}/activities`, {
+      method: 'POST',
+      body,
+      headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded', origin: this.origin }),
+      redirect: 'manual',
+    });
+    await res.arrayBuffer();
+    return res.status;
+  }
+}
+
+/** Summaries of the activities in the database whose summary starts with `prefix`. */
+export async function storedSummaries(store: DrillStore, prefix: string): Promise<Set<string>> {
+  const database = await store.open();
+  try {
+    const rows = await database.db.selectFrom('activity').select('summary').where('summary', 'like', `${prefix}%`).execute();
+    return new Set(rows.map((r) => r.summary));
+  } finally {
+    await database.close();
+  }
+}
+
+/** Resident set size of a process in bytes (Linux /proc). */
+export function rssOf(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) * 1024 : 0;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export const median = (xs: readonly number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
