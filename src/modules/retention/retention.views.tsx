@@ -2,7 +2,7 @@ import type { AppContext } from '../../web/context.ts';
 import { Badge, Button, CsrfField, DataTable, ErrorSummary, Facts, LinkButton, RadioGroup, Textarea, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
-import type { RetentionPeriod } from '../../domain/retention/retention.rules.ts';
+import { DELETION_ON_REQUEST, type RetentionPeriod } from '../../domain/retention/retention.rules.ts';
 import type { RetentionService } from './retention.service.ts';
 import type { DataRequestsService } from './data-requests.service.ts';
 
@@ -35,11 +35,11 @@ export function RetentionPage({ c, data }: { c: AppContext; data: Ledger }) {
             ? t('retention.lastRun', { at: formatDateTime(data.lastRun.startedAt, c.var.locale), total: data.lastRun.total, trigger: t(`retention.trigger.run.${data.lastRun.trigger}`) })
             : t('retention.neverRun')}
         </p>
-        <div class="itda-actions">
+        <div class="itda-ledger-actions">
           <LinkButton href="/admin/retention/export.xlsx" variant="secondary">
             {t('retention.export')}
           </LinkButton>
-          <form method="post" action="/admin/retention/run" class="itda-inline-form">
+          <form method="post" action="/admin/retention/run">
             <CsrfField token={c.var.csrfToken} />
             <Button variant="tertiary">{t('retention.runNow')}</Button>
           </form>
@@ -81,6 +81,19 @@ export function RetentionPage({ c, data }: { c: AppContext; data: Ledger }) {
               />
             </li>
           ))}
+          <li class="itda-card">
+            <h3 class="itda-h3">
+              {t('retention.kind.business')} — {t('retention.onRequest')} <Badge tone="warning">{t(`retention.method.${DELETION_ON_REQUEST.action}`)}</Badge>
+            </h3>
+            <Facts
+              compact
+              items={[
+                [t('retention.rules.period'), t('retention.onRequestPeriod')],
+                [t('retention.rules.basis'), DELETION_ON_REQUEST.basis],
+                [t('retention.rules.id'), <code>{DELETION_ON_REQUEST.id}</code>],
+              ]}
+            />
+          </li>
         </ul>
       </section>
     </Layout>
