@@ -27,6 +27,8 @@ interface Fx {
   fileId: string;
   taskId: string;
   helpRequestId: string;
+  /** An owner's correction request of the business (issue 14 §3). */
+  dataRequestId: string;
   clerkId: string;
   otherClerkId: string;
   contractId: number;
@@ -155,6 +157,12 @@ const WRITES: Record<string, Write> = {
     actions: CHANGE,
     send: (c, fx) => c.post(`/help-requests/${fx.helpRequestId}/close`, {}),
   },
+  // An owner's correction request answered by the clerk (issue 14 §3): the business's write door records it.
+  'POST /data-requests/:id': {
+    as: 'clerk',
+    actions: CHANGE,
+    send: (c, fx) => c.post(`/data-requests/${fx.dataRequestId}`, { outcome: 'corrected', note: '전화번호를 고쳤습니다.' }),
+  },
   'POST /surveys/offer': {
     as: 'clerk',
     actions: CHANGE,
@@ -182,6 +190,8 @@ const NOT_PERSONAL: [RegExp, string][] = [
   [/^POST \/surveys\/sweep$/, 'the job run by hand: invitations to ended participations, audited as survey.sweep'],
   [/^POST \/s(\/:token)?$/, 'the owner answers the satisfaction survey herself (data subject, no staff access)'],
   [/^POST \/check\/help$/, 'the owner asks for help herself (data subject, no staff access); the queue records its viewers'],
+  [/^POST \/o\/:token\/requests$/, 'the owner asks for correction or deletion of her own data (data subject, no staff access); recorded as a create through gate.byLink (retention.test)'],
+  [/^POST \/admin\/retention\/run$/, 'the retention job run by hand: hands nothing out, writes kinds and counts to the 파기 대장, audited as retention.run'],
   [/^POST \/api\/v1\/eligibility\/check$/, 'facts in, verdicts out, nothing stored (issue 13 §1)'],
   // Recruitment, training and employment linkage (issue 6): applicants' and clerks' data, no business or
   // owner data; their own access records (applicant, employment_referral) are checked in
@@ -263,6 +273,13 @@ beforeAll(async () => {
   });
   expect(help.status, 'help request set-up').toBe(303);
   const helpRequestId = (await h.db.selectFrom('helpRequest').select('id').executeTakeFirstOrThrow()).id;
+  const dataRequestId = (
+    await h.db
+      .insertInto('dataRequest')
+      .values({ businessId, kind: 'correction', reason: '전화번호가 바뀌었습니다.', via: 'owner_link', requestedAt: new Date(), dueOn: '2026-12-12' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
   const contractId = (
     await h.db
       .insertInto('clerkContract')
@@ -281,6 +298,7 @@ beforeAll(async () => {
     fileId,
     taskId,
     helpRequestId,
+    dataRequestId,
     clerkId,
     otherClerkId: other.id,
     contractId,
