@@ -6,6 +6,9 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { expect } from 'vitest';
 import type { Role } from '../src/domain/roles.ts';
 import { catalogue } from '../src/i18n/i18n.ts';
+import { TOTP_PERIOD_SECONDS } from '../src/domain/second-factor.ts';
+import { totpCode } from '../src/modules/auth/auth.totp.ts';
+import { DEMO_TOTP_SECRET } from '../src/modules/demo/demo.data.ts';
 import { navigationFor } from '../src/web/navigation.ts';
 import { createAdminWithCli, ROOT, type RunningServer } from './server.ts';
 
@@ -142,11 +145,56 @@ export async function navigate(page: Page, action: Locator | (() => Promise<unkn
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), typeof action === 'function' ? action() : action.click()]);
 }
 
+/**
+ * The authenticator app of the suite (issue 14 §2): the TOTP keys it knows, per server and login
+ * (the demo's operator, admin and office lead have the published demo key; others are read off the
+ * enrolment page), and the last time step each used: a code is accepted once, so a sign-in of the
+ * same account within one step uses the next step's code (the server allows one step of drift), and
+ * beyond that waits for the next step as a person would.
+ */
+const totpKeys = new Map<string, string>();
+const lastStep = new Map<string, number>();
+const DEMO_SECOND_FACTOR = new Set(['demo-lead', 'demo-operator', 'demo-admin']);
+
+function totpKeyOf(origin: string, login: string): string | undefined {
+  return totpKeys.get(`${origin}|${login}`) ?? (DEMO_SECOND_FACTOR.has(login) ? DEMO_TOTP_SECRET : undefined);
+}
+
+/** The code the app would show now for this account (a step not used before). */
+export async function authenticatorCode(origin: string, login: string, secret = totpKeyOf(origin, login)): Promise<string> {
+  if (!secret) throw new Error(`no TOTP key known for ${login}`);
+  const key = `${origin}|${login}`;
+  const period = TOTP_PERIOD_SECONDS * 1000;
+  const nowStep = Math.floor(Date.now() / period);
+  const step = Math.max(nowStep, (lastStep.get(key) ?? -1) + 1);
+  if (step > nowStep + 1) await new Promise((r) => setTimeout(r, (step - 1) * period - Date.now() + 200));
+  lastStep.set(key, step);
+  return totpCode(secret, new Date(step * period));
+}
+
+/** Enrolment as the person does it: the key from the page into the app, the app's first code back. */
+export async function enrolSecondFactor(page: Page, origin: string, login: string): Promise<string[]> {
+  const secret = (await page.locator('#totp-key').getAttribute('data-key')) ?? '';
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  totpKeys.set(`${origin}|${login}`, secret);
+  await page.locator('#f-code').fill(await authenticatorCode(origin, login, secret));
+  await navigate(page, page.locator('form[action="/login/second-factor/enrol"] button[type="submit"]'));
+  return (await page.locator('#recovery-codes code').allInnerTexts()).map((c) => c.trim());
+}
+
 export async function signIn(page: Page, origin: string, creds: Credentials): Promise<void> {
   await page.goto(`${origin}/login`);
   await page.locator('#f-login').fill(creds.login);
   await page.locator('#f-password').fill(creds.password);
   await navigate(page, page.locator('form[action="/login"] button[type="submit"]'));
+  const step = new URL(page.url()).pathname;
+  if (step === '/login/second-factor') {
+    await page.locator('#f-code').fill(await authenticatorCode(origin, creds.login));
+    await navigate(page, page.locator('form[action="/login/second-factor"] button[type="submit"]'));
+  } else if (step === '/login/second-factor/enrol') {
+    await enrolSecondFactor(page, origin, creds.login);
+    await navigate(page, page.locator('#recovery-continue a'));
+  }
 }
 
 export async function signOut(page: Page): Promise<void> {

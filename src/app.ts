@@ -31,6 +31,7 @@ import { trainingPages } from './modules/training/training.pages.tsx';
 import { employmentPages } from './modules/employment/employment.pages.tsx';
 import { auditPages } from './modules/audit/audit.pages.tsx';
 import { authPages } from './modules/auth/auth.pages.tsx';
+import { secondFactorPages } from './modules/auth/second-factor.pages.tsx';
 import { homePages } from './modules/home/home.pages.tsx';
 import { notificationPages } from './modules/notifications/notifications.pages.tsx';
 import { orgPages } from './modules/org/org.pages.tsx';
@@ -49,6 +50,7 @@ import {
   locale,
   passwordChangeGate,
   requestContext,
+  secondFactorGate,
   securityHeaders,
   SESSION_COOKIE,
 } from './web/middleware.ts';
@@ -90,6 +92,7 @@ export function createApp(deps: AppDeps) {
     authentication({ auth: deps.auth, cookieSecure: config.cookieSecure }),
     locale(),
     csrfProtection({ cookieSecure: config.cookieSecure, exempt: [/^\/api\/v1\/eligibility\/check$/] }),
+    secondFactorGate(),
     passwordChangeGate(),
   ];
 
@@ -102,6 +105,7 @@ export function createApp(deps: AppDeps) {
 
   const cookies = { session: SESSION_COOKIE, locale: LOCALE_COOKIE, csrf: CSRF_COOKIE, base: cookieBase(config.cookieSecure) };
   authPages(app, { auth: deps.auth, cookies, demo: config.demo });
+  secondFactorPages(app, { auth: deps.auth, cookies, demo: config.demo });
   homePages(app, deps);
   orgPages(app, { org: deps.org });
   userPages(app, { users: deps.users });

@@ -158,7 +158,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const dataRequests = createDataRequestsService({ db, repo: retentionRepo, gate, audit, now });
   const owner = createOwnerService({ db, repo: createOwnerRepository(), gate, notifications, now, publicUrl: config.publicUrl, dataRequests });
   const documents = createDocumentsService({ db, repo: createDocumentsRepository(), gate, now });
-  const demo = createDemoService({ db, repo: createDemoRepository(), audit, programs: programsRepo });
+  const demo = createDemoService({ db, repo: createDemoRepository(), audit, programs: programsRepo, totpKey: config.secondFactor.key });
   // Reports, surveys, operations (issue 5).
   const reportsRepo = createReportsRepository();
   const reports = createReportsService({ db, repo: reportsRepo, gate, now });

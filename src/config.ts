@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedCidrs, type TrustedNetworks } from './domain/second-factor.ts';
 
 /**
  * The only file that reads process.env. Parsed once, fails fast with a readable message.
@@ -22,6 +23,11 @@ const EnvSchema = z.object({
   ITDA_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   ITDA_LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
   ITDA_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(10),
+  // Second factor (issue 14 §2): the networks staff may sign in from with the password alone
+  // (comma-separated CIDRs; unset = the rule is off and only operator, admin and office lead need
+  // it), and the key that encrypts the TOTP secrets and keys the recovery-code hashes.
+  ITDA_TRUSTED_CIDRS: z.string().optional(),
+  ITDA_TOTP_KEY: z.string().min(16).optional(),
   ITDA_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   ITDA_WORKER: bool.default(true),
   // Notifications
@@ -78,6 +84,12 @@ export interface Config {
   trustProxy: boolean;
   session: { idleMinutes: number; absoluteHours: number };
   lockout: { threshold: number; minutes: number };
+  /**
+   * The second factor (issue 14 §2): trusted networks (null = none listed) and the encryption key.
+   * Without ITDA_TOTP_KEY a built-in key is used: the secrets are then unreadable in lists but a
+   * dump together with the code reveals them, so a deployment sets the key (README).
+   */
+  secondFactor: { trustedNetworks: TrustedNetworks | null; key: string; keyConfigured: boolean };
   bodyLimitBytes: number;
   worker: boolean;
   notify: {
@@ -102,6 +114,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Used when ITDA_TOTP_KEY is unset (the demo, tests); see Config.secondFactor. */
+const BUILT_IN_TOTP_KEY = 'itda-built-in-totp-key-set-ITDA_TOTP_KEY';
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -123,6 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ITDA_NOTIFY_SMS === 'http' && !e.ITDA_SMS_ENDPOINT) {
     throw new ConfigError('ITDA_NOTIFY_SMS=http 에는 ITDA_SMS_ENDPOINT 가 필요합니다.');
   }
+  const trusted = parseTrustedCidrs(e.ITDA_TRUSTED_CIDRS);
+  if (!trusted.ok) {
+    throw new ConfigError(`ITDA_TRUSTED_CIDRS: "${trusted.bad}"는 CIDR(예: 10.0.0.0/8)이 아닙니다 (not a CIDR).`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -134,6 +153,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.ITDA_TRUST_PROXY,
     session: { idleMinutes: e.ITDA_SESSION_IDLE_MINUTES, absoluteHours: e.ITDA_SESSION_ABSOLUTE_HOURS },
     lockout: { threshold: e.ITDA_LOCKOUT_THRESHOLD, minutes: e.ITDA_LOCKOUT_MINUTES },
+    secondFactor: {
+      trustedNetworks: trusted.networks,
+      key: e.ITDA_TOTP_KEY ?? BUILT_IN_TOTP_KEY,
+      keyConfigured: e.ITDA_TOTP_KEY !== undefined,
+    },
     bodyLimitBytes: e.ITDA_BODY_LIMIT_BYTES,
     worker: e.ITDA_WORKER,
     notify: {

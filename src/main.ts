@@ -5,7 +5,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { jobHandlers, startWorker, type Worker } from './jobs/jobs.ts';
 import { createLogger } from './logger.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.data.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './modules/demo/demo.data.ts';
 import { startServer } from './web/server.ts';
 
 /**
@@ -101,6 +101,8 @@ function printDemo(firstLoad: boolean) {
     ` 예시(데모) 데이터${firstLoad ? '를 불러왔습니다' : ' 사용 중'} — DEMO DATA, not real people or offices`,
     ` 모든 데모 계정의 비밀번호 (password for every demo account): ${DEMO_PASSWORD}`,
     ...DEMO_ACCOUNTS.map((a) => `   ${a.login.padEnd(15)} ${a.role.padEnd(17)} ${a.displayName}`),
+    ` 2단계 인증(TOTP) 키 — demo-lead, demo-operator, demo-admin: ${DEMO_TOTP_SECRET}`,
+    '   (인증 앱에 넣거나, 데모에서는 2단계 화면에 지금 코드가 보입니다 / the demo shows the current code)',
     ' 실제 운영에는 DATABASE_URL(PostgreSQL)을 쓰세요: 데모 계정은 만들어지지 않습니다.',
     '━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━',
     '',

@@ -4,7 +4,9 @@ import { createApp } from '../src/app.ts';
 import { buildServices } from '../src/compose.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Role } from '../src/db/schema.ts';
+import { ROLES_ALWAYS_REQUIRING_SECOND_FACTOR, TOTP_PERIOD_SECONDS } from '../src/domain/second-factor.ts';
 import { hashPassword } from '../src/modules/auth/auth.crypto.ts';
+import { encryptSecret, newTotpSecret, totpCode } from '../src/modules/auth/auth.totp.ts';
 import { testDatabase } from './db.ts';
 
 export const TEST_PASSWORD = 'Test-password-1';
@@ -39,8 +41,17 @@ export async function createHarness(env: Record<string, string> = {}) {
   await services.programs.syncReferenceData();
   const app = createApp({ config, logger, ...services, dbKind: database.kind });
 
+  const authenticator = new Authenticator(clock);
   let n = 0;
-  async function createUser(role: Role, opts: { officeId?: number | null; login?: string; mustChangePassword?: boolean; active?: boolean } = {}) {
+  /**
+   * An account as the admin would make it. Operator, admin and office lead accounts come enrolled
+   * in the second factor (issue 14 §2) with a random key the harness keeps, so `client().login()`
+   * can give the code like the person's app would; `enrolSecondFactor: false` leaves them to enrol.
+   */
+  async function createUser(
+    role: Role,
+    opts: { officeId?: number | null; login?: string; mustChangePassword?: boolean; active?: boolean; enrolSecondFactor?: boolean } = {},
+  ) {
     testHash ??= hashPassword(TEST_PASSWORD);
     n += 1;
     const needsOffice = role === 'clerk' || role === 'office_lead';
@@ -60,7 +71,18 @@ export async function createHarness(env: Record<string, string> = {}) {
         phone: null,
       })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .then(async (user) => {
+        if (ROLES_ALWAYS_REQUIRING_SECOND_FACTOR.includes(role) && opts.enrolSecondFactor !== false) {
+          const secret = newTotpSecret();
+          await db
+            .insertInto('userTotp')
+            .values({ userId: user.id, secretEnc: encryptSecret(secret, config.secondFactor.key), confirmedAt: clock.now() })
+            .execute();
+          authenticator.secrets.set(user.login.toLowerCase(), secret);
+        }
+        return user;
+      });
   }
 
   let officeId: number | undefined;
@@ -83,7 +105,10 @@ export async function createHarness(env: Record<string, string> = {}) {
     logLines,
     createUser,
     ensureOffice,
-    client: () => new TestClient(app),
+    authenticator,
+    client: () => new TestClient(app, authenticator),
+    /** A client of another app over the same services and clock (another configuration). */
+    clientOf: (other: Fetchable) => new TestClient(other, authenticator),
     close,
   };
 }
@@ -91,10 +116,40 @@ export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
 type Fetchable = { request: (input: string, init?: RequestInit) => Response | Promise<Response> };
 
+/**
+ * Plays the person's authenticator app for the harness's accounts: knows their TOTP keys and gives
+ * the code of the app's clock (the settable one). A code's time step is accepted once (replay), so
+ * a second sign-in of the same account within one step moves the clock to the next step, as a
+ * person would wait for the next code.
+ */
+export class Authenticator {
+  readonly secrets = new Map<string, string>();
+  private readonly lastStep = new Map<string, number>();
+  constructor(private readonly clock: Clock) {}
+
+  async code(login: string): Promise<string | null> {
+    const key = login.toLowerCase();
+    const secret = this.secrets.get(key);
+    if (!secret) return null;
+    const period = TOTP_PERIOD_SECONDS * 1000;
+    const last = this.lastStep.get(key);
+    let step = Math.floor(this.clock.now().getTime() / period);
+    if (last !== undefined && step <= last) {
+      this.clock.advance((last + 1) * period - this.clock.now().getTime());
+      step = last + 1;
+    }
+    this.lastStep.set(key, step);
+    return totpCode(secret, this.clock.now());
+  }
+}
+
 /** A browser-like client: keeps cookies, sends the CSRF token that forms would carry. */
 export class TestClient {
   cookies = new Map<string, string>();
-  constructor(private readonly app: Fetchable) {}
+  constructor(
+    private readonly app: Fetchable,
+    private readonly authenticator?: Authenticator,
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -137,8 +192,33 @@ export class TestClient {
     });
   }
 
-  async login(login: string, password = TEST_PASSWORD) {
-    const res = await this.post('/login', { login, password });
+  /**
+   * Signs in as a person would, second factor included (issue 14 §2): the code from the account's
+   * key when the app asks for it; a first-time enrolment reads the key off the enrolment page and
+   * keeps it. Answers the sign-in's last redirect (for an enrolment, the recovery-code page's
+   * continue link, which the person follows).
+   */
+  async login(login: string, password = TEST_PASSWORD, form: Record<string, string> = {}) {
+    const res = await this.post('/login', { login, password, ...form });
+    const location = res.headers.get('location') ?? '';
+    if (!this.authenticator || res.status !== 303) return res;
+    if (location.startsWith('/login/second-factor/enrol')) {
+      const page = await (await this.get(location)).text();
+      const secret = /data-key="([A-Z2-7]+)"/.exec(page)?.[1];
+      if (!secret) throw new Error('no TOTP key on the enrolment page');
+      this.authenticator.secrets.set(login.toLowerCase(), secret);
+      const done = await this.post('/login/second-factor/enrol', { code: (await this.authenticator.code(login))!, next: form.next ?? '' });
+      if (done.status !== 200) return done;
+      const next = /id="recovery-continue"[^>]*>\s*<a href="([^"]+)"/.exec(await done.text())?.[1];
+      if (!next) throw new Error('no continue link on the recovery-code page');
+      return new Response(null, { status: 303, headers: { location: next.replace(/&amp;/g, '&') } });
+    }
+    if (location.startsWith('/login/second-factor')) {
+      const code = await this.authenticator.code(login);
+      if (!code) return res;
+      const nextParam = new URL(location, 'http://localhost').searchParams.get('next') ?? '';
+      return this.post('/login/second-factor', { code, next: nextParam });
+    }
     return res;
   }
 }

@@ -72,6 +72,28 @@ export interface UserSessionTable {
   expiresAt: Date;
   ip: string | null;
   userAgent: string | null;
+  /** Pending second step (migration 20261204010000): null = fully signed in. */
+  secondFactor: ColumnType<SecondFactorStep | null, SecondFactorStep | null | undefined, SecondFactorStep | null>;
+}
+
+export type SecondFactorStep = 'verify' | 'enrol';
+
+/** TOTP enrolment of one account (issue 14 §2); the secret encrypted, see auth.crypto.ts. */
+export interface UserTotpTable {
+  userId: string;
+  secretEnc: string;
+  confirmedAt: Date | null;
+  /** The last accepted RFC 6238 time step (bigint, read as a number: src/db/database.ts). */
+  lastStep: number | null;
+  createdAt: Timestamp;
+}
+
+export interface UserRecoveryCodeTable {
+  id: Generated<number>;
+  userId: string;
+  codeHash: string;
+  usedAt: Date | null;
+  createdAt: Timestamp;
 }
 
 export interface ApiTokenTable {
@@ -429,6 +451,8 @@ export interface DB {
   officeMunicipality: OfficeMunicipalityTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
+  userTotp: UserTotpTable;
+  userRecoveryCode: UserRecoveryCodeTable;
   apiToken: ApiTokenTable;
   auditEvent: AuditEventTable;
   notification: NotificationTable;

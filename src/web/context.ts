@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Logger } from 'pino';
 import type { Translate } from '../i18n/i18n.ts';
 import type { Actor } from '../modules/auth/auth.policy.ts';
+import type { PendingSecondFactor } from '../modules/auth/auth.service.ts';
 import type { RequestMeta } from '../modules/audit/audit.service.ts';
 
 /** Per-request values set by the middleware in app.ts, in this order. */
@@ -13,6 +14,8 @@ export interface AppEnv {
     t: Translate;
     actor: Actor | null;
     mustChangePassword: boolean;
+    /** Past the password, before the second factor (issue 14 §2): no actor until it is given. */
+    pendingSecondFactor: PendingSecondFactor | null;
     sessionToken: string | null;
     csrfToken: string;
     clientIp: string | null;

@@ -7,7 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import { containsRrn } from '../domain/identifiers.ts';
-import { ForbiddenError, InvalidError, type FieldIssue } from '../errors.ts';
+import { ForbiddenError, InvalidError, UnauthenticatedError, type FieldIssue } from '../errors.ts';
 import { DEFAULT_LOCALE, isLocale, translator } from '../i18n/i18n.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import { csrfTokenFor, randomToken } from '../modules/auth/auth.crypto.ts';
@@ -52,6 +52,7 @@ export function requestContext(opts: { logger: Logger; trustProxy: boolean }): M
     c.set('locale', DEFAULT_LOCALE);
     c.set('actor', null);
     c.set('mustChangePassword', false);
+    c.set('pendingSecondFactor', null);
     c.set('sessionToken', null);
     c.set('csrfToken', '');
     let ip: string | null = null;
@@ -185,6 +186,7 @@ export function authentication(opts: { auth: Pick<AuthService, 'resolveToken' | 
         if (s) {
           c.set('actor', s.actor);
           c.set('mustChangePassword', s.mustChangePassword);
+          c.set('pendingSecondFactor', s.pending);
           c.set('sessionToken', sid);
         } else {
           setCookie(c, SESSION_COOKIE, '', { ...base, maxAge: 0 });
@@ -249,6 +251,25 @@ export function csrfProtection(opts: { cookieSecure: boolean; exempt?: readonly 
       }
       const expected = sessionToken ? csrfToken : cookie;
       if (!sent || !expected || !safeEqual(sent, expected)) throw new ForbiddenError('error.csrf');
+    }
+    await next();
+  };
+}
+
+/** Paths a session waiting for its second factor may reach: the step itself, signing out, the language. */
+const SECOND_FACTOR_ALLOWED = [/^\/login\/second-factor(?:\/enrol)?$/, /^\/logout$/, /^\/locale$/, /^\/static\//, /^\/healthz$/];
+
+/**
+ * A session past the password but not past the second factor (issue 14 §2; 안전성 확보조치 기준
+ * §6) reaches nothing else: it has no actor, so every page would refuse it anyway; this gate sends
+ * the person to the step they are on (the API answers 401).
+ */
+export function secondFactorGate(): Middleware {
+  return async (c, next) => {
+    const pending = c.var.pendingSecondFactor;
+    if (pending && !SECOND_FACTOR_ALLOWED.some((r) => r.test(c.req.path))) {
+      if (c.req.path.startsWith('/api/')) throw new UnauthenticatedError();
+      return c.redirect(pending.step === 'enrol' ? '/login/second-factor/enrol' : '/login/second-factor', 303);
     }
     await next();
   };

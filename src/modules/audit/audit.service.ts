@@ -24,6 +24,12 @@ export type AuditAction =
   | 'auth.lockout'
   | 'auth.logout'
   | 'auth.password_changed'
+  // Second factor (issue 14 §2).
+  | 'auth.second_factor_required'
+  | 'auth.second_factor_enrolled'
+  | 'auth.second_factor_failed'
+  | 'auth.second_factor_recovery_used'
+  | 'auth.second_factor_reset'
   | 'permission.grant'
   | 'permission.change'
   | 'permission.revoke'

@@ -125,7 +125,14 @@ export function authPages(app: Hono<AppEnv>, deps: Deps) {
   app.get('/login', (c) => {
     if (c.var.actor) return c.redirect(homePath(c.var.actor.role), 303);
     const reason = c.req.query('reason');
-    const notice = reason === 'signedOut' ? c.var.t('auth.signedOut') : reason === 'expired' ? c.var.t('auth.expired') : undefined;
+    const notice =
+      reason === 'signedOut'
+        ? c.var.t('auth.signedOut')
+        : reason === 'expired'
+          ? c.var.t('auth.expired')
+          : reason === 'locked'
+            ? c.var.t('auth.locked')
+            : undefined;
     return c.html(<LoginPage c={c} demo={deps.demo} values={{ next: safeNext(c.req.query('next')) ?? '' }} notice={notice} />);
   });
 
@@ -137,10 +144,16 @@ export function authPages(app: Hono<AppEnv>, deps: Deps) {
       const message = Object.keys(result.errors).length ? undefined : result.message;
       return c.html(<LoginPage c={c} demo={deps.demo} values={{ login: values.login, next: values.next }} errors={result.errors} message={message} />, 400);
     }
-    const { sessionToken, actor, mustChangePassword } = result.value;
+    const { sessionToken, actor, mustChangePassword, secondFactor } = result.value;
     setCookie(c, cookies.session, sessionToken, cookies.base);
     // The new session's CSRF token (a pre-login token may have been planted): derived from the session.
     setCookie(c, cookies.csrf, csrfTokenFor(sessionToken), cookies.base);
+    // Past the password only: the second step (issue 14 §2) before anything else.
+    if (secondFactor) {
+      const next = safeNext(values.next);
+      const query = next ? `?next=${encodeURIComponent(next)}` : '';
+      return c.redirect(`${secondFactor === 'enrol' ? '/login/second-factor/enrol' : '/login/second-factor'}${query}`, 303);
+    }
     if (mustChangePassword) return c.redirect('/password', 303);
     return c.redirect(safeNext(values.next) ?? homePath(actor.role), 303);
   });

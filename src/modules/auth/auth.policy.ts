@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   /** Create accounts, assign offices, change roles, deactivate. Granting `admin` needs users.grantAdmin. */
   'users.manage': ['operator', 'admin'],
   'users.grantAdmin': ['admin'],
+  /** Reset a lost second factor (issue 14 §2: the system administrator, after checking who asks). */
+  'users.resetSecondFactor': ['admin'],
   /** Issue and revoke personal access tokens for API clients. */
   'tokens.manage': ['admin'],
   /** Read the audit trail of sign-ins and permission changes. */

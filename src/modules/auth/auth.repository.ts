@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AppUser, NewAppUser } from '../../db/schema.ts';
+import type { AppUser, NewAppUser, SecondFactorStep } from '../../db/schema.ts';
 import type { Db } from '../../db/db.ts';
 
 export function createAuthRepository() {
@@ -50,7 +50,15 @@ export function createAuthRepository() {
     // Sessions
     async insertSession(
       db: Db,
-      s: { idHash: string; userId: string; now: Date; expiresAt: Date; ip: string | null; userAgent: string | null },
+      s: {
+        idHash: string;
+        userId: string;
+        now: Date;
+        expiresAt: Date;
+        ip: string | null;
+        userAgent: string | null;
+        secondFactor?: SecondFactorStep | null;
+      },
     ) {
       await db
         .insertInto('userSession')
@@ -62,6 +70,7 @@ export function createAuthRepository() {
           expiresAt: s.expiresAt,
           ip: s.ip,
           userAgent: s.userAgent,
+          secondFactor: s.secondFactor ?? null,
         })
         .execute();
     },
@@ -74,6 +83,7 @@ export function createAuthRepository() {
           's.createdAt',
           's.lastSeenAt',
           's.expiresAt',
+          's.secondFactor',
           'u.id as userId',
           'u.login',
           'u.displayName',
@@ -82,6 +92,7 @@ export function createAuthRepository() {
           'u.locale',
           'u.active',
           'u.mustChangePassword',
+          'u.isDemo',
         ])
         .where('s.idHash', '=', idHash)
         .executeTakeFirst();
@@ -109,6 +120,64 @@ export function createAuthRepository() {
         .where((eb) => eb.or([eb('expiresAt', '<=', now), eb('lastSeenAt', '<', idleCutoff)]))
         .executeTakeFirst();
       return Number(res.numDeletedRows);
+    },
+
+    // Second factor (issue 14 §2)
+    findTotp(db: Db, userId: string) {
+      return db.selectFrom('userTotp').selectAll().where('userId', '=', userId).executeTakeFirst();
+    },
+    /** A new, not yet confirmed secret replaces an earlier unconfirmed one (never a confirmed one). */
+    async startTotp(db: Db, userId: string, secretEnc: string, at: Date) {
+      await db.deleteFrom('userTotp').where('userId', '=', userId).where('confirmedAt', 'is', null).execute();
+      await db.insertInto('userTotp').values({ userId, secretEnc, createdAt: at }).onConflict((oc) => oc.column('userId').doNothing()).execute();
+    },
+    async confirmTotp(db: Db, userId: string, step: number, at: Date) {
+      await db.updateTable('userTotp').set({ confirmedAt: at, lastStep: step }).where('userId', '=', userId).execute();
+    },
+    /** Accept a step only if it is later than the stored one (two requests with one code: one wins). */
+    async acceptTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+      const r = await db
+        .updateTable('userTotp')
+        .set({ lastStep: step })
+        .where('userId', '=', userId)
+        .where((eb) => eb.or([eb('lastStep', 'is', null), eb('lastStep', '<', step)]))
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async replaceRecoveryCodes(db: Db, userId: string, codeHashes: string[], at: Date) {
+      await db.deleteFrom('userRecoveryCode').where('userId', '=', userId).execute();
+      if (codeHashes.length) {
+        await db
+          .insertInto('userRecoveryCode')
+          .values(codeHashes.map((codeHash) => ({ userId, codeHash, createdAt: at })))
+          .execute();
+      }
+    },
+    /** Marks the code used if it is the account's and unused: true once, false ever after. */
+    async useRecoveryCode(db: Db, userId: string, codeHash: string, at: Date): Promise<boolean> {
+      const r = await db
+        .updateTable('userRecoveryCode')
+        .set({ usedAt: at })
+        .where('userId', '=', userId)
+        .where('codeHash', '=', codeHash)
+        .where('usedAt', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async countUnusedRecoveryCodes(db: Db, userId: string): Promise<number> {
+      const r = await db
+        .selectFrom('userRecoveryCode')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('userId', '=', userId)
+        .where('usedAt', 'is', null)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    /** Removes the account's factor and recovery codes: whether there was a confirmed factor. */
+    async deleteSecondFactor(db: Db, userId: string): Promise<boolean> {
+      const r = await db.deleteFrom('userTotp').where('userId', '=', userId).returning('confirmedAt').executeTakeFirst();
+      await db.deleteFrom('userRecoveryCode').where('userId', '=', userId).execute();
+      return Boolean(r?.confirmedAt);
     },
 
     // API tokens

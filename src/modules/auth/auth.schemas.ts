@@ -7,6 +7,12 @@ export const SignInInput = z.object({
 });
 export type SignInInput = z.infer<typeof SignInInput>;
 
+/** The second step of sign-in and the enrolment's confirmation: a 6-digit code or a recovery code. */
+export const SecondFactorInput = z.object({
+  code: z.string().trim().min(1, 'secondFactor.codeRequired').max(40, 'secondFactor.codeRequired'),
+});
+export type SecondFactorInput = z.infer<typeof SecondFactorInput>;
+
 export const ChangePasswordInput = z
   .object({
     currentPassword: z.string().min(1, 'auth.passwordRequired').max(200),

@@ -6,6 +6,12 @@ import type { Role } from '../../domain/roles.ts';
  * everywhere they are shown. Loaded only on the embedded database.
  */
 export const DEMO_PASSWORD = 'itda-demo-2026';
+/**
+ * The published TOTP key of the demo accounts that must use a second factor (operator, admin,
+ * office lead; issue 14 §2). Demo only, like the password: add it to any authenticator app, or
+ * read the current code on the demo's second-step page.
+ */
+export const DEMO_TOTP_SECRET = 'ITDADEMOITDADEMOITDADEMOITDADEMO';
 
 export const DEMO_OFFICES: { name: string; region: string; municipalities: string[]; address: string }[] = [
   { name: '수원 사무소 (예시)', region: '남부(수원)', municipalities: ['41110', '41410', '41430', '41290'], address: '경기도 수원시 (예시 주소)' },

@@ -23,6 +23,14 @@ export function createDemoRepository() {
     insertAccounts(db: Db, rows: Insertable<DB['appUser']>[]) {
       return db.insertInto('appUser').values(rows).returning(['id', 'login', 'role', 'officeId']).execute();
     },
+    /** Demo accounts enrolled with the published demo key (second factor, issue 14 §2). */
+    async insertConfirmedTotps(db: Db, rows: { userId: string; secretEnc: string; at: Date }[]) {
+      if (!rows.length) return;
+      await db
+        .insertInto('userTotp')
+        .values(rows.map((r) => ({ userId: r.userId, secretEnc: r.secretEnc, confirmedAt: r.at, createdAt: r.at })))
+        .execute();
+    },
     insertBusinesses(db: Db, rows: Insertable<DB['business']>[]) {
       return db.insertInto('business').values(rows).execute();
     },

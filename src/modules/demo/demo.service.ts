@@ -3,7 +3,9 @@ import type { Db } from '../../db/db.ts';
 import type { DB } from '../../db/schema.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { hashPassword } from '../auth/auth.crypto.ts';
-import { DEMO_ACCOUNTS, DEMO_OFFICES, DEMO_PASSWORD } from './demo.data.ts';
+import { DEMO_ACCOUNTS, DEMO_OFFICES, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo.data.ts';
+import { ROLES_ALWAYS_REQUIRING_SECOND_FACTOR } from '../../domain/second-factor.ts';
+import { encryptSecret } from '../auth/auth.totp.ts';
 import { generateBusinesses } from '../../domain/eligibility/index.ts';
 import type { ProgramsRepository } from '../programs/programs.repository.ts';
 import { SAMPLE_PROGRAMMES } from './demo.programmes.ts';
@@ -83,7 +85,7 @@ async function loadSampleCasework(repo: DemoRepository, trx: Db, accounts: Map<s
   );
 }
 
-export function createDemoService(deps: { db: Kysely<DB>; repo: DemoRepository; audit: AuditService; programs: ProgramsRepository }) {
+export function createDemoService(deps: { db: Kysely<DB>; repo: DemoRepository; audit: AuditService; programs: ProgramsRepository; totpKey: string }) {
   const { db, repo, audit } = deps;
   return {
     async isLoaded(): Promise<boolean> {
@@ -123,6 +125,13 @@ export function createDemoService(deps: { db: Kysely<DB>; repo: DemoRepository; 
           })),
         );
         const accounts = new Map(users.map((u) => [u.login, u]));
+        // The accounts that always need a second factor are enrolled with the published demo key.
+        await repo.insertConfirmedTotps(
+          trx,
+          users
+            .filter((u) => ROLES_ALWAYS_REQUIRING_SECOND_FACTOR.includes(u.role))
+            .map((u) => ({ userId: u.id, secretEnc: encryptSecret(DEMO_TOTP_SECRET, deps.totpKey), at: new Date() })),
+        );
         // The audit chain is written in order, one grant per account as listed.
         for (const a of DEMO_ACCOUNTS) {
           const u = accounts.get(a.login)!;

@@ -176,6 +176,7 @@ function HomePage({
   return (
     <Layout c={c} title={t(`home.${actor.role}.title`)}>
       {notice === 'passwordChanged' && <Notice kind="success">{t('password.changed')}</Notice>}
+      {notice === 'recoveryCodeUsed' && <Notice kind="warning">{t('secondFactor.recoveryUsed', { n: Number(c.req.query('left')) || 0 })}</Notice>}
       <PageHeader
         title={t(`home.${actor.role}.title`)}
         lead={t('home.greeting', { name: actor.displayName, role: t(`role.${actor.role}`) })}

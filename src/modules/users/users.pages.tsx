@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n/i18n.ts';
 import {
   Button,
   Checkbox,
+  ConfirmField,
   CsrfField,
   ErrorSummary,
   LinkButton,
@@ -99,6 +100,8 @@ function UserForm(props: {
   offices: Offices;
   errors?: FieldErrors;
   message?: string;
+  secondFactor?: { enrolled: boolean; recoveryLeft: number };
+  resetErrors?: FieldErrors;
 }) {
   const { c, user } = props;
   const t = c.var.t;
@@ -107,6 +110,7 @@ function UserForm(props: {
   return (
     <Layout c={c} title={title}>
       {user && c.req.query('notice') === 'saved' && <Notice kind="success">{t('users.saved')}</Notice>}
+      {user && c.req.query('notice') === 'secondFactorReset' && <Notice kind="success">{t('users.secondFactorResetDone')}</Notice>}
       <PageHeader title={title} lead={user ? undefined : t('users.newLead')} />
       <ErrorSummary t={t} errors={props.errors} message={props.message} />
       <form method="post" action={user ? `/admin/users/${user.id}` : '/admin/users/new'} class="itda-form" novalidate>
@@ -144,6 +148,23 @@ function UserForm(props: {
             <p class="form-hint">{t('users.resetHint')}</p>
             <Button variant="secondary">{t('users.resetPassword')}</Button>
           </form>
+          {props.secondFactor && (
+            <>
+              <h3 class="itda-h3">{t('users.secondFactor')}</h3>
+              <p id="second-factor-status">
+                {props.secondFactor.enrolled ? t('users.secondFactorOn', { n: props.secondFactor.recoveryLeft }) : t('users.secondFactorOff')}
+              </p>
+              {can(c.var.actor, 'users.resetSecondFactor') && props.secondFactor.enrolled && (
+                <form method="post" action={`/admin/users/${user.id}/reset-second-factor`} class="itda-form" novalidate>
+                  <CsrfField token={c.var.csrfToken} />
+                  <ErrorSummary t={t} errors={props.resetErrors} />
+                  <p class="form-hint">{t('users.secondFactorResetHint')}</p>
+                  <ConfirmField t={t} name="confirm" label={t('users.secondFactorResetConfirm')} errors={props.resetErrors} checked={false} required />
+                  <Button variant="secondary">{t('users.secondFactorReset')}</Button>
+                </form>
+              )}
+            </>
+          )}
           {can(c.var.actor, 'tokens.manage') && (
             <p>
               <a href={`/admin/users/${user.id}/tokens`}>{t('tokens.manage')}</a>
@@ -285,7 +306,8 @@ export function userPages(app: Hono<AppEnv>, deps: { users: UsersService }) {
   app.get('/admin/users/:id', async (c) => {
     const user = await users.get(c.var.actor, uuidParam(c));
     const values = { ...user, officeId: user.officeId ?? '' } as FormValues;
-    return c.html(<UserForm c={c} user={user} values={values} offices={await offices(c)} />);
+    const secondFactor = await users.secondFactorStatus(c.var.actor, user.id);
+    return c.html(<UserForm c={c} user={user} values={values} offices={await offices(c)} secondFactor={secondFactor} />);
   });
 
   app.post('/admin/users/:id', async (c) => {
@@ -293,8 +315,27 @@ export function userPages(app: Hono<AppEnv>, deps: { users: UsersService }) {
     const user = await users.get(c.var.actor, id);
     const values = await readForm(c);
     const result = await handleForm(c, () => users.update(c.var.actor, id, values, requestMeta(c)));
-    if (!result.ok) return c.html(<UserForm c={c} user={user} values={values} offices={await offices(c)} errors={result.errors} message={result.message} />, 400);
+    if (!result.ok) {
+      const secondFactor = await users.secondFactorStatus(c.var.actor, id);
+      return c.html(
+        <UserForm c={c} user={user} values={values} offices={await offices(c)} errors={result.errors} message={result.message} secondFactor={secondFactor} />,
+        400,
+      );
+    }
     return c.redirect(`/admin/users/${id}?notice=saved`, 303);
+  });
+
+  app.post('/admin/users/:id/reset-second-factor', async (c) => {
+    const id = uuidParam(c);
+    const values = await readForm(c);
+    const result = await handleForm(c, () => users.resetSecondFactor(c.var.actor, id, values, requestMeta(c)));
+    if (!result.ok) {
+      const user = await users.get(c.var.actor, id);
+      const secondFactor = await users.secondFactorStatus(c.var.actor, id);
+      const formValues = { ...user, officeId: user.officeId ?? '' } as FormValues;
+      return c.html(<UserForm c={c} user={user} values={formValues} offices={await offices(c)} secondFactor={secondFactor} resetErrors={result.errors} />, 400);
+    }
+    return c.redirect(`/admin/users/${id}?notice=secondFactorReset`, 303);
   });
 
   app.post('/admin/users/:id/reset-password', async (c) => {

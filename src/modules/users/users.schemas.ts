@@ -76,3 +76,8 @@ export const IssueTokenInput = z.object({
 export type IssueTokenInput = z.infer<typeof IssueTokenInput>;
 
 export { optionalText };
+
+/** The admin's reset of a lost second factor: only with the identity check confirmed. */
+export const ResetSecondFactorInput = z.object({
+  confirm: z.literal('on', { message: 'users.secondFactorResetConfirm' }),
+});

@@ -8,7 +8,7 @@ import { hashPassword, oneTimePassword, randomToken, sha256 } from '../auth/auth
 import { authorize, can, type Actor } from '../auth/auth.policy.ts';
 import type { AuthRepository } from '../auth/auth.repository.ts';
 import type { OrgRepository } from '../org/org.repository.ts';
-import { CreateUserInput, IssueTokenInput, UpdateUserInput } from './users.schemas.ts';
+import { CreateUserInput, IssueTokenInput, ResetSecondFactorInput, UpdateUserInput } from './users.schemas.ts';
 import { parseInput } from '../../validation.ts';
 import type { UsersRepository } from './users.repository.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
@@ -209,6 +209,30 @@ export function createUsersService(deps: UsersDeps) {
         await audit.record(trx, meta, { action: 'auth.password_changed', actor, targetUserId: id, detail: { reset: true } });
       });
       return { oneTimePassword: password };
+    },
+
+    /** Whether the account has a second factor, and how many recovery codes are left (for the admin page). */
+    async secondFactorStatus(actor: Actor | null, id: string): Promise<{ enrolled: boolean; recoveryLeft: number }> {
+      authorize(actor, 'users.read');
+      const totp = await deps.auth.findTotp(db, id);
+      return { enrolled: Boolean(totp?.confirmedAt), recoveryLeft: totp?.confirmedAt ? await deps.auth.countUnusedRecoveryCodes(db, id) : 0 };
+    },
+
+    /**
+     * The admin's reset of a lost second factor (issue 14 §2): the factor and its recovery codes go,
+     * the account's sessions end, and a required account enrols again at its next sign-in. Audited
+     * (안전성 확보조치 기준 §5: changes to the means of access are recorded).
+     */
+    async resetSecondFactor(actor: Actor | null, id: string, raw: unknown, meta: RequestMeta): Promise<void> {
+      authorize(actor, 'users.resetSecondFactor');
+      parseInput(ResetSecondFactorInput, raw);
+      const target = await users.findById(db, id);
+      if (!target) throw new NotFoundError();
+      await db.transaction().execute(async (trx) => {
+        const hadFactor = await deps.auth.deleteSecondFactor(trx, id);
+        await deps.auth.deleteSessionsOfUser(trx, id);
+        await audit.record(trx, meta, { action: 'auth.second_factor_reset', actor, targetUserId: id, detail: { hadFactor } });
+      });
     },
 
     async listTokens(actor: Actor | null, userId: string) {

@@ -13,6 +13,10 @@ insert into "app_user" () values (), () returning "id", "login", "role", "office
 -- Demo.insertBusinesses(db, rows)
 insert into "business" () values (), ()
 
+-- Demo.insertConfirmedTotps(db, rows)
+insert into "user_totp" ("user_id", "secret_enc", "confirmed_at", "created_at") values ($1, $2, $3, $4), ($5, $6, $7, $8)
+--   parameters: 1, "sample-secretEnc", 2026-11-30T01:02:03.000Z, 2026-11-30T01:02:03.000Z, 1, "sample-secretEnc", 2026-11-30T01:02:03.000Z, 2026-11-30T01:02:03.000Z
+
 -- Demo.insertOffices(db, rows)
 insert into "office" () values (), () returning "id", "name"
 
