@@ -27,6 +27,9 @@ const HELP = {
   admin create --login <아이디> --name <이름> [--email <이메일>]
                                 첫 시스템 관리자를 만듭니다. 일회용 비밀번호를 출력하며,
                                 처음 로그인할 때 바꿔야 합니다.
+  admin reset-second-factor --login <아이디>
+                                잃어버린 2단계 인증을 지웁니다 (관리자가 모두 잃었을 때; 감사 기록).
+                                그 계정은 다음 로그인 때 다시 등록합니다.
   demo load                     예시(데모) 조직과 데모 계정을 불러옵니다 (내장 DB 전용).
   import <bizinfo|kstartup|gov24> <파일|URL>
                                 지원사업 공고를 가져옵니다 (같은 파일을 다시 가져와도 바뀐 것만 반영).
@@ -61,6 +64,9 @@ Commands:
   admin create --login <login> --name <name> [--email <email>]
                                 Create the first administrator. Prints a one-time password
                                 that must be changed at first sign-in.
+  admin reset-second-factor --login <login>
+                                Remove a lost second factor (when no administrator can sign in; audited).
+                                The account enrols again at its next sign-in.
   demo load                     Load the demo organisation and demo accounts (embedded DB only).
   import <bizinfo|kstartup|gov24> <file|URL>
                                 Import programme notices (re-importing changes only what changed).
@@ -165,6 +171,20 @@ export async function runCli(
         }
         throw e;
       }
+    }
+    if (cmd === 'admin' && sub === 'reset-second-factor') {
+      const login = typeof values.login === 'string' ? values.login.trim() : '';
+      const r = login ? await services.users.resetSecondFactorByLogin(login, meta) : null;
+      if (!r) {
+        err(lang === 'ko' ? `없는 아이디입니다: ${login || '(--login 필요)'}` : `No such login: ${login || '(--login required)'}`);
+        return 1;
+      }
+      out(
+        lang === 'ko'
+          ? `${login} 의 2단계 인증을 ${r.hadFactor ? '지웠습니다' : '확인했습니다 (등록되어 있지 않았음)'}. 다음 로그인 때 다시 등록합니다.`
+          : `${login}: second factor ${r.hadFactor ? 'removed' : 'was not set up'}. The account enrols again at its next sign-in.`,
+      );
+      return 0;
     }
     if (cmd === 'demo' && sub === 'load') {
       if (database.kind !== 'pglite') {

@@ -21,7 +21,7 @@ export function roleNeedsOffice(role: Role): boolean {
   return role === 'clerk' || role === 'office_lead';
 }
 
-/** Staff who work on other people's personal data (OTP from outside is for a later issue). */
+/** Staff who work on other people's personal data (the second factor from outside applies to them: second-factor.ts). */
 export function isStaff(role: Role): boolean {
   return role !== 'owner';
 }

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/itda.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { verifyPassword } from '../../src/modules/auth/auth.crypto.ts';
-import { DEMO_ACCOUNTS, DEMO_OFFICES } from '../../src/modules/demo/demo.data.ts';
+import { DEMO_ACCOUNTS, DEMO_OFFICES, DEMO_TOTP_SECRET } from '../../src/modules/demo/demo.data.ts';
 
 /** The `itda` command against a real PGlite folder (the same code `npx itda` runs). */
 const dir = mkdtempSync(path.join(tmpdir(), 'itda-cli-'));
@@ -75,6 +75,37 @@ describe('itda CLI', () => {
       expect(demoUsers.map((u) => u.role).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.role).sort());
       expect(new Set(demoUsers.map((u) => u.role)).size).toBe(8);
       expect(demoUsers.every((u) => u.displayName.includes('예시'))).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('enrols the demo operator, admin and office lead with the published key; `admin reset-second-factor` removes one, audited', async () => {
+    process.env = { ...saved, ITDA_DATA_DIR: dir, ITDA_LOG_LEVEL: 'silent' };
+    delete process.env.DATABASE_URL;
+    let db = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      const enrolled = await db.db
+        .selectFrom('userTotp as t')
+        .innerJoin('appUser as u', 'u.id', 't.userId')
+        .select(['u.login', 't.secretEnc', 't.confirmedAt'])
+        .orderBy('u.login')
+        .execute();
+      expect(enrolled.map((r) => r.login)).toEqual(['demo-admin', 'demo-lead', 'demo-operator']);
+      expect(enrolled.every((r) => r.confirmedAt && !r.secretEnc.includes(DEMO_TOTP_SECRET))).toBe(true);
+    } finally {
+      await db.close();
+    }
+    expect((await run('admin', 'reset-second-factor', '--login', 'nobody-such')).code).toBe(1);
+    const r = await run('admin', 'reset-second-factor', '--login', 'demo-admin');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('demo-admin');
+    db = await openDatabase({ kind: 'pglite', dataDir: dir });
+    try {
+      const left = await db.db.selectFrom('userTotp as t').innerJoin('appUser as u', 'u.id', 't.userId').select('u.login').orderBy('u.login').execute();
+      expect(left.map((x) => x.login)).toEqual(['demo-lead', 'demo-operator']);
+      const audit = await db.db.selectFrom('auditEvent').select(['actorLogin', 'detail']).where('action', '=', 'auth.second_factor_reset').execute();
+      expect(audit).toEqual([{ actorLogin: 'itda-cli', detail: { hadFactor: true } }]);
     } finally {
       await db.close();
     }

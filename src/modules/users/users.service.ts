@@ -235,6 +235,22 @@ export function createUsersService(deps: UsersDeps) {
       });
     },
 
+    /**
+     * The same reset from the server's command line (`itda admin reset-second-factor`), for when the
+     * only administrator lost the phone: whoever runs it has the server. Audited as itda-cli.
+     * Answers null for an unknown login.
+     */
+    async resetSecondFactorByLogin(login: string, meta: RequestMeta): Promise<{ hadFactor: boolean } | null> {
+      const target = await deps.auth.findUserByLogin(db, login);
+      if (!target) return null;
+      return db.transaction().execute(async (trx) => {
+        const hadFactor = await deps.auth.deleteSecondFactor(trx, target.id);
+        await deps.auth.deleteSessionsOfUser(trx, target.id);
+        await audit.record(trx, meta, { action: 'auth.second_factor_reset', actorLogin: 'itda-cli', targetUserId: target.id, detail: { hadFactor } });
+        return { hadFactor };
+      });
+    },
+
     async listTokens(actor: Actor | null, userId: string) {
       authorize(actor, 'tokens.manage');
       return users.listTokens(db, userId);
