@@ -182,6 +182,7 @@ const WRITES: Record<string, Write> = {
 /** POST routes that change or hand out no business or owner personal data, each with its reason. */
 const NOT_PERSONAL: [RegExp, string][] = [
   [/^POST \/(login|logout|password|locale)$/, 'the account itself: audit log (audit.service), not 접속기록'],
+  [/^POST \/login\/second-factor(\/enrol)?$/, 'the second step of sign-in (issue 14 §2): the account itself, audit log'],
   [/^POST \/admin\/(offices|regions|users|import|stores)(\/|$)/, 'organisation, staff accounts, catalogue and registry imports: audit log'],
   [/^POST \/programmes\//, 'the catalogue (notices, rules): no personal data'],
   [/^POST \/reports\/monthly$/, 'the monthly report: aggregates with small cells suppressed'],
