@@ -11,6 +11,8 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { hashPassword } from '../../src/modules/auth/auth.crypto.ts';
+import { encryptSecret, totpCode } from '../../src/modules/auth/auth.totp.ts';
+import { TOTP_PERIOD_SECONDS } from '../../src/domain/second-factor.ts';
 
 /**
  * Fault and load drills (issue 14 §6) against the real server process (`node --import tsx
@@ -20,6 +22,19 @@ import { hashPassword } from '../../src/modules/auth/auth.crypto.ts';
 export const LONG = process.env.DRILL_LONG === '1';
 export const PASSWORD = 'Drill-password-1';
 export const LOGIN = 'drill-operator';
+/** The operator's TOTP key (an operator always gives a second factor, issue 14 §2). */
+const TOTP_SECRET = 'DRILLDRILLDRILLDRILLDRILLDRILL22';
+let lastStep = -1;
+
+/** The app's code for the operator: a time step not used before (a code is accepted once), waiting for the next when needed. */
+async function operatorCode(): Promise<string> {
+  const period = TOTP_PERIOD_SECONDS * 1000;
+  const nowStep = Math.floor(Date.now() / period);
+  const step = Math.max(nowStep, lastStep + 1);
+  if (step > nowStep + 1) await new Promise((r) => setTimeout(r, (step - 1) * period - Date.now() + 200));
+  lastStep = step;
+  return totpCode(TOTP_SECRET, new Date(step * period));
+}
 
 export interface DrillStore extends Store {
   businessIds: string[];
@@ -47,9 +62,14 @@ export async function drillStore(businesses = 10): Promise<DrillStore> {
   try {
     await migrateToLatest(database.db);
     await buildServices(database, config(), pino({ level: 'silent' })).programs.syncReferenceData();
-    await database.db
+    const operator = await database.db
       .insertInto('appUser')
       .values({ login: LOGIN, displayName: '훈련 운영자', role: 'operator', officeId: null, passwordHash: await hashPassword(PASSWORD), mustChangePassword: false, active: true, email: null, phone: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('userTotp')
+      .values({ userId: operator.id, secretEnc: encryptSecret(TOTP_SECRET, config().secondFactor.key), confirmedAt: new Date() })
       .execute();
     const rows = await database.db
       .insertInto('business')
@@ -98,6 +118,16 @@ export class Session {
     const res = await fetch(`${this.origin}/login`, { method: 'POST', body, headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }), redirect: 'manual' });
     this.keep(res);
     if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
+    // The second factor (issue 14 §2).
+    const code = new URLSearchParams({ code: await operatorCode(), _csrf: this.cookies.get('itda_csrf') ?? '' });
+    const second = await fetch(`${this.origin}/login/second-factor`, {
+      method: 'POST',
+      body: code,
+      headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded', origin: this.origin }),
+      redirect: 'manual',
+    });
+    this.keep(second);
+    if (second.status !== 303) throw new Error(`second factor failed: ${second.status}`);
     this.keep(await fetch(`${this.origin}/home`, { headers: this.headers(), redirect: 'manual' }));
     return this;
   }
