@@ -53,33 +53,34 @@ export function onesFor(n: number, words: number): Bits {
   return b;
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** Gathers the low bit of each of a word's 4 bytes into bits 0…3 (no carries: see packTri). */
+const GATHER = (1 << 24) | (1 << 17) | (1 << 10) | (1 << 3);
+
 /**
  * Packs a per-row answer (2 met, 1 unknown, 0 not met; `tri[i]` for rows from…to−1) into T and F.
- * Word-aligned `from` packs whole words; otherwise bit by bit (the one-row update).
+ * Word-aligned ranges are packed 4 rows at a time: with v ∈ {0,1,2}, "met" is bit 1 of the byte and
+ * "not met" is "neither bit"; multiplying the masked word by GATHER moves byte k's bit to bit 24+k
+ * (bits land on distinct positions, so nothing carries). `tri` must start on a 4-byte boundary.
+ * Other ranges (the one-row update) go bit by bit.
  */
 export function packTri(tri: Uint8Array, from: number, to: number, t: Bits, f: Bits): void {
-  if ((from & 31) === 0) {
-    for (let base = from; base < to; base += 32) {
-      const end = base + 32 < to ? base + 32 : to;
+  if ((from & 31) === 0 && LITTLE_ENDIAN && tri.byteOffset % 4 === 0) {
+    const fullEnd = from + ((to - from) & ~31);
+    const q = new Uint32Array(tri.buffer, tri.byteOffset, fullEnd >>> 2);
+    for (let base = from; base < fullEnd; base += 32) {
       let tw = 0;
       let fw = 0;
-      for (let i = base; i < end; i++) {
-        const v = tri[i]!;
-        const m = 1 << (i - base);
-        if (v === 2) tw |= m;
-        else if (v === 0) fw |= m;
+      const q0 = base >>> 2;
+      for (let k = 0; k < 8; k++) {
+        const x = q[q0 + k]!;
+        tw |= ((Math.imul((x >>> 1) & 0x01010101, GATHER) >>> 24) & 0xf) << (k * 4);
+        fw |= ((Math.imul(~(x | (x >>> 1)) & 0x01010101, GATHER) >>> 24) & 0xf) << (k * 4);
       }
-      const w = base >>> 5;
-      if (end - base === 32) {
-        t[w] = tw;
-        f[w] = fw;
-      } else {
-        const keep = ~((end - base === 32 ? 0xffffffff : (1 << (end - base)) - 1) >>> 0);
-        t[w] = (t[w]! & keep) | tw;
-        f[w] = (f[w]! & keep) | fw;
-      }
+      t[base >>> 5] = tw;
+      f[base >>> 5] = fw;
     }
-    return;
+    from = fullEnd;
   }
   for (let i = from; i < to; i++) {
     const v = tri[i]!;
@@ -91,4 +92,41 @@ export function packTri(tri: Uint8Array, from: number, to: number, t: Bits, f: B
 /** The answer of row i: 2 met, 1 unknown, 0 not met. */
 export function triAt(x: TriBits, i: number): 0 | 1 | 2 {
   return bitGet(x.t, i) ? 2 : bitGet(x.f, i) ? 0 : 1;
+}
+
+/**
+ * Bitsets of one size carved from large slabs and recycled: a matrix of 1 M rows × 2,000 columns
+ * holds 4,000 bitsets of 125 KB, and one ArrayBuffer each would make the garbage collector walk the
+ * heap again and again (external memory counts towards its triggers).
+ */
+export class BitsPool {
+  readonly words: number;
+  readonly #free: Bits[] = [];
+  #slab: ArrayBuffer | null = null;
+  #next = 0;
+  #perSlab: number;
+
+  constructor(words: number) {
+    this.words = Math.max(1, words);
+    // ~16 MB slabs (at least one bitset each)
+    this.#perSlab = Math.max(1, Math.floor((16 << 20) / (this.words * 4)));
+  }
+
+  /** A zeroed bitset. */
+  alloc(): Bits {
+    const hit = this.#free.pop();
+    if (hit) {
+      hit.fill(0);
+      return hit;
+    }
+    if (!this.#slab || this.#next === this.#perSlab) {
+      this.#slab = new ArrayBuffer(this.#perSlab * this.words * 4);
+      this.#next = 0;
+    }
+    return new Uint32Array(this.#slab, this.#next++ * this.words * 4, this.words);
+  }
+
+  release(b: Bits): void {
+    if (b.length === this.words) this.#free.push(b);
+  }
 }

@@ -18,7 +18,7 @@ import { ageYmd, dayNumberOf, parseIsoDate, tryParseIsoDate, wholeMonthsYmd, typ
 import type { BusinessFacts } from '../eligibility/eligibility.types.ts';
 
 /** "No value" in the derived integer columns. */
-export const NONE = -0x80000000;
+export const NONE = -0x40000000;
 
 /** The small categorical facts: code 0 = unknown, 1… = the values in this order. */
 export const SMALL_FACTS = {
@@ -66,23 +66,67 @@ export interface PlaceValue {
   readonly municipalityCode: string | null;
 }
 
-/** 수혜 이력 of one row, parsed on the reference date (null list = records not kept). */
-export interface ReceiptsValue {
-  readonly programmeKeys: readonly string[];
-  readonly categories: readonly string[];
-  /** Day number of receipt; NONE when not a real date. */
-  readonly days: Int32Array;
-  /** Whole months from receipt to the reference date (as `wholeMonthsYmd`); NONE when not a real date. */
-  readonly monthsSince: Int32Array;
+/**
+ * The distinct lists of a list-valued fact (수혜 이력, 보유 서류), flattened: entry c's items are
+ * `start[c] … start[c+1]−1` of the item columns; entry 0 is the unknown list (null). Predicates
+ * answer per entry with one pass over the item columns, then per row by lookup.
+ * Receipts: a = programme key code, b = category code, x = day of receipt (NaN: not a real date),
+ * y = whole months from it to the reference date. Documents: a = type code, x = day of issue
+ * (NaN: not a real date), y = last valid day (Infinity: no expiry; NaN: not a real date).
+ */
+export class ListColumn {
+  readonly #codes = new Map<string, number>();
+  size = 0;
+  items = 0;
+  start: Int32Array = new Int32Array(64);
+  a: Int32Array = new Int32Array(64);
+  b: Int32Array = new Int32Array(64);
+  x: Float64Array = new Float64Array(64);
+  y: Float64Array = new Float64Array(64);
+
+  constructor() {
+    this.#codes.set('', 0); // entry 0: the unknown list
+    this.size = 1;
+  }
+
+  /** The code of a list (null = unknown); `items` gives its items as [a, b, x, y]. */
+  code(list: readonly (readonly [number, number, number, number])[] | null): number {
+    if (list === null) return 0;
+    const key = `|${list.map((it) => it.join(',')).join(';')}`;
+    const hit = this.#codes.get(key);
+    if (hit !== undefined) return hit;
+    const c = this.size++;
+    if (this.size + 1 > this.start.length) this.start = grownI32(this.start, this.size * 2);
+    if (this.items + list.length > this.a.length) {
+      const n = Math.max(this.a.length * 2, this.items + list.length);
+      this.a = grownI32(this.a, n);
+      this.b = grownI32(this.b, n);
+      this.x = grownF64(this.x, n);
+      this.y = grownF64(this.y, n);
+    }
+    this.start[c] = this.items;
+    for (const [a, b, x, y] of list) {
+      this.a[this.items] = a;
+      this.b[this.items] = b;
+      this.x[this.items] = x;
+      this.y[this.items] = y;
+      this.items++;
+    }
+    this.start[c + 1] = this.items;
+    this.#codes.set(key, c);
+    return c;
+  }
 }
 
-/** 보유 서류 of one row. */
-export interface DocumentsValue {
-  readonly types: readonly string[];
-  /** Day of issue; NaN when not a real date. */
-  readonly issued: Float64Array;
-  /** Last valid day; Infinity when the type does not expire; NaN when not a real date. */
-  readonly until: Float64Array;
+function grownI32(a: Int32Array, n: number): Int32Array {
+  const x = new Int32Array(n);
+  x.set(a);
+  return x;
+}
+function grownF64(a: Float64Array, n: number): Float64Array {
+  const x = new Float64Array(n);
+  x.set(a);
+  return x;
 }
 
 const yyyymmdd = (p: Ymd): number => p.y * 10000 + p.m * 100 + p.d;
@@ -97,12 +141,11 @@ export class FactColumns {
   // dictionary-encoded
   readonly places = new Dictionary<PlaceValue>((p) => `${p.sidoCode ?? ''}|${p.municipalityCode ?? ''}`);
   readonly ksics = new Dictionary<string | null>((k) => k ?? '');
-  readonly receiptLists = new Dictionary<ReceiptsValue | null>((r) =>
-    r ? JSON.stringify([r.programmeKeys, r.categories, [...r.days]]) : '',
-  );
-  readonly documentLists = new Dictionary<DocumentsValue | null>((d) =>
-    d ? JSON.stringify([d.types, [...d.issued], [...d.until].map(String)]) : '',
-  );
+  readonly programmeKeys = new Dictionary<string>((k) => k);
+  readonly categories = new Dictionary<string>((k) => k);
+  readonly documentTypes = new Dictionary<string>((k) => k);
+  readonly receiptLists = new ListColumn();
+  readonly documentLists = new ListColumn();
   place!: Int32Array;
   ksic!: Int32Array;
   receipts!: Int32Array;
@@ -138,8 +181,6 @@ export class FactColumns {
     // code 0 of each dictionary is "unknown"
     this.places.code({ sidoCode: null, municipalityCode: null });
     this.ksics.code(null);
-    this.receiptLists.code(null);
-    this.documentLists.code(null);
   }
 
   #grow(cap: number): void {
@@ -219,35 +260,30 @@ export class FactColumns {
     this.receipts[i] = this.receiptLists.code(
       rs == null
         ? null
-        : {
-            programmeKeys: rs.map((r) => r.programmeKey),
-            categories: rs.map((r) => r.category),
-            days: Int32Array.from(rs, (r) => {
-              const p = tryParseIsoDate(r.receivedOn);
-              return p ? dayNumberOf(p.y, p.m, p.d) : NONE;
-            }),
-            monthsSince: Int32Array.from(rs, (r) => {
-              const p = tryParseIsoDate(r.receivedOn);
-              return p ? wholeMonthsYmd(p, this.ref) : NONE;
-            }),
-          },
+        : rs.map((r) => {
+            const p = tryParseIsoDate(r.receivedOn);
+            return [
+              this.programmeKeys.code(r.programmeKey),
+              this.categories.code(r.category),
+              p ? dayNumberOf(p.y, p.m, p.d) : NaN,
+              p ? wholeMonthsYmd(p, this.ref) : NaN,
+            ] as const;
+          }),
     );
     const ds = f.documents;
     this.documents[i] = this.documentLists.code(
       ds == null
         ? null
-        : {
-            types: ds.map((d) => d.type),
-            issued: Float64Array.from(ds, (d) => {
-              const p = tryParseIsoDate(d.issuedOn);
-              return p ? dayNumberOf(p.y, p.m, p.d) : NaN;
-            }),
-            until: Float64Array.from(ds, (d) => {
-              if (d.validUntil == null) return Infinity;
-              const p = tryParseIsoDate(d.validUntil);
-              return p ? dayNumberOf(p.y, p.m, p.d) : NaN;
-            }),
-          },
+        : ds.map((d) => {
+            const p = tryParseIsoDate(d.issuedOn);
+            const u = d.validUntil == null ? undefined : tryParseIsoDate(d.validUntil);
+            return [
+              this.documentTypes.code(d.type),
+              0,
+              p ? dayNumberOf(p.y, p.m, p.d) : NaN,
+              d.validUntil == null ? Infinity : u ? dayNumberOf(u.y, u.m, u.d) : NaN,
+            ] as const;
+          }),
     );
   }
 

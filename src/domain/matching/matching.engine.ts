@@ -21,9 +21,9 @@
  * The per-business engine stays the oracle and gives the explanations; this engine gives the same
  * verdicts (matching.properties.test.ts) for many rows at once, and nothing else.
  */
-import type { Rule, Verdict } from '../eligibility/eligibility.types.ts';
+import type { Criterion, Rule, Verdict } from '../eligibility/eligibility.types.ts';
 import type { BusinessFacts } from '../eligibility/eligibility.types.ts';
-import { bitSet, cardinality, onesFor, packTri, triAt, wordsFor, type Bits, type TriBits } from './matching.bitset.ts';
+import { BitsPool, bitSet, cardinality, packTri, triAt, wordsFor, type Bits, type TriBits } from './matching.bitset.ts';
 import type { FactColumns } from './matching.columns.ts';
 import { compilePredicate, type Predicate } from './matching.predicates.ts';
 import { planVersion, type VersionInput, type VersionPlan } from './matching.version.ts';
@@ -91,6 +91,7 @@ export class VerdictMatrix {
   #order: Node[] = [];
   readonly #columns = new Map<string, Column>();
   #words: number;
+  #pool: BitsPool;
   #scratch: Uint8Array;
   #empty: Bits;
   #leafRuns = 0;
@@ -99,14 +100,18 @@ export class VerdictMatrix {
   constructor(cols: FactColumns) {
     this.cols = cols;
     this.#words = wordsFor(cols.capacity);
+    this.#pool = new BitsPool(this.#words);
     this.#scratch = new Uint8Array(cols.capacity);
     this.#empty = new Uint32Array(this.#words);
   }
 
   // ── Columns ───────────────────────────────────────────────────────────────────────────────
-  /** Adds a programme version, or replaces the programme's previous version: evaluates its column. */
-  setProgramme(v: VersionInput): MatrixColumn {
-    const plan = planVersion(v);
+  /**
+   * Adds a programme version, or replaces the programme's previous version: evaluates its column.
+   * Takes the version as stored, or its plan (`planVersion`, once per version: it parses the rule).
+   */
+  setProgramme(v: VersionInput | VersionPlan): MatrixColumn {
+    const plan = 'judged' in v ? v : planVersion(v);
     const root = this.#build(plan.rule);
     root.roots++;
     const old = this.#columns.get(plan.key);
@@ -219,42 +224,51 @@ export class VerdictMatrix {
 
   #grow(): void {
     const words = wordsFor(this.cols.capacity);
+    const pool = new BitsPool(words);
     const widen = (b: Bits) => {
-      const x = new Uint32Array(words);
+      const x = pool.alloc();
       x.set(b);
       return x;
     };
     for (const n of this.#nodes.values()) if (n.bits) n.bits = { t: widen(n.bits.t), f: widen(n.bits.f) };
     this.#words = words;
+    this.#pool = pool;
     this.#empty = new Uint32Array(words);
     this.#scratch = new Uint8Array(this.cols.capacity);
   }
 
   // ── The DAG ───────────────────────────────────────────────────────────────────────────────
+  /** The node of a rule: kids first, so that the key is built once from theirs (= canonicalKey(rule)). */
   #build(rule: Rule): Node {
-    const key = canonicalKey(rule);
+    let kind: Kind;
+    let kids: Node[];
+    let key: string;
+    if ('all' in rule || 'any' in rule) {
+      kind = 'all' in rule ? 'all' : 'any';
+      kids = ('all' in rule ? rule.all : rule.any).map((r) => this.#build(r));
+      key = `{"${kind}":[${kids.map((k) => k.key).join(',')}]}`;
+    } else if ('not' in rule) {
+      kind = 'not';
+      kids = [this.#build(rule.not)];
+      key = `{"not":${kids[0]!.key}}`;
+    } else {
+      kind = 'leaf';
+      kids = [];
+      key = canonicalKey(rule);
+    }
     const hit = this.#nodes.get(key);
     if (hit) return hit;
-    let node: Node;
-    const make = (kind: Kind, kids: Node[], pred: Predicate | null): Node => {
-      for (const k of kids) k.parents++;
-      return { key, kind, kids, pred, parents: 0, roots: 0, bits: null, pos: -1 };
+    for (const k of kids) k.parents++;
+    const node: Node = {
+      key,
+      kind,
+      kids,
+      pred: kind === 'leaf' ? compilePredicate(rule as Criterion, this.cols) : null,
+      parents: 0,
+      roots: 0,
+      bits: null,
+      pos: this.#order.length,
     };
-    if ('all' in rule)
-      node = make(
-        'all',
-        rule.all.map((r) => this.#build(r)),
-        null,
-      );
-    else if ('any' in rule)
-      node = make(
-        'any',
-        rule.any.map((r) => this.#build(r)),
-        null,
-      );
-    else if ('not' in rule) node = make('not', [this.#build(rule.not)], null);
-    else node = make('leaf', [], compilePredicate(rule, this.cols));
-    node.pos = this.#order.length;
     this.#order.push(node);
     this.#nodes.set(key, node);
     return node;
@@ -267,13 +281,20 @@ export class VerdictMatrix {
     this.#order.forEach((n, k) => (n.pos = k));
   }
 
+  #drop(node: Node): void {
+    if (!node.bits) return;
+    this.#pool.release(node.bits.t);
+    this.#pool.release(node.bits.f);
+    node.bits = null;
+  }
+
   #release(node: Node): void {
     if (node.roots > 0 || node.parents > 0) {
-      if (!this.#keeps(node)) node.bits = null;
+      if (!this.#keeps(node)) this.#drop(node);
       return;
     }
     this.#nodes.delete(node.key);
-    node.bits = null;
+    this.#drop(node);
     for (const k of node.kids) {
       k.parents--;
       this.#release(k);
@@ -288,49 +309,69 @@ export class VerdictMatrix {
   #evaluate(node: Node): TriBits {
     if (node.bits) return node.bits;
     const n = this.cols.n;
-    const words = this.#words;
     const used = wordsFor(n);
-    let r: TriBits;
+    const pool = this.#pool;
+    const t = pool.alloc();
+    const f = pool.alloc();
     if (node.kind === 'leaf') {
       this.#leafRuns++;
       node.pred!.fill(this.#scratch, 0, n);
-      r = { t: new Uint32Array(words), f: new Uint32Array(words) };
-      packTri(this.#scratch, 0, n, r.t, r.f);
-    } else if (node.kind === 'not') {
-      this.#groupRuns++;
-      const k = this.#evaluate(node.kids[0]!);
-      r = { t: k.f.slice(), f: k.t.slice() };
+      packTri(this.#scratch, 0, n, t, f);
     } else {
       this.#groupRuns++;
-      const all = node.kind === 'all';
-      const kids = node.kids;
-      if (kids.length === 0) {
-        const ones = onesFor(n, words);
-        r = all ? { t: ones, f: new Uint32Array(words) } : { t: new Uint32Array(words), f: ones };
+      const kids = node.kids.map((k) => this.#evaluate(k));
+      if (node.kind === 'not') {
+        t.set(kids[0]!.f);
+        f.set(kids[0]!.t);
+      } else if (kids.length === 0) {
+        // all([]) is met by every row, any([]) by none (eligibility.engine.ts)
+        const ones = node.kind === 'all' ? t : f;
+        ones.fill(0xffffffff, 0, n >>> 5);
+        if (n & 31) ones[n >>> 5] = (1 << (n & 31)) - 1;
       } else {
-        const first = this.#evaluate(kids[0]!);
-        const t = first.t.slice();
-        const f = first.f.slice();
-        for (let k = 1; k < kids.length; k++) {
-          const x = this.#evaluate(kids[k]!);
-          const xt = x.t;
-          const xf = x.f;
-          if (all) {
-            for (let w = 0; w < used; w++) {
-              t[w] = t[w]! & xt[w]!;
-              f[w] = f[w]! | xf[w]!;
-            }
-          } else {
-            for (let w = 0; w < used; w++) {
-              t[w] = t[w]! | xt[w]!;
-              f[w] = f[w]! & xf[w]!;
-            }
-          }
-        }
-        r = { t, f };
+        combine(node.kind === 'all', kids, t, f, used);
       }
+      // sub-rules not kept were computed for this node only
+      node.kids.forEach((k, i) => {
+        if (!k.bits) {
+          pool.release(kids[i]!.t);
+          pool.release(kids[i]!.f);
+        }
+      });
     }
+    const r = { t, f };
     if (this.#keeps(node)) node.bits = r;
     return r;
+  }
+}
+
+/** Cache-sized blocks of words: the output stays in L1 while every child streams through once. */
+const BLOCK = 1024;
+
+/** Kleene all (met = AND of met, not met = OR of not met) or any (the dual), into t and f. */
+function combine(all: boolean, kids: readonly TriBits[], t: Bits, f: Bits, used: number): void {
+  for (let w0 = 0; w0 < used; w0 += BLOCK) {
+    const w1 = w0 + BLOCK < used ? w0 + BLOCK : used;
+    const k0t = kids[0]!.t;
+    const k0f = kids[0]!.f;
+    for (let w = w0; w < w1; w++) {
+      t[w] = k0t[w]!;
+      f[w] = k0f[w]!;
+    }
+    for (let k = 1; k < kids.length; k++) {
+      const xt = kids[k]!.t;
+      const xf = kids[k]!.f;
+      if (all) {
+        for (let w = w0; w < w1; w++) {
+          t[w] = t[w]! & xt[w]!;
+          f[w] = f[w]! | xf[w]!;
+        }
+      } else {
+        for (let w = w0; w < w1; w++) {
+          t[w] = t[w]! | xt[w]!;
+          f[w] = f[w]! & xf[w]!;
+        }
+      }
+    }
   }
 }

@@ -21,7 +21,15 @@ import { compileCriterion } from '../eligibility/eligibility.criteria.ts';
 import { addMonthsDay } from '../eligibility/eligibility.dates.ts';
 import { REVENUE_CAP_BY_DIVISION, workerLimitOfDivision } from '../eligibility/eligibility.reference.ts';
 import type { Criterion } from '../eligibility/eligibility.types.ts';
-import { NONE, SMALL_FACTS, SMALL_FACT_NAMES, type Dictionary, type FactColumns, type SmallFact } from './matching.columns.ts';
+import {
+  NONE,
+  SMALL_FACTS,
+  SMALL_FACT_NAMES,
+  type Dictionary,
+  type FactColumns,
+  type ListColumn,
+  type SmallFact,
+} from './matching.columns.ts';
 
 export interface Predicate {
   /** Writes the answer of rows from…to−1 into tri[from…to−1]. */
@@ -50,6 +58,39 @@ function dictionaryPredicate<T>(dict: Dictionary<T>, codes: () => Int32Array, an
         }
         for (let c = filled; c < dict.size; c++) table[c] = answer(dict.values[c]!);
         filled = dict.size;
+      }
+      const col = codes();
+      const t = table;
+      for (let i = from; i < to; i++) tri[i] = t[col[i]!]!;
+    },
+  };
+}
+
+/**
+ * A lookup table over the distinct lists of a list column (entry 0, the unknown list, answers
+ * unknown), extended as new lists appear; `answer` fills entries e0…e1−1 in one pass.
+ */
+function listPredicate(
+  list: ListColumn,
+  codes: () => Int32Array,
+  answer: (L: ListColumn, e0: number, e1: number, table: Uint8Array) => void,
+): Predicate {
+  let table = new Uint8Array(64);
+  let filled = 0;
+  return {
+    fill(tri, from, to) {
+      if (filled < list.size) {
+        if (table.length < list.size) {
+          const next = new Uint8Array(Math.max(list.size, table.length * 2));
+          next.set(table);
+          table = next;
+        }
+        if (filled === 0) {
+          table[0] = UNK;
+          filled = 1;
+        }
+        answer(list, filled, list.size, table);
+        filled = list.size;
       }
       const col = codes();
       const t = table;
@@ -235,39 +276,48 @@ export function compilePredicate(c: Criterion, cols: FactColumns): Predicate {
     case 'noPriorReceipt': {
       // eligibility.criteria.ts compilePriorReceipt: a matching receipt on or before the reference
       // date and fewer than years×12 whole months ago → not met; a matching one with a bad date → unknown.
-      const keys = new Set(c.programmeKeys ?? []);
-      const cats = new Set(c.categories ?? []);
+      // The criterion's keys as codes (registered now: a later code is never one of them).
+      const keys = new Set((c.programmeKeys ?? []).map((k) => cols.programmeKeys.code(k)));
+      const cats = new Set((c.categories ?? []).map((k) => cols.categories.code(k)));
       const everything = keys.size === 0 && cats.size === 0;
       const months = c.years * 12;
-      return dictionaryPredicate(
+      return listPredicate(
         cols.receiptLists,
         () => cols.receipts,
-        (list) => {
-          if (list === null) return UNK;
-          let res = MET;
-          for (let k = 0; k < list.days.length; k++) {
-            if (!(everything || keys.has(list.programmeKeys[k]!) || cats.has(list.categories[k]!))) continue;
-            const day = list.days[k]!;
-            const s = day === NONE ? UNK : day <= cols.refDay && list.monthsSince[k]! < months ? NOT : MET;
-            if (s < res) res = s;
+        (L, e0, e1, table) => {
+          const ref = cols.refDay;
+          for (let e = e0; e < e1; e++) {
+            let res = MET;
+            for (let k = L.start[e]!, end = L.start[e + 1]!; k < end; k++) {
+              if (!(everything || keys.has(L.a[k]!) || cats.has(L.b[k]!))) continue;
+              const day = L.x[k]!;
+              const s = day !== day ? UNK : day <= ref && L.y[k]! < months ? NOT : MET;
+              if (s < res) res = s;
+            }
+            table[e] = res;
           }
-          return res;
         },
       );
     }
     case 'documentValid': {
       // compileDocument: a document of the type, issued on or before the reference date and valid on it.
-      const type = c.documentType;
-      return dictionaryPredicate(
+      const type = cols.documentTypes.code(c.documentType);
+      return listPredicate(
         cols.documentLists,
         () => cols.documents,
-        (list) => {
-          if (list === null) return UNK;
+        (L, e0, e1, table) => {
           const ref = cols.refDay;
-          for (let k = 0; k < list.types.length; k++) {
-            if (list.types[k] === type && list.issued[k]! <= ref && ref <= list.until[k]!) return MET;
+          for (let e = e0; e < e1; e++) {
+            let res = NOT;
+            // NaN dates compare false: a document with a date that is not real is not usable.
+            for (let k = L.start[e]!, end = L.start[e + 1]!; k < end; k++) {
+              if (L.a[k] === type && L.x[k]! <= ref && ref <= L.y[k]!) {
+                res = MET;
+                break;
+              }
+            }
+            table[e] = res;
           }
-          return NOT;
         },
       );
     }

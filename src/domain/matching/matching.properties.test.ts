@@ -282,7 +282,7 @@ describe('verdict matrix = per-business engine (oracle)', () => {
       fc.property(catalogueArb, rowsArb(1, 40), (versions, [ref, rows]) => {
         expectOracle(build(versions, rows, ref), versions, rows, ref);
       }),
-      { numRuns: 250 },
+      { numRuns: 150 },
     );
   });
 
