@@ -6,9 +6,9 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { expect } from 'vitest';
 import type { Role } from '../src/domain/roles.ts';
 import { catalogue } from '../src/i18n/i18n.ts';
-import { TOTP_PERIOD_SECONDS } from '../src/domain/second-factor.ts';
+import { ROLES_ALWAYS_REQUIRING_SECOND_FACTOR, TOTP_PERIOD_SECONDS } from '../src/domain/second-factor.ts';
 import { totpCode } from '../src/modules/auth/auth.totp.ts';
-import { DEMO_TOTP_SECRET } from '../src/modules/demo/demo.data.ts';
+import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET } from '../src/modules/demo/demo.data.ts';
 import { navigationFor } from '../src/web/navigation.ts';
 import { createAdminWithCli, ROOT, type RunningServer } from './server.ts';
 
@@ -154,7 +154,7 @@ export async function navigate(page: Page, action: Locator | (() => Promise<unkn
  */
 const totpKeys = new Map<string, string>();
 const lastStep = new Map<string, number>();
-const DEMO_SECOND_FACTOR = new Set(['demo-lead', 'demo-operator', 'demo-admin']);
+const DEMO_SECOND_FACTOR = new Set(DEMO_ACCOUNTS.filter((a) => ROLES_ALWAYS_REQUIRING_SECOND_FACTOR.includes(a.role)).map((a) => a.login));
 
 function totpKeyOf(origin: string, login: string): string | undefined {
   return totpKeys.get(`${origin}|${login}`) ?? (DEMO_SECOND_FACTOR.has(login) ? DEMO_TOTP_SECRET : undefined);

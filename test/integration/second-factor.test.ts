@@ -8,7 +8,8 @@ import { createHarness, TEST_PASSWORD, type Harness, type TestClient } from '../
  */
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness({ ITDA_TRUSTED_CIDRS: '10.0.0.0/8', ITDA_TRUST_PROXY: 'on' });
+  // ITDA_DEMO on (the demo's pages) for the demo hint; no demo data is loaded.
+  h = await createHarness({ ITDA_TRUSTED_CIDRS: '10.0.0.0/8', ITDA_TRUST_PROXY: 'on', ITDA_DEMO: 'on' });
 });
 afterAll(async () => {
   await h?.close();
@@ -129,6 +130,23 @@ describe('the second step', () => {
     expect(trail.at(-2)?.detail).toMatchObject({ factor: 'second', minutes: 10 });
     h.clock.advance(10 * 60_000 + 1000);
     expect((await h.client().login(u.login)).headers.get('location')).toBe('/home');
+  });
+});
+
+describe('the demo', () => {
+  it("shows a demo account's current code on the second step, and never a real account's", async () => {
+    const demo = await h.createUser('operator');
+    await h.db.updateTable('appUser').set({ isDemo: true }).where('id', '=', demo.id).execute();
+    const c = h.client();
+    await password(c, demo.login);
+    const code = await totpCode(secretOf(demo.login), h.clock.now());
+    expect(await (await c.get('/login/second-factor')).text()).toContain(`지금 코드: ${code}`);
+    const real = await h.createUser('operator');
+    const d = h.client();
+    await password(d, real.login);
+    const page = await (await d.get('/login/second-factor')).text();
+    expect(page).not.toContain('지금 코드');
+    expect(page).not.toContain(await totpCode(secretOf(real.login), h.clock.now()));
   });
 });
 
