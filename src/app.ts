@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { apiRoutes } from './modules/api/api.routes.tsx';
 import { eligibilityPages } from './modules/eligibility/eligibility.pages.tsx';
 import { checkPages } from './modules/check/check.pages.tsx';
+import { businessPaperSection, paperPages, participationPaperSection } from './modules/papers/papers.pages.tsx';
 import { helpRequestPages } from './modules/help-requests/help-requests.pages.tsx';
 import { retentionPages } from './modules/retention/retention.pages.tsx';
 import { createRateLimiter } from './web/rate-limit.ts';
@@ -69,6 +70,11 @@ export type AppDeps = Services & {
 
 export { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE };
 
+/** The business page's sections from several modules, in order. */
+function allSections(...parts: BusinessPageExtras['sections'][]): BusinessPageExtras['sections'] {
+  return async (c, businessId) => (await Promise.all(parts.map((p) => p(c, businessId)))).flat();
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   const { config } = deps;
@@ -126,7 +132,7 @@ export function createApp(deps: AppDeps) {
     businesses: deps.businesses,
     eligibility: deps.eligibility,
     municipalities,
-    extras: { sections: deps.businessSections ?? participationSections(deps.participations) },
+    extras: { sections: deps.businessSections ?? allSections(participationSections(deps.participations), businessPaperSection(deps.papers)) },
     nts: deps.nts,
     intakeFrom: (actor, id) => deps.stores.intakeValues(actor ?? null, id),
     helpRequests: deps.helpRequests,
@@ -135,7 +141,8 @@ export function createApp(deps: AppDeps) {
   ntsRoutes(app, { nts: deps.nts });
   caseloadPages(app, { businesses: deps.businesses });
   ownerPages(app, { owner: deps.owner });
-  participationPages(app, { participations: deps.participations, documents: deps.documents, surveys: deps.surveys });
+  participationPages(app, { participations: deps.participations, documents: deps.documents, surveys: deps.surveys, papers: participationPaperSection(deps.papers) });
+  paperPages(app, { papers: deps.papers });
   documentPages(app, { documents: deps.documents });
   recruitmentApplyPages(app, { applicant: deps.recruitment.applicant, cookieSecure: config.cookieSecure });
   recruitmentPages(app, { rounds: deps.recruitment.rounds, selection: deps.recruitment.selection, reviews: deps.recruitment.reviews });

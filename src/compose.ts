@@ -67,6 +67,8 @@ import { createOperationsRepository } from './modules/operations/operations.repo
 import { createOperationsService } from './modules/operations/operations.service.ts';
 import { createStoresRepository } from './modules/stores/stores.repository.ts';
 import { createStoresService } from './modules/stores/stores.service.ts';
+import { createPapersRepository } from './modules/papers/papers.repository.ts';
+import { createPapersService } from './modules/papers/papers.service.ts';
 import { createHelpRequestsRepository } from './modules/help-requests/help-requests.repository.ts';
 import { createHelpRequestsService } from './modules/help-requests/help-requests.service.ts';
 
@@ -220,6 +222,8 @@ export function buildServices(database: Database, config: Config, logger: Logger
       'audit-event.3y': (trx, at, before) => retentionRepo.deleteAuditPrefix(trx, at, before),
     },
   });
+  // Papers ready to sign (issue 13 §3): 위임장, 동의서, 신청 요약, 안내문 as PDF; signed scans back.
+  const papers = createPapersService({ db, repo: createPapersRepository(), gate, documents, eligibility, now });
   return {
     audit,
     backups,
@@ -251,6 +255,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     helpRequests,
     retention,
     dataRequests,
+    papers,
     health: async () => {
       await db.selectFrom('region').select('id').limit(1).execute();
       return true;

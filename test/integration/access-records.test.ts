@@ -27,6 +27,11 @@ const PERSONAL: Record<string, Personal> = {
   'GET /operations/handover': { as: 'office_lead' },
   // Help requests of the public self-check (issue 13 §1): names and phones of the office's queue.
   'GET /help-requests': { as: 'office_lead' },
+  // Papers ready to sign (issue 13 §3): each print is recorded as 'print' (paths set in beforeAll).
+  'GET /participations/:id/papers/power-of-attorney': { as: 'clerk' },
+  'GET /participations/:id/papers/summary': { as: 'clerk' },
+  'GET /businesses/:id/papers/consent': { as: 'clerk' },
+  'GET /businesses/:id/papers/handout': { as: 'clerk' },
 };
 /** Routes that never show business or owner data (all others must be listed above). */
 const NOT_PERSONAL = [
@@ -40,6 +45,8 @@ const NOT_PERSONAL = [
   /^GET \/businesses\/new$/,
   // Retention (issue 14 §3): the rules and the 파기 대장 hold kinds and counts, no personal data.
   /^GET \/admin\/retention(\/export\.xlsx)?$/,
+  // The upload form for a signed scan shows no data of the business (its page records the view).
+  /^GET \/businesses\/:id\/papers\/signed$/,
   // The public self-check (issue 13 §1): the answers given, in the visitor's own URL; nothing stored.
   /^GET \/check(\/help(\/sent)?)?$/,
   /^GET \/api\/v1\/programmes$/,
@@ -122,6 +129,8 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   PERSONAL['GET /participations/:id'] = { as: 'clerk', path: `/participations/${participation.id}` };
   PERSONAL['GET /documents/files/:id'] = { as: 'clerk', path: `/documents/files/${file.id}` };
+  PERSONAL['GET /participations/:id/papers/power-of-attorney'] = { as: 'clerk', path: `/participations/${participation.id}/papers/power-of-attorney` };
+  PERSONAL['GET /participations/:id/papers/summary'] = { as: 'clerk', path: `/participations/${participation.id}/papers/summary` };
   const contract = await h.db
     .insertInto('clerkContract')
     .values({ clerkId, officeId, startsOn: '2026-05-01', endsOn: '2026-11-30' })
@@ -156,8 +165,8 @@ describe('access records cover every route that shows personal data', () => {
       const requestId = res.headers.get('x-request-id')!;
       const rows = await h.db.selectFrom('accessRecord').selectAll().where('requestId', '=', requestId).execute();
       if (!rows.length) missing.push(route);
-      // A page is a view; a file handed out (content-disposition: attachment) is a download or a print.
-      const isFile = /attachment/i.test(res.headers.get('content-disposition') ?? '');
+      // A page is a view; a file handed out (anything but HTML) is a download or a print.
+      const isFile = !/^text\/html/.test(res.headers.get('content-type') ?? '');
       for (const r of rows) {
         expect(r.action, route).toBe(isFile ? (r.action === 'print' ? 'print' : 'download') : 'view');
         expect(r.at).toBeInstanceOf(Date);

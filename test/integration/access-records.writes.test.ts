@@ -168,6 +168,19 @@ const WRITES: Record<string, Write> = {
     actions: CHANGE,
     send: (c, fx) => c.post('/surveys/offer', { participationId: fx.endedParticipationId, returnTo: `/participations/${fx.endedParticipationId}` }),
   },
+  'POST /businesses/:id/papers/signed': {
+    as: 'clerk',
+    actions: ['create'],
+    send: (c, fx) => {
+      const form = new FormData();
+      form.set('_csrf', c.cookies.get('itda_csrf')!);
+      form.set('kind', 'power_of_attorney');
+      form.set('participationId', fx.participationId);
+      form.set('rrnMasked', 'on');
+      form.set('file', new Blob([PDF], { type: 'application/pdf' }), '위임장.pdf');
+      return c.request(`/businesses/${fx.businessId}/papers/signed`, { method: 'POST', body: form });
+    },
+  },
   // Ending a clerk's contract hands each of her businesses to another clerk (or closes it).
   'POST /admin/contracts/:id/end': {
     as: 'operator',

@@ -197,6 +197,13 @@ const EXPECTED: Record<string, Rule> = {
   'POST /o/:token/requests': 'public',
   'GET /data-requests/:id': STAFF,
   'POST /data-requests/:id': STAFF,
+  // Papers ready to sign (issue 13 §3): whoever may read the business prints; staff who may write upload.
+  'GET /participations/:id/papers/power-of-attorney': [...STAFF, 'owner'],
+  'GET /participations/:id/papers/summary': [...STAFF, 'owner'],
+  'GET /businesses/:id/papers/consent': [...STAFF, 'owner'],
+  'GET /businesses/:id/papers/handout': [...STAFF, 'owner'],
+  'GET /businesses/:id/papers/signed': STAFF,
+  'POST /businesses/:id/papers/signed': STAFF,
   'GET /api/v1/me': 'signed-in',
   'GET /api/openapi.json': 'public',
   'GET /api/docs': 'public',

@@ -1,3 +1,4 @@
+import { CONSENT_TEXT_VERSION } from '../../domain/consent-texts.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../errors.ts';
@@ -10,12 +11,6 @@ import { figuresScope, isHandedOver, scopeOf, scopePermits, type BusinessScope }
 import type { BusinessesRepository } from './businesses.repository.ts';
 import { ActivityInput, AssignInput, BusinessInput, ExportInput, WithdrawConsentInput } from './businesses.schemas.ts';
 import { businessListWorkbook } from './businesses.export.ts';
-
-/**
- * The consent texts in force. A change of wording is a new version; the version given is stored
- * with each consent (개인정보 보호법 §15 ②, §17 ②: the notice must state purpose, items, retention).
- */
-export const CONSENT_TEXT_VERSION = { collection: '2026-1', third_party: '2026-1' } as const;
 
 /** Personal data of the owner: kept only with 수집·이용 동의 (without it, only the minimum). */
 const PERSONAL_FIELDS = ['ownerName', 'phone', 'address', 'ownerBirthDate', 'ownerGender', 'ownerDisabled', 'ownerVeteran'] as const;

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import {
   PARTICIPATION_STATUSES,
   SUBMISSION_CHANNELS,
@@ -384,7 +385,7 @@ function History(props: { c: AppContext; events: Detail['events'] }) {
   );
 }
 
-const NOTICES = ['created', 'moved', 'uploaded', 'surveyOffered'] as const;
+const NOTICES = ['created', 'moved', 'uploaded', 'surveyOffered', 'signedUploaded'] as const;
 
 type SurveyOfParticipation = Awaited<ReturnType<SurveysService['forParticipation']>>;
 
@@ -435,6 +436,7 @@ function DetailPage(props: {
   data: Detail;
   checklist: ChecklistItem[];
   survey?: SurveyOfParticipation;
+  papers?: Child;
   active?: ActiveForm;
   values?: FormValues;
   errors?: FieldErrors;
@@ -539,6 +541,8 @@ function DetailPage(props: {
 
       {props.survey !== undefined && <SurveySection c={c} participationId={p.id} survey={props.survey} canWrite={data.canWrite} />}
 
+      {props.papers}
+
       <section aria-labelledby="history-title">
         <h2 class="itda-h2" id="history-title">
           {t('participations.historyTitle')}
@@ -551,7 +555,13 @@ function DetailPage(props: {
 
 export function participationPages(
   app: Hono<AppEnv>,
-  deps: { participations: ParticipationsService; documents: DocumentsService; surveys: SurveysService },
+  deps: {
+    participations: ParticipationsService;
+    documents: DocumentsService;
+    surveys: SurveysService;
+    /** Papers to print for this participation (위임장, 신청 요약: issue 13 §3), from the papers module. */
+    papers?: (c: AppContext, participationId: string, businessId: string) => Promise<Child>;
+  },
 ) {
   const { participations, documents, surveys } = deps;
 
@@ -567,7 +577,8 @@ export function participationPages(
     const survey = (ENDED_STATUSES as readonly string[]).includes(data.participation.status)
       ? await surveys.forParticipation(c.var.actor, id)
       : undefined;
-    return c.html(<DetailPage c={c} data={data} checklist={checklist} survey={survey} {...extra} />, status);
+    const papers = deps.papers ? await deps.papers(c, id, data.participation.businessId) : undefined;
+    return c.html(<DetailPage c={c} data={data} checklist={checklist} survey={survey} papers={papers} {...extra} />, status);
   }
 
   app.get('/participations/:id', (c) => renderDetail(c, uuidParam(c)));

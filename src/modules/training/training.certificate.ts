@@ -1,16 +1,11 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { pdfkit } from '../../heavy-libs.ts';
+import { FONT_BOLD, FONT_REGULAR } from '../../web/pdf.ts';
 
 /**
  * 수료증 (training completion certificate) as a PDF, A4 portrait, in Pretendard (OFL) from the
  * `pretendard` npm package. pdfkit embeds a subset of the OTF with the Hangul actually used;
  * WOFF/WOFF2 (KRDS's fonts) cannot be embedded in a PDF at all (docs/architecture.md, documents).
  */
-const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(path.dirname(require.resolve('pretendard/package.json')), 'dist', 'public', 'static');
-export const FONT_REGULAR = path.join(FONT_DIR, 'Pretendard-Regular.otf');
-export const FONT_BOLD = path.join(FONT_DIR, 'Pretendard-Bold.otf');
 
 export interface CertificateData {
   certificateNo: string;
