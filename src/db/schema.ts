@@ -830,3 +830,17 @@ export interface ChainHeadTable {
 export interface DB {
   chainHead: ChainHeadTable;
 }
+
+// ── Access-record counts per account, Korean day and action (migration 20261204030100, issue 14 §6) ──
+export interface AccessRecordDayTable {
+  accountKey: string;
+  accountId: string | null;
+  login: string | null;
+  day: string;
+  action: string;
+  inHours: number;
+  offHours: number;
+}
+export interface DB {
+  accessRecordDay: AccessRecordDayTable;
+}

@@ -75,8 +75,7 @@ export function createOperationsRepository() {
       const { start, end } = periodInstants(f.period);
       let q = db
         .selectFrom('accessRecord as a')
-        .leftJoin('business as b', (j) => j.on(sql<boolean>`a.subject_type = 'business' and b.id::text = a.subject_id`))
-        .select(['a.id', 'a.at', 'a.accountId', 'a.accountLogin', 'a.ip', 'a.subjectType', 'a.subjectId', 'a.action', 'a.reason', 'a.detail', 'b.name as businessName'])
+        .select(['a.id', 'a.at', 'a.accountId', 'a.accountLogin', 'a.ip', 'a.subjectType', 'a.subjectId', 'a.action', 'a.reason', 'a.detail'])
         .where('a.at', '>=', start)
         .where('a.at', '<', end);
       if (f.accountId) q = q.where('a.accountId', '=', f.accountId);
@@ -92,7 +91,17 @@ export function createOperationsRepository() {
           sql<boolean>`(extract(hour from a.at at time zone 'Asia/Seoul') not between ${WORKING_HOURS.start} and ${WORKING_HOURS.end - 1} or extract(isodow from a.at at time zone 'Asia/Seoul') in (6, 7) or to_char(a.at at time zone 'Asia/Seoul', 'YYYY-MM-DD') = any(${holidays}))`,
         );
       }
-      return q.orderBy('a.id', 'desc').limit(f.limit).offset(f.offset).execute();
+      // The page first (newest first, by the index on `at`: it stops after one page instead of
+      // reading the month), then the business names of those rows only (issue 14 §6).
+      const page = q.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(f.limit).offset(f.offset).as('a');
+      return db
+        .selectFrom(page)
+        .leftJoin('business as b', (j) => j.on(sql<boolean>`a.subject_type = 'business' and b.id::text = a.subject_id`))
+        .selectAll('a')
+        .select('b.name as businessName')
+        .orderBy('a.at', 'desc')
+        .orderBy('a.id', 'desc')
+        .execute();
     },
     /** Businesses whose name contains the text (to find "whose data"). */
     async businessIdsByName(db: Db, text: string) {

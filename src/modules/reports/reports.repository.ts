@@ -1,9 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ParticipationStatus } from '../../db/schema.ts';
-import type { AccessCell } from '../../domain/metrics/access-review.ts';
+import { WORKING_HOURS, type AccessCell } from '../../domain/metrics/access-review.ts';
 import type { ClerkActivity, ClerkLoad } from '../../domain/metrics/caseload.ts';
 import type { DayHistogram, Dimension, GroupFacts, MonthFacts, ParticipationFacts } from '../../domain/metrics/figures.ts';
-import { daysBetween, monthPeriod, periodInstants, type Period } from '../../domain/metrics/period.ts';
+import { daysBetween, monthPeriod, type Period } from '../../domain/metrics/period.ts';
 import type { SatisfactionFacts } from '../../domain/metrics/satisfaction.ts';
 import { OPEN_STATUSES, PARTICIPATION_STATUSES } from '../../domain/participation-workflow.ts';
 import type { Db } from '../../db/db.ts';
@@ -495,14 +495,26 @@ export function createReportsRepository() {
     },
 
     /** Access records per account, Korean day and hour, and action (facts for access-review.ts). */
+    /**
+     * Counts per account, Korean day and action for the access review, inside and outside working
+     * hours, from the counts the triggers of migration 20261204030100_access_record_day.sql keep (not
+     * a scan of the month's records). As cells: the in-hours count at the first working hour, the
+     * off-hours count at 0 — the hour is all src/domain/metrics/access-review.ts reads of it.
+     */
     async accessCells(db: Db, period: Period): Promise<AccessCell[]> {
-      const { start, end } = periodInstants(period);
-      const r = await sql<{ accountId: string | null; login: string | null; day: string; hour: number; action: string; n: number }>`
-        select account_id, max(account_login) as login, to_char(at at time zone 'Asia/Seoul', 'YYYY-MM-DD') as day,
-          extract(hour from at at time zone 'Asia/Seoul')::int as hour, action, count(*) as n
-        from access_record where at >= ${start} and at < ${end}
-        group by account_id, 3, 4, action`.execute(db);
-      return r.rows.map((x) => ({ ...x, hour: Number(x.hour), n: Number(x.n) }));
+      const rows = await db
+        .selectFrom('accessRecordDay')
+        .select(['accountId', 'login', 'day', 'action', 'inHours', 'offHours'])
+        .where('day', '>=', period.from)
+        .where('day', '<=', period.to)
+        .execute();
+      const cells: AccessCell[] = [];
+      for (const r of rows) {
+        const base = { accountId: r.accountId, login: r.login, day: r.day, action: r.action };
+        if (Number(r.inHours) > 0) cells.push({ ...base, hour: WORKING_HOURS.start, n: Number(r.inHours) });
+        if (Number(r.offHours) > 0) cells.push({ ...base, hour: 0, n: Number(r.offHours) });
+      }
+      return cells;
     },
   };
 }
