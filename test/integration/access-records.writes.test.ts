@@ -204,6 +204,7 @@ const NOT_PERSONAL: [RegExp, string][] = [
   [/^POST \/surveys\/sweep$/, 'the job run by hand: invitations to ended participations, audited as survey.sweep'],
   [/^POST \/s(\/:token)?$/, 'the owner answers the satisfaction survey herself (data subject, no staff access)'],
   [/^POST \/check\/help$/, 'the owner asks for help herself (data subject, no staff access); the queue records its viewers'],
+  [/^POST \/my\/data-requests$/, 'the owner (signed in) asks for correction or deletion of her own data; recorded as a create through gate.business (retention.test)'],
   [/^POST \/o\/:token\/requests$/, 'the owner asks for correction or deletion of her own data (data subject, no staff access); recorded as a create through gate.byLink (retention.test)'],
   [/^POST \/admin\/retention\/run$/, 'the retention job run by hand: hands nothing out, writes kinds and counts to the 파기 대장, audited as retention.run'],
   [/^POST \/api\/v1\/eligibility\/check$/, 'facts in, verdicts out, nothing stored (issue 13 §1)'],

@@ -300,3 +300,30 @@ describe('an owner asks for correction or deletion', () => {
     expect((await clerk.post(`/data-requests/${requestId}`, { outcome: 'refused', note: 'x' })).status).toBe(400);
   });
 });
+
+describe('an owner signed in with an account', () => {
+  it('sees what Itda holds on her home and asks from there; not for a business that is not hers', async () => {
+    h.clock.current = new Date('2026-12-04T01:00:00Z');
+    await signIn();
+    const o = await h.createUser('owner', { login: 'ret-owner' });
+    const businessId = await business('계정 가게', '2026-11-01T00:00:00Z', { ownerUserId: o.id });
+    const other = await business('남의 가게', '2026-11-01T00:00:00Z');
+    const owner = h.client();
+    await owner.login('ret-owner');
+    const home = await (await owner.get('/home')).text();
+    expect(home).toContain('잇다가 가진 내 정보');
+    expect(home).toContain('action="/my/data-requests"');
+    let res = await owner.post('/my/data-requests', { businessId, kind: 'correction', reason: '' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('무엇을 어떻게 바꾸거나 지워야 하는지');
+    res = await owner.post('/my/data-requests', { businessId: other, kind: 'deletion', reason: '지워 주세요' });
+    expect(res.status).toBe(403);
+    res = await owner.post('/my/data-requests', { businessId, kind: 'correction', reason: '주소가 바뀌었습니다.' });
+    expect(res.status).toBe(303);
+    const row = await h.db.selectFrom('dataRequest').selectAll().where('businessId', '=', businessId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ kind: 'correction', via: 'owner_account', dueOn: '2026-12-14', status: 'open' });
+    const rec = await h.db.selectFrom('accessRecord').selectAll().where('requestId', '=', res.headers.get('x-request-id')!).executeTakeFirstOrThrow();
+    expect(rec).toMatchObject({ accountLogin: 'ret-owner', subjectId: businessId, action: 'create' });
+    expect(await (await owner.get('/home?notice=requested')).text()).toContain('2026-12-14까지');
+  });
+});

@@ -195,6 +195,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /admin/retention/run': OPS,
   'GET /admin/retention/export.xlsx': OPS,
   'POST /o/:token/requests': 'public',
+  'POST /my/data-requests': ['owner'],
   'GET /data-requests/:id': STAFF,
   'POST /data-requests/:id': STAFF,
   // Papers ready to sign (issue 13 §3): whoever may read the business prints; staff who may write upload.

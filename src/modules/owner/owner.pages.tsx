@@ -128,7 +128,7 @@ export function OwnerHeld({ c, v }: { c: AppContext; v: View }) {
 }
 
 /** 정정 요청 / 삭제 요청 with a reason, on the page behind the owner's link. */
-function OwnerRequestForm({ c, token, values, errors }: { c: AppContext; token: string; values?: FormValues; errors?: FieldErrors }) {
+function OwnerRequestForm({ c, action, businessId, values, errors }: { c: AppContext; action: string; businessId?: string; values?: FormValues; errors?: FieldErrors }) {
   const t = c.var.t;
   return (
     <section class="itda-card" aria-labelledby="owner-request">
@@ -136,8 +136,9 @@ function OwnerRequestForm({ c, token, values, errors }: { c: AppContext; token: 
         {t('owner.requests.ask')}
       </h2>
       <p>{t('owner.requests.lead')}</p>
-      <form method="post" action={`/o/${token}/requests`} novalidate>
+      <form method="post" action={action} novalidate>
         <CsrfField token={c.var.csrfToken} />
+        {businessId && <input type="hidden" name="businessId" value={businessId} />}
         <RadioGroup
           t={t}
           name="kind"
@@ -173,7 +174,7 @@ export function ownerPages(app: Hono<AppEnv>, deps: { owner: OwnerService }) {
           <Notice kind="info">{t('owner.linkReusable', { until: formatDateTime(v.linkExpiresAt, c.var.locale) })}</Notice>
           <OwnerCase c={c} v={v} />
           <OwnerHeld c={c} v={v} />
-          {!v.held.facts.anonymisedAt && <OwnerRequestForm c={c} token={token} values={form.values} errors={form.errors} />}
+          {!v.held.facts.anonymisedAt && <OwnerRequestForm c={c} action={`/o/${token}/requests`} values={form.values} errors={form.errors} />}
         </div>
       </Layout>,
       status,
@@ -190,6 +191,27 @@ export function ownerPages(app: Hono<AppEnv>, deps: { owner: OwnerService }) {
     return c.redirect(`/o/${token}?notice=requested`, 303);
   });
 
+  // An owner signed in with an account asks from her home; a refused form comes back on its own page.
+  app.post('/my/data-requests', async (c) => {
+    const values = await readForm(c);
+    const businessId = typeof values.businessId === 'string' ? values.businessId : '';
+    const result = await handleForm(c, () => deps.owner.requestByAccount(c.var.actor, businessId, values, requestMeta(c)));
+    if (!result.ok) {
+      const t = c.var.t;
+      return c.html(
+        <Layout c={c} title={t('owner.requests.ask')}>
+          <div class="itda-large">
+            <PageHeader title={t('owner.requests.ask')} />
+            <ErrorSummary errors={result.errors} t={t} message={result.message} />
+            <OwnerRequestForm c={c} action="/my/data-requests" businessId={businessId} values={values} errors={result.errors} />
+          </div>
+        </Layout>,
+        400,
+      );
+    }
+    return c.redirect('/home?notice=requested', 303);
+  });
+
   app.post('/businesses/:id/owner-link', async (c) => {
     const id = uuidParam(c);
     await deps.owner.sendLink(c.var.actor, id, requestMeta(c));
@@ -202,10 +224,12 @@ export function OwnerHome({ c, views }: { c: AppContext; views: View[] }) {
   return (
     <div class="itda-large">
       {views.length === 0 && <Notice kind="info">{t('owner.noBusiness')}</Notice>}
+      {c.req.query('notice') === 'requested' && <Notice kind="success">{t('owner.requests.sent')}</Notice>}
       {views.map((v) => (
         <>
           <OwnerCase c={c} v={v} />
           <OwnerHeld c={c} v={v} />
+          {!v.held.facts.anonymisedAt && <OwnerRequestForm c={c} action="/my/data-requests" businessId={v.business.id} />}
         </>
       ))}
     </div>

@@ -85,6 +85,18 @@ export function createOwnerService(deps: {
       return out;
     },
 
+    /** 정정·삭제 요청 by an owner signed in with an account: her own business only (recorded through its door). */
+    async requestByAccount(actor: Actor | null, businessId: string, raw: unknown, meta: RequestMeta) {
+      requireActor(actor);
+      if (actor.role !== 'owner') throw new ForbiddenError();
+      return db.transaction().execute(async (trx) => {
+        await gate.check(trx, actor, businessId, 'read');
+        const r = await deps.dataRequests.submit(trx, businessId, 'owner_account', raw);
+        await gate.business(trx, actor, meta, { id: businessId, mode: 'read', action: 'create', detail: { via: 'owner', dataRequest: r.id } });
+        return r;
+      });
+    },
+
     /** Staff send the owner a one-time link by SMS (through the outbox, in the same transaction). */
     async sendLink(actor: Actor | null, businessId: string, meta: RequestMeta) {
       requireActor(actor);
