@@ -20,6 +20,25 @@ export function textShowsRrn(bytes: Uint8Array, type: MediaType): boolean {
   return containsRrn(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
 }
 
+/**
+ * The checks of an uploaded document file, in the order a clerk can fix them: present, ≤ 10 MB, no
+ * 주민등록번호 in its name, a PDF/JPG/PNG by content, no 주민등록번호 in a PDF's text layer. Returns
+ * the problems (field `file`) or the bytes and their media type.
+ */
+export async function checkUploadedFile(
+  file: File | null,
+): Promise<{ ok: true; bytes: Uint8Array; mediaType: MediaType } | { ok: false; issues: { path: string; messageKey: string }[] }> {
+  const fail = (messageKey: string) => ({ ok: false as const, issues: [{ path: 'file', messageKey }] });
+  if (!file || file.size === 0) return fail('documents.fileRequired');
+  if (file.size > DOCUMENT_MAX_BYTES) return fail('documents.fileTooLarge');
+  if (containsRrn(file.name)) return fail('documents.rrnInName');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mediaType = sniffMediaType(bytes);
+  if (!mediaType) return fail('documents.fileType');
+  if (textShowsRrn(bytes, mediaType)) return fail('documents.rrnInContent');
+  return { ok: true, bytes, mediaType };
+}
+
 /** RFC 5987 attr-char: everything else is percent-encoded in `filename*`. */
 function rfc5987(value: string): string {
   return Array.from(new TextEncoder().encode(value))

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { daysBetween, validUntil as computeValidUntil } from '../../domain/documents/document-validity.ts';
-import { containsRrn } from '../../domain/identifiers.ts';
 import { InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { parseInput, parseInputWithoutRrn } from '../../validation.ts';
 import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
@@ -10,7 +9,7 @@ import type { RequestMeta } from '../audit/audit.service.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
 import { kstDate } from '../../domain/korean-time.ts';
 import { buildChecklist, type ChecklistType } from './documents.checklist.ts';
-import { DOCUMENT_MAX_BYTES, safeFileName, sniffMediaType, textShowsRrn, type MediaType } from './documents.files.ts';
+import { checkUploadedFile, safeFileName } from './documents.files.ts';
 import type { DocumentsRepository } from './documents.repository.ts';
 import { DownloadInput, uploadDocumentInput, type DownloadPurpose, type UploadDocumentInput } from './documents.schemas.ts';
 
@@ -104,17 +103,10 @@ export function createDocumentsService(deps: DocumentsDeps) {
         if (input.validUntil && input.validUntil < input.issuedOn)
           issues.push({ path: 'validUntil', messageKey: 'documents.validBeforeIssued' });
       }
-      let bytes: Uint8Array | null = null;
-      let mediaType: MediaType | null = null;
-      if (!file || file.size === 0) issues.push({ path: 'file', messageKey: 'documents.fileRequired' });
-      else if (file.size > DOCUMENT_MAX_BYTES) issues.push({ path: 'file', messageKey: 'documents.fileTooLarge' });
-      else if (containsRrn(file.name)) issues.push({ path: 'file', messageKey: 'documents.rrnInName' });
-      else {
-        bytes = new Uint8Array(await file.arrayBuffer());
-        mediaType = sniffMediaType(bytes);
-        if (!mediaType) issues.push({ path: 'file', messageKey: 'documents.fileType' });
-        else if (textShowsRrn(bytes, mediaType)) issues.push({ path: 'file', messageKey: 'documents.rrnInContent' });
-      }
+      const checked = await checkUploadedFile(file);
+      if (!checked.ok) issues.push(...checked.issues);
+      const bytes = checked.ok ? checked.bytes : null;
+      const mediaType = checked.ok ? checked.mediaType : null;
       if (issues.length || !input || !type || !file || !bytes || !mediaType)
         invalid(issues.length ? issues : [{ path: 'file', messageKey: 'documents.fileRequired' }]);
       let until: string | null;

@@ -5,7 +5,7 @@ import type { SignedPaperKind } from '../../db/schema.papers.ts';
 import { CONSENT_TEXT_VERSION, consentText, type ConsentKind, type ConsentText } from '../../domain/consent-texts.ts';
 import { FACT_LABELS } from '../../domain/eligibility/index.ts';
 import { formatDate, formatWon } from '../../domain/format.ts';
-import { containsRrn, formatBrn } from '../../domain/identifiers.ts';
+import { formatBrn } from '../../domain/identifiers.ts';
 import { kstDate } from '../../domain/korean-time.ts';
 import { ForbiddenError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { translator } from '../../i18n/i18n.ts';
@@ -13,7 +13,7 @@ import { parseInput } from '../../validation.ts';
 import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/auth.policy.ts';
-import { DOCUMENT_MAX_BYTES, safeFileName, sniffMediaType, textShowsRrn } from '../documents/documents.files.ts';
+import { checkUploadedFile, safeFileName } from '../documents/documents.files.ts';
 import type { DocumentsService } from '../documents/documents.service.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import { renderConsent, renderHandout, renderPowerOfAttorney, renderSummary, type PaperMeta, type PaperParties } from './papers.pdf.ts';
@@ -179,17 +179,10 @@ export function createPapersService(deps: {
         consentId = active.find((c) => c.kind === 'collection')?.id ?? active[0]?.id ?? null;
         if (!consentId) issues.push({ path: 'kind', messageKey: 'papers.noConsent' });
       }
-      let bytes: Uint8Array | null = null;
-      let mediaType: ReturnType<typeof sniffMediaType> = null;
-      if (!file || file.size === 0) issues.push({ path: 'file', messageKey: 'documents.fileRequired' });
-      else if (file.size > DOCUMENT_MAX_BYTES) issues.push({ path: 'file', messageKey: 'documents.fileTooLarge' });
-      else if (containsRrn(file.name)) issues.push({ path: 'file', messageKey: 'documents.rrnInName' });
-      else {
-        bytes = new Uint8Array(await file.arrayBuffer());
-        mediaType = sniffMediaType(bytes);
-        if (!mediaType) issues.push({ path: 'file', messageKey: 'documents.fileType' });
-        else if (textShowsRrn(bytes, mediaType)) issues.push({ path: 'file', messageKey: 'documents.rrnInContent' });
-      }
+      const checked = await checkUploadedFile(file);
+      if (!checked.ok) issues.push(...checked.issues);
+      const bytes = checked.ok ? checked.bytes : null;
+      const mediaType = checked.ok ? checked.mediaType : null;
       if (issues.length || !input || !bytes || !mediaType || !file) throw new InvalidError('validation.summary', issues.length ? issues : [{ path: 'file', messageKey: 'documents.fileRequired' }]);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const kind: SignedPaperKind = input.kind;
