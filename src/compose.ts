@@ -53,6 +53,7 @@ import { createOwnerRepository } from './modules/owner/owner.repository.ts';
 import { createOwnerService } from './modules/owner/owner.service.ts';
 import { createEligibilityRepository } from './modules/eligibility/eligibility.repository.ts';
 import { createEligibilityService } from './modules/eligibility/eligibility.service.ts';
+import { createVerdictStore } from './modules/matching/matching.service.ts';
 import { createParticipationsRepository } from './modules/participations/participations.repository.ts';
 import { createParticipationsService } from './modules/participations/participations.service.ts';
 import { createDocumentsRepository } from './modules/documents/documents.repository.ts';
@@ -122,6 +123,8 @@ export function buildServices(database: Database, config: Config, logger: Logger
     logger,
   });
   const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
+  // Stored verdicts (issue 12 §2): the verdict matrix of tracked businesses × the catalogue.
+  const verdicts = createVerdictStore({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
   // 공공사무원 채용 (issue 6): one service per audience over one repository and the shared core.
   const recruitmentDeps = { db, repo: createRecruitmentRepository(), audit, notifications, gate, now };
   const recruitmentCore = createRecruitmentCore(recruitmentDeps);
@@ -158,7 +161,15 @@ export function buildServices(database: Database, config: Config, logger: Logger
   // Retention (issue 14 §3): owners' correction / deletion requests; the nightly job is wired below.
   const retentionRepo = createRetentionRepository();
   const dataRequests = createDataRequestsService({ db, repo: retentionRepo, gate, audit, now });
-  const owner = createOwnerService({ db, repo: createOwnerRepository(), gate, notifications, now, publicUrl: config.publicUrl, dataRequests });
+  const owner = createOwnerService({
+    db,
+    repo: createOwnerRepository(),
+    gate,
+    notifications,
+    now,
+    publicUrl: config.publicUrl,
+    dataRequests,
+  });
   const documents = createDocumentsService({ db, repo: createDocumentsRepository(), gate, now });
   const demo = createDemoService({ db, repo: createDemoRepository(), audit, programs: programsRepo, totpKey: config.secondFactor.key });
   // Reports, surveys, operations (issue 5).
@@ -236,6 +247,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     programs,
     notices,
     eligibility,
+    verdicts,
     gate,
     businesses,
     owner,
