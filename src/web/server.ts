@@ -55,8 +55,13 @@ export function startServer(opts: { fetch: Fetch; port: number; hostname?: strin
         draining = true;
         setTimeout(() => {
           // close() stops listening, closes idle connections and calls back once in-flight requests are answered.
-          server.close(() => resolve());
-          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          // After the I/O poll (setImmediate), not in the timer phase: when a long embedded-database query
+          // blocked the loop, a request sent before the signal can still sit unread on a keep-alive socket
+          // that then looks idle and would be reset (the SIGTERM drill under load, test/drills/sigterm.test.ts).
+          setImmediate(() => {
+            server.close(() => resolve());
+            (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          });
         }, graceMs).unref();
       });
       return stopped;

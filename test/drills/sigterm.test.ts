@@ -58,7 +58,7 @@ describe('SIGTERM under load', () => {
     const stored = await storedSummaries(store, 'sigterm-');
     const lost = [...acknowledged].filter((s) => !stored.has(s));
     console.log(
-      `[drill sigterm ${store.kind}] requests answered ${answered}, in flight at SIGTERM ${inFlightAtSignal}, failed ${failures.length}, exit code ${code} after ${exitMs} ms, writes acknowledged ${acknowledged.size}, lost ${lost.length}`,
+      `[drill sigterm ${store.kind}] requests answered ${answered}, in flight at SIGTERM ${inFlightAtSignal}, failed ${failures.length}${failures.length ? ` (${failures.slice(0, 3).join('; ')})` : ''}, exit code ${code} after ${exitMs} ms, writes acknowledged ${acknowledged.size}, lost ${lost.length}`,
     );
     expect(failures).toEqual([]);
     expect(inFlightAtSignal).toBeGreaterThan(0);
