@@ -7,7 +7,8 @@
  * Contents required by 개인정보 보호법:
  * - 수집·이용 (§15 ②): 목적, 항목, 보유·이용 기간, 동의 거부권과 거부 시 불이익;
  * - 제3자 제공 (§17 ②): 제공받는 자, 그 이용 목적, 항목, 보유·이용 기간, 거부권과 불이익.
- * 주민등록번호 is never collected (§24-2), and the text says so.
+ * 주민등록번호 is never collected (§24-2), and the text says so. The periods stated are those of the
+ * retention rules (src/domain/retention/retention.rules.ts: business 3 years, files 1 year).
  */
 export type ConsentKind = 'collection' | 'third_party';
 
@@ -39,7 +40,7 @@ const TEXTS: readonly ConsentText[] = [
       },
       {
         label: '보유·이용 기간',
-        text: '마지막 지원(신청·선정·수혜)이 끝난 날부터 3년. 그 뒤에는 지체 없이 파기합니다(개인정보 보호법 제21조). 동의를 철회하면 그때 파기합니다.',
+        text: '마지막 지원(신청·선정·수혜)이 끝난 날부터 3년. 올린 서류 파일은 올린 날부터 1년(진행 중인 신청이 있으면 끝날 때까지). 그 뒤에는 지체 없이 파기합니다(개인정보 보호법 제21조). 동의를 철회하면 그때 파기합니다.',
       },
       {
         label: '수집하지 않는 정보',
