@@ -34,6 +34,10 @@ export function createAccessLogRepository() {
       const fieldsJson = JSON.stringify(stable(accessFields(e)));
       await sql`select access_record_append(${e.at.toISOString()}::timestamptz, ${e.accountId}::uuid, ${e.accountLogin}, ${e.ip}, ${e.subjectType}, ${e.subjectId}, ${e.action}, ${e.reason}, ${JSON.stringify(e.detail)}::jsonb, ${e.requestId}, ${e.retainUntil.toISOString()}::timestamptz, ${fieldsJson})`.execute(db);
     },
+    /** The columns of a business the scope policy looks at (src/domain/scope.ts), for the gate's check. */
+    scopeRow(db: Db, businessId: string) {
+      return db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId', 'registeredBy']).where('id', '=', businessId).executeTakeFirst();
+    },
     list(db: Db, f: { subjectType?: string; subjectId?: string; accountId?: string; action?: AccessAction; from?: Date; to?: Date; limit: number; offset: number }) {
       let q = db.selectFrom('accessRecord').selectAll();
       if (f.subjectType) q = q.where('subjectType', '=', f.subjectType);

@@ -73,7 +73,7 @@ export function createPersonalDataGate(deps: { repo: AccessLogRepository; now: (
   async function check(db: Db, actor: Actor | null | undefined, businessId: string, mode: ScopeMode): Promise<BusinessScopeRow & { id: string }> {
     if (!actor) throw new UnauthenticatedError();
     if (!/^[0-9a-f-]{36}$/i.test(businessId)) throw new NotFoundError();
-    const b = await db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId', 'registeredBy']).where('id', '=', businessId).executeTakeFirst();
+    const b = await deps.repo.scopeRow(db, businessId);
     if (!b) throw new NotFoundError();
     if (!scopePermits(scopeOf(actor), b, mode)) throw new ForbiddenError();
     return b;

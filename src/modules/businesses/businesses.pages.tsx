@@ -39,6 +39,9 @@ export interface BusinessPageExtras {
   sections: (c: AppContext, businessId: string) => Promise<Child[]>;
 }
 
+/** The notices a redirect to the business page may ask for (`?notice=`); anything else shows nothing. */
+const NOTICES = ['activity', 'consentWithdrawn', 'created', 'existing', 'handedOver', 'ntsChecked', 'ntsFailed', 'ownerLink', 'saved', 'signedUploaded'] as const;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 
@@ -241,7 +244,7 @@ function DetailPage(props: {
   const notice = c.req.query('notice');
   return (
     <Layout c={c} title={b.name}>
-      {notice && <Notice kind="success">{t(`businesses.notice.${notice}`)}</Notice>}
+      {notice && (NOTICES as readonly string[]).includes(notice) && <Notice kind="success">{t(`businesses.notice.${notice}`)}</Notice>}
       {d.handedTo && (
         <Notice kind="info">
           {t('businesses.handedTo', { office: d.handedTo.name })}{' '}

@@ -3,6 +3,7 @@ import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts'
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { formatDateTime, formatWon } from '../../web/format.ts';
 import type { OwnerService } from './owner.service.ts';
+import { formatBrn } from '../../domain/identifiers.ts';
 import { uuidParam } from '../../web/params.ts';
 import { Badge, Button, CsrfField, ErrorSummary, Facts, RadioGroup, Textarea, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
@@ -87,7 +88,7 @@ export function OwnerHeld({ c, v }: { c: AppContext; v: View }) {
         compact
         items={[
           [t('owner.held.name'), dash(f.name)],
-          [t('owner.held.brn'), dash(f.brn)],
+          [t('owner.held.brn'), dash(f.brn ? formatBrn(f.brn) : f.brn)],
           [t('owner.held.ownerName'), dash(f.ownerName)],
           [t('owner.held.phone'), dash(f.phone)],
           [t('owner.held.address'), dash([f.municipalityName, f.address].filter(Boolean).join(' '))],

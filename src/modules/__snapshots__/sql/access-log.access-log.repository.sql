@@ -8,5 +8,9 @@ select access_record_append($1::timestamptz, $2::uuid, $3, $4, $5, $6, $7, $8, $
 select * from "access_record" where "subject_type" = $1 and "subject_id" = $2 and "account_id" = $3 and "action" = $4 and "at" >= $5 and "at" < $6 order by "id" desc limit $7 offset $8
 --   parameters: "sample-subjectType", 1, 1, "sample-action", "2026-11-01", "2026-11-30", 10, 10
 
+-- AccessLog.scopeRow(db, businessId)
+select "id", "clerk_id", "office_id", "owner_user_id", "registered_by" from "business" where "id" = $1
+--   parameters: 1
+
 -- AccessLog.verifyChain(db)
 select * from "access_record" order by "id"
