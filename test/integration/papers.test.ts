@@ -76,6 +76,7 @@ beforeAll(async () => {
   for (const [key, title, rule] of [
     ['papers-gg', '경기도 소상공인 경영환경 개선', { type: 'region', sido: ['41'] }],
     ['papers-rev', '매출 3억 이하 소상공인 디지털 전환', { type: 'revenue', max: 300_000_000 }],
+    ['papers-closed', '지난봄 마감된 경기도 지원', { type: 'region', sido: ['41'] }],
   ] as const) {
     const q = await h.db.insertInto('programme').values({ key, source: 'manual', sourceId: key }).returning('id').executeTakeFirstOrThrow();
     const qv = await h.db
@@ -88,8 +89,8 @@ beforeAll(async () => {
         nationwide: true,
         rule: JSON.stringify(rule),
         periodKind: 'range',
-        periodStart: '2026-11-01',
-        periodEnd: '2026-12-20',
+        periodStart: key === 'papers-closed' ? '2026-03-01' : '2026-11-01',
+        periodEnd: key === 'papers-closed' ? '2026-03-27' : '2026-12-20',
         publishedAt: new Date(),
         ruleReview: 'reviewed',
         ruleReviewedByName: '시험 검토자',
@@ -151,8 +152,10 @@ describe('papers ready to sign', () => {
     expect(text).toContain('031-123-4567');
     // What the business page judges is what the handout says (same engine): every eligible title is listed.
     const e = await h.services.eligibility.evaluateBusiness(businessId);
-    const eligible = e.result.results.filter((r) => r.verdict === 'eligible');
+    const eligible = e.result.results.filter((r) => r.verdict === 'eligible' && r.title !== '지난봄 마감된 경기도 지원');
     expect(eligible.map((r) => r.title)).toEqual(['경기도 소상공인 경영환경 개선']);
+    // A notice whose application period has ended is not handed out, whatever its verdict.
+    expect(text).not.toContain('지난봄마감된경기도지원');
     expect(text).toContain('지금신청할수있어요(1개)');
     expect(text).toContain('경기도소상공인경영환경개선');
     expect(text).toContain('마감2026.12.20.');

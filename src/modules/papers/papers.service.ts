@@ -135,12 +135,18 @@ export function createPapersService(deps: {
         case 'handout': {
           const e = await deps.eligibility.evaluateBusiness(businessId);
           const until = (key: string) => date(e.info.get(key)?.periodEnd ?? null);
-          const unknown = e.result.results.filter((r) => r.verdict === 'unknown');
+          // The handout is for applying: a notice whose application period has ended is left out.
+          const today = kstDate(now());
+          const open = (key: string) => {
+            const end = e.info.get(key)?.periodEnd;
+            return !end || end >= today;
+          };
+          const unknown = e.result.results.filter((r) => r.verdict === 'unknown' && open(r.programmeKey));
           bytes = await renderHandout({
             ...who,
             ...m,
             asOf: formatDate(kstDate(now()), 'ko'),
-            eligible: e.result.results.filter((r) => r.verdict === 'eligible').map((r) => ({ title: r.title, agency: null, until: until(r.programmeKey), why: r.summary ?? null })),
+            eligible: e.result.results.filter((r) => r.verdict === 'eligible' && open(r.programmeKey)).map((r) => ({ title: r.title, agency: null, until: until(r.programmeKey), why: r.summary ?? null })),
             needMore: unknown.map((r) => ({
               title: r.title,
               until: until(r.programmeKey),
