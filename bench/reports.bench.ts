@@ -23,16 +23,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { hashPassword } from '../src/modules/auth/auth.crypto.ts';
 import { encryptSecret, newTotpSecret } from '../src/modules/auth/auth.totp.ts';
-import { Authenticator, Clock, TestClient } from '../test/harness.ts';
-
-/** The authenticator app's clock is the real one here (the bench's app runs on real time). */
-class RealClock extends Clock {
-  private offset = 0;
-  override now = () => new Date(Date.now() + this.offset);
-  override advance(ms: number) {
-    this.offset += ms;
-  }
-}
+import { Authenticator, RealClock, TestClient } from '../test/harness.ts';
 import { addScale, BENCH_PER_SCALE, createBase } from './reports.data.ts';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

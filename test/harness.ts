@@ -21,6 +21,15 @@ export class Clock {
   }
 }
 
+/** The real clock, for an app that runs on real time (the benchmarks): "advance" only moves this view of it. */
+export class RealClock extends Clock {
+  private offset = 0;
+  override now = () => new Date(Date.now() + this.offset);
+  override advance(ms: number) {
+    this.offset += ms;
+  }
+}
+
 /**
  * The real app on a fresh database (PGlite, or PostgreSQL with TEST_DATABASE_URL), with the
  * production wiring (buildServices + createApp). Log lines are captured for assertions.
