@@ -209,7 +209,7 @@ describe('compiled evaluator = reference interpreter', () => {
         seen[e.verdict]++;
         expect(interpretRule(rule, facts, ref)).toEqual({ verdict: e.verdict, missing: e.missing });
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000, seed: 20261202 },
     );
     // Not vacuous: every verdict occurs often.
     expect(Math.min(seen.eligible, seen.ineligible, seen.unknown)).toBeGreaterThan(100);
@@ -290,7 +290,7 @@ describe('unknown propagation', () => {
           expect(complete.verdict).toBe(partial.verdict);
         }
       }),
-      { numRuns: 600 },
+      { numRuns: 600, seed: 20261202 },
     );
     expect(decidedPartial).toBeGreaterThan(120);
   });
@@ -315,7 +315,7 @@ describe('unknown propagation', () => {
         }
         throw new Error('still unknown after asking for every fact');
       }),
-      { numRuns: 600 },
+      { numRuns: 600, seed: 20261202 },
     );
     expect(resolved).toBeGreaterThan(60);
   });
@@ -430,7 +430,7 @@ describe('near-misses', () => {
         found++;
         expect(nm!.text).toMatch(new RegExp(`^${best}개 조건 미충족: `));
       }),
-      { numRuns: 800 },
+      { numRuns: 800, seed: 20261202 },
     );
     expect(found).toBeGreaterThan(50);
   });
@@ -476,7 +476,10 @@ describe('time-based openings and closings', () => {
         expect(reported?.verdictThen).toBe(first.v);
         expect(reported?.text).toContain(first.date);
       }),
-      { numRuns: 300 },
+      // A fixed seed, as for every property here whose count checks coverage (that the generated
+      // cases really exercise what is tested): with a random seed this one was once exactly at its
+      // bound (CI failed with 12 > 12). The properties without a coverage count keep random seeds.
+      { numRuns: 300, seed: 20261202 },
     );
     // About one case in ten changes within the horizon; the others check that none is reported.
     expect(changes).toBeGreaterThan(12);
