@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps) {
   /** Every page and API request (not static files, /healthz or /readyz, which need no session look-up), in this order. */
   const session = [
     authentication({ auth: deps.auth, cookieSecure: config.cookieSecure }),
-    locale(),
+    locale({ cookieSecure: config.cookieSecure }),
     csrfProtection({ cookieSecure: config.cookieSecure, exempt: [/^\/api\/v1\/eligibility\/check$/] }),
     secondFactorGate(),
     passwordChangeGate(),

@@ -26,6 +26,8 @@ export interface HelpRequestTable {
   closedAt: Opt<Date>;
   closedBy: Opt<string>;
   purgeAfter: Opt<Date>;
+  /** The owner's language on the form (migration 20261206020000). */
+  language: ColumnType<string, string | undefined, string>;
 }
 export type HelpRequest = Selectable<HelpRequestTable>;
 

@@ -10,7 +10,8 @@ import { kstDate } from './korean-time.ts';
 type DateInput = Date | string | null | undefined;
 
 const NONE = '—';
-const intlLocale = (locale: string) => (locale === 'ko' ? 'ko-KR' : 'en-GB');
+const INTL: Record<string, string> = { ko: 'ko-KR', zh: 'zh-CN', vi: 'vi-VN' };
+const intlLocale = (locale: string) => INTL[locale] ?? 'en-GB';
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** Intl.DateTimeFormat is costly to build: one per locale and style. */

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
-import { LOCALES } from '../i18n/i18n.ts';
+import { htmlLang, LOCALES, STAFF_LOCALES } from '../i18n/i18n.ts';
 import type { AppContext } from './context.ts';
+import { ownerFacing } from './middleware.ts';
 import { navigationFor } from './navigation.ts';
 
 export const ASSET_VERSION = '5';
@@ -23,11 +24,17 @@ export function Layout({ c, title, children, bare }: LayoutProps) {
   const nav = bare ? [] : navigationFor(actor);
   const path = new URL(c.req.url).pathname;
   const lang = c.var.locale;
+  // Owner pages offer all four languages; staff pages the full-coverage ones (src/i18n/i18n.ts).
+  const offered = ownerFacing(path, actor) ? LOCALES : STAFF_LOCALES;
+  // The switch comes back to this very page (a self-check screen keeps its answers), minus any ?lang=.
+  const params = new URL(c.req.url).searchParams;
+  params.delete('lang');
+  const here = params.size ? `${path}?${params}` : path;
   // A signed-in page holds personal data: no copy in the browser cache, so after sign-out the
   // Back button cannot show it again (KISA 웹 취약점 점검: 캐시 통한 정보 노출).
   if (actor) c.header('Cache-Control', 'no-store');
   return (
-    <html lang={lang}>
+    <html lang={htmlLang(lang)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -56,9 +63,9 @@ export function Layout({ c, title, children, bare }: LayoutProps) {
               <div class="itda-utility">
                 <form method="post" action="/locale" class="krds-language itda-language">
                   <input type="hidden" name="_csrf" value={c.var.csrfToken} />
-                  <input type="hidden" name="returnTo" value={path} />
+                  <input type="hidden" name="returnTo" value={here} />
                   <span class="sr-only">{t('layout.language')}</span>
-                  {LOCALES.map((l) => (
+                  {offered.map((l) => (
                     <button
                       type="submit"
                       name="locale"

@@ -8,7 +8,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import { containsRrn } from '../domain/identifiers.ts';
 import { ForbiddenError, InvalidError, UnauthenticatedError, type FieldIssue } from '../errors.ts';
-import { DEFAULT_LOCALE, isLocale, translator } from '../i18n/i18n.ts';
+import { DEFAULT_LOCALE, isLocale, LOCALES, localeFromAcceptLanguage, translator } from '../i18n/i18n.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import { csrfTokenFor, randomToken } from '../modules/auth/auth.crypto.ts';
 import { withRequestMemo } from '../request-memo.ts';
@@ -197,12 +197,37 @@ export function authentication(opts: { auth: Pick<AuthService, 'resolveToken' | 
   };
 }
 
-/** The language: the account's, else the cookie's (set on the sign-in page), else Korean. */
-export function locale(): Middleware {
+/**
+ * The language (issue 13 §4): `?lang=` (a link or the switch; remembered in the cookie for a year),
+ * else a staff account's own, else the cookie's, else the browser's Accept-Language as a first guess,
+ * else Korean. Staff pages (and every page outside OWNER_PATHS) are offered in full-coverage languages only: a clerk
+ * whose cookie says `vi` (she tried the owner's view) still gets Korean pages there, never a page that claims `lang="vi"` and
+ * shows Korean.
+ */
+/**
+ * Owner-facing pages (offered in every language): the self-check and help request, the owner's link
+ * page and her home and requests, the opt-out page of owner messages. Everything else is staff work.
+ */
+export const OWNER_PATHS: readonly RegExp[] = [/^\/check(?:\/|$)/, /^\/o\//, /^\/my\//, /^\/optout(?:\/|$)/, /^\/u\//];
+export function ownerFacing(path: string, actor: { role: string } | null): boolean {
+  return OWNER_PATHS.some((r) => r.test(path)) || (actor?.role === 'owner' && (path === '/home' || path === '/'));
+}
+
+export function locale(opts: { cookieSecure?: boolean } = {}): Middleware {
   return async (c, next) => {
     const actor = c.var.actor;
+    const asked = c.req.query('lang');
+    if (isLocale(asked)) setCookie(c, LOCALE_COOKIE, asked, { ...cookieBase(opts.cookieSecure ?? false), maxAge: 365 * 86_400 });
     const cookieLocale = getCookie(c, LOCALE_COOKIE);
-    const chosen = actor && isLocale(actor.locale) ? actor.locale : isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE;
+    const staff = (actor !== null && actor.role !== 'owner') || !ownerFacing(c.req.path, actor);
+    let chosen = isLocale(asked)
+      ? asked
+      : actor && isLocale(actor.locale)
+        ? actor.locale
+        : isLocale(cookieLocale)
+          ? cookieLocale
+          : (localeFromAcceptLanguage(c.req.header('accept-language')) ?? DEFAULT_LOCALE);
+    if (staff && LOCALES.find((l) => l.code === chosen)?.coverage !== 'all') chosen = DEFAULT_LOCALE;
     c.set('locale', chosen);
     c.set('t', translator(chosen));
     await next();

@@ -37,7 +37,7 @@ export function helpRequestPages(
       c.var.log?.warn({ form: 'help' }, 'honeypot filled');
       return c.redirect('/check/help/sent', 303);
     }
-    const result = await handleForm(c, () => helpRequests.submit(values));
+    const result = await handleForm(c, () => helpRequests.submit(values, c.var.locale));
     if (!result.ok) return c.html(<HelpForm c={c} values={values} errors={result.errors} message={result.message} municipalities={municipalities} />, 400);
     const q = result.value.office ? `?office=${encodeURIComponent(result.value.office.name)}` : '';
     return c.redirect(`/check/help/sent${q}`, 303);

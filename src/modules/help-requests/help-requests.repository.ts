@@ -26,6 +26,7 @@ export function createHelpRequestsRepository() {
         consentTextVersion: string;
         consentGivenAt: Date;
         answers: Record<string, unknown>;
+        language: string;
       },
     ) {
       return db
@@ -40,7 +41,7 @@ export function createHelpRequestsRepository() {
         .selectFrom('helpRequest as h')
         .innerJoin('municipality as m', 'm.code', 'h.municipalityCode')
         .leftJoin('office as o', 'o.id', 'h.officeId')
-        .select(['h.id', 'h.createdAt', 'h.name', 'h.phone', 'h.preferredTime', 'h.answers', 'h.status', 'h.businessId', 'h.municipalityCode', 'm.name as municipalityName', 'o.name as officeName']);
+        .select(['h.id', 'h.createdAt', 'h.name', 'h.phone', 'h.preferredTime', 'h.answers', 'h.status', 'h.businessId', 'h.municipalityCode', 'h.language', 'm.name as municipalityName', 'o.name as officeName']);
       if (scope.kind === 'office' || scope.kind === 'clerk') q = q.where('h.officeId', '=', scope.officeId ?? -1);
       else if (scope.kind !== 'all') q = q.where('h.id', 'is', null); // no office's queue: nothing
       if (status === 'open') q = q.where('h.status', '=', 'open');

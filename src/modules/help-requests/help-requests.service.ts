@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import { officeQueuePermits, scopeOf } from '../../domain/scope.ts';
 import { ForbiddenError, NotFoundError } from '../../errors.ts';
 import { parseInput, refuseRrn } from '../../validation.ts';
+import { isLocale } from '../../i18n/i18n.ts';
 import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
@@ -49,9 +50,11 @@ export function createHelpRequestsService(deps: {
     /**
      * An owner asks for help (public, no sign-in): the request goes to the office covering the 시·군,
      * with the self-check answers; the owner gets an SMS. Nothing that looks like a 주민등록번호 is
-     * taken, in any field.
+     * taken, in any field. `locale` is the language of the page she used (issue 13 §4): kept with
+     * the request, her SMS is in it.
      */
-    async submit(raw: Record<string, unknown>) {
+    async submit(raw: Record<string, unknown>, locale: string = 'ko') {
+      const language = isLocale(locale) ? locale : 'ko';
       refuseRrn(raw);
       const input = parseInput(HelpRequestInput, raw);
       const answers = parseInput(CheckAnswersInput, { ...raw, municipalityCode: input.municipalityCode });
@@ -67,11 +70,13 @@ export function createHelpRequestsService(deps: {
           consentTextVersion: HELP_CONSENT_VERSION,
           consentGivenAt: at,
           answers,
+          language,
         });
         await notifications.enqueue(trx, {
           channel: 'sms',
           recipient: input.phone,
           template: 'help.received',
+          locale: language,
           params: { office: office?.name ?? '', phone: office?.phone ?? '' },
         });
         return { id: row.id, office: office ? { name: office.name, phone: office.phone } : null };
@@ -110,6 +115,7 @@ export function createHelpRequestsService(deps: {
         ownerVeteran: yn(a.ownerVeteran),
         operatingStatus: a.openedMonth ? 'active' : '',
         preferredChannel: 'phone',
+        language: row.language,
       };
     },
 

@@ -1,5 +1,6 @@
 import { Button, ConfirmField, CsrfField, ErrorSummary, Input, LinkButton, RadioGroup, Select, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import type { AppContext } from '../../web/context.ts';
+import { htmlLang, LOCALES } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../web/format.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { CHECK_FIELDS } from '../check/check.schemas.ts';
@@ -125,6 +126,11 @@ export function HelpQueue(props: { c: AppContext; rows: Row[]; all: boolean }) {
                 {formatDateTime(r.createdAt, c.var.locale)} · {r.municipalityName} · {t(`help.time.${r.preferredTime}`)} · {t(`help.status.${r.status}`)}
                 {r.officeName ? ` · ${r.officeName}` : ''}
               </p>
+              {r.language !== 'ko' && (
+                <p>
+                  {t('help.language')}: <strong lang={htmlLang(r.language)}>{LOCALES.find((l) => l.code === r.language)?.label ?? r.language}</strong>
+                </p>
+              )}
               <p class="form-hint">
                 {[
                   a.ksicCode ? `${t('check.fact.ksicCode')}: ${industryName(a.ksicCode)}` : null,

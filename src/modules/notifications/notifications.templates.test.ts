@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  OWNER_TEMPLATES,
   SMS_MAX_BYTES,
+  hasTemplateLocale,
   TEMPLATE_NAMES,
   TemplateParamError,
   UnknownTemplateError,
@@ -33,6 +35,24 @@ describe('renderTemplate', () => {
     expect(vi.subject).toBe('[잇다] 테스트 메시지');
     expect(renderTemplate('test.message', 'email', null, { sentBy: '운영자' }).body).toContain('보낸 사람: 운영자');
   });
+  it('has every owner message in all four languages, each in its own words (issue 13 §4)', () => {
+    const params = { business: '행복치킨', url: 'https://itda.example/o/abcd1234', office: '안산 사무소', phone: '031-000-0000', programme: '소상공인 경영개선', code: 'AB12CD' };
+    for (const name of OWNER_TEMPLATES) {
+      for (const locale of ['ko', 'en', 'zh', 'vi']) {
+        expect(hasTemplateLocale(name, locale), `${name}/${locale}`).toBe(true);
+        for (const channel of ['sms', 'email'] as const) {
+          const r = renderTemplate(name, channel, locale, params);
+          expect(r.locale).toBe(locale);
+          if (locale !== 'ko') expect(r.body, `${name}/${channel}/${locale}`).not.toBe(renderTemplate(name, channel, 'ko', params).body);
+        }
+      }
+    }
+    expect(renderTemplate('help.received', 'sms', 'vi', params).body).toContain('Nhân viên 안산 사무소');
+    expect(renderTemplate('help.received', 'sms', 'zh', params).body).toContain('已收到帮助请求');
+    // Staff messages have no zh/vi text: asked for in Vietnamese, they go out in Korean.
+    expect(hasTemplateLocale('account.created', 'vi')).toBe(false);
+    expect(renderTemplate('account.created', 'sms', 'vi', { login: 'kim' }).locale).toBe('ko');
+  });
   it('throws on an unknown template or a missing parameter', () => {
     expect(() => renderTemplate('no.such', 'email', 'ko', {})).toThrow(UnknownTemplateError);
     // Inherited object keys are not templates.
@@ -43,7 +63,7 @@ describe('renderTemplate', () => {
   it('keeps every SMS within one SMS (90 bytes EUC-KR) for logins up to 23 characters', () => {
     const login = 'a'.repeat(23);
     for (const name of TEMPLATE_NAMES) {
-      for (const locale of ['ko', 'en']) {
+      for (const locale of ['ko', 'en', 'zh', 'vi']) {
         const { body } = renderTemplate(name, 'sms', locale, { login, displayName: '김사무', sentBy: '운영자' });
         expect(smsByteLength(body), `${name}/${locale}: ${body}`).toBeLessThanOrEqual(SMS_MAX_BYTES);
       }

@@ -1,5 +1,7 @@
 /**
- * Message templates of the outbox, in Korean (source language) and English.
+ * Message templates of the outbox, in Korean (source language) and English; the messages an owner
+ * receives also in Chinese (Simplified) and Vietnamese (issue 13 §4: OWNER_TEMPLATES, a test checks
+ * they have all four). A staff message asked for in zh/vi is sent in Korean.
  *
  * A template is rendered once, when the message is enqueued, and the text is stored in the
  * outbox row: what the admin page shows is exactly what was sent, even after a template changes.
@@ -17,8 +19,8 @@
  */
 export type ChannelKind = 'email' | 'sms';
 export type TemplateParams = Record<string, string | number>;
-export type TemplateLocale = 'ko' | 'en';
-export const TEMPLATE_LOCALES: readonly TemplateLocale[] = ['ko', 'en'];
+export type TemplateLocale = 'ko' | 'en' | 'zh' | 'vi';
+export const TEMPLATE_LOCALES: readonly TemplateLocale[] = ['ko', 'en', 'zh', 'vi'];
 
 export interface RenderedMessage {
   /** E-mail subject; for SMS the title shown when the carrier turns it into an LMS. */
@@ -49,7 +51,8 @@ interface TemplateDef {
   required: readonly string[];
   /** Params that are secrets (a link's token): masked in the stored copy once the message is sent (maskSentSecrets). */
   secret?: readonly string[];
-  text: Record<TemplateLocale, Record<ChannelKind, Render>>;
+  /** ko and en always; zh and vi for the messages an owner receives (OWNER_TEMPLATES). */
+  text: Record<'ko' | 'en', Record<ChannelKind, Render>> & Partial<Record<'zh' | 'vi', Record<ChannelKind, Render>>>;
 }
 
 const s = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
@@ -200,6 +203,17 @@ const TEMPLATES = {
         email: (p) => ({ subject: '[Itda] Your application status', body: [`${s(p.business)}: see the status of your support applications here (valid 24 hours).`, s(p.url)].join('\n') }),
         sms: (p) => ({ subject: '[Itda] Status', body: `[Itda] Your application status (24 h): ${s(p.url)}` }),
       },
+      zh: {
+        email: (p) => ({ subject: '[잇다] 扶持项目进展', body: [`${s(p.business)} 老板您好，您申请的扶持项目进展可以在下面的地址查看（24 小时内有效）。`, s(p.url)].join('\n') }),
+        sms: (p) => ({ subject: '[잇다] 进展', body: `[잇다] 扶持项目进展（24小时）: ${s(p.url)}` }),
+      },
+      vi: {
+        email: (p) => ({
+          subject: '[잇다] Tình hình hỗ trợ',
+          body: [`${s(p.business)}: xem tình hình các chương trình hỗ trợ bạn đã đăng ký tại địa chỉ dưới đây (trong 24 giờ).`, s(p.url)].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] Tình hình', body: `[잇다] Tình hình hỗ trợ (24 giờ): ${s(p.url)}` }),
+      },
     },
   },
   // ── Help request from the public self-check (issue 13 §1): the owner's confirmation, short enough for one SMS.
@@ -213,6 +227,15 @@ const TEMPLATES = {
       en: {
         email: (p) => ({ subject: '[Itda] Request received', body: `A public clerk of ${s(p.office)} will contact you soon. Contact: ${s(p.phone)}` }),
         sms: (p) => ({ subject: '[Itda] Request received', body: `[Itda] Request received. A public clerk${p.office ? ` of ${s(p.office)}` : ''} will call you soon.` }),
+      },
+      // The office's name stays Korean (it is what the caller will say on the phone).
+      zh: {
+        email: (p) => ({ subject: '[잇다] 已收到帮助请求', body: `${s(p.office)} 的公共事务员 (공공사무원) 很快会联系您。咨询：${s(p.phone)}` }),
+        sms: (p) => ({ subject: '[잇다] 已收到请求', body: `[잇다] 已收到帮助请求。${s(p.office) || '경기도'} 公共事务员会尽快联系您。` }),
+      },
+      vi: {
+        email: (p) => ({ subject: '[잇다] Đã nhận yêu cầu', body: `Nhân viên hỗ trợ công (공공사무원) của ${s(p.office)} sẽ sớm liên lạc với bạn. Liên hệ: ${s(p.phone)}` }),
+        sms: (p) => ({ subject: '[잇다] Đã nhận yêu cầu', body: `[잇다] Đã nhận yêu cầu. Nhân viên ${s(p.office) || '경기도'} sẽ sớm gọi cho bạn.` }),
       },
     },
   },
@@ -234,6 +257,20 @@ const TEMPLATES = {
           body: [`Please answer 3 questions about the clerk's help with ${s(p.programme)} (1 minute).`, s(p.url), ...line('Or enter the code: ', p.code), 'Answers are used only to improve the programme.'].join('\n'),
         }),
         sms: (p) => ({ subject: '[Itda] Survey', body: `[Itda] Satisfaction survey (3 questions): ${s(p.url)} code ${s(p.code)}` }),
+      },
+      zh: {
+        email: (p) => ({
+          subject: '[잇다] 扶持项目满意度调查（3 个问题）',
+          body: [`关于公共事务员帮您办理「${s(p.programme)}」的情况，请回答 3 个问题（1 分钟）。`, s(p.url), ...line('或输入地址末尾的代码：', p.code), '回答只用于改进项目。'].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] 满意度调查', body: `[잇다] 满意度调查(3题): ${s(p.url)} 代码 ${s(p.code)}` }),
+      },
+      vi: {
+        email: (p) => ({
+          subject: '[잇다] Khảo sát mức độ hài lòng (3 câu hỏi)',
+          body: [`Hãy trả lời 3 câu hỏi về sự giúp đỡ của nhân viên hỗ trợ công với chương trình 「${s(p.programme)}」 (1 phút).`, s(p.url), ...line('Hoặc nhập mã ở cuối địa chỉ: ', p.code), 'Câu trả lời chỉ được dùng để cải thiện chương trình.'].join('\n'),
+        }),
+        sms: (p) => ({ subject: '[잇다] Khảo sát', body: `[잇다] Khảo sát hài lòng (3 câu): ${s(p.url)} mã ${s(p.code)}` }),
       },
     },
   },
@@ -494,6 +531,17 @@ const TEMPLATES = {
 export type TemplateName = keyof typeof TEMPLATES;
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 
+/**
+ * The messages an owner receives: each must exist in all four languages (a test). Another helper's
+ * owner events (reminders, status changes) join this list with their texts.
+ */
+export const OWNER_TEMPLATES: readonly string[] = ['owner.link', 'help.received', 'survey.link'];
+
+/** Whether a template has its own text in that language (else it is sent in Korean). */
+export function hasTemplateLocale(template: string, locale: string): boolean {
+  return isTemplateName(template) && (TEMPLATES[template] as TemplateDef).text[locale as TemplateLocale] !== undefined;
+}
+
 export function isTemplateName(v: string): v is TemplateName {
   return Object.hasOwn(TEMPLATES, v);
 }
@@ -516,8 +564,11 @@ export function renderTemplate(
     const v = params[name];
     if (v === undefined || v === '') throw new TemplateParamError(template, name);
   }
-  const loc = templateLocale(locale);
-  return { ...def.text[loc][channel](params), locale: loc };
+  const wanted = templateLocale(locale);
+  const own = def.text[wanted];
+  // A staff message asked for in an owner-only language (zh, vi) goes out in Korean.
+  const loc: TemplateLocale = own ? wanted : 'ko';
+  return { ...(own ?? def.text.ko)[channel](params), locale: loc };
 }
 
 /** A secret as the outbox shows it after sending: the first 4 characters of its last path segment, the rest hidden. */

@@ -13,7 +13,7 @@ insert into "help_request" ("answers") values ($1) returning "id", "created_at"
 --   parameters: "\"sample-answers\""
 
 -- HelpRequests.list(db, scope, status)
-select "h"."id", "h"."created_at", "h"."name", "h"."phone", "h"."preferred_time", "h"."answers", "h"."status", "h"."business_id", "h"."municipality_code", "m"."name" as "municipality_name", "o"."name" as "office_name" from "help_request" as "h" inner join "municipality" as "m" on "m"."code" = "h"."municipality_code" left join "office" as "o" on "o"."id" = "h"."office_id" where "h"."office_id" = $1 order by "h"."status" desc, "h"."created_at" limit $2
+select "h"."id", "h"."created_at", "h"."name", "h"."phone", "h"."preferred_time", "h"."answers", "h"."status", "h"."business_id", "h"."municipality_code", "h"."language", "m"."name" as "municipality_name", "o"."name" as "office_name" from "help_request" as "h" inner join "municipality" as "m" on "m"."code" = "h"."municipality_code" left join "office" as "o" on "o"."id" = "h"."office_id" where "h"."office_id" = $1 order by "h"."status" desc, "h"."created_at" limit $2
 --   parameters: 1, 500
 
 -- HelpRequests.officeCovering(db, municipalityCode)
