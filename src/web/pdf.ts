@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type PDFDocument from 'pdfkit';
 import { pdfkit } from '../heavy-libs.ts';
 
@@ -14,6 +15,14 @@ const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve('pretendard/package.json')), 'dist', 'public', 'static');
 export const FONT_REGULAR = path.join(FONT_DIR, 'Pretendard-Regular.otf');
 export const FONT_BOLD = path.join(FONT_DIR, 'Pretendard-Bold.otf');
+/**
+ * Simplified Chinese (issue 13 §4: the handout in the owner's language): Pretendard has no Han
+ * characters, so runs of them are set in Droid Sans Fallback (Apache-2.0, src/web/fonts/README.md).
+ * It has no bold: a bold Chinese run is set in the same weight.
+ */
+export const FONT_HAN = fileURLToPath(new URL('./fonts/DroidSansFallbackFull.ttf', import.meta.url));
+const withHan = new WeakSet<object>();
+const HAN_RUN = /([\p{Script=Han}\u3000-\u303f\uff00-\uffef]+)/u;
 
 export type Doc = InstanceType<typeof PDFDocument>;
 
@@ -30,6 +39,8 @@ export interface PaperInfo {
   /** Demo data is labelled on every page it is printed on. */
   sample?: boolean;
   author?: string;
+  /** BCP 47 language of the paper (the PDF's /Lang, read by screen readers); Korean by default. */
+  lang?: string;
 }
 
 /** Runs `draw` on a new A4 document with the Korean fonts registered; resolves with the PDF bytes. */
@@ -39,7 +50,7 @@ export function renderPaper(info: PaperInfo, draw: (doc: Doc) => void): Promise<
       size: 'A4',
       margins: { top: A4_MARGIN, bottom: A4_MARGIN, left: A4_MARGIN, right: A4_MARGIN },
       info: { Title: info.title, Author: info.author ?? '잇다 (Itda)', Creator: '잇다 (Itda)' },
-      lang: 'ko-KR',
+      lang: info.lang ?? 'ko-KR',
       pdfVersion: '1.7',
       displayTitle: true,
       bufferPages: true,
@@ -50,6 +61,10 @@ export function renderPaper(info: PaperInfo, draw: (doc: Doc) => void): Promise<
     doc.on('error', reject);
     doc.registerFont('regular', FONT_REGULAR);
     doc.registerFont('bold', FONT_BOLD);
+    if (info.lang?.startsWith('zh')) {
+      doc.registerFont('han', FONT_HAN);
+      withHan.add(doc);
+    }
     try {
       draw(doc);
       // Footer (and the sample label) on every page, drawn last so the page count is known.
@@ -85,26 +100,57 @@ export function ensureSpace(doc: Doc, height: number) {
   if (doc.y + height > doc.page.height - A4_MARGIN) doc.addPage();
 }
 
+/**
+ * One block of text at the left margin. On a Chinese paper, runs of Han characters (and CJK
+ * punctuation) are set in the Han font and the rest (Hangul terms, Latin, digits) in Pretendard, as
+ * one flowing paragraph (pdfkit's `continued`).
+ */
+function block(doc: Doc, text: string, font: 'regular' | 'bold', opts: { width: number; align?: 'left' | 'center'; lineGap?: number }) {
+  const runs = withHan.has(doc) ? text.split(HAN_RUN).filter((r) => r !== '') : [text];
+  if (runs.length <= 1) {
+    doc.font(runs[0] !== undefined && HAN_RUN.test(runs[0]) ? 'han' : font).text(text, A4_MARGIN, doc.y, opts);
+    return;
+  }
+  // pdfkit cannot centre a line made of several runs: centre it by hand when it fits on one line.
+  const fontOf = (run: string) => (HAN_RUN.test(run) ? 'han' : font);
+  let x = A4_MARGIN;
+  let rest = opts;
+  if (opts.align === 'center') {
+    const total = runs.reduce((w, run) => w + doc.font(fontOf(run)).widthOfString(run), 0);
+    if (total < opts.width) x = A4_MARGIN + (opts.width - total) / 2;
+    rest = { ...opts, align: 'left', width: opts.width - (x - A4_MARGIN) };
+  }
+  runs.forEach((run, i) => {
+    doc.font(fontOf(run));
+    const last = i === runs.length - 1;
+    if (i === 0) doc.text(run, x, doc.y, { ...rest, continued: !last });
+    else doc.text(run, { continued: !last });
+  });
+  doc.x = A4_MARGIN;
+}
+
 /** The paper's title, centred, with an optional line under it (e.g. the programme). */
 export function paperTitle(doc: Doc, title: string, subtitle?: string, size = 20) {
-  doc.font('bold').fontSize(size).fillColor(INK).text(title, A4_MARGIN, doc.y, { width: contentWidth(doc), align: 'center' });
-  if (subtitle) doc.moveDown(0.2).font('regular').fontSize(11).fillColor(GREY).text(subtitle, { width: contentWidth(doc), align: 'center' });
+  doc.fontSize(size).fillColor(INK);
+  block(doc, title, 'bold', { width: contentWidth(doc), align: 'center' });
+  if (subtitle) {
+    doc.moveDown(0.2).fontSize(11).fillColor(GREY);
+    block(doc, subtitle, 'regular', { width: contentWidth(doc), align: 'center' });
+  }
   doc.moveDown(1);
 }
 
 export function sectionHeading(doc: Doc, text: string, size = 12.5) {
   ensureSpace(doc, 48);
   doc.moveDown(0.5);
-  doc.font('bold').fontSize(size).fillColor(INK).text(text, A4_MARGIN, doc.y, { width: contentWidth(doc) });
+  doc.fontSize(size).fillColor(INK);
+  block(doc, text, 'bold', { width: contentWidth(doc) });
   doc.moveDown(0.3);
 }
 
 export function paragraph(doc: Doc, text: string, opts: { size?: number; color?: string; bold?: boolean } = {}) {
-  doc
-    .font(opts.bold ? 'bold' : 'regular')
-    .fontSize(opts.size ?? 10.5)
-    .fillColor(opts.color ?? INK)
-    .text(text, A4_MARGIN, doc.y, { width: contentWidth(doc), lineGap: 2 });
+  doc.fontSize(opts.size ?? 10.5).fillColor(opts.color ?? INK);
+  block(doc, text, opts.bold ? 'bold' : 'regular', { width: contentWidth(doc), lineGap: 2 });
   doc.moveDown(0.3);
 }
 

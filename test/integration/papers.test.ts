@@ -163,6 +163,22 @@ describe('papers ready to sign', () => {
     expect(text).toContain('매출3억이하소상공인디지털전환(마감2026.12.20.)—알려주세요:연매출');
   });
 
+  it("안내문 in the owner's language (issue 13 §4): Vietnamese and Simplified Chinese, programme names kept Korean", async () => {
+    const viText = squash(await print(`/businesses/${businessId}/papers/handout?language=vi`, 'handout-vi'));
+    for (const s of ['Cácchươngtrìnhhỗtrợbạncóthểnhận', 'Gửichủcửahàng행복치킨', 'Cóthểđăngkýngay(1)', '경기도소상공인경영환경개선', 'hạnchót20thg12,2026', 'Hãychobiết:doanhthunămchínhxác', 'sốđăngkýcưtrú(주민등록번호)'])
+      expect(viText, s).toContain(s);
+    expect(viText).not.toContain('지금신청할수있어요');
+    const zhText = squash(await print(`/businesses/${businessId}/papers/handout?language=zh`, 'handout-zh'));
+    for (const s of ['您可以申请的扶持项目', '致행복치킨老板', '现在就可以申请（1个）', '경기도소상공인경영환경개선', '请告诉我们：准确的年营业额', '居民登记号码(주민등록번호)'])
+      expect(zhText, s).toContain(s);
+    // The Chinese runs are set in the bundled Han font, embedded (pdffonts lists it).
+    const fonts = execFileSync('pdffonts', [path.join(dir, 'handout-zh.pdf')], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DroidSansFallback/);
+    expect(fonts).toMatch(/Pretendard/);
+    // Korean stays the default (no owner language known for this business).
+    expect(squash(await print(`/businesses/${businessId}/papers/handout`, 'handout-ko'))).toContain('지금신청할수있어요(1개)');
+  });
+
   it('a clerk of another office gets no paper (403) and leaves no print record', async () => {
     for (const url of [`/participations/${participationId}/papers/power-of-attorney`, `/businesses/${businessId}/papers/consent`, `/businesses/${businessId}/papers/handout`]) {
       const res = await stranger.get(url);

@@ -66,6 +66,8 @@ export function createOwnerRepository() {
     findContact(db: Db, businessId: string) {
       return db.selectFrom('business').select(['phone', 'name']).where('id', '=', businessId).executeTakeFirst();
     },
+    /** The owner's language (ownerLanguageOf below). */
+    ownerLanguage: ownerLanguageOf,
     /** Closes the business's links still open (a new one is being sent): they expire now. */
     revokeLinks(db: Db, businessId: string, at: Date) {
       return db.updateTable('ownerLink').set({ expiresAt: at }).where('businessId', '=', businessId).where('expiresAt', '>', at).execute();
@@ -82,3 +84,13 @@ export function createOwnerRepository() {
   };
 }
 export type OwnerRepository = ReturnType<typeof createOwnerRepository>;
+
+/**
+ * The owner's language (issue 13 §4), one query for every module that writes to her (her SMS, her
+ * page's link, the handout): the one she used on the help request the business was converted from
+ * (the latest), until her contact preferences hold one; null when unknown (then Korean).
+ */
+export async function ownerLanguageOf(db: Db, businessId: string): Promise<string | null> {
+  const row = await db.selectFrom('helpRequest').select('language').where('businessId', '=', businessId).orderBy('closedAt', 'desc').limit(1).executeTakeFirst();
+  return row?.language ?? null;
+}

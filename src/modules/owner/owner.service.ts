@@ -104,6 +104,9 @@ export function createOwnerService(deps: {
       const b = await repo.findContact(db, businessId);
       if (!b?.phone || !isMobileNumber(b.phone)) throw new NotFoundError('owner.noMobile');
       const token = randomToken(24);
+      // In her language (issue 13 §4); the link opens the page in it too.
+      const language = (await repo.ownerLanguage(db, businessId)) ?? 'ko';
+      const lang = language === 'ko' ? '' : `?lang=${language}`;
       await db.transaction().execute(async (trx) => {
         await repo.revokeLinks(trx, businessId, now());
         await repo.insertLink(trx, { businessId, tokenHash: sha256(token), expiresAt: new Date(now().getTime() + OWNER_LINK_HOURS * 3_600_000), createdBy: actor.userId });
@@ -111,7 +114,8 @@ export function createOwnerService(deps: {
           channel: 'sms',
           recipient: b.phone!,
           template: 'owner.link',
-          params: { business: b.name, url: `${deps.publicUrl}/o/${token}` },
+          locale: language,
+          params: { business: b.name, url: `${deps.publicUrl}/o/${token}${lang}` },
         });
         await gate.business(trx, actor, meta, { id: businessId, mode: 'write', action: 'update', detail: { ownerLinkSent: true } });
       });

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { LOCALES } from '../../i18n/i18n.ts';
 import type { Child } from 'hono/jsx';
 import { Button, ConfirmField, CsrfField, ErrorSummary, FileField, Input, RadioGroup, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
@@ -19,7 +20,7 @@ export function paperPages(app: Hono<AppEnv>, deps: { papers: PapersService }) {
   const { papers } = deps;
 
   const pdf = async (c: AppContext, kind: PaperKind, id: string) => {
-    const out = await papers.print(c.var.actor, kind, id, requestMeta(c));
+    const out = await papers.print(c.var.actor, kind, id, requestMeta(c), { language: c.req.query('language') });
     c.header('content-type', 'application/pdf');
     c.header('content-disposition', contentDisposition(out.fileName).replace(/^attachment/, 'inline'));
     c.header('cache-control', 'no-store');
@@ -121,6 +122,17 @@ export function businessPaperSection(papers: PapersService) {
               {t('papers.handout')}
             </a>{' '}
             — {t('papers.handoutHint')}
+            <br />
+            {/* Issue 13 §4: the handout opens in the owner's language; these print it in any of the four. */}
+            <span class="form-hint">{t('papers.handoutIn')}</span>{' '}
+            {LOCALES.map((l, i) => (
+              <>
+                {i > 0 && ' · '}
+                <a href={`/businesses/${businessId}/papers/handout?language=${l.code}`} target="_blank" rel="noopener" lang={l.htmlLang}>
+                  {l.label}
+                </a>
+              </>
+            ))}
           </li>
           <li>
             <a href={`/businesses/${businessId}/papers/consent`} target="_blank" rel="noopener">

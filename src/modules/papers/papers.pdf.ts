@@ -1,3 +1,4 @@
+import type { Translate } from '../../i18n/i18n.ts';
 import type { ConsentText } from '../../domain/consent-texts.ts';
 import { factTable, gridTable, paperTitle, paragraph, renderPaper, sectionHeading, signatureBlock, tickChoices, type PaperInfo } from '../../web/pdf.ts';
 
@@ -166,28 +167,36 @@ export interface HandoutData extends PaperParties, PaperMeta {
 
 /**
  * One page for the owner, in large plain type: what she can apply for now, what needs one more fact,
- * and whom to call. Only reviewed rules count as "신청할 수 있어요" (the notices issue).
+ * and whom to call. Only reviewed rules count as "신청할 수 있어요" (the notices issue). In the
+ * owner's language (issue 13 §4, `t` and `lang`); programme names stay Korean, as on the notices
+ * she will be asked about, and a translated paper says so.
  */
-export function renderHandout(d: HandoutData): Promise<Buffer> {
-  return renderPaper(info(`받을 수 있는 지원사업 — ${d.business.name}`, d), (doc) => {
-    paperTitle(doc, '받을 수 있는 지원사업', `${d.business.name} 사장님께 · ${d.asOf} 기준`, 22);
-    sectionHeading(doc, `지금 신청할 수 있어요 (${d.eligible.length}개)`, 15);
+export function renderHandout(d: HandoutData & { t: Translate; lang?: string }): Promise<Buffer> {
+  const { t } = d;
+  const pdfLang = d.lang === 'zh' ? 'zh-Hans' : d.lang && d.lang !== 'ko' ? d.lang : 'ko-KR';
+  return renderPaper({ ...info(`${t('handout.title')} — ${d.business.name}`, d), lang: pdfLang }, (doc) => {
+    paperTitle(doc, t('handout.title'), t('handout.subtitle', { business: d.business.name, date: d.asOf }), 22);
+    sectionHeading(doc, t('handout.eligible', { n: d.eligible.length }), 15);
     if (d.eligible.length)
       for (const e of d.eligible.slice(0, 8)) {
         paragraph(doc, `■ ${e.title}`, { size: 13, bold: true });
-        const line = [e.agency, e.until ? `마감 ${e.until}` : null].filter(Boolean).join(' · ');
+        const line = [e.agency, e.until ? t('handout.deadline', { date: e.until }) : null].filter(Boolean).join(' · ');
         if (line) paragraph(doc, `   ${line}`, { size: 11.5, color: '#464c53' });
       }
-    else paragraph(doc, '지금 바로 신청할 수 있는 사업은 찾지 못했습니다. 아래 내용을 알려 주시면 다시 찾아 드립니다.', { size: 12.5 });
-    if (d.eligible.length > 8) paragraph(doc, `그 밖에 ${d.eligible.length - 8}개 — 공공사무원에게 물어보세요.`, { size: 12 });
+    else paragraph(doc, t('handout.noneEligible'), { size: 12.5 });
+    if (d.eligible.length > 8) paragraph(doc, t('handout.more', { n: d.eligible.length - 8 }), { size: 12 });
     if (d.needMore.length) {
-      sectionHeading(doc, '알려 주시면 확인해 드려요', 15);
-      for (const n of d.needMore.slice(0, 6)) paragraph(doc, `□ ${n.title}${n.until ? ` (마감 ${n.until})` : ''} — ${n.ask}`, { size: 12 });
+      sectionHeading(doc, t('handout.needMore'), 15);
+      for (const n of d.needMore.slice(0, 6)) paragraph(doc, `□ ${n.title}${n.until ? ` (${t('handout.deadline', { date: n.until })})` : ''} — ${n.ask}`, { size: 12 });
     }
-    if (d.unreviewed) paragraph(doc, `공고문을 함께 확인 중인 사업이 ${d.unreviewed}개 더 있습니다.`, { size: 11.5, color: '#464c53' });
-    sectionHeading(doc, '문의', 15);
-    paragraph(doc, [d.clerk.name ? `담당 ${d.clerk.name}` : null, d.clerk.phone ?? d.office.phone].filter(Boolean).join(' · ') || '가까운 공공사무원 사무소', { size: 14, bold: true });
+    if (d.unreviewed) paragraph(doc, t('handout.unreviewed', { n: d.unreviewed }), { size: 11.5, color: '#464c53' });
+    sectionHeading(doc, t('handout.contact'), 15);
+    paragraph(doc, [d.clerk.name ? t('handout.clerk', { name: d.clerk.name }) : null, d.clerk.phone ?? d.office.phone].filter(Boolean).join(' · ') || t('handout.nearestOffice'), {
+      size: 14,
+      bold: true,
+    });
     if (d.office.name) paragraph(doc, [d.office.name, d.office.phone, d.office.address].filter(Boolean).join(' · '), { size: 12 });
-    paragraph(doc, '신청서와 서류 준비, 제출을 무료로 도와 드립니다. 주민등록번호는 묻지 않습니다.', { size: 12 });
+    paragraph(doc, t('handout.free'), { size: 12 });
+    if (d.lang && d.lang !== 'ko') paragraph(doc, t('handout.namesNote'), { size: 10.5, color: '#464c53' });
   });
 }

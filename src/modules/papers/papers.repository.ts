@@ -1,9 +1,12 @@
+import { ownerLanguageOf } from '../owner/owner.repository.ts';
 import type { Db } from '../../db/db.ts';
 import type { SignedPaperKind } from '../../db/schema.papers.ts';
 
 /** What the printed papers (issue 13 §3) need, and the signed scans uploaded back. */
 export function createPapersRepository() {
   return {
+    /** The owner's language, for the handout (owner.repository.ts). */
+    ownerLanguage: ownerLanguageOf,
     /** The business with its clerk and office, as printed on every paper. */
     parties(db: Db, businessId: string) {
       return db

@@ -8,7 +8,7 @@ import { formatDate, formatWon } from '../../domain/format.ts';
 import { formatBrn } from '../../domain/identifiers.ts';
 import { kstDate } from '../../domain/korean-time.ts';
 import { ForbiddenError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
-import { translator } from '../../i18n/i18n.ts';
+import { isLocale, translator } from '../../i18n/i18n.ts';
 import { parseInput } from '../../validation.ts';
 import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
@@ -70,7 +70,7 @@ export function createPapersService(deps: {
 
   return {
     /** One paper as PDF bytes; `id` is the participation (위임장, 신청 요약) or the business (동의서, 안내문). */
-    async print(actor: Actor | null, kind: PaperKind, id: string, reqMeta: RequestMeta): Promise<{ fileName: string; bytes: Buffer }> {
+    async print(actor: Actor | null, kind: PaperKind, id: string, reqMeta: RequestMeta, opts: { language?: string } = {}): Promise<{ fileName: string; bytes: Buffer }> {
       const p = kind === 'power-of-attorney' || kind === 'summary' ? await participationOrThrow(id) : null;
       const businessId = p ? p.businessId : id;
       // Scope check and 접속기록 (print) in one step; 404/403 before anything is read.
@@ -134,7 +134,6 @@ export function createPapersService(deps: {
         }
         case 'handout': {
           const e = await deps.eligibility.evaluateBusiness(businessId);
-          const until = (key: string) => date(e.info.get(key)?.periodEnd ?? null);
           // The handout is for applying: a notice whose application period has ended is left out.
           const today = kstDate(now());
           const open = (key: string) => {
@@ -142,15 +141,24 @@ export function createPapersService(deps: {
             return !end || end >= today;
           };
           const unknown = e.result.results.filter((r) => r.verdict === 'unknown' && open(r.programmeKey));
+          // In the owner's language (issue 13 §4): the one asked for, else hers, else Korean.
+          const lang = isLocale(opts.language) ? opts.language : ((await repo.ownerLanguage(db, businessId)) ?? 'ko');
+          const tl = translator(lang);
+          const day = (d: string | null | undefined) => (d ? formatDate(d, lang) : null);
           bytes = await renderHandout({
             ...who,
             ...m,
-            asOf: formatDate(kstDate(now()), 'ko'),
-            eligible: e.result.results.filter((r) => r.verdict === 'eligible' && open(r.programmeKey)).map((r) => ({ title: r.title, agency: null, until: until(r.programmeKey), why: r.summary ?? null })),
+            t: tl,
+            lang,
+            asOf: formatDate(kstDate(now()), lang),
+            eligible: e.result.results
+              .filter((r) => r.verdict === 'eligible' && open(r.programmeKey))
+              .map((r) => ({ title: r.title, agency: null, until: day(e.info.get(r.programmeKey)?.periodEnd), why: r.summary ?? null })),
             needMore: unknown.map((r) => ({
               title: r.title,
-              until: until(r.programmeKey),
-              ask: `알려 주세요: ${r.missing.map((f) => FACT_LABELS[f] ?? f).join(', ')}`,
+              until: day(e.info.get(r.programmeKey)?.periodEnd),
+              // The self-check's words for the facts, translated (FACT_LABELS are the Korean ones).
+              ask: tl('handout.tellUs', { facts: r.missing.map((f) => (lang === 'ko' ? (FACT_LABELS[f] ?? f) : tl(`check.fact.${f}`))).join(', ') }),
             })),
             unreviewed: e.pending.length,
           });

@@ -1,0 +1,172 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isValidBrn } from '../src/domain/identifiers.ts';
+import { catalogue } from '../src/i18n/i18n.ts';
+import { startServer, type RunningServer } from './server.ts';
+import { checkA11y, E2E, h1, horizontalOverflow, msg, navigate, printMinorA11yFindings, screenshot, setCheckbox, signIn, staffAccounts, type Credentials } from './support.ts';
+
+/**
+ * Issue 13, the acceptance journey, at 375 px: a Vietnamese-speaking owner does the self-check in
+ * Vietnamese (switching the language on the page) → answers → the result → "help request" with name,
+ * phone and consent → the clerk of the covering office sees it in the queue, with her language →
+ * converts it into a tracked business → the owner's SMS (the local SMS double: the outbox, read by
+ * the administrator) is in Vietnamese, and its link opens her page in Vietnamese without sign-in.
+ * axe (no serious/critical) and no sideways scrolling on every owner page; screenshots of each.
+ *
+ * On PGlite the clerk is demo-clerk (수원 사무소 (예시), 수원시); on PostgreSQL the administrator
+ * makes a clerk in the E2E office, which covers 수원시 too.
+ */
+let server: RunningServer;
+let e2e: E2E;
+let kind: string;
+let accounts: Record<'clerk' | 'admin', Credentials>;
+
+const RUN = Date.now().toString(36);
+const PHONE = `010-${String(Date.now() % 10_000).padStart(4, '0')}-${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+const OWNER = `Nguyễn Thị Lan ${RUN}`;
+const vi = (key: string, params: Record<string, string | number> = {}) => {
+  const template = catalogue('vi')[key];
+  if (template === undefined) throw new Error(`no vi message ${key}`);
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+};
+
+/** A valid 사업자등록번호 not used before in this store (the check digit computed). */
+function freshBrn(): string {
+  const head = `${220 + (Date.now() % 500)}81${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
+  for (let d = 0; d < 10; d++) if (isValidBrn(`${head}${d}`)) return `${head.slice(0, 3)}-${head.slice(3, 5)}-${head.slice(5)}${d}`;
+  throw new Error('no check digit');
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  e2e = await E2E.start(server);
+  kind = server.store.kind;
+  accounts = await staffAccounts(e2e, ['clerk', 'admin']);
+});
+afterAll(async () => {
+  printMinorA11yFindings(import.meta.url);
+  await e2e?.close();
+  await server?.stop();
+  await server?.store.dispose();
+});
+
+/** axe, no sideways scrolling at this width, and a screenshot to look at. */
+async function look(page: Page, name: string) {
+  const width = page.viewportSize()?.width ?? 0;
+  await checkA11y(page, `${name} at ${width} px`);
+  expect.soft(await horizontalOverflow(page), `${name} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screenshot(page, `${kind}-owner-journey-${name}-${width}`);
+}
+
+describe('the owner journey in Vietnamese at 375 px (issue 13 acceptance)', () => {
+  let owner: Page;
+  let clerk: Page;
+  let businessPath = '';
+
+  beforeAll(async () => {
+    // A phone whose browser says Korean: she switches to Vietnamese on the page.
+    owner = await e2e.newPage({ viewport: { width: 375, height: 812 }, locale: 'ko-KR' });
+  });
+  afterAll(async () => {
+    await owner?.context().close();
+    await clerk?.context().close();
+  });
+
+  it('switches /check to Vietnamese; the choice is remembered', async () => {
+    await owner.goto(e2e.url('/check'));
+    expect(await owner.getAttribute('html', 'lang')).toBe('ko');
+    await navigate(owner, owner.getByRole('button', { name: 'Tiếng Việt', exact: true }));
+    expect(await owner.getAttribute('html', 'lang')).toBe('vi');
+    expect(await h1(owner)).toBe(vi('check.title'));
+    await look(owner, 'check-intro-vi');
+    await owner.goto(e2e.url('/check'));
+    expect(await owner.getAttribute('html', 'lang'), 'remembered in the cookie').toBe('vi');
+  });
+
+  it('answers the questions (some "Không biết") and reads the result in Vietnamese', async () => {
+    await navigate(owner, owner.getByRole('link', { name: vi('check.start'), exact: true }));
+    await owner.locator('#f-municipalityCode').selectOption('41110');
+    await look(owner, 'check-step1-vi');
+    await navigate(owner, owner.getByRole('button', { name: vi('check.next'), exact: true }));
+    await owner.locator('label[for="f-ksicCode-56193"]').click();
+    await navigate(owner, owner.getByRole('button', { name: vi('check.next'), exact: true }));
+    await owner.locator('#f-openedMonth').fill('2021-03');
+    await navigate(owner, owner.getByRole('button', { name: vi('check.next'), exact: true }));
+    await owner.locator('label[for="f-revenueBand-100m-300m"]').click();
+    await navigate(owner, owner.getByRole('button', { name: vi('check.next'), exact: true }));
+    for (let step = 5; step <= 8; step++) {
+      await navigate(owner, owner.getByRole('button', { name: vi('check.skip'), exact: true }));
+    }
+    expect(new URL(owner.url()).searchParams.get('step')).toBe('result');
+    expect(await h1(owner)).toBe(vi('check.resultTitle'));
+    expect(await owner.getAttribute('html', 'lang')).toBe('vi');
+    await look(owner, 'check-result-vi');
+  });
+
+  it('asks for help with name, phone and consent; her confirmation SMS is in Vietnamese', async () => {
+    await navigate(owner, owner.getByRole('link', { name: vi('check.help.button'), exact: true }));
+    expect(await h1(owner)).toBe(vi('help.title'));
+    expect(await owner.locator('#f-municipalityCode').inputValue()).toBe('41110');
+    await look(owner, 'help-form-vi');
+    await owner.locator('#f-name').fill(OWNER);
+    await owner.locator('#f-phone').fill(PHONE);
+    await owner.locator('label[for="f-preferredTime-afternoon"]').click();
+    await setCheckbox(owner, 'f-consent', true);
+    await navigate(owner, owner.getByRole('button', { name: vi('help.submit'), exact: true }));
+    expect(new URL(owner.url()).pathname).toBe('/check/help/sent');
+    expect(await h1(owner)).toBe(vi('help.sentTitle'));
+    await look(owner, 'help-sent-vi');
+  });
+
+  it('the clerk of the covering office sees it in the queue, with her language, and converts it', async () => {
+    clerk = await e2e.newPage({ viewport: { width: 375, height: 812 } });
+    await signIn(clerk, e2e.origin, accounts.clerk);
+    await clerk.goto(e2e.url('/help-requests'));
+    expect(await clerk.getAttribute('html', 'lang'), 'staff pages stay Korean').toBe('ko');
+    const card = clerk.locator('li.itda-card').filter({ hasText: OWNER });
+    expect(await card.count()).toBe(1);
+    expect(await card.innerText()).toContain(`${msg('help.language')}: Tiếng Việt`);
+    await screenshot(clerk, `${kind}-owner-journey-queue-375`);
+    await navigate(clerk, card.getByRole('link', { name: msg('help.convert'), exact: true }));
+    expect(await clerk.locator('#f-ownerName').inputValue()).toBe(OWNER);
+    await clerk.locator('#f-brn').fill(freshBrn());
+    await clerk.locator('#f-name').fill(`Phở Hà Nội (시험 ${RUN})`);
+    await clerk.locator('#f-consentCollection').selectOption({ label: msg('businesses.consentMethod.verbal') });
+    await navigate(clerk, clerk.locator('form[action="/businesses/new"] button[type="submit"]'));
+    businessPath = new URL(clerk.url()).pathname;
+    expect(businessPath, await clerk.locator('main').innerText()).toMatch(/^\/businesses\/[0-9a-f-]{36}$/);
+    await clerk.goto(e2e.url('/help-requests'));
+    expect(await clerk.locator('li.itda-card').filter({ hasText: OWNER }).count(), 'converted: off the open queue').toBe(0);
+  });
+
+  it("the owner's SMS is in Vietnamese and its link opens her page in Vietnamese without sign-in", async () => {
+    await clerk.goto(e2e.url(businessPath));
+    await navigate(clerk, clerk.getByRole('button', { name: msg('owner.sendLink'), exact: true }));
+    const admin = await e2e.newPage();
+    await signIn(admin, e2e.origin, accounts.admin);
+    await admin.goto(e2e.url('/admin/notifications?channel=sms'));
+    const masked = `010-****-${PHONE.slice(-4)}`;
+    const rows = admin.locator('table tbody tr').filter({ has: admin.locator('td', { hasText: masked }) });
+    const bodies = (await rows.locator('.itda-detail').allTextContents()).join('\n');
+    expect(bodies, 'the help request confirmation').toContain('[잇다] Đã nhận yêu cầu.');
+    expect(bodies, 'the status link').toContain('[잇다] Tình hình hỗ trợ (24 giờ):');
+    const link = /\/o\/[A-Za-z0-9_-]{20,64}\?lang=vi/.exec(bodies)?.[0];
+    expect(link, bodies).toBeTruthy();
+    await admin.context().close();
+
+    const phone = await e2e.newPage({ viewport: { width: 375, height: 812 }, locale: 'ko-KR' });
+    const res = await phone.goto(e2e.url(link!));
+    expect(res?.status()).toBe(200);
+    expect(await phone.getAttribute('html', 'lang')).toBe('vi');
+    expect(await h1(phone)).toBe(vi('owner.title'));
+    expect(await phone.locator('nav.itda-nav').count()).toBe(0);
+    await look(phone, 'owner-page-vi');
+    await phone.context().close();
+  });
+});
+
+describe('network', () => {
+  it('every request of the run went to the app itself', () => {
+    expect(e2e.foreignRequests()).toEqual([]);
+  });
+});
