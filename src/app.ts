@@ -26,6 +26,7 @@ import { IMPORT_MAX_BYTES } from './modules/programs/programs.import.ts';
 import { importPages, IMPORT_ROUTE } from './modules/programs/programs.import.pages.tsx';
 import { programmePages } from './modules/programs/programs.pages.tsx';
 import { storePages, STORE_IMPORT_ROUTE, STORE_UPLOAD_MAX_BYTES } from './modules/stores/stores.pages.tsx';
+import { outreachPages } from './modules/outreach/outreach.pages.tsx';
 import { APPLICATION_MAX_BYTES, APPLICATION_ROUTE, recruitmentApplyPages } from './modules/recruitment/recruitment.apply.routes.tsx';
 import { recruitmentPages } from './modules/recruitment/recruitment.routes.tsx';
 import { trainingPages } from './modules/training/training.pages.tsx';
@@ -138,6 +139,7 @@ export function createApp(deps: AppDeps) {
     helpRequests: deps.helpRequests,
   });
   storePages(app, { stores: deps.stores, municipalities });
+  outreachPages(app, { outreach: deps.outreach, municipalities });
   ntsRoutes(app, { nts: deps.nts });
   caseloadPages(app, { businesses: deps.businesses });
   ownerPages(app, { owner: deps.owner });

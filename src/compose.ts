@@ -68,6 +68,8 @@ import { createOperationsRepository } from './modules/operations/operations.repo
 import { createOperationsService } from './modules/operations/operations.service.ts';
 import { createStoresRepository } from './modules/stores/stores.repository.ts';
 import { createStoresService } from './modules/stores/stores.service.ts';
+import { createOutreachRepository } from './modules/outreach/outreach.repository.ts';
+import { createOutreachService } from './modules/outreach/outreach.service.ts';
 import { createPapersRepository } from './modules/papers/papers.repository.ts';
 import { createPapersService } from './modules/papers/papers.service.ts';
 import { createHelpRequestsRepository } from './modules/help-requests/help-requests.repository.ts';
@@ -213,6 +215,16 @@ export function buildServices(database: Database, config: Config, logger: Logger
     copyIn: (target, chunks) => database.copyIn(target, chunks),
     now,
   });
+  // Outreach (issue 12 §3): registry shops that may qualify, the map, visit lists; counts for the province.
+  const outreach = createOutreachService({
+    db,
+    repo: createOutreachRepository(),
+    stores: createStoresRepository(),
+    programs: programsRepo,
+    audit,
+    municipalities: () => org.municipalityOptions(),
+    now,
+  });
   const backups = createBackupService({ database, config, logger, now });
   // 공공사무원의 도움 받기 (issue 13 §1): public help requests into the covering office's queue.
   const helpRequests = createHelpRequestsService({ db, repo: createHelpRequestsRepository(), gate, notifications, now });
@@ -264,6 +276,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     employment,
     nts,
     stores,
+    outreach,
     helpRequests,
     retention,
     dataRequests,

@@ -134,3 +134,28 @@ export function officeQueuePermits(scope: BusinessScope, officeId: number | null
   if (scope.kind === 'office' || scope.kind === 'clerk') return officeId !== null && scope.officeId === officeId;
   return false;
 }
+
+/**
+ * Outreach (issue 12 §3): what a person sees of the registry shops that may qualify. Whoever reaches
+ * business rows works with shops of her area (the area itself: `storeAreaOf`, src/domain/stores/
+ * store-area.ts): lists, the map with points, visit lists. The province sees counts by 시·군 and
+ * programme only, under the suppression rules (src/domain/metrics/suppression.ts) — no shop names,
+ * no points: a shop is public data, but which shops the clerks mean to visit is the offices' work.
+ * Nobody else sees anything.
+ */
+export type OutreachView = 'shops' | 'counts' | 'none';
+
+export function outreachViewOf(actor: ScopeActor): OutreachView {
+  const scope = scopeOf(actor);
+  if (scope.kind === 'all' || scope.kind === 'office' || scope.kind === 'clerk') return 'shops';
+  return actor.role === 'province' ? 'counts' : 'none';
+}
+
+/**
+ * A visit list belongs to the office whose area it covers (null: made by the operator). Read and
+ * record outcomes: as the office's help-request queue — the operator all, an office lead and the
+ * clerks of that office theirs.
+ */
+export function visitListPermits(scope: BusinessScope, officeId: number | null): boolean {
+  return officeQueuePermits(scope, officeId);
+}

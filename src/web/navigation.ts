@@ -14,6 +14,7 @@ const NAV: NavItem[] = [
   { href: '/businesses', labelKey: 'nav.businesses', permission: 'businesses.list' },
   { href: '/caseload', labelKey: 'nav.caseload', permission: 'caseload.manage' },
   { href: '/stores', labelKey: 'nav.stores', permission: 'stores.browse' },
+  { href: '/outreach', labelKey: 'nav.outreach', permission: 'outreach.view' },
   { href: '/help-requests', labelKey: 'nav.helpRequests', permission: 'helpRequests.handle' },
   { href: '/reports', labelKey: 'nav.reports', permission: 'reports.dashboard' },
   { href: '/operations', labelKey: 'nav.operations', permission: 'operations.manage' },

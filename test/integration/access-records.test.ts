@@ -53,6 +53,10 @@ const NOT_PERSONAL = [
   /^GET \/api\/v1\/me$/,
   // 상가(상권)정보 (issue 12 §1): public data of 소상공인시장진흥공단 (상호, 업종, 주소), no owner or personal data.
   /^GET \/(stores|admin\/stores)(\/|$)/,
+  // Outreach (issue 12 §3): registry shops (public data), counts, and the offices' visit lists of those
+  // shops with outcomes (who/when, audited) — no business or owner data; a shop becomes a business only
+  // through the intake, which records as usual.
+  /^GET \/outreach(\/|$)/,
   // Recruitment, training, employment linkage (issue 6): applicants' and clerks' data, no business or
   // owner data; their own access records (applicant, employment_referral) are checked in
   // test/integration/recruitment*.test.ts.

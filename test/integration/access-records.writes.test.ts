@@ -197,6 +197,7 @@ const NOT_PERSONAL: [RegExp, string][] = [
   [/^POST \/(login|logout|password|locale)$/, 'the account itself: audit log (audit.service), not 접속기록'],
   [/^POST \/login\/second-factor(\/enrol)?$/, 'the second step of sign-in (issue 14 §2): the account itself, audit log'],
   [/^POST \/admin\/(offices|regions|users|import|stores)(\/|$)/, 'organisation, staff accounts, catalogue and registry imports: audit log'],
+  [/^POST \/outreach\/visits(\/:id\/outcome)?$/, 'outreach visit lists of registry shops (public data) and visit outcomes: who/when on the item and the audit log (issue 12 §3); "interested" leads to the intake, which records'],
   [/^POST \/programmes\//, 'the catalogue (notices, rules): no personal data'],
   [/^POST \/reports\/monthly$/, 'the monthly report: aggregates with small cells suppressed'],
   [/^POST \/reports\/export\/:table$/, 'tables of staff figures: recorded as clerk_list downloads with the reason (reports.api.test, reports.pages.test)'],

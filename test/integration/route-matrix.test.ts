@@ -178,6 +178,13 @@ const EXPECTED: Record<string, Rule> = {
   'GET /admin/stores': OPS,
   'POST /admin/stores': OPS,
   'GET /admin/stores/imports/:id': OPS,
+  // Outreach (issue 12 §3): staff see shops of their area, the province counts only (outreachViewOf).
+  'GET /outreach': [...STAFF, 'province'],
+  'POST /outreach/visits': STAFF,
+  'GET /outreach/visits/:id': STAFF,
+  'POST /outreach/visits/:id/outcome': STAFF,
+  'GET /outreach/visits/:id/pdf': STAFF,
+  'GET /outreach/visits/:id/xlsx': STAFF,
   'POST /businesses/export': ['office_lead', 'operator', 'admin'],
   'GET /o/:token': 'public',
   'POST /businesses/:id/owner-link': STAFF,

@@ -19,6 +19,8 @@ export interface RequestMeta {
 export const AUDIT_RETENTION_YEARS = 3;
 
 export type AuditAction =
+  | 'outreach.visit_list'
+  | 'outreach.visit_outcome'
   | 'auth.login'
   | 'auth.login_failed'
   | 'auth.lockout'

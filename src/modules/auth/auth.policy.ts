@@ -32,6 +32,14 @@ export const PERMISSIONS = {
   'stores.import': ['operator', 'admin'],
   /** Browse registry shops of one's area and open an intake from one (public data; area from the scope policy). */
   'stores.browse': ['clerk', 'office_lead', 'operator', 'admin'],
+  /**
+   * Outreach (issue 12 §3): staff see the registry shops of their area that may qualify, a map and
+   * visit lists; the province sees counts by 시·군 and programme only. Which of the two is decided by
+   * `outreachViewOf` (src/domain/scope.ts).
+   */
+  'outreach.view': ['clerk', 'office_lead', 'operator', 'admin', 'province'],
+  /** Make a visit list and record visit outcomes (public shops; who/when kept and audited). */
+  'outreach.visit': ['clerk', 'office_lead', 'operator', 'admin'],
   /** Check eligibility of a business described by facts (no storage of personal data). */
   'eligibility.check': ['clerk', 'office_lead', 'operator', 'catalog_editor', 'admin'],
   /** The help requests of the public self-check (issue 13 §1): which ones is the scope policy's (officeQueuePermits). */

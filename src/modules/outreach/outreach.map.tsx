@@ -1,0 +1,166 @@
+import { geoMercator } from 'd3-geo';
+import { hexbin } from 'd3-hexbin';
+
+/**
+ * The outreach map, drawn on the server as SVG (issue 12 §3): the shops as points over the office's
+ * area, projected with a Mercator projection fitted to the shops' bounding box (d3-geo), and a
+ * density layer (hexagonal bins, d3-hexbin) when there are too many points to read one by one. No
+ * tiles, no script, no outside request: the picture is in the page. No 시·군 boundaries: no public
+ * boundary data for Korean 시·군 is packaged on the npm registry (docs/architecture.md, outreach).
+ *
+ * Accessible: role="img" with a title and a description that says the figures, and the page puts
+ * the table of the same figures under it. It scales with its container (viewBox), so it reads at
+ * 375 px as at 1280 px.
+ */
+export interface MapPoint {
+  lon: number;
+  lat: number;
+  status: 'eligible' | 'unknown';
+  dong: string | null;
+}
+
+export const MAP_WIDTH = 800;
+export const MAP_HEIGHT = 560;
+/** Above this many points the density layer is drawn instead of every point. */
+export const DENSITY_THRESHOLD = 400;
+const PAD = 24;
+const COLOURS = { eligible: '#0b6e4f', unknown: '#b05c00' } as const;
+/** Sequential shades for the density layer (KRDS primary blues, light → dark). */
+const SHADES = ['#d8e7fd', '#a9cbfb', '#6fa6f5', '#2f77e0', '#0b50b0'];
+
+/** A bounding box of at least ~1 km each way (one shop, or shops on one street, still fit). */
+function boundsOf(points: readonly MapPoint[]): [[number, number], [number, number]] {
+  let minLon = Infinity;
+  let minLat = Infinity;
+  let maxLon = -Infinity;
+  let maxLat = -Infinity;
+  for (const p of points) {
+    if (p.lon < minLon) minLon = p.lon;
+    if (p.lon > maxLon) maxLon = p.lon;
+    if (p.lat < minLat) minLat = p.lat;
+    if (p.lat > maxLat) maxLat = p.lat;
+  }
+  const min = 0.01;
+  if (maxLon - minLon < min) [minLon, maxLon] = [(minLon + maxLon) / 2 - min / 2, (minLon + maxLon) / 2 + min / 2];
+  if (maxLat - minLat < min) [minLat, maxLat] = [(minLat + maxLat) / 2 - min / 2, (minLat + maxLat) / 2 + min / 2];
+  return [
+    [minLon, minLat],
+    [maxLon, maxLat],
+  ];
+}
+
+/** A round scale-bar length (m) near a quarter of the map's width. */
+function scaleBar(metresPerPixel: number): { metres: number; px: number; label: string } {
+  const target = (MAP_WIDTH / 4) * metresPerPixel;
+  const steps = [100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000];
+  const metres = steps.reduce((best, s) => (Math.abs(s - target) < Math.abs(best - target) ? s : best), steps[0]!);
+  return { metres, px: metres / metresPerPixel, label: metres >= 1000 ? `${metres / 1000} km` : `${metres} m` };
+}
+
+export function OutreachMap(props: { points: readonly MapPoint[]; title: string; desc: string; labels: { eligible: string; unknown: string; density: (n: number) => string } }) {
+  const { points } = props;
+  if (points.length === 0) return null;
+  const [[x0, y0], [x1, y1]] = boundsOf(points);
+  const box = {
+    type: 'Feature' as const,
+    properties: {},
+    geometry: { type: 'MultiPoint' as const, coordinates: [[x0, y0], [x1, y1], [x0, y1], [x1, y0]] },
+  };
+  const projection = geoMercator().fitExtent(
+    [
+      [PAD, PAD],
+      [MAP_WIDTH - PAD, MAP_HEIGHT - PAD - 28],
+    ],
+    box,
+  );
+  const xy = points.map((p) => {
+    const q = projection([p.lon, p.lat]) ?? [0, 0];
+    return { x: q[0], y: q[1], p };
+  });
+  // Metres per pixel at the centre (Mercator: 1° lat ≈ 111.32 km × cos φ scaled; measure instead).
+  const midLat = (y0 + y1) / 2;
+  const a = projection([x0, midLat])!;
+  const b = projection([x1, midLat])!;
+  const metresPerPixel = ((x1 - x0) * 111_320 * Math.cos((midLat * Math.PI) / 180)) / Math.max(1, b[0] - a[0]);
+  const bar = scaleBar(metresPerPixel);
+  const dense = points.length > DENSITY_THRESHOLD;
+  const bins = dense
+    ? hexbin<{ x: number; y: number }>()
+        .x((d) => d.x)
+        .y((d) => d.y)
+        .radius(14)
+        .extent([
+          [0, 0],
+          [MAP_WIDTH, MAP_HEIGHT],
+        ])(xy)
+    : [];
+  const maxBin = bins.reduce((m, b2) => Math.max(m, b2.length), 1);
+  const hex = hexbin().radius(14).hexagon();
+  const shade = (n: number) => SHADES[Math.min(SHADES.length - 1, Math.floor((Math.log(n) / Math.log(maxBin + 1)) * SHADES.length))]!;
+  // Eligible shops stay visible as points over the density layer while they are few enough.
+  const eligibleXy = xy.filter((d) => d.p.status === 'eligible');
+  const shownPoints = dense ? (eligibleXy.length <= DENSITY_THRESHOLD ? eligibleXy : []) : xy;
+  // 행정동 names at the mean of their points, for the 12 largest (orientation, not a boundary).
+  const byDong = new Map<string, { x: number; y: number; n: number }>();
+  for (const d of xy) {
+    if (!d.p.dong) continue;
+    const g = byDong.get(d.p.dong) ?? { x: 0, y: 0, n: 0 };
+    g.x += d.x;
+    g.y += d.y;
+    g.n += 1;
+    byDong.set(d.p.dong, g);
+  }
+  const labels = [...byDong.entries()]
+    .sort((p, q) => q[1].n - p[1].n)
+    .slice(0, 12)
+    .map(([name, g]) => ({ name, x: g.x / g.n, y: g.y / g.n }));
+  const legendY = MAP_HEIGHT - 18;
+  return (
+    <figure class="itda-map">
+      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-labelledby="outreach-map-title outreach-map-desc" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">
+        <title id="outreach-map-title">{props.title}</title>
+        <desc id="outreach-map-desc">{props.desc}</desc>
+        <rect x="0" y="0" width={MAP_WIDTH} height={MAP_HEIGHT} fill="#f4f5f6" />
+        {dense && (
+          <g class="itda-map-density" aria-hidden="true">
+            {bins.map((b2) => (
+              <path d={hex} transform={`translate(${b2.x.toFixed(1)},${b2.y.toFixed(1)})`} fill={shade(b2.length)} stroke="#ffffff" stroke-width="0.5">
+                <title>{props.labels.density(b2.length)}</title>
+              </path>
+            ))}
+          </g>
+        )}
+        <g class="itda-map-points" aria-hidden="true">
+          {shownPoints.map((d) =>
+            d.p.status === 'eligible' ? (
+              <circle cx={d.x.toFixed(1)} cy={d.y.toFixed(1)} r="4.5" fill={COLOURS.eligible} stroke="#ffffff" stroke-width="1" />
+            ) : (
+              <rect x={(d.x - 3).toFixed(1)} y={(d.y - 3).toFixed(1)} width="6" height="6" fill={COLOURS.unknown} stroke="#ffffff" stroke-width="1" />
+            ),
+          )}
+        </g>
+        <g class="itda-map-labels" aria-hidden="true" font-size="13" fill="#1e2124" text-anchor="middle">
+          {labels.map((l) => (
+            <text x={l.x.toFixed(1)} y={(l.y - 8).toFixed(1)} paint-order="stroke" stroke="#ffffff" stroke-width="3">
+              {l.name}
+            </text>
+          ))}
+        </g>
+        <g aria-hidden="true" font-size="13" fill="#1e2124">
+          <circle cx="24" cy={legendY} r="5" fill={COLOURS.eligible} />
+          <text x="34" y={legendY + 4}>
+            {props.labels.eligible}
+          </text>
+          <rect x="150" y={legendY - 4} width="8" height="8" fill={COLOURS.unknown} />
+          <text x="164" y={legendY + 4}>
+            {props.labels.unknown}
+          </text>
+          <line x1={MAP_WIDTH - 24 - bar.px} x2={MAP_WIDTH - 24} y1={legendY + 4} y2={legendY + 4} stroke="#1e2124" stroke-width="2" />
+          <text x={MAP_WIDTH - 24 - bar.px / 2} y={legendY - 4} text-anchor="middle">
+            {bar.label}
+          </text>
+        </g>
+      </svg>
+    </figure>
+  );
+}
