@@ -12,6 +12,7 @@ import { retentionPages } from './modules/retention/retention.pages.tsx';
 import { createRateLimiter } from './web/rate-limit.ts';
 import { businessPages, type BusinessPageExtras } from './modules/businesses/businesses.pages.tsx';
 import { caseloadPages } from './modules/businesses/caseload.pages.tsx';
+import { reminderPages, remindersSection } from './modules/reminders/reminders.pages.tsx';
 import { ownerPages } from './modules/owner/owner.pages.tsx';
 import { participationPages, participationSections } from './modules/participations/participations.pages.tsx';
 import { documentPages, DOCUMENT_UPLOAD_MAX_BYTES, DOCUMENT_UPLOAD_ROUTE } from './modules/documents/documents.pages.tsx';
@@ -133,7 +134,9 @@ export function createApp(deps: AppDeps) {
     businesses: deps.businesses,
     eligibility: deps.eligibility,
     municipalities,
-    extras: { sections: deps.businessSections ?? allSections(participationSections(deps.participations), businessPaperSection(deps.papers)) },
+    extras: {
+      sections: deps.businessSections ?? allSections(participationSections(deps.participations), remindersSection(deps.reminders), businessPaperSection(deps.papers)),
+    },
     nts: deps.nts,
     intakeFrom: (actor, id) => deps.stores.intakeValues(actor ?? null, id),
     helpRequests: deps.helpRequests,
@@ -143,6 +146,7 @@ export function createApp(deps: AppDeps) {
   ntsRoutes(app, { nts: deps.nts });
   caseloadPages(app, { businesses: deps.businesses });
   ownerPages(app, { owner: deps.owner });
+  reminderPages(app, { reminders: deps.reminders });
   participationPages(app, { participations: deps.participations, documents: deps.documents, surveys: deps.surveys, papers: participationPaperSection(deps.papers) });
   paperPages(app, { papers: deps.papers });
   documentPages(app, { documents: deps.documents });

@@ -74,6 +74,8 @@ import { createPapersRepository } from './modules/papers/papers.repository.ts';
 import { createPapersService } from './modules/papers/papers.service.ts';
 import { createHelpRequestsRepository } from './modules/help-requests/help-requests.repository.ts';
 import { createHelpRequestsService } from './modules/help-requests/help-requests.service.ts';
+import { createRemindersRepository } from './modules/reminders/reminders.repository.ts';
+import { createRemindersService, type RemindersService } from './modules/reminders/reminders.service.ts';
 
 /**
  * Builds every service by hand from the database and the configuration (no DI container).
@@ -88,6 +90,8 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const audit = createAuditService({ db, audit: auditRepo, now });
   const chainCheckRepo = createChainCheckRepository();
   const chains = createChainCheckService({ db, repo: chainCheckRepo, now });
+  // Reminders (issue 13 §2) are checked again at delivery: a withdrawn consent cancels a queued one.
+  const late: { reminders?: RemindersService } = {};
   const notifications = createNotificationService({
     db,
     repo: createNotificationsRepository(),
@@ -95,6 +99,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     config: config.notify,
     now,
     logger,
+    holdBack: (row) => (late.reminders ? late.reminders.holdBack(row) : Promise.resolve(null)),
   });
   // Published chain heads (issue 14 §4): signed daily message through the outbox, heads in the monthly report.
   const chainHeads = createChainHeadsService({
@@ -127,6 +132,9 @@ export function buildServices(database: Database, config: Config, logger: Logger
   const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
   // Stored verdicts (issue 12 §2): the verdict matrix of tracked businesses × the catalogue.
   const verdicts = createVerdictStore({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
+  // Reminders the owner agreed to (issue 13 §2): the one door for status changes, documents due, the weekly digest and the survey.
+  const remindersService = createRemindersService({ db, repo: createRemindersRepository(), gate, audit, notifications, eligibility, now, publicUrl: config.publicUrl });
+  late.reminders = remindersService;
   // 공공사무원 채용 (issue 6): one service per audience over one repository and the shared core.
   const recruitmentDeps = { db, repo: createRecruitmentRepository(), audit, notifications, gate, now };
   const recruitmentCore = createRecruitmentCore(recruitmentDeps);
@@ -171,6 +179,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     now,
     publicUrl: config.publicUrl,
     dataRequests,
+    reminders: remindersService,
   });
   const documents = createDocumentsService({ db, repo: createDocumentsRepository(), gate, now });
   const demo = createDemoService({ db, repo: createDemoRepository(), audit, programs: programsRepo, totpKey: config.secondFactor.key });
@@ -186,6 +195,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     audit,
     now,
     publicUrl: config.publicUrl,
+    reminders: remindersService,
   });
   // A participation that ends (선정·탈락·취소·수혜) offers the owner the satisfaction survey in the same transaction.
   const participations = createParticipationsService({
@@ -194,7 +204,11 @@ export function buildServices(database: Database, config: Config, logger: Logger
     gate,
     eligibility,
     now,
-    onTransition: (trx, id, actorUserId) => surveys.offerSurvey(trx, id, { via: 'transition', actorUserId }),
+    // The owner hears of the change in plain words (if she agreed to reminders; issue 13 §2).
+    onTransition: async (trx, id, actorUserId) => {
+      await remindersService.statusChanged(trx, id);
+      return surveys.offerSurvey(trx, id, { via: 'transition', actorUserId });
+    },
     // Before 신청완료 the 영업 상태 is checked again at the 국세청 (a closed shop cannot apply).
     beforeSubmit: (businessId) => nts.refresh([businessId]),
   });
@@ -281,6 +295,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     retention,
     dataRequests,
     papers,
+    reminders: remindersService,
     health: async () => {
       await db.selectFrom('region').select('id').limit(1).execute();
       return true;

@@ -38,6 +38,10 @@ const EnvSchema = z.object({
   ITDA_SMS_ENDPOINT: z.string().url().optional(),
   ITDA_SMS_API_KEY: z.string().optional(),
   ITDA_SMS_SENDER: z.string().default('0310000000'),
+  ITDA_NOTIFY_ALIMTALK: z.enum(['log', 'http']).default('log'),
+  ITDA_ALIMTALK_ENDPOINT: z.string().url().optional(),
+  ITDA_ALIMTALK_API_KEY: z.string().optional(),
+  ITDA_ALIMTALK_SENDER_KEY: z.string().default(''),
   ITDA_SMS_QUIET_START: z.coerce.number().int().min(0).max(23).default(21),
   ITDA_SMS_QUIET_END: z.coerce.number().int().min(0).max(23).default(8),
   ITDA_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().positive().default(5),
@@ -100,6 +104,11 @@ export interface Config {
     smsEndpoint?: string;
     smsApiKey?: string;
     smsSender: string;
+    /** 카카오 알림톡 through a generic HTTP gateway (issue 13 §2). */
+    alimtalk: 'log' | 'http';
+    alimtalkEndpoint?: string;
+    alimtalkApiKey?: string;
+    alimtalkSenderKey: string;
     quietStartHour: number;
     quietEndHour: number;
     maxAttempts: number;
@@ -138,6 +147,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ITDA_NOTIFY_SMS === 'http' && !e.ITDA_SMS_ENDPOINT) {
     throw new ConfigError('ITDA_NOTIFY_SMS=http 에는 ITDA_SMS_ENDPOINT 가 필요합니다.');
   }
+  if (e.ITDA_NOTIFY_ALIMTALK === 'http' && !e.ITDA_ALIMTALK_ENDPOINT) {
+    throw new ConfigError('ITDA_NOTIFY_ALIMTALK=http 에는 ITDA_ALIMTALK_ENDPOINT 가 필요합니다.');
+  }
   const trusted = parseTrustedCidrs(e.ITDA_TRUSTED_CIDRS);
   if (!trusted.ok) {
     throw new ConfigError(`ITDA_TRUSTED_CIDRS: "${trusted.bad}"는 CIDR(예: 10.0.0.0/8)이 아닙니다 (not a CIDR).`);
@@ -168,6 +180,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smsEndpoint: e.ITDA_SMS_ENDPOINT,
       smsApiKey: e.ITDA_SMS_API_KEY,
       smsSender: e.ITDA_SMS_SENDER,
+      alimtalk: e.ITDA_NOTIFY_ALIMTALK,
+      alimtalkEndpoint: e.ITDA_ALIMTALK_ENDPOINT,
+      alimtalkApiKey: e.ITDA_ALIMTALK_API_KEY,
+      alimtalkSenderKey: e.ITDA_ALIMTALK_SENDER_KEY,
       quietStartHour: e.ITDA_SMS_QUIET_START,
       quietEndHour: e.ITDA_SMS_QUIET_END,
       maxAttempts: e.ITDA_NOTIFY_MAX_ATTEMPTS,

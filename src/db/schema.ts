@@ -127,8 +127,8 @@ export interface AuditEventTable {
   hash: string;
 }
 
-export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
-export type NotificationChannel = 'email' | 'sms';
+export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'delivered' | 'failed' | 'cancelled';
+export type NotificationChannel = 'email' | 'sms' | 'alimtalk';
 
 export interface NotificationTable {
   id: Generated<string>;
@@ -148,6 +148,7 @@ export interface NotificationTable {
   providerRef: string | null;
   createdAt: Timestamp;
   sentAt: Date | null;
+  deliveredAt: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface DocumentTypeTable {
@@ -843,4 +844,46 @@ export interface AccessRecordDayTable {
 }
 export interface DB {
   accessRecordDay: AccessRecordDayTable;
+}
+
+// ── Reminders the owner agreed to (migration 20261206010000, issue 13 §2) ──
+export type OwnerLanguage = 'ko' | 'en' | 'zh' | 'vi';
+export type ReminderEvent = 'status_changed' | 'document_due' | 'digest' | 'survey';
+export type ReminderChannel = 'sms' | 'email' | 'alimtalk';
+export interface ContactPreferenceTable {
+  businessId: string;
+  sms: ColumnType<boolean, boolean | undefined, boolean>;
+  email: ColumnType<boolean, boolean | undefined, boolean>;
+  alimtalk: ColumnType<boolean, boolean | undefined, boolean>;
+  phone: string | null;
+  emailAddress: string | null;
+  language: ColumnType<OwnerLanguage, OwnerLanguage | undefined, OwnerLanguage>;
+  consentTextVersion: string | null;
+  consentedAt: Date | null;
+  consentMethod: 'written' | 'verbal' | 'electronic' | null;
+  consentRecordedBy: string | null;
+  withdrawnAt: Date | null;
+  withdrawnVia: 'staff' | 'opt_out_link' | 'owner_link' | 'owner_account' | null;
+  weeklyLimit: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+export interface ReminderTable {
+  id: Generated<string>;
+  businessId: string;
+  event: ReminderEvent;
+  subjectKey: string;
+  channel: ReminderChannel;
+  countsToLimit: boolean;
+  notificationId: string | null;
+  optOutHash: string;
+  optedOutAt: Date | null;
+  createdAt: Timestamp;
+}
+export type ContactPreference = Selectable<ContactPreferenceTable>;
+export type Reminder = Selectable<ReminderTable>;
+export interface DB {
+  contactPreference: ContactPreferenceTable;
+  reminder: ReminderTable;
 }

@@ -10,7 +10,7 @@
  * 주민등록번호 is never collected (§24-2), and the text says so. The periods stated are those of the
  * retention rules (src/domain/retention/retention.rules.ts: business 3 years, files 1 year).
  */
-export type ConsentKind = 'collection' | 'third_party';
+export type ConsentKind = 'collection' | 'third_party' | 'reminders';
 
 export interface ConsentText {
   readonly kind: ConsentKind;
@@ -22,7 +22,7 @@ export interface ConsentText {
 }
 
 /** The version new consents are recorded under. */
-export const CONSENT_TEXT_VERSION: Readonly<Record<ConsentKind, string>> = { collection: '2026-1', third_party: '2026-1' };
+export const CONSENT_TEXT_VERSION: Readonly<Record<ConsentKind, string>> = { collection: '2026-1', third_party: '2026-1', reminders: '2026-1' };
 
 const TEXTS: readonly ConsentText[] = [
   {
@@ -64,6 +64,31 @@ const TEXTS: readonly ConsentText[] = [
       { label: '보유·이용 기간', text: '제공받는 기관이 그 사업과 관련 법령에 따라 정한 기간' },
     ],
     refusal: '동의하지 않을 권리가 있습니다. 동의하지 않으면 공공사무원이 대신 신청서류를 제출해 드릴 수 없고, 대표자가 직접 신청해야 합니다.',
+  },
+  // 알림 수신 동의 (issue 13 §2). A text of its own rather than the collection consent: that one names
+  // neither an e-mail address nor messages to the owner, and the weekly list of new programmes is the
+  // kind of message 정보통신망법 §50 ① asks prior consent for (even though public programmes are not
+  // 영리 광고, the programme keeps the stricter rule). It states the opt-out (§50 ⑧: free, in every
+  // message) and that nothing is sent 21–08시 (§50 ③ would need a separate consent for that).
+  // Recorded on contact_preference (consent_text_version, consented_at), not in the consent table.
+  {
+    kind: 'reminders',
+    version: '2026-1',
+    title: '알림 수신 동의서',
+    items: [
+      {
+        label: '받는 알림',
+        text: '신청한 지원사업의 진행 상황이 바뀔 때, 지원사업 마감 전에 준비할 서류가 없거나 유효기간이 끝날 때, 우리 가게가 받을 수 있는 새 지원사업(일주일에 한 번까지), 지원을 받은 뒤 만족도 조사',
+      },
+      { label: '받는 방법과 항목', text: '문자(SMS), 이메일, 카카오톡 알림톡 가운데 고른 것으로. 휴대전화 번호, 이메일 주소' },
+      { label: '보내지 않는 때', text: '밤 9시부터 아침 8시까지는 보내지 않습니다. 진행 상황 알림 외의 알림은 일주일에 정한 횟수까지만 보냅니다.' },
+      {
+        label: '보유·이용 기간',
+        text: '동의를 철회할 때까지. 철회하면 그때부터 아무 알림도 보내지 않고, 보내려고 기다리던 알림도 모두 취소합니다.',
+      },
+      { label: '철회 방법', text: '모든 알림 끝의 "알림 그만 받기" 주소에서 버튼 하나로(로그인 필요 없음, 무료), 또는 공공사무원에게 말씀하시면 됩니다.' },
+    ],
+    refusal: '동의하지 않을 권리가 있습니다. 동의하지 않아도 지원사업 안내와 신청 도움은 그대로 받을 수 있고, 공공사무원이 전화나 방문으로 알려 드립니다.',
   },
 ];
 

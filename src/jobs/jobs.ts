@@ -35,6 +35,10 @@ export const JOBS = {
    * (04:30 KST, the time help requests were purged at before, as their consent text says "daily").
    */
   'retention.nightly': { cron: '30 4 * * *' },
+  /** Reminders (issue 13 §2): papers missing or expiring before a programme's deadline, to owners who agreed (09:30 KST, daily). */
+  'reminders.documents': { cron: '30 9 * * *' },
+  /** Reminders (issue 13 §2): the weekly list of new programmes the business may apply for (Mondays 10:00 KST; at most one a week). */
+  'reminders.digest': { cron: '0 10 * * 1' },
 } as const;
 export type JobName = keyof typeof JOBS;
 
@@ -52,6 +56,8 @@ export function jobHandlers(services: Services): JobHandlers {
     'notices.read': () => services.notices.readPending(),
     'backup.nightly': () => services.backups.nightly(),
     'retention.nightly': () => services.retention.nightly(),
+    'reminders.documents': () => services.reminders.documentsDue(),
+    'reminders.digest': () => services.reminders.weeklyDigest(),
   };
 }
 

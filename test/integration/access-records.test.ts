@@ -50,6 +50,8 @@ const NOT_PERSONAL = [
   // The public self-check (issue 13 §1): the answers given, in the visitor's own URL; nothing stored.
   /^GET \/check(\/help(\/sent)?)?$/,
   /^GET \/api\/v1\/programmes$/,
+  // The opt-out link of a reminder (issue 13 §2): one question and one button, nothing about the business.
+  /^GET \/u\/:token$/,
   /^GET \/api\/v1\/me$/,
   // 상가(상권)정보 (issue 12 §1): public data of 소상공인시장진흥공단 (상호, 업종, 주소), no owner or personal data.
   /^GET \/(stores|admin\/stores)(\/|$)/,

@@ -88,6 +88,13 @@ const WRITES: Record<string, Write> = {
     actions: CHANGE,
     send: (c, fx) => c.post(`/businesses/${fx.businessId}/consent/withdraw`, { kind: 'third_party' }),
   },
+  // Reminders (issue 13 §2): the clerk records the owner's consent and channels.
+  'POST /businesses/:id/reminders': {
+    as: 'clerk',
+    actions: CHANGE,
+    send: (c, fx) =>
+      c.post(`/businesses/${fx.businessId}/reminders`, { consent: 'on', consentMethod: 'written', sms: 'on', phone: '010-3333-4444', language: 'ko', weeklyLimit: '3', version: '0' }),
+  },
   'POST /businesses/:id/owner-link': {
     as: 'clerk',
     actions: CHANGE,
@@ -207,6 +214,10 @@ const NOT_PERSONAL: [RegExp, string][] = [
   [/^POST \/check\/help$/, 'the owner asks for help herself (data subject, no staff access); the queue records its viewers'],
   [/^POST \/my\/data-requests$/, 'the owner (signed in) asks for correction or deletion of her own data; recorded as a create through gate.business (retention.test)'],
   [/^POST \/o\/:token\/requests$/, 'the owner asks for correction or deletion of her own data (data subject, no staff access); recorded as a create through gate.byLink (retention.test)'],
+  [
+    /^POST \/(o\/:token\/reminders|my\/reminders|u\/:token)$/,
+    'the owner stops her reminders or changes their language herself (data subject, no staff access); recorded through gate.byLink / gate.business (reminders.test)',
+  ],
   [/^POST \/admin\/retention\/run$/, 'the retention job run by hand: hands nothing out, writes kinds and counts to the 파기 대장, audited as retention.run'],
   [/^POST \/api\/v1\/eligibility\/check$/, 'facts in, verdicts out, nothing stored (issue 13 §1)'],
   // Recruitment, training and employment linkage (issue 6): applicants' and clerks' data, no business or

@@ -203,6 +203,13 @@ const EXPECTED: Record<string, Rule> = {
   'GET /admin/retention/export.xlsx': OPS,
   'POST /o/:token/requests': 'public',
   'POST /my/data-requests': ['owner'],
+  // Reminders the owner agreed to (issue 13 §2): the clerk's form on the business page, the owner's own
+  // changes (link or account), and the opt-out link of every reminder (no sign-in).
+  'POST /businesses/:id/reminders': STAFF,
+  'POST /o/:token/reminders': 'public',
+  'POST /my/reminders': ['owner'],
+  'GET /u/:token': 'public',
+  'POST /u/:token': 'public',
   'GET /data-requests/:id': STAFF,
   'POST /data-requests/:id': STAFF,
   // Papers ready to sign (issue 13 §3): whoever may read the business prints; staff who may write upload.

@@ -90,7 +90,10 @@ export type AuditAction =
   // Retention and owners' requests (issue 14 §3).
   | 'retention.run'
   | 'retention.export'
-  | 'data_request.decide';
+  | 'data_request.decide'
+  // Reminders the owner agreed to (issue 13 §2): the consent given and withdrawn.
+  | 'reminders.consent'
+  | 'reminders.withdraw';
 
 export interface AuditRecord {
   action: AuditAction;

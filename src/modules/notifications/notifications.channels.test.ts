@@ -19,6 +19,8 @@ const _pinoFits: (l: pino.Logger) => NotifyLogger = (l) => l;
 void _pinoFits;
 
 const notify: Config['notify'] = {
+  alimtalk: 'log',
+  alimtalkSenderKey: '',
   email: 'log',
   sms: 'log',
   smtpFrom: '잇다 <no-reply@itda.local>',

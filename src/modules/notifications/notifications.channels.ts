@@ -15,11 +15,18 @@ export interface OutgoingMessage {
   recipient: string;
   subject: string | null;
   body: string;
+  /** The template name (알림톡 sends it as the approved template's code). */
+  template?: string;
 }
 
 export interface DeliveryReceipt {
   /** The provider's id of the message, kept for support requests to the provider. */
   providerRef?: string;
+  /**
+   * The provider already reports the handset received it (its answer says `"status": "delivered"`).
+   * Gateways that report delivery later, by a callback, leave the message `sent` (not wired yet).
+   */
+  delivered?: boolean;
 }
 
 export interface NotificationChannel {
@@ -31,6 +38,8 @@ export interface NotificationChannel {
 export interface NotificationChannels {
   email: NotificationChannel;
   sms: NotificationChannel;
+  /** 카카오 알림톡 (issue 13 §2). */
+  alimtalk: NotificationChannel;
 }
 
 /** The subset of pino's API we use (a pino Logger fits). */
@@ -188,9 +197,55 @@ export function createHttpSmsChannel(opts: {
         }
         throw new TransientDeliveryError(reason, res.status);
       }
-      return { providerRef: providerRefFrom(text) };
+      return receiptFrom(text);
     },
   };
+}
+
+/**
+ * 카카오 알림톡 through a generic HTTP gateway (the same "configurable HTTP message interface" as SMS):
+ * POST {senderKey, to, templateCode, text} as JSON with a bearer token. 알림톡 is for information the
+ * recipient asked for (카카오 비즈메시지 policy: no advertising), sent only from templates the 딜러사
+ * has approved in advance — `templateCode` is Itda's template name, registered under that code.
+ */
+export function createHttpAlimtalkChannel(opts: { endpoint: string; apiKey?: string; senderKey: string; timeoutMs?: number; fetch?: typeof fetch }): NotificationChannel {
+  const doFetch = opts.fetch ?? fetch;
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  return {
+    name: 'alimtalk-http',
+    async send(msg) {
+      let res: Response;
+      try {
+        res = await doFetch(opts.endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json', ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}) },
+          body: JSON.stringify({ senderKey: opts.senderKey, to: normalizePhone(msg.recipient), templateCode: msg.template ?? '', text: msg.body }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+      } catch (err) {
+        const e = err as Error;
+        throw new TransientDeliveryError(e.name === 'TimeoutError' ? `알림톡 gateway timed out after ${timeoutMs} ms` : `알림톡 gateway unreachable: ${e.message}`, undefined, { cause: err });
+      }
+      const text = await res.text().catch(() => '');
+      if (!res.ok) {
+        const reason = `알림톡 gateway HTTP ${res.status}${text ? `: ${text.slice(0, 200)}` : ''}`;
+        // As for SMS: a 4xx (not 408/429) is this message's fault (no 카카오톡 user, template not approved).
+        if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) throw new PermanentDeliveryError(reason, res.status);
+        throw new TransientDeliveryError(reason, res.status);
+      }
+      return receiptFrom(text);
+    },
+  };
+}
+
+function receiptFrom(text: string): DeliveryReceipt {
+  let delivered = false;
+  try {
+    delivered = (JSON.parse(text) as Record<string, unknown>).status === 'delivered';
+  } catch {
+    // Not JSON.
+  }
+  return { providerRef: providerRefFrom(text), ...(delivered ? { delivered } : {}) };
 }
 
 /** Gateways differ; take a message id from the usual fields of a JSON answer when there is one. */
@@ -223,5 +278,12 @@ export function createChannels(notify: Config['notify'], logger?: NotifyLogger):
   } else {
     sms = createLogChannel('sms', logger);
   }
-  return { email, sms };
+  let alimtalk: NotificationChannel;
+  if (notify.alimtalk === 'http') {
+    if (!notify.alimtalkEndpoint) throw new Error('ITDA_NOTIFY_ALIMTALK=http needs ITDA_ALIMTALK_ENDPOINT');
+    alimtalk = createHttpAlimtalkChannel({ endpoint: notify.alimtalkEndpoint, apiKey: notify.alimtalkApiKey, senderKey: notify.alimtalkSenderKey });
+  } else {
+    alimtalk = createLogChannel('alimtalk', logger);
+  }
+  return { email, sms, alimtalk };
 }

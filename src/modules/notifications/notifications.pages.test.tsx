@@ -16,6 +16,8 @@ import { createNotificationsRepository } from './notifications.repository.ts';
 import { createNotificationService } from './notifications.service.ts';
 
 const notify: Config['notify'] = {
+  alimtalk: 'log',
+  alimtalkSenderKey: '',
   email: 'log',
   sms: 'log',
   smtpFrom: '잇다 <no-reply@itda.local>',

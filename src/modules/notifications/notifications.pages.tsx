@@ -7,7 +7,7 @@ import { maskRecipient, smsKind } from './notifications.templates.ts';
 import { formatDateTime } from '../../web/format.ts';
 
 type Listing = Awaited<ReturnType<NotificationService['list']>>;
-const CHANNELS: readonly NotificationChannelKind[] = ['email', 'sms'];
+const CHANNELS: readonly NotificationChannelKind[] = ['email', 'sms', 'alimtalk'];
 
 interface Filter {
   status?: NotificationStatus;

@@ -68,7 +68,7 @@ describe('mark*', () => {
     // Not sending any more: a late mark from a stale worker changes nothing.
     await repo.markFailed(db, a.id, 'late');
     expect(await repo.findById(db, a.id)).toMatchObject({ status: 'sent', lastError: null });
-    expect(await repo.countByStatus(db)).toEqual({ pending: 1, sending: 0, sent: 1, failed: 1 });
+    expect(await repo.countByStatus(db)).toEqual({ pending: 1, sending: 0, sent: 1, delivered: 0, failed: 1, cancelled: 0 });
   });
 
   it('defers a claimed row without counting the attempt', async () => {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/db.ts';
 
 export type NotificationStatus = Notification['status'];
 export type NotificationChannelKind = Notification['channel'];
-export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'sending', 'sent', 'failed'];
+export const NOTIFICATION_STATUSES: readonly NotificationStatus[] = ['pending', 'sending', 'sent', 'delivered', 'failed', 'cancelled'];
 
 /** `last_error` is for people reading the admin page, not a dump: keep it bounded. */
 const MAX_ERROR_LENGTH = 1000;
@@ -95,10 +95,21 @@ export function createNotificationsRepository() {
 
     // The mark* updates only touch a row this worker still holds (`sending`).
 
-    async markSent(db: Db, id: string, v: { sentAt: Date; provider: string; providerRef?: string | null; masked?: { params: Record<string, string | number>; body: string } | null }): Promise<void> {
+    async markSent(
+      db: Db,
+      id: string,
+      v: { sentAt: Date; provider: string; providerRef?: string | null; delivered?: boolean; masked?: { params: Record<string, string | number>; body: string } | null },
+    ): Promise<void> {
       await db
         .updateTable('notification')
-        .set({ status: 'sent', sentAt: v.sentAt, provider: v.provider, providerRef: v.providerRef ?? null, ...(v.masked ? { params: JSON.stringify(v.masked.params), body: v.masked.body } : {}) })
+        .set({
+          status: v.delivered ? 'delivered' : 'sent',
+          sentAt: v.sentAt,
+          deliveredAt: v.delivered ? v.sentAt : null,
+          provider: v.provider,
+          providerRef: v.providerRef ?? null,
+          ...(v.masked ? { params: JSON.stringify(v.masked.params), body: v.masked.body } : {}),
+        })
         .where('id', '=', id)
         .where('status', '=', 'sending')
         .execute();
@@ -132,6 +143,14 @@ export function createNotificationsRepository() {
         .execute();
     },
 
+    /**
+     * A claimed row that must not go out after all (the owner withdrew consent meanwhile): cancelled,
+     * not failed — nothing was tried and nothing is wrong with the provider.
+     */
+    async markCancelled(db: Db, id: string, reason: string): Promise<void> {
+      await db.updateTable('notification').set({ status: 'cancelled', lastError: clip(reason) }).where('id', '=', id).where('status', '=', 'sending').execute();
+    },
+
     /** Newest first, for the admin page. */
     list(db: Db, f: NotificationFilter): Promise<Notification[]> {
       let q = db.selectFrom('notification').selectAll();
@@ -146,7 +165,7 @@ export function createNotificationsRepository() {
         .select((eb) => ['status', eb.fn.countAll<number>().as('n')])
         .groupBy('status')
         .execute();
-      const out: Record<NotificationStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0 };
+      const out: Record<NotificationStatus, number> = { pending: 0, sending: 0, sent: 0, delivered: 0, failed: 0, cancelled: 0 };
       for (const r of rows) out[r.status] = Number(r.n);
       return out;
     },

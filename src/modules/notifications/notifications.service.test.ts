@@ -31,6 +31,8 @@ const logLines: object[] = [];
 const logger: NotifyLogger = { info: (o) => logLines.push(o), warn: (o) => logLines.push(o), error: (o) => logLines.push(o) };
 
 const notify: Config['notify'] = {
+  alimtalk: 'log',
+  alimtalkSenderKey: '',
   email: 'log',
   sms: 'http',
   smtpFrom: '잇다 <no-reply@itda.local>',
@@ -146,7 +148,7 @@ describe('deliverDue', () => {
     const sms = await svc.enqueue(db, smsToKim);
     const mail = await svc.enqueue(db, { channel: 'email', recipient: 'kim@example.com', template: 'test.message' });
     clock = new Date(clock.getTime() + 1000);
-    expect(await svc.deliverDue()).toEqual({ sent: 2, retried: 0, failed: 0, deferred: 0, recovered: 0 });
+    expect(await svc.deliverDue()).toEqual({ sent: 2, retried: 0, failed: 0, deferred: 0, recovered: 0, cancelled: 0 });
 
     expect(gateway.requests).toEqual([
       { authorization: 'Bearer sk-test', body: { from: '0310000000', to: '01012345678', text: sms.body } },
@@ -208,7 +210,7 @@ describe('deliverDue', () => {
     const svc = service();
     const n = await svc.enqueue(db, smsToKim);
     gateway.status = 400;
-    expect(await svc.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 1, deferred: 0, recovered: 0 });
+    expect(await svc.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 1, deferred: 0, recovered: 0, cancelled: 0 });
     const r = await row(n.id);
     expect(r).toMatchObject({ status: 'failed', attempts: 1 });
     expect(r.lastError).toContain('HTTP 400');
@@ -252,7 +254,7 @@ describe('quiet hours (21:00–08:00 KST) for SMS', () => {
     const svc = service();
     const n = await svc.enqueue(db, smsToKim); // due 10:00
     clock = kst('2026-11-27T23:00:00'); // the worker was down all day; now it is quiet time
-    expect(await svc.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 1, recovered: 0 });
+    expect(await svc.deliverDue()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 1, recovered: 0, cancelled: 0 });
     expect(gateway.requests).toHaveLength(0);
     const r = await row(n.id);
     expect(r).toMatchObject({ status: 'pending', attempts: 0 });
@@ -303,6 +305,7 @@ describe('crash recovery', () => {
     const slow: NotificationChannels = {
       sms: { name: 'slow', send: async (m) => (sent.push(m.recipient), (clock = new Date(clock.getTime() + 9 * MIN)), {}) },
       email: { name: 'slow', send: async () => ({}) },
+      alimtalk: { name: 'slow', send: async () => ({}) },
     };
     const svc = service(slow);
     const a = await svc.enqueue(db, smsToKim);
@@ -336,7 +339,7 @@ describe('list (admin page)', () => {
     expect(all.rows).toHaveLength(50);
     expect(all.hasNext).toBe(true);
     expect(all.rows[0]!.id).toBe(sms.id);
-    expect(all.counts).toEqual({ pending: 52, sending: 0, sent: 1, failed: 0 });
+    expect(all.counts).toEqual({ pending: 52, sending: 0, sent: 1, delivered: 0, failed: 0, cancelled: 0 });
     const page2 = await svc.list(admin, { page: 2 });
     expect(page2.rows).toHaveLength(3);
     expect(page2.hasNext).toBe(false);

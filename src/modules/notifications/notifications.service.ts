@@ -17,10 +17,15 @@ export interface EnqueueInput {
   /** E-mail address, or a Korean mobile number (hyphens allowed). */
   recipient: string;
   recipientUserId?: string | null;
-  template: TemplateName;
+  template: TemplateName | `reminder.${string}`;
   /** The recipient's language; unsupported ones fall back to Korean. */
   locale?: string | null;
   params?: TemplateParams;
+  /**
+   * Text already rendered by the caller (reminders, from the message catalogue in the owner's
+   * language); `template` then names it for the outbox and the provider.
+   */
+  text?: { subject: string; body: string };
 }
 
 export interface DeliveryCounts {
@@ -31,6 +36,8 @@ export interface DeliveryCounts {
   deferred: number;
   /** Rows found stuck in `sending` (a worker died mid-send) and put back in the queue. */
   recovered: number;
+  /** Reminders cancelled at delivery: the owner withdrew consent after they were queued. */
+  cancelled: number;
 }
 
 /** How long a worker owns a claimed row; after that the row counts as abandoned. */
@@ -61,6 +68,11 @@ function isEmailAddress(v: string): boolean {
   return /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(v) && v.length <= 254;
 }
 
+/** SMS and 알림톡 reach the owner's phone: the quiet hours apply to both (e-mail waits in an inbox). */
+function toPhone(channel: NotificationChannelKind): boolean {
+  return channel !== 'email';
+}
+
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message || err.name : String(err);
 }
@@ -72,6 +84,8 @@ export function createNotificationService(deps: {
   config: Config['notify'];
   now: () => Date;
   logger?: NotifyLogger;
+  /** Checked just before sending: a reason not to send after all (the row is cancelled), or null. */
+  holdBack?: (row: Notification) => Promise<string | null>;
 }) {
   const { db, repo, channels, config, now, logger } = deps;
   const quiet: QuietHours = { startHour: config.quietStartHour, endHour: config.quietEndHour };
@@ -84,7 +98,7 @@ export function createNotificationService(deps: {
      */
     async enqueue(trx: Db, input: EnqueueInput): Promise<Notification> {
       let recipient = input.recipient.trim();
-      if (input.channel === 'sms') {
+      if (input.channel === 'sms' || input.channel === 'alimtalk') {
         if (!isMobileNumber(recipient)) {
           throw new InvalidError('validation.summary', [{ path: 'recipient', messageKey: 'notifications.recipientInvalid' }]);
         }
@@ -93,7 +107,7 @@ export function createNotificationService(deps: {
         throw new InvalidError('validation.summary', [{ path: 'recipient', messageKey: 'notifications.recipientInvalid' }]);
       }
       const params = input.params ?? {};
-      const rendered = renderTemplate(input.template, input.channel, input.locale, params);
+      const rendered = input.text ? { ...input.text, locale: input.locale ?? 'ko' } : renderTemplate(input.template, input.channel, input.locale, params);
       const at = now();
       return repo.insert(trx, {
         channel: input.channel,
@@ -105,7 +119,7 @@ export function createNotificationService(deps: {
         subject: rendered.subject,
         body: rendered.body,
         status: 'pending',
-        nextAttemptAt: input.channel === 'sms' ? nextAllowedSendTime(at, quiet) : at,
+        nextAttemptAt: toPhone(input.channel) ? nextAllowedSendTime(at, quiet) : at,
         createdAt: at,
       });
     },
@@ -115,7 +129,7 @@ export function createNotificationService(deps: {
      * Safe to run from several processes at once (rows are claimed with SKIP LOCKED).
      */
     async deliverDue(limit = 50): Promise<DeliveryCounts> {
-      const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0, deferred: 0, recovered: 0 };
+      const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0, deferred: 0, recovered: 0, cancelled: 0 };
       const start = now();
       const stuck = await repo.recoverStuck(db, start, config.maxAttempts);
       counts.recovered = stuck.retried;
@@ -133,16 +147,24 @@ export function createNotificationService(deps: {
           continue;
         }
         // Quiet hours are checked again at send time: a retry or a backlog may fall into them.
-        if (row.channel === 'sms' && isQuietTime(t, quiet)) {
+        if (toPhone(row.channel) && isQuietTime(t, quiet)) {
           await repo.defer(db, row.id, nextAllowedSendTime(t, quiet));
           counts.deferred++;
           continue;
         }
+        // A reminder whose owner withdrew consent (or turned the channel off) after it was queued is
+        // checked again here, at delivery, and cancelled (개인정보 보호법 §37: withdrawal stops it).
+        const hold = deps.holdBack ? await deps.holdBack(row) : null;
+        if (hold) {
+          await repo.markCancelled(db, row.id, hold);
+          counts.cancelled++;
+          continue;
+        }
         const channel = channels[row.channel];
         try {
-          const receipt = await channel.send({ channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body });
+          const receipt = await channel.send({ channel: row.channel, recipient: row.recipient, subject: row.subject, body: row.body, template: row.template });
           const masked = maskSentSecrets(row.template, row.params, row.body);
-          await repo.markSent(db, row.id, { sentAt: now(), provider: channel.name, providerRef: receipt.providerRef ?? null, masked });
+          await repo.markSent(db, row.id, { sentAt: now(), provider: channel.name, providerRef: receipt.providerRef ?? null, delivered: receipt.delivered, masked });
           counts.sent++;
         } catch (err) {
           const reason = errorText(err);
@@ -153,7 +175,7 @@ export function createNotificationService(deps: {
             logger?.warn({ notificationId: row.id, channel: row.channel, attempts: row.attempts, permanent, err: reason }, 'notification failed');
           } else {
             let next = new Date(now().getTime() + retryDelayMs(row.attempts));
-            if (row.channel === 'sms') next = nextAllowedSendTime(next, quiet);
+            if (toPhone(row.channel)) next = nextAllowedSendTime(next, quiet);
             await repo.markRetry(db, row.id, next, reason, channel.name);
             counts.retried++;
             logger?.info({ notificationId: row.id, channel: row.channel, attempts: row.attempts, next, err: reason }, 'notification retry scheduled');

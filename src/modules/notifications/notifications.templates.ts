@@ -17,7 +17,9 @@
  * carries — so SMS bodies are written short and a test checks them with typical values;
  * `smsByteLength` lets callers and the admin page see when a message became an LMS.
  */
-export type ChannelKind = 'email' | 'sms';
+export type ChannelKind = 'email' | 'sms' | 'alimtalk';
+/** 카카오 알림톡 carries the SMS wording (a short notice to the owner's phone); templates write two texts. */
+type TextChannel = 'email' | 'sms';
 export type TemplateParams = Record<string, string | number>;
 export type TemplateLocale = 'ko' | 'en' | 'zh' | 'vi';
 export const TEMPLATE_LOCALES: readonly TemplateLocale[] = ['ko', 'en', 'zh', 'vi'];
@@ -51,8 +53,8 @@ interface TemplateDef {
   required: readonly string[];
   /** Params that are secrets (a link's token): masked in the stored copy once the message is sent (maskSentSecrets). */
   secret?: readonly string[];
-  /** ko and en always; zh and vi for the messages an owner receives (OWNER_TEMPLATES). */
-  text: Record<'ko' | 'en', Record<ChannelKind, Render>> & Partial<Record<'zh' | 'vi', Record<ChannelKind, Render>>>;
+  /** ko and en always; zh and vi for the messages an owner receives (OWNER_TEMPLATES). 알림톡 carries the SMS text. */
+  text: Record<'ko' | 'en', Record<TextChannel, Render>> & Partial<Record<'zh' | 'vi', Record<TextChannel, Render>>>;
 }
 
 const s = (v: string | number | undefined): string => (v === undefined ? '' : String(v));
@@ -528,6 +530,8 @@ const TEMPLATES = {
   },
 } as const satisfies Record<string, TemplateDef>;
 
+const REMINDER_DEF: TemplateDef = { required: [], secret: ['optOut', 'url'], text: TEMPLATES['test.message'].text };
+
 export type TemplateName = keyof typeof TEMPLATES;
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 
@@ -568,7 +572,7 @@ export function renderTemplate(
   const own = def.text[wanted];
   // A staff message asked for in an owner-only language (zh, vi) goes out in Korean.
   const loc: TemplateLocale = own ? wanted : 'ko';
-  return { ...(own ?? def.text.ko)[channel](params), locale: loc };
+  return { ...(own ?? def.text.ko)[channel === 'alimtalk' ? 'sms' : channel](params), locale: loc };
 }
 
 /** A secret as the outbox shows it after sending: the first 4 characters of its last path segment, the rest hidden. */
@@ -582,9 +586,10 @@ export function maskSecret(v: string): string {
  * live owner links). Only the recipient's copy carries the secret; null when the template has none.
  */
 export function maskSentSecrets(template: string, params: TemplateParams, body: string): { params: TemplateParams; body: string } | null {
-  if (!isTemplateName(template)) return null;
-  const def: TemplateDef = TEMPLATES[template];
-  if (!def.secret?.length) return null;
+  // Reminders (issue 13 §2) are rendered from the message catalogue, not from this table; their one
+  // secrets are the opt-out link (it withdraws the owner's consent without sign-in) and a survey's one-time link.
+  const def: TemplateDef | undefined = isTemplateName(template) ? TEMPLATES[template] : template.startsWith('reminder.') ? REMINDER_DEF : undefined;
+  if (!def?.secret?.length) return null;
   const masked: TemplateParams = { ...params };
   let text = body;
   for (const name of def.secret) {

@@ -5,8 +5,9 @@ import { formatDateTime, formatWon } from '../../web/format.ts';
 import type { OwnerService } from './owner.service.ts';
 import { formatBrn } from '../../domain/identifiers.ts';
 import { uuidParam } from '../../web/params.ts';
-import { Badge, Button, CsrfField, ErrorSummary, Facts, RadioGroup, Textarea, type FieldErrors, type FormValues } from '../../web/components/index.ts';
+import { Badge, Button, CsrfField, ErrorSummary, Facts, RadioGroup, Select, Textarea, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
+import { OWNER_LANGUAGES } from '../../domain/reminders.ts';
 
 type View = Awaited<ReturnType<OwnerService['forOwnerAccount']>>[number];
 
@@ -128,6 +129,48 @@ export function OwnerHeld({ c, v }: { c: AppContext; v: View }) {
   );
 }
 
+/**
+ * 알림 (issue 13 §2): what she agreed to, in plain words, and two things she can do herself — stop
+ * every reminder (one button; 개인정보 보호법 §37) or change their language. Starting them again needs
+ * her clerk, who records the consent with her.
+ */
+function OwnerReminders({ c, v, action, businessId }: { c: AppContext; v: View; action: string; businessId?: string }) {
+  const t = c.var.t;
+  const r = v.reminders;
+  if (!r) return null;
+  const channels = (['sms', 'alimtalk', 'email'] as const).filter((k) => r[k]).map((k) => t(`reminders.channel.${k}`));
+  return (
+    <section class="itda-card" aria-labelledby={`rem-${v.business.id}`} id="owner-reminders">
+      <h2 class="itda-h3" id={`rem-${v.business.id}`}>
+        {t('reminders.owner.title')}
+      </h2>
+      {r.consented ? (
+        <>
+          <p>{t('reminders.owner.on', { channels: channels.join(', ') || '—', date: r.consentedAt ? formatDateTime(r.consentedAt, c.var.locale) : '' })}</p>
+          <p class="form-hint">{t('reminders.owner.quiet', { n: r.weeklyLimit })}</p>
+          <form method="post" action={action}>
+            <CsrfField token={c.var.csrfToken} />
+            {businessId && <input type="hidden" name="businessId" value={businessId} />}
+            <input type="hidden" name="action" value="withdraw" />
+            <Button size="large" variant="secondary">
+              {t('reminders.owner.stop')}
+            </Button>
+          </form>
+        </>
+      ) : (
+        <p>{t('reminders.owner.off')}</p>
+      )}
+      <form method="post" action={action} class="itda-form">
+        <CsrfField token={c.var.csrfToken} />
+        {businessId && <input type="hidden" name="businessId" value={businessId} />}
+        <input type="hidden" name="action" value="language" />
+        <Select t={t} name="language" prefix={`lang-${v.business.id}`} label={t('reminders.owner.language')} options={OWNER_LANGUAGES.map((l) => ({ value: l, label: t(`reminders.lang.${l}`) }))} values={{ language: r.language }} />
+        <Button variant="secondary">{t('reminders.owner.languageSave')}</Button>
+      </form>
+    </section>
+  );
+}
+
 /** 정정 요청 / 삭제 요청 with a reason, on the page behind the owner's link. */
 function OwnerRequestForm({ c, action, businessId, values, errors }: { c: AppContext; action: string; businessId?: string; values?: FormValues; errors?: FieldErrors }) {
   const t = c.var.t;
@@ -171,9 +214,11 @@ export function ownerPages(app: Hono<AppEnv>, deps: { owner: OwnerService }) {
         <div class="itda-large">
           <PageHeader title={t('owner.title')} lead={t('owner.lead')} />
           {c.req.query('notice') === 'requested' && <Notice kind="success">{t('owner.requests.sent')}</Notice>}
+          {c.req.query('notice') === 'reminders' && <Notice kind="success">{t('reminders.owner.saved')}</Notice>}
           <ErrorSummary errors={form.errors} t={t} message={form.message} />
           <Notice kind="info">{t('owner.linkReusable', { until: formatDateTime(v.linkExpiresAt, c.var.locale) })}</Notice>
           <OwnerCase c={c} v={v} />
+          <OwnerReminders c={c} v={v} action={`/o/${token}/reminders`} />
           <OwnerHeld c={c} v={v} />
           {!v.held.facts.anonymisedAt && <OwnerRequestForm c={c} action={`/o/${token}/requests`} values={form.values} errors={form.errors} />}
         </div>
@@ -190,6 +235,20 @@ export function ownerPages(app: Hono<AppEnv>, deps: { owner: OwnerService }) {
     if (!result.ok) return linkPage(c, { values, errors: result.errors, message: result.message }, 400);
     c.header('referrer-policy', 'no-referrer');
     return c.redirect(`/o/${token}?notice=requested`, 303);
+  });
+
+  app.post('/o/:token/reminders', async (c) => {
+    const token = c.req.param('token');
+    await deps.owner.remindersByLink(token, await readForm(c), requestMeta(c));
+    c.header('referrer-policy', 'no-referrer');
+    return c.redirect(`/o/${token}?notice=reminders#owner-reminders`, 303);
+  });
+
+  app.post('/my/reminders', async (c) => {
+    const values = await readForm(c);
+    const businessId = typeof values.businessId === 'string' ? values.businessId : '';
+    await deps.owner.remindersByAccount(c.var.actor, businessId, values, requestMeta(c));
+    return c.redirect('/home?notice=reminders#owner-reminders', 303);
   });
 
   // An owner signed in with an account asks from her home; a refused form comes back on its own page.
@@ -226,9 +285,11 @@ export function OwnerHome({ c, views }: { c: AppContext; views: View[] }) {
     <div class="itda-large">
       {views.length === 0 && <Notice kind="info">{t('owner.noBusiness')}</Notice>}
       {c.req.query('notice') === 'requested' && <Notice kind="success">{t('owner.requests.sent')}</Notice>}
+      {c.req.query('notice') === 'reminders' && <Notice kind="success">{t('reminders.owner.saved')}</Notice>}
       {views.map((v) => (
         <>
           <OwnerCase c={c} v={v} />
+          <OwnerReminders c={c} v={v} action="/my/reminders" businessId={v.business.id} />
           <OwnerHeld c={c} v={v} />
           {!v.held.facts.anonymisedAt && <OwnerRequestForm c={c} action="/my/data-requests" businessId={v.business.id} />}
         </>

@@ -11,6 +11,7 @@ import { isMobileNumber } from '../notifications/notifications.service.ts';
 import { kstDate } from '../../domain/korean-time.ts';
 import type { OwnerRepository } from './owner.repository.ts';
 import type { DataRequestsService } from '../retention/data-requests.service.ts';
+import type { RemindersService } from '../reminders/reminders.service.ts';
 
 /**
  * A link sent by SMS lets an owner who never signs in see their case for 24 hours. It opens as often
@@ -29,6 +30,8 @@ export function createOwnerService(deps: {
   publicUrl: string;
   /** Correction and deletion requests (issue 14 §3). */
   dataRequests: DataRequestsService;
+  /** Her reminder preferences (issue 13 §2): she sees them and can stop them or change their language. */
+  reminders?: Pick<RemindersService, 'forOwner' | 'ownerUpdate'>;
 }) {
   const { db, repo, gate, now } = deps;
 
@@ -61,7 +64,8 @@ export function createOwnerService(deps: {
       deps.dataRequests.forBusiness(db, businessId),
     ]);
     const documents = docs.map((d) => ({ ...d, name: typeBy.get(d.documentType)?.name ?? d.documentType }));
-    return { business: b, participations, today, held: { facts: held!, consents, files, documents, requests } };
+    const reminders = deps.reminders ? await deps.reminders.forOwner(businessId) : null;
+    return { business: b, participations, today, held: { facts: held!, consents, files, documents, requests }, reminders };
   }
 
   async function openLink(token: string) {
@@ -128,6 +132,25 @@ export function createOwnerService(deps: {
       if (!link.usedAt) await repo.markLinkUsed(db, link.id, now());
       await gate.byLink(db, meta, { subjectType: 'business', subjectId: link.businessId, action: 'view', detail: { via: 'owner-link' }, link: link.id });
       return { ...(await view(link.businessId)), linkExpiresAt: link.expiresAt };
+    },
+
+    /** Her reminders from the page behind the link: stop them all, or change their language (recorded by link). */
+    async remindersByLink(token: string, raw: Record<string, unknown>, meta: RequestMeta) {
+      const link = await openLink(token);
+      if (!deps.reminders) throw new NotFoundError();
+      return deps.reminders.ownerUpdate(link.businessId, raw, 'owner_link', meta, (trx, detail) =>
+        gate.byLink(trx, meta, { subjectType: 'business', subjectId: link.businessId, action: 'update', detail: { via: 'owner-link', ...detail }, link: link.id }),
+      );
+    },
+
+    /** The same from the home of an owner signed in with an account: her own business only. */
+    async remindersByAccount(actor: Actor | null, businessId: string, raw: Record<string, unknown>, meta: RequestMeta) {
+      requireActor(actor);
+      if (actor.role !== 'owner' || !deps.reminders) throw new ForbiddenError();
+      await gate.check(db, actor, businessId, 'read');
+      return deps.reminders.ownerUpdate(businessId, raw, 'owner_account', meta, async (trx, detail) => {
+        await gate.business(trx, actor, meta, { id: businessId, mode: 'read', action: 'update', detail: { via: 'owner', ...detail } });
+      });
     },
 
     /** 정정·삭제 요청 from the page behind the link: reaches the office with a 10-day due date (recorded). */

@@ -12,6 +12,7 @@ import { authorize, can, type Actor } from '../auth/auth.policy.ts';
 import { scopeOf } from '../../domain/scope.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
 import { isMobileNumber } from '../notifications/notifications.service.ts';
+import type { RemindersService } from '../reminders/reminders.service.ts';
 import type { SurveysRepository } from './surveys.repository.ts';
 import { CODE_ALPHABET, OfferInput, SurveyAnswerInput, SurveyCodeInput } from './surveys.schemas.ts';
 
@@ -47,6 +48,13 @@ export function createSurveysService(deps: {
   audit: AuditService;
   now: () => Date;
   publicUrl: string;
+  /**
+   * Reminders the owner agreed to (issue 13 §2): once the clerk set them up with the owner, the
+   * invitation goes through them (her consent, channels, language, weekly limit, opt-out link), and
+   * without that consent it is not sent. Owners never asked keep the SMS under the collection consent,
+   * whose purpose includes checking the results (consent-texts.ts, collection 2026-1).
+   */
+  reminders?: Pick<RemindersService, 'hasPreferences' | 'survey'>;
 }) {
   const { db, repo, gate, audit, now } = deps;
 
@@ -63,24 +71,28 @@ export function createSurveysService(deps: {
     let code = newCode();
     for (let i = 0; i < 5 && (await repo.codeTaken(trx, code)); i++) code = newCode();
     const at = now();
-    const sms = !!p.phone && !p.minimalOnly && isMobileNumber(p.phone);
-    const token = sms ? randomToken(24) : null;
+    const governed = deps.reminders ? await deps.reminders.hasPreferences(trx, p.businessId) : false;
+    const legacySms = !governed && !!p.phone && !p.minimalOnly && isMobileNumber(p.phone);
+    const token = governed || legacySms ? randomToken(24) : null;
+    const sms = governed
+      ? (await deps.reminders!.survey(trx, { businessId: p.businessId, participationId, programme: p.title, url: `${deps.publicUrl}/s/${token}`, code })).queued > 0
+      : legacySms;
     const invitation = await repo.insertInvitation(trx, {
       participationId,
       businessId: p.businessId,
       outcome: p.status as 'selected' | 'rejected' | 'withdrawn' | 'benefited',
       code,
-      tokenHash: token ? sha256(token) : null,
+      tokenHash: sms && token ? sha256(token) : null,
       smsQueued: sms,
       createdVia: opts.via ?? 'transition',
       createdBy: opts.actorUserId ?? null,
       createdAt: at,
       expiresAt: new Date(at.getTime() + SURVEY_VALID_DAYS * 86_400_000),
     });
-    if (sms && token) {
+    if (legacySms && token) {
       await deps.notifications.enqueue(trx, { channel: 'sms', recipient: p.phone!, template: 'survey.link', params: { url: `${deps.publicUrl}/s/${token}`, code, programme: p.title } });
     }
-    return { invitation, created: true, token };
+    return { invitation, created: true, token: sms ? token : null };
   }
 
   async function open(by: { token: string } | { code: string }) {

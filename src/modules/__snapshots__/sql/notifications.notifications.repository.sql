@@ -24,6 +24,10 @@ insert into "notification" () values () returning *
 select * from "notification" where "status" = $1 and "channel" = $2 order by "created_at" desc, "id" desc limit $3 offset $4
 --   parameters: "sample-status", "sample-channel", 10, 10
 
+-- Notifications.markCancelled(db, id, reason)
+update "notification" set "status" = $1, "last_error" = $2 where "id" = $3 and "status" = $4
+--   parameters: "cancelled", "sample-reason", 1, "sending"
+
 -- Notifications.markFailed(db, id, error, provider)
 update "notification" set "status" = $1, "last_error" = $2, "provider" = $3 where "id" = $4 and "status" = $5
 --   parameters: "failed", "sample-error", <sample>, 1, "sending"
@@ -33,8 +37,8 @@ update "notification" set "status" = $1, "next_attempt_at" = $2, "last_error" = 
 --   parameters: "pending", 2026-11-30T01:02:03.000Z, "sample-error", <sample>, 1, "sending"
 
 -- Notifications.markSent(db, id, v)
-update "notification" set "status" = $1, "sent_at" = $2, "provider" = $3, "provider_ref" = $4 where "id" = $5 and "status" = $6
---   parameters: "sent", 2026-11-30T01:02:03.000Z, "sample-provider", "sample-providerRef", 1, "sending"
+update "notification" set "status" = $1, "sent_at" = $2, "delivered_at" = $3, "provider" = $4, "provider_ref" = $5 where "id" = $6 and "status" = $7
+--   parameters: "delivered", 2026-11-30T01:02:03.000Z, 2026-11-30T01:02:03.000Z, "sample-provider", "sample-providerRef", 1, "sending"
 
 -- Notifications.recoverStuck(db, now, maxAttempts)
 update "notification" set "status" = $1, "last_error" = $2 where "status" = $3 and "next_attempt_at" <= $4 and "attempts" >= $5
