@@ -75,6 +75,13 @@ export const OWNER_KEY_PREFIXES = [
   'rights.note',
   'handout.',
   'optOut.',
+  // reminders the owner agreed to (issue 13 §2): her section, the opt-out page, the message texts
+  'reminders.owner.',
+  'reminders.optOut',
+  'reminders.lang.',
+  'reminders.channel.',
+  'reminders.short.',
+  'reminders.msg.',
   'error.',
   'validation.',
   'form.',

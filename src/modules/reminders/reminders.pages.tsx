@@ -8,6 +8,7 @@ import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { uuidParam } from '../../web/params.ts';
 import { maskEmail, maskPhone } from '../../domain/masking.ts';
 import { OWNER_LANGUAGES } from '../../domain/reminders.ts';
+import { isLocale, translator } from '../../i18n/i18n.ts';
 import type { RemindersService } from './reminders.service.ts';
 
 type PageData = Awaited<ReturnType<RemindersService['forBusinessPage']>>;
@@ -184,6 +185,11 @@ export function reminderPages(app: Hono<AppEnv>, deps: { reminders: RemindersSer
     c.header('x-robots-tag', 'noindex');
     const token = c.req.param('token');
     const s = await reminders.optOutState(token);
+    // In the language of her messages, unless she picked another one on the page (?lang=).
+    if (!isLocale(c.req.query('lang')) && isLocale(s.language)) {
+      c.set('locale', s.language);
+      c.set('t', translator(s.language));
+    }
     return c.html(<OptOutPage c={c} token={token} state={c.req.query('done') === '1' ? 'done' : s.alreadyWithdrawn ? 'already' : 'ask'} />);
   });
 

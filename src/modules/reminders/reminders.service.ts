@@ -236,7 +236,7 @@ export function createRemindersService(deps: {
     async optOutState(token: string) {
       const r = await openOptOut(token);
       const pref = await repo.findPreference(db, r.businessId);
-      return { alreadyWithdrawn: !hasReminderConsent(pref) };
+      return { alreadyWithdrawn: !hasReminderConsent(pref), language: pref?.language ?? 'ko' };
     },
 
     /**
