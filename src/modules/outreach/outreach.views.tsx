@@ -38,7 +38,11 @@ function FilterForm(props: { c: AppContext; values: FormValues; choices: Outreac
   return (
     <form method="get" action="/outreach" class="itda-card itda-outreach-filter" aria-labelledby="outreach-filter">
       <h2 id="outreach-filter">{t('outreach.filter.title')}</h2>
-      <CheckboxGroup t={t} name="programme" label={t('outreach.filter.programmes')} values={props.values} options={props.choices.map((p) => ({ value: p.key, label: programmeLabel(t, p) }))} />
+      {/* The catalogue can be long: the list of programmes opens on demand (open when some are picked). */}
+      <details class="itda-outreach-programmes" open={Array.isArray(props.values.programme) ? props.values.programme.length > 0 : Boolean(props.values.programme)}>
+        <summary>{t('outreach.filter.pick')}</summary>
+        <CheckboxGroup t={t} name="programme" label={t('outreach.filter.programmes')} values={props.values} options={props.choices.map((p) => ({ value: p.key, label: programmeLabel(t, p) }))} />
+      </details>
       <div class="itda-filters">
         <Select t={t} name="category" label={t('outreach.filter.category')} values={props.values} placeholder={t('outreach.filter.allCategories')} options={CATEGORIES.map((code) => ({ value: code, label: t(`category.${code}`) }))} />
         <Input t={t} name="closingWithin" label={t('outreach.filter.closingWithin')} values={props.values} type="number" inputmode="numeric" min="0" max="365" />
