@@ -165,6 +165,57 @@ describe('the owner journey in Vietnamese at 375 px (issue 13 acceptance)', () =
   });
 });
 
+const ANSWERS = 'municipalityCode=41110&ksicCode=56193&openedMonth=2021-03&revenueBand=100m-300m&workers=2&legalForm=individual';
+const OWNER_PAGES = [
+  ['intro', '/check'],
+  ['step1', '/check?step=1'],
+  ['step2', `/check?step=2&${ANSWERS}`],
+  ['result', `/check?step=result&${ANSWERS}`],
+  ['help', `/check/help?${ANSWERS}`],
+] as const;
+
+describe('the owner pages in each of the four languages (axe, 375 and 1280 px)', () => {
+  for (const [lang, html] of [['ko', 'ko'], ['en', 'en'], ['zh', 'zh-Hans'], ['vi', 'vi']] as const) {
+    it(`${lang}: lang="${html}", no serious/critical axe finding, no sideways scrolling on a phone`, async () => {
+      for (const width of [375, 1280]) {
+        const page = await e2e.newPage({ viewport: { width, height: 900 } });
+        await page.goto(e2e.url(`/check?lang=${lang}`));
+        for (const [name, path] of OWNER_PAGES) {
+          await page.goto(e2e.url(path));
+          expect(await page.getAttribute('html', 'lang'), `${name} ${lang}`).toBe(html);
+          await look(page, `${name}-${lang}`);
+        }
+        await page.context().close();
+      }
+    }, 360_000);
+  }
+
+  it('large text (remembered) and 200 % zoom keep every owner page whole at 375 px', async () => {
+    const page = await e2e.newPage({ viewport: { width: 375, height: 812 } });
+    await page.goto(e2e.url('/check?lang=vi'));
+    const before = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.itda-check')!).fontSize));
+    await navigate(page, page.getByRole('button', { name: vi('layout.textLarge'), exact: true }));
+    const after = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.itda-check')!).fontSize));
+    expect(after, 'large text raises the base size').toBeGreaterThanOrEqual(24);
+    expect(after).toBeGreaterThan(before);
+    for (const [name, path] of OWNER_PAGES) {
+      await page.goto(e2e.url(path));
+      expect(await page.getAttribute('html', 'class'), `${name}: remembered`).toContain('itda-text-large');
+      await look(page, `${name}-vi-large`);
+    }
+    await page.context().close();
+    // 200 % zoom of a 375 px phone: the page gets 188 CSS px of width.
+    const zoomed = await e2e.newPage({ viewport: { width: 188, height: 406 }, deviceScaleFactor: 2 });
+    await zoomed.goto(e2e.url('/check?lang=vi'));
+    for (const [name, path] of OWNER_PAGES) {
+      await zoomed.goto(e2e.url(path));
+      expect.soft(await horizontalOverflow(zoomed), `${name} at 200 % zoom scrolls sideways`).toBeLessThanOrEqual(0);
+      await screenshot(zoomed, `${kind}-owner-journey-${name}-vi-zoom200`);
+    }
+    await zoomed.context().close();
+  }, 360_000);
+});
+
 describe('network', () => {
   it('every request of the run went to the app itself', () => {
     expect(e2e.foreignRequests()).toEqual([]);

@@ -1,10 +1,11 @@
 import type { Child } from 'hono/jsx';
 import { htmlLang, LOCALES, STAFF_LOCALES } from '../i18n/i18n.ts';
 import type { AppContext } from './context.ts';
-import { ownerFacing } from './middleware.ts';
+import { getCookie } from 'hono/cookie';
+import { ownerFacing, TEXT_SIZE_COOKIE } from './middleware.ts';
 import { navigationFor } from './navigation.ts';
 
-export const ASSET_VERSION = '5';
+export const ASSET_VERSION = '6';
 
 interface LayoutProps {
   c: AppContext;
@@ -30,11 +31,17 @@ export function Layout({ c, title, children, bare }: LayoutProps) {
   const params = new URL(c.req.url).searchParams;
   params.delete('lang');
   const here = params.size ? `${path}?${params}` : path;
+  // Large text: the link sets it (and the cookie) on this very request, the cookie on later ones.
+  const textAsked = c.req.query('text');
+  const large = textAsked ? textAsked === 'large' : getCookie(c, TEXT_SIZE_COOKIE) === 'large';
+  params.delete('text');
+  params.set('text', large ? 'normal' : 'large');
+  const textToggle = `${path}?${params}`;
   // A signed-in page holds personal data: no copy in the browser cache, so after sign-out the
   // Back button cannot show it again (KISA 웹 취약점 점검: 캐시 통한 정보 노출).
   if (actor) c.header('Cache-Control', 'no-store');
   return (
-    <html lang={htmlLang(lang)}>
+    <html lang={htmlLang(lang)} class={large ? 'itda-text-large' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -61,6 +68,9 @@ export function Layout({ c, title, children, bare }: LayoutProps) {
                 </span>
               </a>
               <div class="itda-utility">
+                <a href={textToggle} class="krds-btn small text itda-text-toggle" aria-pressed={large ? 'true' : 'false'} role="button">
+                  {large ? t('layout.textNormal') : t('layout.textLarge')}
+                </a>
                 <form method="post" action="/locale" class="krds-language itda-language">
                   <input type="hidden" name="_csrf" value={c.var.csrfToken} />
                   <input type="hidden" name="returnTo" value={here} />

@@ -26,6 +26,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const SESSION_COOKIE = 'itda_sid';
 export const CSRF_COOKIE = 'itda_csrf';
 export const LOCALE_COOKIE = 'itda_lang';
+/** Large-text mode (issue 13 §4): 'large' raises the base size of every page by a quarter. */
+export const TEXT_SIZE_COOKIE = 'itda_text';
 
 export interface CookieBase {
   httpOnly: true;
@@ -218,6 +220,9 @@ export function locale(opts: { cookieSecure?: boolean } = {}): Middleware {
     const actor = c.var.actor;
     const asked = c.req.query('lang');
     if (isLocale(asked)) setCookie(c, LOCALE_COOKIE, asked, { ...cookieBase(opts.cookieSecure ?? false), maxAge: 365 * 86_400 });
+    // The large-text switch is a plain link (?text=large|normal), remembered like the language.
+    const text = c.req.query('text');
+    if (text === 'large' || text === 'normal') setCookie(c, TEXT_SIZE_COOKIE, text, { ...cookieBase(opts.cookieSecure ?? false), maxAge: 365 * 86_400 });
     const cookieLocale = getCookie(c, LOCALE_COOKIE);
     const staff = (actor !== null && actor.role !== 'owner') || !ownerFacing(c.req.path, actor);
     let chosen = isLocale(asked)

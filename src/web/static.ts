@@ -13,6 +13,8 @@ import type { AppEnv } from './context.ts';
 const require = createRequire(import.meta.url);
 const KRDS_ROOT = path.join(path.dirname(require.resolve('krds-uiux/package.json')), 'resources');
 const OWN_ROOT = fileURLToPath(new URL('./assets/', import.meta.url));
+/** The Han font of the printed papers, also the web fallback for Chinese pages (fonts/README.md). */
+const FONTS_ROOT = fileURLToPath(new URL('./fonts/', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -21,6 +23,7 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
   '.json': 'application/json',
 };
 
@@ -36,7 +39,7 @@ function resolveInside(root: string, rel: string): string | null {
 export function staticRoutes(app: Hono<AppEnv>) {
   const cache = new Map<string, { body: Uint8Array; type: string }>();
   const serve = (root: string, transform?: (p: string, s: string) => string) => async (c: import('hono').Context<AppEnv>) => {
-    const rel = c.req.path.replace(/^\/static\/(krds\/)?/, '');
+    const rel = c.req.path.replace(/^\/static\/(krds\/|fonts\/)?/, '');
     const file = resolveInside(root, decodeURIComponent(rel));
     const ext = file ? path.extname(file) : '';
     const type = TYPES[ext];
@@ -57,5 +60,6 @@ export function staticRoutes(app: Hono<AppEnv>) {
     return c.body(hit.body as Uint8Array<ArrayBuffer>);
   };
   app.get('/static/krds/*', serve(KRDS_ROOT, (_p, s) => rewriteKrdsCss(s)));
+  app.get('/static/fonts/*', serve(FONTS_ROOT));
   app.get('/static/*', serve(OWN_ROOT));
 }

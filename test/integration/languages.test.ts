@@ -109,6 +109,23 @@ describe('choosing the language', () => {
   });
 });
 
+describe('large text', () => {
+  it('?text=large turns it on for this page and later ones (cookie); the toggle then offers normal text', async () => {
+    const browser = h.client();
+    const off = await (await browser.get('/check?lang=vi')).text();
+    expect(off).not.toContain('itda-text-large');
+    expect(off).toContain('Chữ lớn');
+    const on = await (await browser.get('/check?text=large')).text();
+    expect(on).toMatch(/<html lang="vi" class="itda-text-large">/);
+    expect(browser.cookies.get('itda_text')).toBe('large');
+    const later = await (await browser.get('/check?step=2')).text();
+    expect(later).toContain('class="itda-text-large"');
+    expect(later).toContain('href="/check?step=2&amp;text=normal"');
+    expect(later).toContain('Chữ thường');
+    expect(await (await browser.get('/check?text=normal')).text()).not.toContain('itda-text-large');
+  });
+});
+
 describe('every key an owner page renders exists in zh and vi', () => {
   const ownerPages = () => [
     '/check',
