@@ -272,14 +272,17 @@ for (const j of JOURNEYS) {
       expect(m, heading).not.toBeNull();
       expect(Number(m![1])).toBeGreaterThan(0);
       const card = elig.locator('li.itda-verdict-eligible').first();
-      const why = card.locator('details');
-      expect(await card.locator('.itda-explanation').isVisible()).toBe(false);
-      await why.locator('summary', { hasText: msg('eligibility.why') }).click();
-      expect(await isOpen(why)).toBe(true);
-      const crits = await card.locator('li.itda-crit').allInnerTexts();
+      await look(clerk, 'business');
+      // The explanation is evaluated when opened (issue 12 §4): a link to its own page, no script needed.
+      const title = await card.locator('h3').innerText();
+      await navigate(clerk, card.locator('a.itda-why'));
+      expect(new URL(clerk.url()).pathname).toMatch(/^\/businesses\/[0-9a-f-]{36}\/programmes\/\d+\/explanation$/);
+      expect(await h1(clerk)).toBe(title);
+      const crits = await clerk.locator('.itda-explanation li.itda-crit').allInnerTexts();
       expect(crits.length).toBeGreaterThan(0);
       for (const c of crits) expect(c).toMatch(/^충족 \S.* — \S/);
-      await look(clerk, 'business');
+      await look(clerk, 'business-explanation');
+      await clerk.goto(e2e.url(businessPath));
     });
 
     it('starts a participation (새 참여 만들기)', async () => {

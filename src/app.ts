@@ -133,6 +133,7 @@ export function createApp(deps: AppDeps) {
   businessPages(app, {
     businesses: deps.businesses,
     eligibility: deps.eligibility,
+    storedVerdicts: deps.storedVerdicts,
     municipalities,
     extras: {
       sections: deps.businessSections ?? allSections(participationSections(deps.participations), remindersSection(deps.reminders), businessPaperSection(deps.papers)),

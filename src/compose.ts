@@ -53,6 +53,8 @@ import { createOwnerRepository } from './modules/owner/owner.repository.ts';
 import { createOwnerService } from './modules/owner/owner.service.ts';
 import { createEligibilityRepository } from './modules/eligibility/eligibility.repository.ts';
 import { createEligibilityService } from './modules/eligibility/eligibility.service.ts';
+import { createStoredVerdicts } from './modules/matching/stored-verdicts.service.ts';
+import { createVerdictsRepository } from './modules/matching/verdicts.repository.ts';
 import { createVerdictStore } from './modules/matching/matching.service.ts';
 import { createParticipationsRepository } from './modules/participations/participations.repository.ts';
 import { createParticipationsService } from './modules/participations/participations.service.ts';
@@ -135,6 +137,8 @@ export function buildServices(database: Database, config: Config, logger: Logger
   // Reminders the owner agreed to (issue 13 §2): the one door for status changes, documents due, the weekly digest and the survey.
   const remindersService = createRemindersService({ db, repo: createRemindersRepository(), gate, audit, notifications, eligibility, now, publicUrl: config.publicUrl });
   late.reminders = remindersService;
+  // …and stored in business_verdict (issue 12 §4): what /home and /businesses/:id read, shared by processes.
+  const storedVerdicts = createStoredVerdicts({ db, programs: programsRepo, facts: createEligibilityRepository(), repo: createVerdictsRepository(), now, logger });
   // 공공사무원 채용 (issue 6): one service per audience over one repository and the shared core.
   const recruitmentDeps = { db, repo: createRecruitmentRepository(), audit, notifications, gate, now };
   const recruitmentCore = createRecruitmentCore(recruitmentDeps);
@@ -274,6 +278,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     notices,
     eligibility,
     verdicts,
+    storedVerdicts,
     gate,
     businesses,
     owner,

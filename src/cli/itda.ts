@@ -40,6 +40,7 @@ const HELP = {
                                 폴더에 manifest.json(표마다 행 수·해시, 체크섬)과 database.enc 를 씁니다.
   restore <폴더> [--force]      백업을 빈 데이터베이스에 복원하고 표마다 행 수·해시를 맞춰 봅니다.
                                 --force: 기존 데이터를 대신합니다 (PGlite 폴더는 옆으로 옮겨 둡니다).
+  verdicts rebuild              저장된 판정을 오늘 기준으로 모두 다시 계산합니다 (issue 12 §2).
   verify-chain [--chain audit|access] [--day <YYYY-MM-DD> --head <해시> | --file <받은 메일>]
                                 해시 체인을 처음부터 다시 계산해 게시된 일별 해시와 비교합니다.
                                 --file: 매일 받은 서명 메일(본문을 저장한 파일)의 서명과 모든 값을 확인.
@@ -78,6 +79,7 @@ Commands:
                                 and database.enc.
   restore <folder> [--force]    Restore a backup into an empty database and check every table's rows
                                 and hash. --force replaces existing data (a PGlite folder is moved aside).
+  verdicts rebuild              Recompute every stored verdict for today (issue 12 §2).
   verify-chain [--chain audit|access] [--day <YYYY-MM-DD> --head <hash> | --file <message>]
                                 Recompute the hash chains from their first row and compare them with
                                 published daily heads: --file checks a signed daily message (its
@@ -238,6 +240,16 @@ export async function runCli(
         }
         throw e;
       }
+    }
+    // Stored verdicts (issue 12 §2): every business's row recomputed for today, then dirty columns.
+    if (cmd === 'verdicts' && sub === 'rebuild') {
+      const r = await services.storedVerdicts.rebuild();
+      out(
+        lang === 'ko'
+          ? `판정 저장: 사업장 ${r.rows}곳 (${r.refDate} 기준), 다시 계산한 지원사업 열 ${r.columns}개`
+          : `stored verdicts: ${r.rows} businesses (as of ${r.refDate}), ${r.columns} programme columns recomputed`,
+      );
+      return 0;
     }
     if (cmd === 'verify-chain') return await verifyChainCommand(services, config, values, lang, out, err);
     if (cmd === 'jobs' && sub === 'run') {

@@ -887,3 +887,26 @@ export interface DB {
   contactPreference: ContactPreferenceTable;
   reminder: ReminderTable;
 }
+
+// ── Stored verdicts (migration 20261206030000, issue 12 §2/§4) ──
+/** A programme's stored cell: "e" eligible, "p" awaiting review and not ruled out, a number = unknown (missing-facts mask). */
+export type VerdictCell = 'e' | 'p' | number;
+export interface BusinessVerdictTable {
+  businessId: string;
+  refDate: ColumnType<string, string, string>;
+  cells: ColumnType<Record<string, VerdictCell> | null, string | null, string | null>;
+  computedAt: Generated<Date>;
+}
+export interface VerdictDirtyProgrammeTable {
+  programmeId: number;
+  markedAt: Generated<Date>;
+}
+export interface VerdictStateTable {
+  id: number;
+  epoch: ColumnType<string, string | number, string | number>;
+}
+export interface DB {
+  businessVerdict: BusinessVerdictTable;
+  verdictDirtyProgramme: VerdictDirtyProgrammeTable;
+  verdictState: VerdictStateTable;
+}

@@ -39,6 +39,10 @@ export const JOBS = {
   'reminders.documents': { cron: '30 9 * * *' },
   /** Reminders (issue 13 §2): the weekly list of new programmes the business may apply for (Mondays 10:00 KST; at most one a week). */
   'reminders.digest': { cron: '0 10 * * 1' },
+  /** Stored verdicts (issue 12 §2): every business's row for the new Korean day (00:10 KST), before anyone reads. */
+  'verdicts.rebuild': { cron: '10 0 * * *' },
+  /** Recomputes the columns of programmes changed since (a publication, a review): readers evaluate them live meanwhile. */
+  'verdicts.refresh': { cron: '* * * * *' },
 } as const;
 export type JobName = keyof typeof JOBS;
 
@@ -58,6 +62,8 @@ export function jobHandlers(services: Services): JobHandlers {
     'retention.nightly': () => services.retention.nightly(),
     'reminders.documents': () => services.reminders.documentsDue(),
     'reminders.digest': () => services.reminders.weeklyDigest(),
+    'verdicts.rebuild': () => services.storedVerdicts.rebuild(),
+    'verdicts.refresh': () => services.storedVerdicts.refreshDirty(),
   };
 }
 

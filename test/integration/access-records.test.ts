@@ -13,6 +13,7 @@ type Personal = false | { as: Role; path?: string };
 const PERSONAL: Record<string, Personal> = {
   'GET /businesses': { as: 'clerk' },
   'GET /businesses/:id': { as: 'clerk' },
+  'GET /businesses/:id/eligibility/more': { as: 'clerk' },
   'GET /businesses/:id/edit': { as: 'clerk' },
   'GET /caseload': { as: 'office_lead' },
   'GET /o/:token': { as: 'clerk' },
@@ -116,6 +117,9 @@ beforeAll(async () => {
     .values({ programmeId: programme.id, version: 1, title: '시험 사업', changeReason: '시험' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await h.db.updateTable('programme').set({ currentVersionId: version.id }).where('id', '=', programme.id).execute();
+  // One programme's explanation for the business (issue 12 §4): it shows the business's facts.
+  PERSONAL['GET /businesses/:id/programmes/:programmeId/explanation'] = { as: 'clerk', path: `/businesses/:id/programmes/${programme.id}/explanation` };
   const participation = await h.db
     .insertInto('participation')
     .values({ businessId, programmeId: programme.id, programmeVersionId: version.id })

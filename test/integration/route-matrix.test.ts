@@ -165,6 +165,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /businesses/new': STAFF,
   'POST /businesses/new': STAFF,
   'GET /businesses/:id': [...STAFF, 'owner'],
+  'GET /businesses/:id/programmes/:programmeId/explanation': [...STAFF, 'owner'],
+  'GET /businesses/:id/eligibility/more': [...STAFF, 'owner'],
   'GET /businesses/:id/edit': STAFF,
   'POST /businesses/:id/edit': STAFF,
   'POST /businesses/:id/activities': STAFF,
@@ -250,6 +252,7 @@ function routeList(): string[] {
 function concrete(path: string): string {
   return path
     .replace('/businesses/:id', `/businesses/${businessId}`)
+    .replace(':programmeId', String(programmeId))
     .replace('/participations/:id', `/participations/${participationId}`)
     .replace('/documents/files/:id', `/documents/files/${documentFileId}`)
     .replace('/o/:token', '/o/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')

@@ -24,7 +24,8 @@ import { handleForm, readForm } from '../../web/forms.ts';
 import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
-import { PendingGroup } from '../eligibility/eligibility.pending-view.tsx';
+import type { StoredVerdicts } from '../matching/stored-verdicts.service.ts';
+import { NotFoundError } from '../../errors.ts';
 import { formatWon } from '../../web/format.ts';
 import { ExplanationView } from '../programs/programs.rule-view.tsx';
 import { kstDate } from '../../domain/korean-time.ts';
@@ -216,7 +217,7 @@ function BusinessForm(props: {
 }
 
 type Detail = Awaited<ReturnType<BusinessesService['get']>>;
-type Eligibility = Awaited<ReturnType<EligibilityService['evaluateBusiness']>>;
+type Eligibility = Awaited<ReturnType<StoredVerdicts['forBusiness']>>;
 
 function DetailPage(props: {
   c: AppContext;
@@ -237,9 +238,8 @@ function DetailPage(props: {
     v === null || v === undefined || v === '' ? <span class="itda-unknown">{unknown}</span> : String(v);
   const bool = (v: boolean | null) =>
     v === null ? <span class="itda-unknown">{unknown}</span> : v ? t('eligibility.yes') : t('eligibility.no');
-  const results = elig.result.results;
-  const eligible = results.filter((r) => r.verdict === 'eligible');
-  const unknownRes = results.filter((r) => r.verdict === 'unknown');
+  const eligible = elig.results.filter((r) => r.verdict === 'eligible');
+  const unknownRes = elig.results.filter((r) => r.verdict === 'unknown');
   const activeConsent = (kind: string) => d.consents.find((k) => k.kind === kind && !k.withdrawnAt);
   const notice = c.req.query('notice');
   return (
@@ -378,69 +378,67 @@ function DetailPage(props: {
         <h2 class="itda-h2" id="elig">
           {t('businesses.eligibility', { eligible: eligible.length, unknown: unknownRes.length })}
         </h2>
-        {elig.result.askNext.some((a) => a.decides > 0) && (
+        {elig.askNext.some((a) => a.decides > 0) && (
           <Notice kind="info">
             {t('eligibility.askNext')}:{' '}
-            {elig.result.askNext
+            {elig.askNext
               .filter((a) => a.decides > 0)
               .slice(0, 3)
               .map((a) => t('eligibility.askNextItem', { fact: t(`eligibility.fact.${a.fact}`), n: a.decides, m: a.involved }))
               .join(' · ')}
           </Notice>
         )}
+        {/* Stored verdicts (issue 12 §4); each programme's explanation is evaluated when opened. */}
         <ul class="itda-programme-list">
-          {[...eligible, ...unknownRes].map((r) => {
-            const info = elig.info.get(r.programmeKey);
-            return (
-              <li class={`itda-card itda-verdict itda-verdict-${r.verdict}`}>
-                <h3>{info ? <a href={`/programmes/${info.id}`}>{r.title}</a> : r.title}</h3>
-                <p>{r.summary}</p>
-                {r.verdict === 'unknown' && r.missing.length > 0 && (
-                  <p class="itda-ask">
-                    {t('eligibility.needs')}: {r.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')}
-                  </p>
-                )}
-                {r.explanation && (
-                  <details>
-                    <summary>{t('eligibility.why')}</summary>
-                    <ul class="itda-explanation">
-                      <ExplanationView e={r.explanation} />
-                    </ul>
-                  </details>
-                )}
-              </li>
-            );
-          })}
+          {[...eligible, ...unknownRes].map((r) => (
+            <li class={`itda-card itda-verdict itda-verdict-${r.verdict}`}>
+              <h3>
+                <a href={`/programmes/${r.programmeId}`}>{r.title}</a>
+              </h3>
+              <p>{r.verdict === 'eligible' ? t('verdict.eligible') : t('verdict.unknown')}</p>
+              {r.verdict === 'unknown' && r.missing.length > 0 && (
+                <p class="itda-ask">
+                  {t('eligibility.needs')}: {r.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')}
+                </p>
+              )}
+              <p>
+                <a class="itda-why" href={`/businesses/${b.id}/programmes/${r.programmeId}/explanation`}>
+                  {t('eligibility.why')}
+                  <span class="sr-only"> {r.title}</span>
+                </a>
+              </p>
+            </li>
+          ))}
         </ul>
-        <PendingGroup t={t} rows={elig.pending} info={elig.info} />
-        {elig.result.nearMisses.length > 0 && (
-          <details>
-            <summary>
-              {t('eligibility.nearMisses')} ({elig.result.nearMisses.length})
-            </summary>
-            <ul>
-              {elig.result.nearMisses.map((n) => (
-                <li>
-                  <strong>{n.title}</strong>: {n.text}
+        {elig.pending.length > 0 && (
+          <section aria-labelledby="pending-title" class="itda-pending">
+            <h3 class="itda-h3" id="pending-title">
+              {t('eligibility.pendingTitle')} ({elig.pending.length})
+            </h3>
+            <p class="form-hint">{t('eligibility.pendingLead')}</p>
+            <ul class="itda-programme-list">
+              {elig.pending.map((r) => (
+                <li class="itda-card itda-verdict itda-verdict-unreviewed">
+                  <h4>
+                    <a href={`/programmes/${r.programmeId}`}>{r.title}</a>
+                  </h4>
+                  <p>
+                    <span class="itda-badge itda-badge-future">{t('verdict.unreviewed')}</span> {t('eligibility.pendingRead')}
+                  </p>
+                  <p>
+                    <a href={`/businesses/${b.id}/programmes/${r.programmeId}/explanation`}>
+                      {t('eligibility.pendingChecked')}
+                      <span class="sr-only"> {r.title}</span>
+                    </a>
+                  </p>
                 </li>
               ))}
             </ul>
-          </details>
+          </section>
         )}
-        {elig.result.openings.length > 0 && (
-          <details>
-            <summary>
-              {t('eligibility.openings')} ({elig.result.openings.length})
-            </summary>
-            <ul>
-              {elig.result.openings.map((o) => (
-                <li>
-                  <strong>{o.title}</strong>: {o.text}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
+        <p>
+          <a href={`/businesses/${b.id}/eligibility/more`}>{t('businesses.eligibilityMore')}</a>
+        </p>
       </section>
       {props.sections}
       <section aria-labelledby="timeline">
@@ -634,11 +632,84 @@ function FormPage(props: {
   );
 }
 
+function ExplanationPage(props: { c: AppContext; business: Detail['business']; x: Awaited<ReturnType<StoredVerdicts['explain']>> }) {
+  const { c, business: b, x } = props;
+  const t = c.var.t;
+  const r = x.result;
+  const verdict = !x.judged ? 'unreviewed' : r.verdict;
+  return (
+    <Layout c={c} title={`${x.programme.title} — ${b.name}`}>
+      <PageHeader title={x.programme.title} lead={b.name} />
+      <p>
+        <a href={`/businesses/${b.id}#elig`}>{t('businesses.backToBusiness')}</a> ·{' '}
+        <a href={`/programmes/${x.programme.id}`}>{t('businesses.programmePage')}</a>
+      </p>
+      <section class={`itda-card itda-verdict itda-verdict-${verdict}`} aria-labelledby="why">
+        <h2 class="itda-h3" id="why">
+          {x.judged ? t('eligibility.why') : t('eligibility.pendingChecked')}
+        </h2>
+        <p>
+          {verdict === 'unreviewed' ? t('verdict.unreviewed') : t(`verdict.${verdict}`)} ({x.refDate})
+        </p>
+        {r.summary && <p>{r.summary}</p>}
+        {x.judged && r.verdict === 'unknown' && r.missing.length > 0 && (
+          <p class="itda-ask">
+            {t('eligibility.needs')}: {r.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')}
+          </p>
+        )}
+        {r.explanation && (
+          <ul class="itda-explanation">
+            <ExplanationView e={r.explanation} />
+          </ul>
+        )}
+      </section>
+    </Layout>
+  );
+}
+
+function MorePage(props: { c: AppContext; business: Detail['business']; elig: Awaited<ReturnType<EligibilityService['evaluateBusiness']>> }) {
+  const { c, business: b, elig } = props;
+  const t = c.var.t;
+  return (
+    <Layout c={c} title={`${t('businesses.eligibilityMore')} — ${b.name}`}>
+      <PageHeader title={t('businesses.eligibilityMore')} lead={b.name} />
+      <p>
+        <a href={`/businesses/${b.id}#elig`}>{t('businesses.backToBusiness')}</a>
+      </p>
+      <section aria-labelledby="near">
+        <h2 class="itda-h2" id="near">
+          {t('eligibility.nearMisses')} ({elig.result.nearMisses.length})
+        </h2>
+        <ul>
+          {elig.result.nearMisses.map((n) => (
+            <li>
+              <strong>{n.title}</strong>: {n.text}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="openings">
+        <h2 class="itda-h2" id="openings">
+          {t('eligibility.openings')} ({elig.result.openings.length})
+        </h2>
+        <ul>
+          {elig.result.openings.map((o) => (
+            <li>
+              <strong>{o.title}</strong>: {o.text}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Layout>
+  );
+}
+
 export function businessPages(
   app: Hono<AppEnv>,
   deps: {
     businesses: BusinessesService;
     eligibility: EligibilityService;
+    storedVerdicts: StoredVerdicts;
     municipalities: () => Promise<{ code: string; name: string }[]>;
     extras: BusinessPageExtras;
     nts?: NtsService;
@@ -728,7 +799,7 @@ export function businessPages(
   const detail = async (c: AppContext, id: string, activityValues?: FormValues, activityErrors?: FieldErrors) => {
     const d = await businesses.get(c.var.actor, id, requestMeta(c));
     const [elig, sections, municipalities] = await Promise.all([
-      deps.eligibility.evaluateBusiness(id),
+      deps.storedVerdicts.forBusiness(id),
       deps.extras.sections(c, id),
       deps.municipalities(),
     ]);
@@ -748,6 +819,27 @@ export function businessPages(
   };
 
   app.get('/businesses/:id', async (c) => c.html(await detail(c, uuidParam(c))));
+
+  // One programme's verdict explained, requirement by requirement (issue 12 §4: evaluated when the
+  // clerk opens it, not for every programme on every view). It shows the business's facts: the
+  // business door of the gate authorizes and records the view first (businesses.get).
+  app.get('/businesses/:id/programmes/:programmeId/explanation', async (c) => {
+    const id = uuidParam(c);
+    const programmeId = Number(c.req.param('programmeId'));
+    const d = await businesses.get(c.var.actor, id, requestMeta(c));
+    if (!Number.isSafeInteger(programmeId) || programmeId <= 0) throw new NotFoundError();
+    const x = await deps.storedVerdicts.explain(id, programmeId);
+    return c.html(<ExplanationPage c={c} business={d.business} x={x} />);
+  });
+
+  // 조건 하나 차이 · 나중에 신청할 수 있는 지원사업: the whole catalogue evaluated for this business with
+  // near-misses and dates, on request (it is the one costly view; the business page links to it).
+  app.get('/businesses/:id/eligibility/more', async (c) => {
+    const id = uuidParam(c);
+    const d = await businesses.get(c.var.actor, id, requestMeta(c));
+    const elig = await deps.eligibility.evaluateBusiness(id);
+    return c.html(<MorePage c={c} business={d.business} elig={elig} />);
+  });
 
   app.get('/businesses/:id/edit', async (c) => {
     const id = uuidParam(c);

@@ -3,14 +3,12 @@ import type { DB } from '../../db/schema.ts';
 import {
   compileProgramme,
   diffVerdicts,
-  effectiveRule,
   regionState,
   screeningRule,
   evaluateCatalogue,
   RuleSchema,
   type BusinessFacts,
   type CompiledProgramme,
-  type RegionColumns,
 } from '../../domain/eligibility/index.ts';
 import { scopeOf, scopePermits } from '../../domain/scope.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -23,11 +21,7 @@ import { FactsInput } from './eligibility.schemas.ts';
 import { memoized } from '../../request-memo.ts';
 import { mergeCorners, rangeFactsOf, selfCheckCorners } from '../../domain/eligibility/self-check.ts';
 import { CheckAnswersInput } from '../check/check.schemas.ts';
-
-/** Programmes without a written rule have no criteria: the engine would call them eligible to all. */
-const NO_RULE = { all: [] } as const;
-
-type VersionInput = { versionId: number; key: string; title: string; rule: unknown; ruleReview: string } & RegionColumns;
+import { createVersionCompiler } from './eligibility.compile.ts';
 
 /** Stands for a version the engine cannot judge: `any` of nothing is not met by anyone. */
 const NOT_JUDGED = compileProgramme({ key: '', title: '', rule: { any: [] } });
@@ -39,38 +33,8 @@ export function createEligibilityService(deps: {
   now: () => Date;
 }) {
   const { db, programs, repo, now } = deps;
-  // Rules are compiled once per programme version (versions never change once written).
-  const compiledByVersion = new Map<number, CompiledProgramme>();
-
-  /**
-   * A version's rule conjoined with its region (issue 11 §1): what every verdict evaluates — the
-   * business page, the clerk home, the quick check and the editor's impact preview. Null when the
-   * rule does not parse, the version's region is unset (not judged until an editor sets it), or the
-   * rule is not reviewed (issue 11 §2: a drafted rule never makes anyone "신청 가능").
-   */
-  function compileVersion(v: VersionInput): CompiledProgramme | null {
-    if (v.ruleReview !== 'reviewed') return null;
-    const hit = compiledByVersion.get(v.versionId);
-    if (hit) return hit;
-    const parsed = RuleSchema.safeParse(v.rule ?? NO_RULE);
-    if (!parsed.success) return null;
-    const rule = effectiveRule(parsed.data, v);
-    if (!rule) return null;
-    const compiled = compileProgramme({ key: v.key, title: v.title, rule });
-    compiledByVersion.set(v.versionId, compiled);
-    return compiled;
-  }
-
-  /** A version awaiting review: only what is known to rule a business out (region, 휴·폐업). */
-  function compileScreen(v: VersionInput): CompiledProgramme {
-    const key = -v.versionId;
-    const hit = compiledByVersion.get(key);
-    if (hit) return hit;
-    const parsed = v.rule === null ? null : RuleSchema.safeParse(v.rule);
-    const compiled = compileProgramme({ key: v.key, title: v.title, rule: screeningRule(parsed?.success ? parsed.data : null, v) });
-    compiledByVersion.set(key, compiled);
-    return compiled;
-  }
+  // Rules are compiled once per programme version (shared rules: eligibility.compile.ts).
+  const { compileVersion, compileScreen } = createVersionCompiler();
 
   /**
    * The current catalogue in two parts: programmes that judge (reviewed rule, region set) and

@@ -6,6 +6,7 @@ import { Badge, CsrfField } from '../../web/components/index.ts';
 import type { BusinessesService } from '../businesses/businesses.service.ts';
 import { can } from '../auth/auth.policy.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
+import type { StoredVerdicts } from '../matching/stored-verdicts.service.ts';
 import { OwnerHome } from '../owner/owner.pages.tsx';
 import type { OwnerService } from '../owner/owner.service.ts';
 import { requestMeta } from '../../web/context.ts';
@@ -30,7 +31,7 @@ const ROLE_POINTS: Record<Role, string[]> = {
 };
 
 type Today = Awaited<ReturnType<BusinessesService['clerkToday']>>;
-type Closing = Awaited<ReturnType<EligibilityService['closingSoonFor']>>;
+type Closing = Awaited<ReturnType<StoredVerdicts['closingSoonFor']>>;
 
 /** "오늘 할 일": tasks due, programmes closing within 14 days that fit, expiring documents, quiet businesses. */
 /** One line per programme (closest deadline first), its fitting businesses under it. */
@@ -232,7 +233,13 @@ function PrivacyPage({ c }: { c: AppContext }) {
 
 export function homePages(
   app: Hono<AppEnv>,
-  deps: { businesses: BusinessesService; eligibility: EligibilityService; owner: OwnerService; dataRequests: DataRequestsService },
+  deps: {
+    businesses: BusinessesService;
+    eligibility: EligibilityService;
+    storedVerdicts: StoredVerdicts;
+    owner: OwnerService;
+    dataRequests: DataRequestsService;
+  },
 ) {
   app.get('/home', async (c) => {
     const actor = c.var.actor;
@@ -241,11 +248,8 @@ export function homePages(
     const requests = can(actor, 'dataRequests.handle') ? await deps.dataRequests.open(actor, requestMeta(c)) : undefined;
     if (actor.role === 'clerk') {
       const today = await deps.businesses.clerkToday(actor, { notContactedDays: 30 });
-      const closing = await deps.eligibility.closingSoonFor(
-        today.mine.map((b) => b.id),
-        today.today,
-        today.in14,
-      );
+      // From the stored verdicts (issue 12 §4): only the closing programmes' cells of her businesses.
+      const closing = await deps.storedVerdicts.closingSoonFor(today.mine, today.today, today.in14);
       return c.html(<HomePage c={c} clerk={{ today, closing }} requests={requests} />);
     }
     if (actor.role === 'owner') return c.html(<HomePage c={c} owner={await deps.owner.forOwnerAccount(actor, requestMeta(c))} />);

@@ -13,8 +13,8 @@
  * - `invalidate()`: anything else (a bulk import); the next read rebuilds.
  * A new day rebuilds by itself (verdicts depend on the reference date: 업력, 나이, 서류 유효기간).
  *
- * Not yet: the registry shops (store) as rows, and a table of stored verdict sets for several
- * processes; /home and /businesses/:id still evaluate per view (issue 12 §4).
+ * Not yet: the registry shops (store) as rows. The pages (/home, /businesses/:id) read the stored
+ * verdicts of business_verdict instead (stored-verdicts.service.ts, shared by several processes).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';

@@ -1,0 +1,345 @@
+/**
+ * Stored verdicts (issue 12 §2, §4): every tracked business's verdict for every current programme,
+ * kept in `business_verdict` (migration 20261206030000) so that /home and /businesses/:id read
+ * verdicts instead of evaluating 2,000 programmes with explanations on every view. The cells are
+ * the per-business engine's own verdicts (src/domain/eligibility, the oracle), explanations off; a
+ * programme's explanation is evaluated when the clerk opens it (`explain`).
+ *
+ * Freshness (docs/architecture.md, "Stored verdicts"):
+ * - a business whose facts, participations or documents changed has its row nulled by a trigger:
+ *   the next read recomputes that one row (under a row lock, so a concurrent change waits or is seen);
+ * - a row of an earlier Korean day is recomputed on read (업력, 나이, 서류 유효기간 move with the date),
+ *   and the nightly job rebuilds them all first (`rebuild`, also `itda verdicts rebuild`);
+ * - a programme whose current version changed (published, reviewed, region set, withdrawn, dates) is
+ *   marked dirty by a trigger: readers evaluate that programme live for the rows they show, and
+ *   `refreshDirty` recomputes its column (one column) and removes the mark;
+ * - application windows (마감 임박, 접수 예정) are never stored: they are compared with today on read.
+ * Several processes share all of it through PostgreSQL; each keeps only the compiled catalogue in
+ * memory, reloaded when the catalogue epoch (bumped by the same triggers) moves.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { DB, VerdictCell } from '../../db/schema.ts';
+import type { Db } from '../../db/db.ts';
+import {
+  evaluateCatalogue,
+  FACT_LABELS,
+  FACT_NAMES,
+  type AskNextItem,
+  type BusinessFacts,
+  type CompiledProgramme,
+  type FactName,
+} from '../../domain/eligibility/index.ts';
+import { FACT_BIT, factsOfMask, maskOfFacts } from '../../domain/eligibility/eligibility.context.ts';
+import { kstDate } from '../../domain/korean-time.ts';
+import { NotFoundError } from '../../errors.ts';
+import { createVersionCompiler } from '../eligibility/eligibility.compile.ts';
+import type { EligibilityRepository } from '../eligibility/eligibility.repository.ts';
+import type { ProgramsRepository } from '../programs/programs.repository.ts';
+import type { VerdictsRepository } from './verdicts.repository.ts';
+
+type RuleRow = Awaited<ReturnType<ProgramsRepository['currentRules']>>[number];
+export interface CatalogueEntry {
+  readonly row: RuleRow;
+  /** The reviewed rule with its region, or null: then only `screen` applies (awaiting review). */
+  readonly judge: CompiledProgramme | null;
+  readonly screen: CompiledProgramme | null;
+}
+interface Catalogue {
+  readonly epoch: number;
+  readonly entries: readonly CatalogueEntry[];
+  readonly byId: ReadonlyMap<number, CatalogueEntry>;
+  readonly judged: readonly CompiledProgramme[];
+  readonly judgedIds: readonly number[];
+  readonly screens: readonly CompiledProgramme[];
+  readonly screenIds: readonly number[];
+}
+type Cells = Record<string, VerdictCell>;
+
+const PLAIN = { nearMisses: false, timeChanges: false, askNext: false } as const;
+
+export function createStoredVerdicts(deps: {
+  db: Kysely<DB>;
+  programs: ProgramsRepository;
+  facts: EligibilityRepository;
+  repo: VerdictsRepository;
+  now: () => Date;
+  logger?: Logger;
+}) {
+  const { db, programs, facts, repo, now } = deps;
+  const compiler = createVersionCompiler();
+  let cached: Catalogue | null = null;
+
+  /** The compiled current catalogue as of `epoch` (read first, so a later change moves it on). */
+  async function catalogueAt(d: Db, epoch: number): Promise<Catalogue> {
+    if (cached && cached.epoch === epoch) return cached;
+    const rows = await programs.currentRules(d);
+    const entries: CatalogueEntry[] = [];
+    const judged: CompiledProgramme[] = [];
+    const judgedIds: number[] = [];
+    const screens: CompiledProgramme[] = [];
+    const screenIds: number[] = [];
+    for (const r of rows) {
+      const judge = compiler.compileVersion(r);
+      const screen = judge ? null : compiler.compileScreen(r);
+      entries.push({ row: r, judge, screen });
+      if (judge) {
+        judged.push(judge);
+        judgedIds.push(r.id);
+      } else {
+        screens.push(screen!);
+        screenIds.push(r.id);
+      }
+    }
+    const c: Catalogue = { epoch, entries, byId: new Map(entries.map((e) => [e.row.id, e])), judged, judgedIds, screens, screenIds };
+    if (!cached || cached.epoch <= epoch) cached = c;
+    return c;
+  }
+
+  /** One business's cells for the whole catalogue (the oracle, explanations off). */
+  function cellsFor(cat: Catalogue, f: BusinessFacts, refDate: string): Cells {
+    const cells: Cells = {};
+    const judged = evaluateCatalogue(cat.judged, f, refDate, PLAIN).results;
+    for (let i = 0; i < judged.length; i++) {
+      const r = judged[i]!;
+      if (r.verdict === 'eligible') cells[cat.judgedIds[i]!] = 'e';
+      else if (r.verdict === 'unknown') cells[cat.judgedIds[i]!] = maskOfFacts(r.missing);
+    }
+    const screened = evaluateCatalogue(cat.screens, f, refDate, PLAIN).results;
+    for (let i = 0; i < screened.length; i++) if (screened[i]!.verdict !== 'ineligible') cells[cat.screenIds[i]!] = 'p';
+    return cells;
+  }
+
+  /** One programme's cell for one business, or null (ineligible, or ruled out by the screen). */
+  function cellOf(e: CatalogueEntry, f: BusinessFacts, refDate: string): VerdictCell | null {
+    const r = evaluateCatalogue([e.judge ?? e.screen!], f, refDate, PLAIN).results[0]!;
+    if (!e.judge) return r.verdict === 'ineligible' ? null : 'p';
+    return r.verdict === 'eligible' ? 'e' : r.verdict === 'unknown' ? maskOfFacts(r.missing) : null;
+  }
+
+  /** Recomputes and stores these businesses' rows for `refDate` (locked: see lockRows). */
+  async function computeRows(ids: readonly string[], refDate: string): Promise<Map<string, Cells>> {
+    const out = new Map<string, Cells>();
+    if (!ids.length) return out;
+    await db.transaction().execute(async (trx) => {
+      await repo.lockRows(trx, ids, refDate);
+      // The epoch is read after the lock: a column recomputed meanwhile has either waited for this
+      // row or was computed from the catalogue read here (stored-verdicts test, "column and row").
+      const cat = await catalogueAt(trx, (await repo.state(trx)).epoch);
+      const rows = (await facts.businessFacts(trx, { ids: [...ids] })).map((b) => ({ businessId: b.id, refDate, cells: cellsFor(cat, b.facts, refDate) }));
+      await repo.writeRows(trx, rows);
+      for (const r of rows) out.set(r.businessId, r.cells);
+    });
+    return out;
+  }
+
+  let refreshing: Promise<number> | null = null;
+
+  /** Recomputes the columns of the programmes marked dirty, one at a time; returns how many. */
+  async function refreshDirty(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const took = await db.transaction().execute(async (trx) => {
+        const [mark] = await repo.takeDirty(trx, 1);
+        if (!mark) return false;
+        const refDate = kstDate(now());
+        const cat = await catalogueAt(trx, (await repo.state(trx)).epoch);
+        const e = cat.byId.get(mark.programmeId);
+        let after: string | null = null;
+        for (;;) {
+          const page = await repo.businessIdsAfter(trx, after, 2000);
+          if (!page.length) break;
+          after = page[page.length - 1]!.id;
+          const fs = await facts.businessFacts(trx, { ids: page.map((p) => p.id) });
+          await repo.writeColumn(
+            trx,
+            mark.programmeId,
+            refDate,
+            fs.map((b) => ({ businessId: b.id, cell: e ? cellOf(e, b.facts, refDate) : null })),
+          );
+        }
+        await repo.clearDirty(trx, mark.programmeId);
+        return true;
+      });
+      if (!took) return done;
+      done++;
+    }
+  }
+
+  /** Starts recomputing dirty columns in the background unless this process already is. */
+  function kick() {
+    if (refreshing) return;
+    refreshing = refreshDirty()
+      .catch((err: unknown) => {
+        deps.logger?.warn({ err }, 'stored verdicts: recomputing a programme column failed; readers keep evaluating it live');
+        return 0;
+      })
+      .finally(() => (refreshing = null));
+  }
+
+  /**
+   * The stored cells of these businesses for today: stale or missing rows recomputed first, dirty
+   * programmes evaluated live over them.
+   */
+  async function read(ids: readonly string[], only?: readonly number[]) {
+    const today = kstDate(now());
+    const st = await repo.state(db);
+    const cat = await catalogueAt(db, st.epoch);
+    const cells = new Map<string, Cells>();
+    if (only) {
+      const rows = await repo.cellsOf(db, ids, only);
+      const stale = new Set<string>();
+      for (const r of rows) {
+        if (r.stale || !r.cells || r.refDate !== today) stale.add(r.businessId);
+        else cells.set(r.businessId, r.cells);
+      }
+      for (const id of ids) if (!cells.has(id)) stale.add(id);
+      for (const [id, c] of await computeRows([...stale], today)) cells.set(id, c);
+    } else {
+      const rows = await repo.rows(db, ids);
+      for (const r of rows) if (r.cells && String(r.refDate).slice(0, 10) === today) cells.set(r.businessId, r.cells);
+      const stale = ids.filter((id) => !cells.has(id));
+      for (const [id, c] of await computeRows(stale, today)) cells.set(id, c);
+    }
+    const dirty = st.dirty.filter((p) => !only || only.includes(p));
+    if (dirty.length) {
+      kick();
+      const fs = await facts.businessFacts(db, { ids: [...ids] });
+      for (const b of fs) {
+        const c = cells.get(b.id);
+        if (!c) continue;
+        for (const p of dirty) {
+          const e = cat.byId.get(p);
+          const v = e ? cellOf(e, b.facts, today) : null;
+          if (v === null) delete c[p];
+          else c[p] = v;
+        }
+      }
+    }
+    return { cat, cells, today };
+  }
+
+  return {
+    /**
+     * The business page's verdicts (issue 12 §4): every current programme that is not ruled out,
+     * in catalogue order — eligible, unknown with what is missing, awaiting review — and which facts
+     * to ask for first (the same ranking as the engine's askNext, from the stored masks).
+     */
+    async forBusiness(businessId: string) {
+      const { cat, cells } = await read([businessId]);
+      const c = cells.get(businessId);
+      if (!c) throw new NotFoundError();
+      const results: { programmeId: number; programmeKey: string; title: string; verdict: 'eligible' | 'unknown'; missing: readonly FactName[] }[] = [];
+      const pending: { programmeId: number; programmeKey: string; title: string }[] = [];
+      const decides = new Map<number, number>();
+      const involved = new Map<number, number>();
+      for (const e of cat.entries) {
+        const v = c[e.row.id];
+        if (v === undefined) continue;
+        if (v === 'p') pending.push({ programmeId: e.row.id, programmeKey: e.row.key, title: e.row.title });
+        else if (v === 'e') results.push({ programmeId: e.row.id, programmeKey: e.row.key, title: e.row.title, verdict: 'eligible', missing: [] });
+        else {
+          results.push({ programmeId: e.row.id, programmeKey: e.row.key, title: e.row.title, verdict: 'unknown', missing: factsOfMask(v) });
+          if ((v & (v - 1)) === 0) decides.set(v, (decides.get(v) ?? 0) + 1);
+          for (let m = v; m; m &= m - 1) {
+            const bit = m & -m;
+            involved.set(bit, (involved.get(bit) ?? 0) + 1);
+          }
+        }
+      }
+      const askNext: Omit<AskNextItem, 'programmeKeys'>[] = [];
+      for (const f of FACT_NAMES) {
+        const n = involved.get(FACT_BIT[f]);
+        if (n) askNext.push({ fact: f, label: FACT_LABELS[f], decides: decides.get(FACT_BIT[f]) ?? 0, involved: n });
+      }
+      askNext.sort((a, b) => b.decides - a.decides || b.involved - a.involved || FACT_NAMES.indexOf(a.fact) - FACT_NAMES.indexOf(b.fact));
+      return { results, pending, askNext };
+    },
+
+    /**
+     * Clerk home (오늘 할 일): programmes closing between `from` and `until` (their dates read now,
+     * never stored) for which some of these businesses are eligible, unknown (with what is missing)
+     * or awaiting review and not ruled out. Reads only those programmes' cells.
+     */
+    async closingSoonFor(businesses: readonly { id: string; name: string }[], from: string, until: string) {
+      if (!businesses.length) return [];
+      const st = await repo.state(db);
+      const cat = await catalogueAt(db, st.epoch);
+      const closing = cat.entries.filter((e) => e.row.periodKind === 'range' && e.row.periodEnd && e.row.periodEnd >= from && e.row.periodEnd <= until);
+      if (!closing.length) return [];
+      const { cells } = await read(
+        businesses.map((b) => b.id),
+        closing.map((e) => e.row.id),
+      );
+      const out: {
+        programmeId: number;
+        title: string;
+        periodEnd: string;
+        businessId: string;
+        businessName: string;
+        verdict: 'eligible' | 'unknown' | 'unreviewed';
+        missing: readonly string[];
+      }[] = [];
+      for (const e of closing)
+        for (const b of businesses) {
+          const v = cells.get(b.id)?.[e.row.id];
+          if (v === undefined) continue;
+          out.push({
+            programmeId: e.row.id,
+            title: e.row.title,
+            periodEnd: e.row.periodEnd!,
+            businessId: b.id,
+            businessName: b.name,
+            verdict: v === 'e' ? 'eligible' : v === 'p' ? 'unreviewed' : 'unknown',
+            missing: typeof v === 'number' ? factsOfMask(v) : [],
+          });
+        }
+      return out.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : a.businessName.localeCompare(b.businessName)));
+    },
+
+    /** One programme's verdict for one business with its explanation (evaluated when opened). */
+    async explain(businessId: string, programmeId: number) {
+      const today = kstDate(now());
+      const cat = await catalogueAt(db, (await repo.state(db)).epoch);
+      const e = cat.byId.get(programmeId);
+      const [b] = await facts.businessFacts(db, { ids: [businessId] });
+      if (!e || !b) throw new NotFoundError();
+      const r = evaluateCatalogue([e.judge ?? e.screen!], b.facts, today, { explain: true, ...PLAIN }).results[0]!;
+      return { programme: e.row, judged: !!e.judge, result: r, refDate: today };
+    },
+
+    /** Verdicts for every business in the stored form (tests: the oracle comparison). */
+    async cellsOf(ids: readonly string[]) {
+      const { cat, cells } = await read(ids);
+      return { cells, keyOf: (id: number) => cat.byId.get(id)?.row.key };
+    },
+
+    /** Every row recomputed for today (nightly, and `itda verdicts rebuild`), then the dirty columns. */
+    async rebuild(opts: { batch?: number } = {}) {
+      const today = kstDate(now());
+      // Marks committed before the first row is computed are covered by this rebuild (their
+      // catalogue change committed with them); marks made later stay for refreshDirty.
+      const marks = await repo.dirtyMarks(db);
+      let after: string | null = null;
+      let rows = 0;
+      for (;;) {
+        const page = await repo.businessIdsAfter(db, after, opts.batch ?? 500);
+        if (!page.length) break;
+        after = page[page.length - 1]!.id;
+        rows += (await computeRows(page.map((p) => p.id), today)).size;
+      }
+      await repo.clearMarks(db, marks);
+      const columns = await refreshDirty();
+      return { rows, columns, refDate: today };
+    },
+
+    /** Recomputes the dirty columns now (the job; tests). */
+    refreshDirty,
+
+    /** Waits for a background column recompute this process started (tests, shutdown). */
+    async settled() {
+      while (refreshing) await refreshing;
+    },
+  };
+}
+export type StoredVerdicts = ReturnType<typeof createStoredVerdicts>;

@@ -1,0 +1,147 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/db.ts';
+import type { VerdictCell } from '../../db/schema.ts';
+
+/**
+ * The stored verdicts' SQL (migration 20261206030000): one compact row per business, the dirty
+ * programme marks and the catalogue epoch — both kept by triggers, read here.
+ */
+export function createVerdictsRepository() {
+  return {
+    /** The catalogue epoch and the programmes whose column awaits recomputing, in one round trip. */
+    async state(db: Db): Promise<{ epoch: number; dirty: number[] }> {
+      const r = await sql<{ epoch: string; dirty: number[] | null }>`
+        select (select epoch from verdict_state where id = 1) as epoch,
+               (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty`.execute(db);
+      const row = r.rows[0];
+      return { epoch: Number(row?.epoch ?? 0), dirty: row?.dirty ?? [] };
+    },
+
+    /** The stored rows of these businesses (missing rows are not returned). */
+    rows(db: Db, businessIds: readonly string[]) {
+      return db
+        .selectFrom('businessVerdict')
+        .select(['businessId', 'refDate', 'cells'])
+        .where('businessId', 'in', businessIds.length ? [...businessIds] : ['00000000-0000-0000-0000-000000000000'])
+        .execute();
+    },
+
+    /**
+     * The stored cells of a few programmes for these businesses (the clerk home's 마감 임박), without
+     * reading whole rows out: `cells -> key` for each key.
+     */
+    async cellsOf(db: Db, businessIds: readonly string[], programmeIds: readonly number[]) {
+      if (!businessIds.length || !programmeIds.length) return [];
+      // jsonb_each reads each row's cells once (`cells -> key` per key would detoast it per key).
+      const r = await sql<{ businessId: string; refDate: string; cells: Record<string, VerdictCell> | null; stale: boolean }>`
+        select bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale,
+               (select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) from jsonb_each(bv.cells) e
+                 where e.key = any(${sql.val(programmeIds.map(String))}::text[])) as cells
+        from business_verdict bv
+        where bv.business_id = any(${sql.val([...businessIds])}::uuid[])`.execute(db);
+      return r.rows;
+    },
+
+    /**
+     * Takes the rows of these businesses for recomputing: creates the missing ones and locks them all
+     * until the transaction ends, so that a concurrent change of their facts (whose trigger nulls the
+     * row) waits for this computation, or this one waits for it and reads its facts.
+     */
+    async lockRows(db: Db, businessIds: readonly string[], refDate: string) {
+      if (!businessIds.length) return;
+      await db
+        .insertInto('businessVerdict')
+        .columns(['businessId', 'refDate', 'cells'])
+        .expression((eb) =>
+          eb
+            .selectFrom('business')
+            .select(['id', sql<string>`${refDate}::date`.as('refDate'), sql<null>`null::jsonb`.as('cells')])
+            .where('id', 'in', [...businessIds]),
+        )
+        .onConflict((oc) => oc.column('businessId').doNothing())
+        .execute();
+      await db
+        .selectFrom('businessVerdict')
+        .select('businessId')
+        .where('businessId', 'in', [...businessIds])
+        .orderBy('businessId')
+        .forUpdate()
+        .execute();
+    },
+
+    async writeRows(db: Db, rows: readonly { businessId: string; refDate: string; cells: Record<string, VerdictCell> }[]) {
+      if (!rows.length) return;
+      await db
+        .insertInto('businessVerdict')
+        .values(rows.map((r) => ({ businessId: r.businessId, refDate: r.refDate, cells: JSON.stringify(r.cells) })))
+        .onConflict((oc) =>
+          oc.column('businessId').doUpdateSet((eb) => ({ refDate: eb.ref('excluded.refDate'), cells: eb.ref('excluded.cells'), computedAt: sql`now()` })),
+        )
+        .execute();
+    },
+
+    /**
+     * One programme's column (issue 12 §2: a new programme version re-evaluates one column): each
+     * row of `refDate` whose facts are current (cells not null) gets the new cell, or loses it
+     * (ineligible); rows whose cell is unchanged are not rewritten.
+     */
+    async writeColumn(db: Db, programmeId: number, refDate: string, entries: readonly { businessId: string; cell: VerdictCell | null }[]) {
+      const cells = entries;
+      const k = String(programmeId);
+      for (let i = 0; i < cells.length; i += 5000) {
+        const chunk = cells.slice(i, i + 5000);
+        const ids = chunk.map((c) => c.businessId);
+        const vals = chunk.map((c) => (c.cell === null ? '{}' : JSON.stringify({ [k]: c.cell })));
+        await sql`
+          update business_verdict bv set cells = (bv.cells - ${k}::text) || v.val, computed_at = now()
+          from unnest(${sql.val(ids)}::uuid[], ${sql.val(vals)}::jsonb[]) as v(id, val)
+          where bv.business_id = v.id and bv.cells is not null and bv.ref_date = ${refDate}::date
+            and (bv.cells -> ${k}::text) is distinct from (v.val -> ${k}::text)`.execute(db);
+      }
+    },
+
+    /** The dirty programme marks nobody else is working on, locked until the transaction ends. */
+    async takeDirty(db: Db, limit: number) {
+      return db.selectFrom('verdictDirtyProgramme').select('programmeId').orderBy('markedAt').limit(limit).forUpdate().skipLocked().execute();
+    },
+
+    /** The committed marks as they are now (a full rebuild clears exactly these when it ends). */
+    dirtyMarks(db: Db) {
+      // As text: a timestamptz keeps microseconds, a JavaScript Date only milliseconds.
+      return db.selectFrom('verdictDirtyProgramme').select(['programmeId', sql<string>`marked_at::text`.as('markedAt')]).execute();
+    },
+
+    /** Removes these marks unless re-marked since (a later change keeps its mark). */
+    async clearMarks(db: Db, rows: readonly { programmeId: number; markedAt: string }[]) {
+      const marks = rows;
+      if (!marks.length) return;
+      await sql`
+        delete from verdict_dirty_programme d
+        using unnest(${sql.val(marks.map((m) => m.programmeId))}::int[], ${sql.val(marks.map((m) => m.markedAt))}::timestamptz[]) as m(programme_id, marked_at)
+        where d.programme_id = m.programme_id and d.marked_at = m.marked_at`.execute(db);
+    },
+
+    async clearDirty(db: Db, programmeId: number) {
+      await db.deleteFrom('verdictDirtyProgramme').where('programmeId', '=', programmeId).execute();
+    },
+
+    /** Every business id, in pages (the full rebuild). */
+    businessIdsAfter(db: Db, afterId: string | null, limit: number) {
+      let q = db.selectFrom('business').select('id').orderBy('id').limit(limit);
+      if (afterId) q = q.where('id', '>', afterId);
+      return q.execute();
+    },
+
+    /** Rows evaluated for an earlier day or with facts changed since (what the nightly rebuild redoes first). */
+    async staleCount(db: Db, refDate: string) {
+      const r = await db
+        .selectFrom('business as b')
+        .leftJoin('businessVerdict as bv', 'bv.businessId', 'b.id')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where((eb) => eb.or([eb('bv.cells', 'is', null), eb('bv.refDate', '<>', refDate)]))
+        .executeTakeFirst();
+      return Number(r?.n ?? 0);
+    },
+  };
+}
+export type VerdictsRepository = ReturnType<typeof createVerdictsRepository>;
