@@ -21,7 +21,8 @@ export function createVerdictsRepository() {
     rows(db: Db, businessIds: readonly string[]) {
       return db
         .selectFrom('businessVerdict')
-        .select(['businessId', 'refDate', 'cells'])
+        // As text: a date column may come back as a Date at local midnight (then never equal to today's text).
+        .select(['businessId', sql<string>`ref_date::text`.as('refDate'), 'cells'])
         .where('businessId', 'in', businessIds.length ? [...businessIds] : ['00000000-0000-0000-0000-000000000000'])
         .execute();
     },

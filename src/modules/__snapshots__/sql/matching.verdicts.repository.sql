@@ -34,7 +34,7 @@ select "business_id" from "business_verdict" where "business_id" in ($1, $2) ord
 --   parameters: 1, 2
 
 -- Verdicts.rows(db, businessIds)
-select "business_id", "ref_date", "cells" from "business_verdict" where "business_id" in ($1, $2)
+select "business_id", ref_date::text as "ref_date", "cells" from "business_verdict" where "business_id" in ($1, $2)
 --   parameters: 1, 2
 
 -- Verdicts.staleCount(db, refDate)
