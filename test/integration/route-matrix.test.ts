@@ -17,6 +17,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
   'GET /static/krds/*': 'public',
+  'GET /static/fonts/*': 'public',
   'GET /static/*': 'public',
   'GET /': 'public',
   'GET /login': 'public',
@@ -267,6 +268,7 @@ function concrete(path: string): string {
     .replace('/regions/:id', '/regions/1')
     .replace('/offices/:id', `/offices/${officeId}`)
     .replace('/static/krds/*', '/static/krds/cdn/krds.min.css')
+    .replace('/static/fonts/*', '/static/fonts/DroidSansFallbackFull.ttf')
     .replace('/reports/export/:table', '/reports/export/summary')
     .replace('/static/*', '/static/app.css');
 }
