@@ -245,7 +245,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
   });
   const backups = createBackupService({ database, config, logger, now });
   // 공공사무원의 도움 받기 (issue 13 §1): public help requests into the covering office's queue.
-  const helpRequests = createHelpRequestsService({ db, repo: createHelpRequestsRepository(), gate, notifications, now });
+  const helpRequests = createHelpRequestsService({ db, repo: createHelpRequestsRepository(), gate, notifications, reminders: remindersService, now });
   // 파기 (개인정보 보호법 §21): one nightly job runs every rule of src/domain/retention/retention.rules.ts.
   const jobMeta = { ip: null, requestId: 'retention.nightly' };
   const retention = createRetentionService({

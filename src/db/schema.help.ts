@@ -28,6 +28,9 @@ export interface HelpRequestTable {
   purgeAfter: Opt<Date>;
   /** The owner's language on the form (migration 20261206020000). */
   language: ColumnType<string, string | undefined, string>;
+  /** She also agreed to reminders by SMS on the form (migration 20261207010000): text version and time. */
+  remindersConsentVersion: Opt<string>;
+  remindersConsentedAt: Opt<Date>;
 }
 export type HelpRequest = Selectable<HelpRequestTable>;
 

@@ -5,6 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestClient } from '../harness.ts';
+import { isValidBrn } from '../../src/domain/identifiers.ts';
+import { ownerLanguageOf } from '../../src/modules/owner/owner.repository.ts';
+
+/** A valid 사업자등록번호 (the check digit computed) not used elsewhere in this file. */
+async function validBrn(n: number): Promise<string> {
+  const head = `31081${String(4000 + n).padStart(4, '0')}`;
+  for (let d = 0; d < 10; d++) if (isValidBrn(`${head}${d}`)) return `${head.slice(0, 3)}-${head.slice(3, 5)}-${head.slice(5)}${d}`;
+  throw new Error('no check digit');
+}
 
 let h: Harness;
 let lead: TestClient;
@@ -152,5 +161,109 @@ describe('help request', () => {
     h.clock.advance(91 * 86_400_000);
     expect(await h.services.helpRequests.purge()).toBe(1);
     expect(await h.db.selectFrom('helpRequest').select('id').where('id', '=', id).execute()).toEqual([]);
+  });
+});
+
+/**
+ * Issue 13 acceptance, the service side: what she chose on the help form reaches her after the
+ * conversion — her language and phone in the contact preferences, the reminders consent only if she
+ * ticked it — so the first status change texts her, in her language, with an opt-out that works.
+ */
+describe('help request → reminders she agreed to on the form', () => {
+  const ids: Record<'with' | 'without', string> = { with: '', without: '' };
+  const businesses: Record<'with' | 'without', string> = { with: '', without: '' };
+  const phones = { with: '010-7777-1234', without: '010-7777-5678' };
+
+  beforeAll(async () => {
+    // The retention test above moved the clock 91 days: the lead's session has expired since.
+    expect((await lead.login('help-lead')).status).toBe(303);
+  });
+
+  /** Through the service: this file's address has used up its hourly limit of the form above. */
+  async function submit(which: 'with' | 'without') {
+    await h.services.helpRequests.submit(form({ name: `Nguyễn ${which}`, phone: phones[which], ...(which === 'with' ? { reminders: 'on' } : {}) }), 'vi');
+    const row = await h.db.selectFrom('helpRequest').selectAll().where('phone', '=', phones[which]).executeTakeFirstOrThrow();
+    ids[which] = row.id;
+    return row;
+  }
+
+  it('records the reminders consent (text version, time) only when she ticks it', async () => {
+    const withRow = await submit('with');
+    const withoutRow = await submit('without');
+    expect(withRow).toMatchObject({ language: 'vi', remindersConsentVersion: '2026-1' });
+    expect(withRow.remindersConsentedAt).toEqual(withRow.consentGivenAt);
+    expect(withoutRow).toMatchObject({ language: 'vi', remindersConsentVersion: null, remindersConsentedAt: null });
+    // The box is on the form, apart from the contact consent, in her language.
+    const html = await (await h.client().get('/check/help?lang=vi&municipalityCode=41110')).text();
+    expect(html).toContain('name="reminders"');
+    expect(html).toContain('Nhận tin nhắn về tình hình hỗ trợ');
+  });
+
+  it('conversion carries phone, language and (only if given) the consent into the contact preferences', async () => {
+    for (const which of ['with', 'without'] as const) {
+      const brn = await validBrn(which === 'with' ? 1 : 2);
+      const res = await lead.post('/businesses/new', {
+        helpRequestId: ids[which],
+        brn,
+        name: `Phở ${which}`,
+        ownerName: `Nguyễn ${which}`,
+        phone: phones[which],
+        municipalityCode: '41110',
+        ksicCode: '56193',
+        openedOn: '2021-03-01',
+        consentCollection: 'verbal',
+      });
+      expect(res.status, await res.text()).toBe(303);
+      expect(res.headers.get('location')).toMatch(/^\/businesses\/[0-9a-f-]{36}/);
+      businesses[which] = /\/businesses\/([0-9a-f-]{36})/.exec(res.headers.get('location')!)![1]!;
+    }
+    const prefWith = await h.db.selectFrom('contactPreference').selectAll().where('businessId', '=', businesses.with).executeTakeFirstOrThrow();
+    expect(prefWith).toMatchObject({ sms: true, email: false, alimtalk: false, phone: phones.with.replace(/-/g, ''), language: 'vi', consentTextVersion: '2026-1', consentMethod: 'electronic', consentRecordedBy: null, withdrawnAt: null });
+    const prefWithout = await h.db.selectFrom('contactPreference').selectAll().where('businessId', '=', businesses.without).executeTakeFirstOrThrow();
+    expect(prefWithout).toMatchObject({ sms: false, language: 'vi', consentTextVersion: null, consentedAt: null });
+    const audit = await h.db.selectFrom('auditEvent').select(['action', 'subjectId', 'detail']).where('action', '=', 'reminders.consent').where('subjectId', '=', businesses.with).execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0]!.detail)).toContain('help_request');
+    // Her page and her SMS link follow the language now held in the preferences.
+    expect(await ownerLanguageOf(h.db, businesses.with)).toBe('vi');
+  });
+
+  it('a status change texts her in Vietnamese with an opt-out link; without the consent nothing is queued', async () => {
+    const clerkRow = await h.db.selectFrom('appUser').select('id').where('login', '=', 'help-lead').executeTakeFirstOrThrow();
+    const p = await h.db.insertInto('programme').values({ key: 'help-rm-p', source: 'manual', sourceId: 'help-rm-p' }).returning('id').executeTakeFirstOrThrow();
+    const pv = await h.db
+      .insertInto('programmeVersion')
+      .values({ programmeId: p.id, version: 1, title: '스마트상점 기술보급', changeReason: '시험', publishedAt: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await h.db.updateTable('programme').set({ currentVersionId: pv.id }).where('id', '=', p.id).execute();
+    const part: Record<string, string> = {};
+    for (const which of ['with', 'without'] as const) {
+      const row = await h.db
+        .insertInto('participation')
+        .values({ businessId: businesses[which], programmeId: p.id, programmeVersionId: pv.id, createdBy: clerkRow.id, status: 'identified' })
+        .returning(['id', 'version'])
+        .executeTakeFirstOrThrow();
+      part[which] = row.id;
+      const res = await lead.post(`/participations/${row.id}`, { to: 'submitted', version: String(row.version), submittedOn: '2026-11-27', channel: 'online' });
+      expect(res.status).toBe(303);
+    }
+    const sms = (phone: string) =>
+      h.db.selectFrom('notification').select(['body', 'locale', 'status', 'template']).where('recipient', '=', phone).where('template', 'like', 'reminder.%').execute();
+    expect(await sms(phones.without)).toEqual([]);
+    expect(await sms(phones.without.replace(/-/g, ''))).toEqual([]);
+    const sent = await sms(phones.with.replace(/-/g, ''));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ locale: 'vi', status: 'pending', template: 'reminder.status_changed' });
+    const optOut = /\/u\/[A-Za-z0-9_-]{16}/.exec(sent[0]!.body)?.[0];
+    expect(optOut, sent[0]!.body).toBeTruthy();
+    // The link works without sign-in, in her language, and stops what is queued.
+    const anon = h.client();
+    const ask = await (await anon.get(optOut!)).text();
+    expect(ask).toContain('lang="vi"');
+    expect((await anon.post(optOut!, {})).status).toBe(303);
+    const pref = await h.db.selectFrom('contactPreference').selectAll().where('businessId', '=', businesses.with).executeTakeFirstOrThrow();
+    expect(pref.withdrawnVia).toBe('opt_out_link');
+    expect((await sms(phones.with.replace(/-/g, ''))).map((m) => m.status)).toEqual(['cancelled']);
   });
 });

@@ -27,6 +27,8 @@ export function createHelpRequestsRepository() {
         consentGivenAt: Date;
         answers: Record<string, unknown>;
         language: string;
+        remindersConsentVersion: string | null;
+        remindersConsentedAt: Date | null;
       },
     ) {
       return db

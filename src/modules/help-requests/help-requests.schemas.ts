@@ -16,5 +16,7 @@ export const HelpRequestInput = z.object({
   municipalityCode: z.string({ message: 'help.municipalityRequired' }).regex(/^41\d{3}$/, 'help.municipalityRequired'),
   preferredTime: z.enum(['morning', 'afternoon', 'evening', 'any'], { message: 'help.timeRequired' }),
   consent: z.literal('on', { message: 'help.consentRequired' }),
+  /** Optional, apart from the contact consent (개인정보 보호법 §22 ①): SMS about her case. */
+  reminders: z.preprocess((v) => (v === 'on' ? true : v === undefined || v === '' ? false : v), z.boolean({ message: 'help.remindersInvalid' })),
 });
 export type HelpRequestInput = z.infer<typeof HelpRequestInput>;

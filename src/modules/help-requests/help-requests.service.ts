@@ -10,6 +10,8 @@ import type { RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor } from '../auth/auth.policy.ts';
 import { CheckAnswersInput } from '../check/check.schemas.ts';
 import type { NotificationService } from '../notifications/notifications.service.ts';
+import type { RemindersService } from '../reminders/reminders.service.ts';
+import { CONSENT_TEXT_VERSION } from '../../domain/consent-texts.ts';
 import type { HelpRequestsRepository } from './help-requests.repository.ts';
 import { HelpRequestInput } from './help-requests.schemas.ts';
 
@@ -33,6 +35,8 @@ export function createHelpRequestsService(deps: {
   repo: HelpRequestsRepository;
   gate: PersonalDataGate;
   notifications: NotificationService;
+  /** Conversion hands her phone, language and (if given) reminders consent to her contact preferences. */
+  reminders: Pick<RemindersService, 'carryFromHelpRequest'>;
   now: () => Date;
 }) {
   const { db, repo, gate, notifications, now } = deps;
@@ -71,6 +75,8 @@ export function createHelpRequestsService(deps: {
           consentGivenAt: at,
           answers,
           language,
+          remindersConsentVersion: input.reminders ? CONSENT_TEXT_VERSION.reminders : null,
+          remindersConsentedAt: input.reminders ? at : null,
         });
         await notifications.enqueue(trx, {
           channel: 'sms',
@@ -119,13 +125,33 @@ export function createHelpRequestsService(deps: {
       };
     },
 
-    /** After the intake saved the business: the request is converted (and its retention starts). */
+    /**
+     * After the intake saved the business: the request is converted (and its retention starts), and
+     * what she chose on the form becomes the business's contact preferences — her language for every
+     * message and owner page, her mobile number, and the reminders consent if she gave it (so the
+     * first status change reaches her without the clerk asking again). Preferences the business
+     * already has are left as they are.
+     */
     async markConverted(actor: Actor | null, id: string, businessId: string, meta: RequestMeta) {
-      await visible(actor, id);
+      const row = await visible(actor, id);
       const at = now();
       await db.transaction().execute(async (trx) => {
         await repo.close(trx, id, { status: 'converted', businessId, closedBy: actor!.userId, closedAt: at, purgeAfter: new Date(at.getTime() + HELP_RETENTION_DAYS * DAY) });
-        await gate.open(trx, actor, meta, { permission: 'helpRequests.handle', subjectType: 'help_request', subjectId: id, action: 'update', detail: { convertedTo: businessId } });
+        const carried = await deps.reminders.carryFromHelpRequest(trx, businessId, {
+          phone: row.phone,
+          language: row.language,
+          consentTextVersion: row.remindersConsentVersion,
+          consentedAt: row.remindersConsentedAt,
+          helpRequestId: id,
+          meta,
+        });
+        await gate.open(trx, actor, meta, {
+          permission: 'helpRequests.handle',
+          subjectType: 'help_request',
+          subjectId: id,
+          action: 'update',
+          detail: { convertedTo: businessId, contactPreference: carried },
+        });
       });
     },
 

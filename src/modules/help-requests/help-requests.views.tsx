@@ -7,6 +7,7 @@ import { CHECK_FIELDS } from '../check/check.schemas.ts';
 import { answersQuery } from '../check/check.views.tsx';
 import { industryName } from '../../domain/eligibility/industry-words.ts';
 import { valueOf } from '../../web/components/index.ts';
+import { CONSENT_TEXT_VERSION } from '../../domain/consent-texts.ts';
 import { HELP_CONSENT_VERSION, HELP_RETENTION_DAYS, type HelpRequestsService } from './help-requests.service.ts';
 
 const TIMES = ['morning', 'afternoon', 'evening', 'any'] as const;
@@ -72,6 +73,21 @@ export function HelpForm(props: {
             </ul>
             <p class="form-hint">{t('help.consentVersion', { version: HELP_CONSENT_VERSION })}</p>
             <ConfirmField t={t} name="consent" label={t('help.consentAgree')} errors={errors} checked={valueOf(values, 'consent') === 'on'} required />
+          </section>
+          {/* Optional and apart (개인정보 보호법 §22 ①): SMS about her case, the reminders text of
+              src/domain/consent-texts.ts in her language; the full text is printed on the 동의서. */}
+          <section class="itda-card" aria-labelledby="reminders-title">
+            <h2 class="itda-h3" id="reminders-title">
+              {t('help.reminders.title')}
+            </h2>
+            <ul class="itda-consent-text">
+              <li>{t('help.reminders.what')}</li>
+              <li>{t('help.reminders.when')}</li>
+              <li>{t('help.reminders.stop')}</li>
+              <li>{t('help.reminders.refuse')}</li>
+            </ul>
+            <p class="form-hint">{t('help.consentVersion', { version: `reminders ${CONSENT_TEXT_VERSION.reminders}` })}</p>
+            <ConfirmField t={t} name="reminders" label={t('help.reminders.agree')} errors={errors} checked={valueOf(values, 'reminders') === 'on'} />
           </section>
           <div class="itda-check-actions">
             <Button size="large">{t('help.submit')}</Button>

@@ -87,10 +87,13 @@ export type OwnerRepository = ReturnType<typeof createOwnerRepository>;
 
 /**
  * The owner's language (issue 13 §4), one query for every module that writes to her (her SMS, her
- * page's link, the handout): the one she used on the help request the business was converted from
- * (the latest), until her contact preferences hold one; null when unknown (then Korean).
+ * page's link, the handout): the one her contact preferences hold (set from her help request at
+ * conversion, changed by her or the clerk), else the one she used on the latest help request the
+ * business was converted from; null when unknown (then Korean).
  */
 export async function ownerLanguageOf(db: Db, businessId: string): Promise<string | null> {
+  const pref = await db.selectFrom('contactPreference').select('language').where('businessId', '=', businessId).executeTakeFirst();
+  if (pref) return pref.language;
   const row = await db.selectFrom('helpRequest').select('language').where('businessId', '=', businessId).orderBy('closedAt', 'desc').limit(1).executeTakeFirst();
   return row?.language ?? null;
 }

@@ -328,6 +328,43 @@ export function createRemindersService(deps: {
       });
     },
 
+    /**
+     * A help request converted into this business (help-requests.service `markConverted`, in its
+     * transaction): her language and mobile number become the contact preferences, with SMS on and
+     * the reminders consent she ticked on the form (its text version and time, method 'electronic',
+     * recorded by nobody: she gave it herself). Without that consent the row only carries the
+     * language — nothing is sent. A business that already has preferences keeps them ('kept').
+     */
+    async carryFromHelpRequest(
+      trx: Db,
+      businessId: string,
+      v: { phone: string; language: string; consentTextVersion: string | null; consentedAt: Date | null; helpRequestId: string; meta: RequestMeta },
+    ): Promise<'consent' | 'language' | 'kept'> {
+      const digits = v.phone.replace(/\D/g, '');
+      const phone = /^01[016789]\d{7,8}$/.test(digits) ? digits : null;
+      const language = (['ko', 'en', 'zh', 'vi'] as const).find((l) => l === v.language) ?? 'ko';
+      const consent = !!(v.consentTextVersion && v.consentedAt && phone);
+      const row = await repo.insertPreference(trx, {
+        businessId,
+        sms: consent,
+        phone,
+        language,
+        updatedAt: now(),
+        ...(consent ? { consentTextVersion: v.consentTextVersion, consentedAt: v.consentedAt, consentMethod: 'electronic' as const } : {}),
+      });
+      if (!row) return 'kept';
+      if (consent) {
+        await deps.audit.record(trx, v.meta, {
+          action: 'reminders.consent',
+          actor: null,
+          subjectType: 'business',
+          subjectId: businessId,
+          detail: { textVersion: v.consentTextVersion, via: 'help_request', helpRequestId: v.helpRequestId },
+        });
+      }
+      return consent ? 'consent' : 'language';
+    },
+
     /** Whether the business's reminders are governed by a preference row (set up with the owner). */
     async hasPreferences(trx: Db, businessId: string) {
       return !!(await repo.findPreference(trx, businessId));
