@@ -1,6 +1,9 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidBrn } from '../src/domain/identifiers.ts';
+import { shortTitle } from '../src/domain/reminders.ts';
 import { catalogue } from '../src/i18n/i18n.ts';
 import { startServer, type RunningServer } from './server.ts';
 import { checkA11y, E2E, h1, horizontalOverflow, msg, navigate, printMinorA11yFindings, screenshot, setCheckbox, signIn, staffAccounts, type Credentials } from './support.ts';
@@ -9,8 +12,11 @@ import { checkA11y, E2E, h1, horizontalOverflow, msg, navigate, printMinorA11yFi
  * Issue 13, the acceptance journey, at 375 px: a Vietnamese-speaking owner does the self-check in
  * Vietnamese (switching the language on the page) → answers → the result → "help request" with name,
  * phone and consent → the clerk of the covering office sees it in the queue, with her language →
- * converts it into a tracked business → the owner's SMS (the local SMS double: the outbox, read by
- * the administrator) is in Vietnamese, and its link opens her page in Vietnamese without sign-in.
+ * converts it into a tracked business → the owner's SMS (received by the local SMS gateway double:
+ * the app runs with ITDA_NOTIFY_SMS=http against it, as it would against the carrier) is in
+ * Vietnamese, and its link opens her page in Vietnamese without sign-in → the clerk records the
+ * application (신청완료) → she receives the status change in Vietnamese (she agreed to it on the help
+ * form) with an opt-out link → the link asks, in Vietnamese, and one press stops her reminders.
  * axe (no serious/critical) and no sideways scrolling on every owner page; screenshots of each.
  *
  * On PGlite the clerk is demo-clerk (수원 사무소 (예시), 수원시); on PostgreSQL the administrator
@@ -19,7 +25,7 @@ import { checkA11y, E2E, h1, horizontalOverflow, msg, navigate, printMinorA11yFi
 let server: RunningServer;
 let e2e: E2E;
 let kind: string;
-let accounts: Record<'clerk' | 'admin', Credentials>;
+let accounts: Record<'clerk', Credentials>;
 
 const RUN = Date.now().toString(36);
 const PHONE = `010-${String(Date.now() % 10_000).padStart(4, '0')}-${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
@@ -37,17 +43,55 @@ function freshBrn(): string {
   throw new Error('no check digit');
 }
 
+/**
+ * The SMS gateway double: a loopback HTTP server speaking the carrier interface the app's http SMS
+ * channel uses (POST {from, to, text}); what it records is what her phone would show.
+ */
+const inbox: { to: string; text: string }[] = [];
+let gateway: http.Server;
+async function startGateway(): Promise<string> {
+  gateway = http.createServer((req, res) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (data += c));
+    req.on('end', () => {
+      const body = JSON.parse(data) as { to: string; text: string };
+      inbox.push({ to: body.to, text: body.text });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `double-${inbox.length}` }));
+    });
+  });
+  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/v1/sms`;
+}
+
+/** Waits for her phone to receive a message containing `marker` (the outbox job runs every minute). */
+async function received(marker: string, timeoutMs = 150_000): Promise<string> {
+  const to = PHONE.replace(/-/g, '');
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const m = inbox.find((x) => x.to === to && x.text.includes(marker));
+    if (m) return m.text;
+    if (Date.now() > until) throw new Error(`no SMS with "${marker}" to ${to}; received: ${JSON.stringify(inbox.filter((x) => x.to === to))}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 beforeAll(async () => {
-  server = await startServer();
+  const endpoint = await startGateway();
+  // No quiet hours in this run (start = end): the journey may run at any hour of the Korean day.
+  server = await startServer({ env: { ITDA_NOTIFY_SMS: 'http', ITDA_SMS_ENDPOINT: endpoint, ITDA_SMS_QUIET_START: '0', ITDA_SMS_QUIET_END: '0' } });
   e2e = await E2E.start(server);
   kind = server.store.kind;
-  accounts = await staffAccounts(e2e, ['clerk', 'admin']);
+  accounts = await staffAccounts(e2e, ['clerk']);
 });
 afterAll(async () => {
   printMinorA11yFindings(import.meta.url);
   await e2e?.close();
   await server?.stop();
   await server?.store.dispose();
+  gateway?.closeAllConnections();
+  await new Promise<void>((r) => (gateway ? gateway.close(() => r()) : r()));
 });
 
 /** axe, no sideways scrolling at this width, and a screenshot to look at. */
@@ -112,6 +156,9 @@ describe('the owner journey in Vietnamese at 375 px (issue 13 acceptance)', () =
     await owner.locator('#f-phone').fill(PHONE);
     await owner.locator('label[for="f-preferredTime-afternoon"]').click();
     await setCheckbox(owner, 'f-consent', true);
+    // She also agrees to hear how it goes, by SMS (optional, a consent of its own).
+    expect(await owner.locator('#reminders-title').innerText()).toBe(vi('help.reminders.title'));
+    await setCheckbox(owner, 'f-reminders', true);
     await navigate(owner, owner.getByRole('button', { name: vi('help.submit'), exact: true }));
     expect(new URL(owner.url()).pathname).toBe('/check/help/sent');
     expect(await h1(owner)).toBe(vi('help.sentTitle'));
@@ -142,17 +189,10 @@ describe('the owner journey in Vietnamese at 375 px (issue 13 acceptance)', () =
   it("the owner's SMS is in Vietnamese and its link opens her page in Vietnamese without sign-in", async () => {
     await clerk.goto(e2e.url(businessPath));
     await navigate(clerk, clerk.getByRole('button', { name: msg('owner.sendLink'), exact: true }));
-    const admin = await e2e.newPage();
-    await signIn(admin, e2e.origin, accounts.admin);
-    await admin.goto(e2e.url('/admin/notifications?channel=sms'));
-    const masked = `010-****-${PHONE.slice(-4)}`;
-    const rows = admin.locator('table tbody tr').filter({ has: admin.locator('td', { hasText: masked }) });
-    const bodies = (await rows.locator('.itda-detail').allTextContents()).join('\n');
-    expect(bodies, 'the help request confirmation').toContain('[잇다] Đã nhận yêu cầu.');
-    expect(bodies, 'the status link').toContain('[잇다] Tình hình hỗ trợ (24 giờ):');
+    expect(await received('[잇다] Đã nhận yêu cầu.'), 'the help request confirmation').toBeTruthy();
+    const bodies = await received('[잇다] Tình hình hỗ trợ (24 giờ):');
     const link = /\/o\/[A-Za-z0-9_-]{20,64}\?lang=vi/.exec(bodies)?.[0];
     expect(link, bodies).toBeTruthy();
-    await admin.context().close();
 
     const phone = await e2e.newPage({ viewport: { width: 375, height: 812 }, locale: 'ko-KR' });
     const res = await phone.goto(e2e.url(link!));
@@ -162,6 +202,51 @@ describe('the owner journey in Vietnamese at 375 px (issue 13 acceptance)', () =
     expect(await phone.locator('nav.itda-nav').count()).toBe(0);
     await look(phone, 'owner-page-vi');
     await phone.context().close();
+  });
+
+  it('the clerk records the application; she receives the status change in Vietnamese with an opt-out link that works', async () => {
+    // 새 참여 만들기 on its own page: the first programme offered.
+    await clerk.goto(e2e.url(`${businessPath}/participations/new`));
+    const form = clerk.locator(`form[action="${businessPath}/participations/new"]`);
+    const value = await form
+      .locator('#f-programmeId option')
+      .evaluateAll((options) => (options as HTMLOptionElement[]).find((o) => o.value && !o.disabled)?.value);
+    expect(value, 'a programme to start').toBeTruthy();
+    await form.locator('#f-programmeId').selectOption(value!);
+    await navigate(clerk, form.getByRole('button', { name: msg('participations.create'), exact: true }));
+    expect(new URL(clerk.url()).pathname).toMatch(/^\/participations\/[0-9a-f-]{36}$/);
+    const title = (await h1(clerk)).trim();
+    // 신청완료 (submitted): the status she hears about.
+    const action = clerk.locator('#action-submitted');
+    if (!(await action.evaluate((d) => (d as HTMLDetailsElement).open))) await action.locator('summary').click();
+    await setCheckbox(clerk, 't-submitted-channel-online', true);
+    await navigate(clerk, action.getByRole('button', { name: msg('participations.action.submitted'), exact: true }));
+    expect(await clerk.locator('.itda-pipeline li[aria-current="step"] .step-tit').innerText()).toBe(msg('participations.status.submitted'));
+
+    const sms = await received('/u/');
+    expect(sms, 'in Vietnamese, with the status in her words').toContain(vi('reminders.short.submitted'));
+    expect(sms.startsWith('[잇다]'), sms).toBe(true);
+    expect(sms, 'names the programme (shortened for an SMS)').toContain(shortTitle(title));
+    const optOut = /\/u\/[A-Za-z0-9_-]{16}/.exec(sms)?.[0];
+    expect(optOut, sms).toBeTruthy();
+
+    // She opens the link on her phone (a browser that says Korean): it asks, in her language.
+    const phone = await e2e.newPage({ viewport: { width: 375, height: 812 }, locale: 'ko-KR' });
+    expect((await phone.goto(e2e.url(optOut!)))?.status()).toBe(200);
+    expect(await phone.getAttribute('html', 'lang')).toBe('vi');
+    expect(await h1(phone)).toBe(vi('reminders.optOut.title'));
+    await look(phone, 'opt-out-ask-vi');
+    await navigate(phone, phone.getByRole('button', { name: vi('reminders.optOut.confirm'), exact: true }));
+    expect(await phone.locator('.krds-alert, [role="status"], .itda-notice').first().innerText()).toContain(vi('reminders.optOut.done'));
+    await look(phone, 'opt-out-done-vi');
+    await phone.context().close();
+
+    // The clerk sees it on the business page: reminders off, withdrawn by her link.
+    await clerk.goto(e2e.url(businessPath));
+    const section = clerk.locator('section').filter({ has: clerk.locator('h2', { hasText: msg('reminders.title') }) });
+    expect(await section.innerText()).toContain(msg('reminders.off'));
+    expect(await section.innerText()).toContain(msg('reminders.via.opt_out_link'));
+    await screenshot(clerk, `${kind}-owner-journey-reminders-withdrawn-375`);
   });
 });
 
