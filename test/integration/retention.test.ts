@@ -106,6 +106,10 @@ describe('retention.nightly', () => {
       .insertInto('helpRequest')
       .values({ municipalityCode: '41110', officeId, name: '홍길순', phone: '010-9999-8888', preferredTime: 'any', consentTextVersion: 'help-2026-1', consentGivenAt: '2026-08-01T00:00:00Z', status: 'closed', closedAt: new Date('2026-08-01T00:00:00Z'), purgeAfter: new Date('2026-10-30T00:00:00Z') })
       .execute();
+    await h.db
+      .insertInto('contactPreference')
+      .values({ businessId: ids.quietOld, sms: true, email: true, phone: '01011112222', emailAddress: 'owner@example.com', language: 'vi', consentTextVersion: '2026-1', consentedAt: new Date('2022-03-01T00:00:00Z'), consentMethod: 'written' })
+      .execute();
     await h.db.insertInto('userSession').values({ idHash: 'old-session', userId: clerkActor.userId, expiresAt: '2026-12-01T00:00:00Z', lastSeenAt: '2026-12-01T00:00:00Z' } as never).execute();
   });
 
@@ -141,6 +145,9 @@ describe('retention.nightly', () => {
     const b = await h.db.selectFrom('business').selectAll().where('id', '=', ids.quietOld!).executeTakeFirstOrThrow();
     expect(b).toMatchObject({ name: '(파기된 사업체)', brn: null, ownerName: null, phone: null, address: null });
     expect(b.anonymisedAt).not.toBeNull();
+    // Her contact preferences: no number, no address, no channel; the consent record stays as proof.
+    const pref = await h.db.selectFrom('contactPreference').selectAll().where('businessId', '=', ids.quietOld!).executeTakeFirstOrThrow();
+    expect(pref).toMatchObject({ phone: null, emailAddress: null, sms: false, email: false, alimtalk: false, consentTextVersion: '2026-1', language: 'vi' });
     const act = await h.db.selectFrom('activity').select('summary').where('businessId', '=', ids.quietOld!).executeTakeFirstOrThrow();
     expect(act.summary).toBe('(파기)');
     const p = await h.db.selectFrom('participation').select(['status', 'note']).where('businessId', '=', ids.endedOld!).executeTakeFirstOrThrow();

@@ -31,6 +31,20 @@ async function anonymise(db: Db, ids: string[], at: Date): Promise<number> {
     .where('invitationId', 'in', (eb) => eb.selectFrom('surveyInvitation as si').select('si.id').where('si.businessId', 'in', ids))
     .execute();
   await db.updateTable('dataRequest').set({ reason: '(파기)' }).where('businessId', 'in', ids).execute();
+  // Her contact preferences (issue 13 §2): the number and the address go, and every channel is off;
+  // the consent record (text version, dates, withdrawal) stays as the proof of what she agreed to.
+  // Reminders still waiting in the outbox would go to a number that is no longer ours to use.
+  await db
+    .updateTable('notification')
+    .set({ status: 'cancelled', lastError: 'business anonymised (retention)' })
+    .where('status', '=', 'pending')
+    .where('id', 'in', (eb) => eb.selectFrom('reminder').select('notificationId').where('businessId', 'in', ids).where('notificationId', 'is not', null).$narrowType<{ notificationId: string }>())
+    .execute();
+  await db
+    .updateTable('contactPreference')
+    .set((eb) => ({ phone: null, emailAddress: null, sms: false, email: false, alimtalk: false, updatedAt: at, version: eb('version', '+', 1) }))
+    .where('businessId', 'in', ids)
+    .execute();
   const r = await db
     .updateTable('business')
     .set({
