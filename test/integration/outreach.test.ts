@@ -132,6 +132,51 @@ describe('the outreach list', () => {
   });
 });
 
+describe('the workbooks', () => {
+  const load = async (res: Response) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    return wb;
+  };
+
+  it('staff download every shop of the search, not only the ones the page names, with the link on the page', async () => {
+    const page = await (await clerkClient.get('/outreach?category=07')).text();
+    expect(page).toContain('href="/outreach/shops.xlsx?category=07"');
+    const res = await clerkClient.get('/outreach/shops.xlsx?category=07');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const ws = (await load(res)).worksheets[0]!;
+    expect(ws.getRow(1).getCell(2).value).toBe('상호');
+    // 경영 (07): the 10 음식점 of 수원, each with the programme it fits; no 용인 shop.
+    const search = await h.services.outreach.search(clerk, { category: '07' });
+    expect(ws.rowCount - 1).toBe(search.totals.eligible + search.totals.unknown);
+    expect(ws.rowCount - 1).toBe(10);
+    for (let i = 2; i <= ws.rowCount; i++) {
+      expect(ws.getRow(i).getCell(5).value).toBe('신청 가능');
+      expect(ws.getRow(i).getCell(6).value).toBe('음식점 경영 개선 (시험)');
+    }
+    // All 30 when both programmes count: more than one page-full is possible (LIST_LIMIT), all are here.
+    const all = (await load(await clerkClient.get('/outreach/shops.xlsx'))).worksheets[0]!;
+    expect(all.rowCount - 1).toBe(30);
+    // The province may not have shop names.
+    expect((await provinceClient.get('/outreach/shops.xlsx')).status).toBe(403);
+  });
+
+  it('the province downloads its counts with "5 미만" kept and numbers as numbers', async () => {
+    expect(await (await provinceClient.get('/outreach')).text()).toContain('href="/outreach/counts.xlsx"');
+    const res = await provinceClient.get('/outreach/counts.xlsx');
+    expect(res.status).toBe(200);
+    const ws = (await load(res)).worksheets[0]!;
+    const rows: unknown[][] = [];
+    ws.eachRow((r, n) => {
+      if (n > 1) rows.push([r.getCell(1).value, r.getCell(2).value, r.getCell(3).value, r.getCell(4).value]);
+    });
+    expect(rows).toContainEqual(['수원시', '음식점 경영 개선 (시험)', 10, 0]);
+    expect(rows).toContainEqual(['용인시', '음식점 경영 개선 (시험)', '5 미만', 0]);
+    expect(JSON.stringify(rows)).not.toContain('예시가게');
+  });
+});
+
 describe('the province', () => {
   it('sees counts by 시·군 and programme only, small counts suppressed, no shop names or points', async () => {
     const data = await h.services.outreach.provinceCounts(province, {});

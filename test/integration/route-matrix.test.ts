@@ -188,6 +188,8 @@ const EXPECTED: Record<string, Rule> = {
   'POST /outreach/visits/:id/outcome': STAFF,
   'GET /outreach/visits/:id/pdf': STAFF,
   'GET /outreach/visits/:id/xlsx': STAFF,
+  'GET /outreach/shops.xlsx': STAFF,
+  'GET /outreach/counts.xlsx': [...STAFF, 'province'],
   'POST /businesses/export': ['office_lead', 'operator', 'admin'],
   'GET /o/:token': 'public',
   'POST /businesses/:id/owner-link': STAFF,

@@ -3,7 +3,8 @@ import { excel } from '../../heavy-libs.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 import { formatDate, formatDateTime } from '../../domain/format.ts';
 import { factTable, gridTable, paperTitle, paragraph, renderPaper, sectionHeading } from '../../web/pdf.ts';
-import type { OutreachService } from './outreach.service.ts';
+import { describePublic } from '../../domain/metrics/index.ts';
+import type { OutreachService, ProvinceCounts } from './outreach.service.ts';
 
 /**
  * A visit list on paper (A4 PDF, Korean fonts: src/web/pdf.ts) and as a workbook (.xlsx, exceljs) —
@@ -93,5 +94,91 @@ export async function visitListXlsx(data: VisitData, t: Translate, locale: strin
   ]);
   info.getColumn(1).width = 14;
   info.getColumn(2).width = 80;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+type ShopsExport = Awaited<ReturnType<OutreachService['exportShops']>>;
+
+/**
+ * Every shop of an outreach search as a workbook (the page names the first 100): one row per shop
+ * with its 행정동, verdict, the programmes it fits or may fit and what to ask; a second sheet says
+ * what the search was. Registry shops are public data: no personal data in it.
+ */
+export async function outreachShopsXlsx(data: ShopsExport, t: Translate, locale: string, generatedAt: Date): Promise<Buffer> {
+  const { result, rows } = data;
+  const title = new Map([...result.programmes, ...result.drafted].map((p) => [p.key, p.title]));
+  const wb: ExcelJS.Workbook = new (excel().Workbook)();
+  wb.creator = '잇다 (Itda)';
+  const ws = wb.addWorksheet(t('outreach.export.sheetShops'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: t('outreach.groups.dong'), key: 'dong', width: 14 },
+    { header: t('outreach.shops.name'), key: 'name', width: 28 },
+    { header: t('stores.col.industry'), key: 'industry', width: 18 },
+    { header: t('outreach.shops.address'), key: 'address', width: 40 },
+    { header: t('outreach.shops.status'), key: 'status', width: 10 },
+    { header: t('outreach.export.eligibleFor'), key: 'eligible', width: 40 },
+    { header: t('outreach.export.mayFit'), key: 'unknown', width: 40 },
+    { header: t('outreach.shops.ask'), key: 'ask', width: 32 },
+    { header: t('stores.detail.id'), key: 'storeId', width: 24 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.autoFilter = { from: 'A1', to: 'I1' };
+  for (const r of rows) {
+    ws.addRow({
+      dong: r.dong ?? t('outreach.noDong'),
+      name: r.name,
+      industry: r.industry ?? '',
+      address: r.address ?? '',
+      status: t(`outreach.status.${r.status}`),
+      eligible: r.eligible.map((k) => title.get(k) ?? k).join(', '),
+      unknown: r.unknown.map((k) => title.get(k) ?? k).join(', '),
+      ask: r.ask,
+      storeId: r.id,
+    });
+  }
+  const info = wb.addWorksheet(t('outreach.export.sheetInfo'));
+  info.addRows([
+    [t('outreach.export.generated'), formatDateTime(generatedAt, locale)],
+    [t('outreach.export.refDate'), formatDate(result.refDate, locale, 'long')],
+    [t('outreach.summary.eligible'), result.totals.eligible],
+    [t('outreach.summary.unknown'), result.totals.unknown],
+    [t('outreach.export.rows'), rows.length],
+    ...(data.truncated ? [['', t('outreach.export.truncated', { n: rows.length })]] : []),
+    ['', t('outreach.export.note')],
+    [],
+    [t('outreach.programmes.title')],
+    ...result.programmes.map((p) => [p.title, p.periodEnd ?? '']),
+  ]);
+  info.getColumn(1).width = 28;
+  info.getColumn(2).width = 60;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The province's counts by 시·군 × programme as a workbook, with the same "5 미만" the page shows. */
+export async function provinceCountsXlsx(data: ProvinceCounts, t: Translate, locale: string, generatedAt: Date): Promise<Buffer> {
+  const wb: ExcelJS.Workbook = new (excel().Workbook)();
+  wb.creator = '잇다 (Itda)';
+  const ws = wb.addWorksheet(t('outreach.export.sheetCounts'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = [
+    { header: t('outreach.province.municipality'), key: 'municipality', width: 14 },
+    { header: t('outreach.programmes.name'), key: 'programme', width: 44 },
+    { header: t('outreach.summary.eligible'), key: 'eligible', width: 14 },
+    { header: t('outreach.summary.unknown'), key: 'unknown', width: 14 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  ws.autoFilter = { from: 'A1', to: 'D1' };
+  // A number stays a number (sortable, summable in Excel); a suppressed cell is the words the page shows.
+  const cell = (v: ProvinceCounts['rows'][number]['eligible']) => (typeof v === 'number' ? v : describePublic(v, String));
+  for (const r of data.rows) ws.addRow({ municipality: r.municipalityName, programme: r.title, eligible: cell(r.eligible), unknown: cell(r.unknown) });
+  ws.getColumn('eligible').alignment = { horizontal: 'right' };
+  ws.getColumn('unknown').alignment = { horizontal: 'right' };
+  const info = wb.addWorksheet(t('outreach.export.sheetInfo'));
+  info.addRows([
+    [t('outreach.export.generated'), formatDateTime(generatedAt, locale)],
+    ['', t('outreach.province.lead')],
+    ['', t('outreach.export.suppressed')],
+  ]);
+  info.getColumn(1).width = 20;
+  info.getColumn(2).width = 90;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -5,7 +5,7 @@ import type { FormValues } from '../../web/components/index.ts';
 import { idParam } from '../../web/params.ts';
 import { contentDisposition } from '../documents/documents.files.ts';
 import { XLSX_TYPE } from '../reports/reports.pages.tsx';
-import { visitListPdf, visitListXlsx } from './outreach.files.ts';
+import { outreachShopsXlsx, provinceCountsXlsx, visitListPdf, visitListXlsx } from './outreach.files.ts';
 import type { OutreachService } from './outreach.service.ts';
 import { OutreachCountsPage, OutreachPage, VisitListPage } from './outreach.views.tsx';
 
@@ -43,6 +43,25 @@ export function outreachPages(app: Hono<AppEnv>, deps: { outreach: OutreachServi
       return c.html(<OutreachCountsPage c={c} data={data} values={valuesOf(raw)} choices={choices} />);
     }
     return c.html(await staffPage(c, raw));
+  });
+
+  const xlsx = (c: AppContext, bytes: Buffer, name: string) => {
+    c.header('Content-Type', XLSX_TYPE);
+    c.header('Content-Disposition', contentDisposition(name));
+    c.header('Cache-Control', 'no-store');
+    return c.body(new Uint8Array(bytes));
+  };
+
+  // Every shop of the search (the page names the first 100), for the office to sort and share.
+  app.get('/outreach/shops.xlsx', async (c) => {
+    const data = await outreach.exportShops(c.var.actor, queryOf(c));
+    return xlsx(c, await outreachShopsXlsx(data, c.var.t, c.var.locale, new Date()), `방문후보-${data.result.refDate}.xlsx`);
+  });
+
+  // The counts by 시·군 × programme (the province's view, "5 미만" kept).
+  app.get('/outreach/counts.xlsx', async (c) => {
+    const data = await outreach.provinceCounts(c.var.actor, queryOf(c));
+    return xlsx(c, await provinceCountsXlsx(data, c.var.t, c.var.locale, new Date()), `시군별-지원대상-추정.xlsx`);
   });
 
   app.post('/outreach/visits', async (c) => {
@@ -84,10 +103,6 @@ export function outreachPages(app: Hono<AppEnv>, deps: { outreach: OutreachServi
 
   app.get('/outreach/visits/:id/xlsx', async (c) => {
     const data = await outreach.getVisitList(c.var.actor, idParam(c));
-    const bytes = await visitListXlsx(data, c.var.t, c.var.locale);
-    c.header('Content-Type', XLSX_TYPE);
-    c.header('Content-Disposition', contentDisposition(`방문목록-${data.list.day}-${data.list.id}.xlsx`));
-    c.header('Cache-Control', 'no-store');
-    return c.body(new Uint8Array(bytes));
+    return xlsx(c, await visitListXlsx(data, c.var.t, c.var.locale), `방문목록-${data.list.day}-${data.list.id}.xlsx`);
   });
 }

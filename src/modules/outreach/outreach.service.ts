@@ -35,6 +35,11 @@ export const LIST_LIMIT = 100;
 /** Candidates a visit list is chosen among (planVisitDay is quadratic). */
 const VISIT_CANDIDATES = 1200;
 
+/** Rows in the outreach workbook at most (a large 시·군 has about 30,000 shops; Excel takes 1 M). */
+export const EXPORT_LIMIT = 200_000;
+
+type Candidate = { id: string; dong: string | null; lon: number | null; lat: number | null; verdict: ShopVerdict };
+
 type RuleRow = Awaited<ReturnType<ProgramsRepository['currentRules']>>[number];
 
 export interface OutreachProgramme {
@@ -135,7 +140,31 @@ export function createOutreachService(deps: {
     return deps.stores.officeMunicipalities(db, area.officeId);
   }
 
-  async function compute(actor: Actor, f: OutreachQuery): Promise<OutreachResult & { candidates: { id: string; dong: string | null; lon: number | null; lat: number | null; verdict: ShopVerdict }[] }> {
+  /** The named rows of some candidates (details read in chunks: a whole 시·군 for the workbook). */
+  async function shopRows(listed: readonly Candidate[]): Promise<OutreachShopRow[]> {
+    const out: OutreachShopRow[] = [];
+    for (let i = 0; i < listed.length; i += 5_000) {
+      const chunk = listed.slice(i, i + 5_000);
+      const details = new Map((await repo.shopDetails(db, chunk.map((c) => c.id))).map((d) => [d.id, d]));
+      for (const c of chunk) {
+        const d = details.get(c.id);
+        out.push({
+          id: c.id,
+          name: d ? (d.branchName ? `${d.name} ${d.branchName}` : d.name) : c.id,
+          industry: d?.industrySmallName ?? d?.ksicName ?? null,
+          address: d?.roadAddress ?? d?.jibunAddress ?? null,
+          dong: c.dong,
+          status: c.verdict.status,
+          eligible: [...c.verdict.eligible],
+          unknown: [...c.verdict.unknown],
+          ask: askSummary(c.verdict.missing),
+        });
+      }
+    }
+    return out;
+  }
+
+  async function compute(actor: Actor, f: OutreachQuery): Promise<OutreachResult & { candidates: Candidate[] }> {
     const started = performance.now();
     const today = kstDate(now());
     const area = await areaOf(actor);
@@ -149,7 +178,7 @@ export function createOutreachService(deps: {
     const programmes = progRows.map((r, i) => describe(r, plans[i]!));
     const [shops, excluded] = await Promise.all([repo.candidates(db, { municipalityCodes: codes, visitedSince }), repo.excluded(db, { municipalityCodes: codes, visitedSince })]);
     const m = matchShops(shops, plans, today);
-    const candidates: { id: string; dong: string | null; lon: number | null; lat: number | null; verdict: ShopVerdict }[] = [];
+    const candidates: Candidate[] = [];
     for (const [i, v] of m.verdicts) {
       const s = shops[i]!;
       candidates.push({ id: s.id, dong: s.adongName, lon: s.lon, lat: s.lat, verdict: v });
@@ -175,21 +204,7 @@ export function createOutreachService(deps: {
       .filter((c) => !f.dong || (c.dong ?? '') === f.dong)
       .sort((a, b) => (a.verdict.status === b.verdict.status ? 0 : a.verdict.status === 'eligible' ? -1 : 1) || (a.dong ?? '').localeCompare(b.dong ?? '') || a.id.localeCompare(b.id))
       .slice(0, LIST_LIMIT);
-    const details = new Map((await repo.shopDetails(db, listed.map((c) => c.id))).map((d) => [d.id, d]));
-    const shopsOut: OutreachShopRow[] = listed.map((c) => {
-      const d = details.get(c.id);
-      return {
-        id: c.id,
-        name: d ? (d.branchName ? `${d.name} ${d.branchName}` : d.name) : c.id,
-        industry: d?.industrySmallName ?? d?.ksicName ?? null,
-        address: d?.roadAddress ?? d?.jibunAddress ?? null,
-        dong: c.dong,
-        status: c.verdict.status,
-        eligible: [...c.verdict.eligible],
-        unknown: [...c.verdict.unknown],
-        ask: askSummary(c.verdict.missing),
-      };
-    });
+    const shopsOut = await shopRows(listed);
     const title = new Map(progRows.map((r) => [r.key, r.title]));
     return {
       filter: f,
@@ -235,6 +250,21 @@ export function createOutreachService(deps: {
       const f = parseInput(OutreachQuery, raw);
       const { candidates: _c, ...r } = await compute(actor, f);
       return r;
+    },
+
+    /**
+     * Staff: every shop of the result for the workbook — the page names only the first LIST_LIMIT.
+     * Public registry data (no personal data): same authority as the page, no 접속기록.
+     */
+    async exportShops(actor: Actor | null, raw: unknown): Promise<{ result: OutreachResult; rows: OutreachShopRow[]; truncated: boolean }> {
+      authorize(actor, 'outreach.view');
+      if (outreachViewOf(actor) !== 'shops') throw new ForbiddenError();
+      const f = parseInput(OutreachQuery, raw);
+      const { candidates, ...result } = await compute(actor, f);
+      const ordered = candidates
+        .filter((c) => !f.dong || (c.dong ?? '') === f.dong)
+        .sort((a, b) => (a.dong ?? '\uffff').localeCompare(b.dong ?? '\uffff') || (a.verdict.status === b.verdict.status ? 0 : a.verdict.status === 'eligible' ? -1 : 1) || a.id.localeCompare(b.id));
+      return { result, rows: await shopRows(ordered.slice(0, EXPORT_LIMIT)), truncated: ordered.length > EXPORT_LIMIT };
     },
 
     /**

@@ -184,6 +184,9 @@ export function OutreachPage(props: {
 
               <section aria-labelledby="outreach-shops">
                 <h2 id="outreach-shops">{r.filter.dong ? t('outreach.shops.titleDong', { dong: r.filter.dong, n: r.shops.length }) : t('outreach.shops.title', { n: r.shops.length })}</h2>
+                <p>
+                  <a href={`/outreach/shops.xlsx${new URL(c.req.url).search}`}>{t('outreach.export.shopsLink', { n: (r.filter.dong ? (r.groups.find((g) => g.dong === r.filter.dong)?.eligible ?? 0) + (r.groups.find((g) => g.dong === r.filter.dong)?.unknown ?? 0) : r.totals.eligible + r.totals.unknown).toLocaleString('ko-KR') })}</a>
+                </p>
                 <DataTable
                   caption={t('outreach.shops.name')}
                   captionHidden
@@ -247,6 +250,9 @@ export function OutreachCountsPage(props: { c: AppContext; data: ProvinceCounts;
     <Layout c={c} title={t('outreach.province.title')}>
       <PageHeader title={t('outreach.province.title')} lead={t('outreach.province.lead')} />
       <FilterForm c={c} values={props.values} choices={props.choices} municipalities={[]} />
+      <p>
+        <a href={`/outreach/counts.xlsx${new URL(c.req.url).search}`}>{t('outreach.export.countsLink')}</a>
+      </p>
       <DataTable
         id="outreach-province"
         caption={t('outreach.province.title')}
