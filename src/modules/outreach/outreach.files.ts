@@ -13,6 +13,17 @@ import type { OutreachService, ProvinceCounts } from './outreach.service.ts';
  */
 type VisitData = Awaited<ReturnType<OutreachService['getVisitList']>>;
 
+/** A workbook of ours: a first sheet with a bold, frozen, filterable header row. */
+function workbook(sheet: string, columns: Partial<ExcelJS.Column>[]): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
+  const wb: ExcelJS.Workbook = new (excel().Workbook)();
+  wb.creator = '잇다 (Itda)';
+  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns;
+  ws.getRow(1).font = { bold: true };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return { wb, ws };
+}
+
 const shopName = (it: VisitData['items'][number]) => (it.branchName ? `${it.name} ${it.branchName}` : it.name);
 const address = (it: VisitData['items'][number]) => `${it.roadAddress ?? it.jibunAddress ?? ''}${it.floorInfo ? ` ${it.floorInfo}층` : ''}`;
 
@@ -52,10 +63,7 @@ export function visitListPdf(data: VisitData, t: Translate, locale: string, prin
 
 export async function visitListXlsx(data: VisitData, t: Translate, locale: string): Promise<Buffer> {
   const { list, items } = data;
-  const wb: ExcelJS.Workbook = new (excel().Workbook)();
-  wb.creator = '잇다 (Itda)';
-  const ws = wb.addWorksheet(t('outreach.pdf.title'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
+  const { wb, ws } = workbook(t('outreach.pdf.title'), [
     { header: t('outreach.visit.stop'), key: 'position', width: 6 },
     { header: t('outreach.groups.dong'), key: 'dong', width: 14 },
     { header: t('outreach.shops.name'), key: 'name', width: 28 },
@@ -67,9 +75,7 @@ export async function visitListXlsx(data: VisitData, t: Translate, locale: strin
     { header: t('stores.detail.id'), key: 'storeId', width: 24 },
     { header: 'lon', key: 'lon', width: 12 },
     { header: 'lat', key: 'lat', width: 12 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.autoFilter = { from: 'A1', to: 'K1' };
+  ]);
   for (const it of items) {
     ws.addRow({
       position: it.position,
@@ -107,10 +113,7 @@ type ShopsExport = Awaited<ReturnType<OutreachService['exportShops']>>;
 export async function outreachShopsXlsx(data: ShopsExport, t: Translate, locale: string, generatedAt: Date): Promise<Buffer> {
   const { result, rows } = data;
   const title = new Map([...result.programmes, ...result.drafted].map((p) => [p.key, p.title]));
-  const wb: ExcelJS.Workbook = new (excel().Workbook)();
-  wb.creator = '잇다 (Itda)';
-  const ws = wb.addWorksheet(t('outreach.export.sheetShops'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
+  const { wb, ws } = workbook(t('outreach.export.sheetShops'), [
     { header: t('outreach.groups.dong'), key: 'dong', width: 14 },
     { header: t('outreach.shops.name'), key: 'name', width: 28 },
     { header: t('stores.col.industry'), key: 'industry', width: 18 },
@@ -120,9 +123,7 @@ export async function outreachShopsXlsx(data: ShopsExport, t: Translate, locale:
     { header: t('outreach.export.mayFit'), key: 'unknown', width: 40 },
     { header: t('outreach.shops.ask'), key: 'ask', width: 32 },
     { header: t('stores.detail.id'), key: 'storeId', width: 24 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.autoFilter = { from: 'A1', to: 'I1' };
+  ]);
   for (const r of rows) {
     ws.addRow({
       dong: r.dong ?? t('outreach.noDong'),
@@ -156,17 +157,12 @@ export async function outreachShopsXlsx(data: ShopsExport, t: Translate, locale:
 
 /** The province's counts by 시·군 × programme as a workbook, with the same "5 미만" the page shows. */
 export async function provinceCountsXlsx(data: ProvinceCounts, t: Translate, locale: string, generatedAt: Date): Promise<Buffer> {
-  const wb: ExcelJS.Workbook = new (excel().Workbook)();
-  wb.creator = '잇다 (Itda)';
-  const ws = wb.addWorksheet(t('outreach.export.sheetCounts'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
+  const { wb, ws } = workbook(t('outreach.export.sheetCounts'), [
     { header: t('outreach.province.municipality'), key: 'municipality', width: 14 },
     { header: t('outreach.programmes.name'), key: 'programme', width: 44 },
     { header: t('outreach.summary.eligible'), key: 'eligible', width: 14 },
     { header: t('outreach.summary.unknown'), key: 'unknown', width: 14 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.autoFilter = { from: 'A1', to: 'D1' };
+  ]);
   // A number stays a number (sortable, summable in Excel); a suppressed cell is the words the page shows.
   const cell = (v: ProvinceCounts['rows'][number]['eligible']) => (typeof v === 'number' ? v : describePublic(v, String));
   for (const r of data.rows) ws.addRow({ municipality: r.municipalityName, programme: r.title, eligible: cell(r.eligible), unknown: cell(r.unknown) });
