@@ -180,6 +180,11 @@ async function runPrimary(config: Config, logger: Logger) {
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  // As a single process does (issue 14 §6): a parent that went away (npm) stops the primary, and so the workers.
+  const parentPid = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parentPid) shutdown('parent exited');
+  }, 1_000).unref();
 }
 
 function printDemo(firstLoad: boolean) {
