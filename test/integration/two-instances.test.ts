@@ -4,7 +4,8 @@
  * cluster workers or two machines behind a load balancer are. A person's requests may reach either,
  * so everything that must hold across requests lives in the database:
  * - a session made by signing in on A is valid on B, and signing out on B ends it on A;
- * - failed sign-ins split over A and B count toward one lock-out (even when they arrive at once);
+ * - failed sign-ins split over A and B count toward one lock-out (even when they arrive at once), and
+ *   a second-factor code taken on A cannot be replayed on B;
  * - a queued job runs once although both run their job loops, and two runs of one job never overlap
  *   (job_lease);
  * - a business's facts changed through A, and a programme changed in the database, show on B's
@@ -19,6 +20,7 @@ import { createApp, type App } from '../../src/app.ts';
 import { buildServices, type Services } from '../../src/compose.ts';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { jobHandlers, prepareJobs, SKIPPED, startWorker, withLeases, type Worker } from '../../src/jobs/jobs.ts';
+import { totpCode } from '../../src/modules/auth/auth.totp.ts';
 import { createHarness, TEST_PASSWORD, type Harness } from '../harness.ts';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -144,6 +146,26 @@ describe('two instances over one PostgreSQL database', () => {
     expect((await br.on(a).get('/home')).status).toBe(303);
     h.clock.advance(h.config.lockout.minutes * 60_000 + 1_000);
     expect((await br.on(b).login(u.login, TEST_PASSWORD)).headers.get('location')).toBe('/home');
+  });
+
+  it('share the second factor’s used codes: a code taken on A is refused when replayed on B', async (ctx) => {
+    ctx.skip(!ON_POSTGRES, PGLITE_SKIP);
+    const u = await h.createUser('operator', { login: 'two-totp' });
+    const code = await totpCode(h.authenticator.secrets.get('two-totp')!, h.clock.now());
+    const onA = h.clientOf(a.app);
+    expect((await onA.post('/login', { login: u.login, password: TEST_PASSWORD })).headers.get('location')).toMatch(/^\/login\/second-factor/);
+    const taken = await onA.post('/login/second-factor', { code, next: '' });
+    expect(taken.status).toBe(303);
+    expect(taken.headers.get('location')).toBe('/home');
+
+    // Someone who saw the password and the code tries them on B within the same 30 seconds.
+    const onB = h.clientOf(b.app);
+    expect((await onB.post('/login', { login: u.login, password: TEST_PASSWORD })).headers.get('location')).toMatch(/^\/login\/second-factor/);
+    const replayed = await onB.post('/login/second-factor', { code, next: '' });
+    expect(replayed.status).not.toBe(303);
+    expect((await onB.get('/home')).status).toBe(303);
+    const failures = await h.db.selectFrom('auditEvent').select('detail').where('action', '=', 'auth.second_factor_failed').where('targetUserId', '=', u.id).execute();
+    expect(failures.map((f) => (f.detail as { reason?: string }).reason)).toEqual(['replay']);
   });
 
   describe('jobs', () => {
