@@ -55,7 +55,6 @@ import { createEligibilityRepository } from './modules/eligibility/eligibility.r
 import { createEligibilityService } from './modules/eligibility/eligibility.service.ts';
 import { createStoredVerdicts } from './modules/matching/stored-verdicts.service.ts';
 import { createVerdictsRepository } from './modules/matching/verdicts.repository.ts';
-import { createVerdictStore } from './modules/matching/matching.service.ts';
 import { createParticipationsRepository } from './modules/participations/participations.repository.ts';
 import { createParticipationsService } from './modules/participations/participations.service.ts';
 import { createDocumentsRepository } from './modules/documents/documents.repository.ts';
@@ -132,8 +131,6 @@ export function buildServices(database: Database, config: Config, logger: Logger
     logger,
   });
   const eligibility = createEligibilityService({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
-  // Stored verdicts (issue 12 §2): the verdict matrix of tracked businesses × the catalogue.
-  const verdicts = createVerdictStore({ db, programs: programsRepo, repo: createEligibilityRepository(), now });
   // Reminders the owner agreed to (issue 13 §2): the one door for status changes, documents due, the weekly digest and the survey.
   const remindersService = createRemindersService({ db, repo: createRemindersRepository(), gate, audit, notifications, eligibility, now, publicUrl: config.publicUrl });
   late.reminders = remindersService;
@@ -277,7 +274,6 @@ export function buildServices(database: Database, config: Config, logger: Logger
     programs,
     notices,
     eligibility,
-    verdicts,
     storedVerdicts,
     gate,
     businesses,

@@ -30,6 +30,9 @@ const EnvSchema = z.object({
   ITDA_TOTP_KEY: z.string().min(16).optional(),
   ITDA_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   ITDA_WORKER: bool.default(true),
+  // Processes serving HTTP on the one port (node:cluster), each with its own pool and job worker;
+  // PostgreSQL only (issue 12 §4; docs/architecture.md, "Several processes").
+  ITDA_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   // Notifications
   ITDA_NOTIFY_EMAIL: z.enum(['log', 'smtp']).default('log'),
   ITDA_NOTIFY_SMS: z.enum(['log', 'http']).default('log'),
@@ -96,6 +99,8 @@ export interface Config {
   secondFactor: { trustedNetworks: TrustedNetworks | null; key: string; keyConfigured: boolean };
   bodyLimitBytes: number;
   worker: boolean;
+  /** How many processes serve (ITDA_WORKERS); more than 1 only on PostgreSQL. */
+  workers: number;
   notify: {
     email: 'log' | 'smtp';
     sms: 'log' | 'http';
@@ -141,6 +146,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (database.kind === 'postgres' && e.ITDA_DEMO === true) {
     throw new ConfigError('ITDA_DEMO는 내장 데이터베이스(PGlite)에서만 켤 수 있습니다 (ITDA_DEMO is only for the embedded database).');
   }
+  // PGlite is one process's database (it lives in this process's memory and locks its folder).
+  if (database.kind === 'pglite' && e.ITDA_WORKERS > 1) {
+    throw new ConfigError(
+      'ITDA_WORKERS는 PostgreSQL(DATABASE_URL)에서만 1보다 클 수 있습니다: 내장 데이터베이스(PGlite)는 한 프로세스만 엽니다 (ITDA_WORKERS > 1 needs DATABASE_URL: PGlite is opened by one process only).',
+    );
+  }
   if (e.ITDA_NOTIFY_EMAIL === 'smtp' && !e.ITDA_SMTP_URL) {
     throw new ConfigError('ITDA_NOTIFY_EMAIL=smtp 에는 ITDA_SMTP_URL 이 필요합니다.');
   }
@@ -172,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     bodyLimitBytes: e.ITDA_BODY_LIMIT_BYTES,
     worker: e.ITDA_WORKER,
+    workers: e.ITDA_WORKERS,
     notify: {
       email: e.ITDA_NOTIFY_EMAIL,
       sms: e.ITDA_NOTIFY_SMS,

@@ -35,7 +35,7 @@ export class RealClock extends Clock {
  * production wiring (buildServices + createApp). Log lines are captured for assertions.
  */
 export async function createHarness(env: Record<string, string> = {}) {
-  const { db, database, close } = await testDatabase();
+  const { db, database, close, url } = await testDatabase();
   const config: Config = loadConfig({ ITDA_DEMO: 'off', ITDA_LOG_LEVEL: 'info', ...env });
   const logLines: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -108,6 +108,8 @@ export async function createHarness(env: Record<string, string> = {}) {
     app,
     db,
     database,
+    /** The PostgreSQL database's address (TEST_DATABASE_URL runs), for a second instance over it. */
+    url,
     services,
     config,
     clock,

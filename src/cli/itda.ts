@@ -8,7 +8,7 @@ import { backupDatabase, BackupError, backupKeyFrom, restoreDatabase, verifyRest
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { draftRule } from '../domain/drafter/index.ts';
-import { jobHandlers, JOBS, type JobName } from '../jobs/jobs.ts';
+import { jobHandlers, JOBS, withLeases, type JobName } from '../jobs/jobs.ts';
 import { translator } from '../i18n/i18n.ts';
 import { createLogger } from '../logger.ts';
 import { StoreImportError } from '../modules/stores/stores.service.ts';
@@ -258,7 +258,8 @@ export async function runCli(
         err(`${lang === 'ko' ? '작업 이름' : 'Job name'}: ${Object.keys(JOBS).join(', ')}`);
         return 2;
       }
-      const result = await jobHandlers(services)[name]();
+      // Under the job's lease: a run by hand does not overlap the same job running in the server.
+      const result = await withLeases(database.db, jobHandlers(services), logger)[name]();
       out(JSON.stringify(result));
       return 0;
     }

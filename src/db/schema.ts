@@ -910,3 +910,13 @@ export interface DB {
   verdictDirtyProgramme: VerdictDirtyProgrammeTable;
   verdictState: VerdictStateTable;
 }
+
+// ── Job leases (migration 20261206230000, issue 12 §4: several processes) ──
+export interface JobLeaseTable {
+  name: string;
+  holder: string;
+  until: Timestamp;
+}
+export interface DB {
+  jobLease: JobLeaseTable;
+}

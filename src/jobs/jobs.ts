@@ -1,7 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
 import type { Services } from '../compose.ts';
+import { createJobLeaseRepository } from './job-lease.repository.ts';
 
 /**
  * Background jobs on pg-boss, in the same database as the data (no Redis): on PGlite its SQL
@@ -9,6 +14,11 @@ import type { Services } from '../compose.ts';
  * request's transaction.
  *
  * Every job name has a handler here; `startWorker` refuses to start if one is missing.
+ *
+ * Several processes (ITDA_WORKERS, or several machines) each run this worker on the same database:
+ * pg-boss gives each queued job to one of them (FOR UPDATE SKIP LOCKED) and sends each cron tick
+ * once (its cron clock row and a 60 s singleton key), and `withLeases` keeps two runs of the same
+ * job from overlapping (test/integration/two-instances.test.ts).
  */
 export const JOBS = {
   /** Deletes sessions past their idle or absolute timeout (안전성 확보조치 기준 §6: 자동 접속차단). */
@@ -67,6 +77,49 @@ export function jobHandlers(services: Services): JobHandlers {
   };
 }
 
+/** How long a run's lease lasts without renewal (a process that died frees it after this). */
+export const JOB_LEASE_SECONDS = 120;
+
+/** What a run answers when the same job is running in another process (or another run of this one). */
+export const SKIPPED = { skipped: 'running elsewhere' } as const;
+
+/**
+ * The handlers, each holding the job's lease (job_lease, renewed every 30 s) while it runs: a run of
+ * a job whose lease another run holds does nothing and answers SKIPPED. Every job reads what is due
+ * when it runs, so the running one does the skipped one's work; what became due after it looked is
+ * taken by the next tick (the outbox and the verdict columns every minute, the others daily).
+ */
+export function withLeases(db: Kysely<DB>, handlers: JobHandlers, logger: Logger, opts: { leaseSeconds?: number } = {}): JobHandlers {
+  const repo = createJobLeaseRepository();
+  const seconds = opts.leaseSeconds ?? JOB_LEASE_SECONDS;
+  const out = {} as Record<JobName, () => Promise<unknown>>;
+  for (const name of Object.keys(handlers) as JobName[]) {
+    out[name] = async () => {
+      const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+      if (!(await repo.take(db, name, holder, seconds))) {
+        logger.info({ job: name }, 'job skipped: running in another process');
+        return SKIPPED;
+      }
+      const renewing = setInterval(
+        () =>
+          void repo.renew(db, name, holder, seconds).then(
+            (kept) => kept || logger.warn({ job: name }, 'job lease lost (ran out): another process may start this job'),
+            (err: unknown) => logger.warn({ err, job: name }, 'job lease not renewed'),
+          ),
+        Math.max(1, Math.floor(seconds / 4)) * 1000,
+      );
+      renewing.unref();
+      try {
+        return await handlers[name]();
+      } finally {
+        clearInterval(renewing);
+        await repo.release(db, name, holder).catch((err: unknown) => logger.warn({ err, job: name }, 'job lease not released (it runs out by itself)'));
+      }
+    };
+  }
+  return out;
+}
+
 export interface Worker {
   boss: PgBoss;
   /** Run a job now (used by tests and `itda jobs run`). */
@@ -74,11 +127,35 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
+/**
+ * pg-boss's schema, every job's queue and its cron schedule, made once (the cluster's primary, before
+ * it forks: ITDA_WORKERS). Several processes creating the same new queue at once deadlock in pg-boss
+ * (each queue is a partition made by DDL: seen when two workers started on an empty database), so
+ * the workers started after this (`prepared: true`) only work and keep time.
+ */
+export async function prepareJobs(database: Database, logger: Logger): Promise<void> {
+  const boss = new PgBoss({ db: database.executor, schema: 'pgboss', schedule: false, supervise: false });
+  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  await boss.start();
+  try {
+    await createQueues(boss, true);
+  } finally {
+    await boss.stop({ graceful: false, close: false });
+  }
+}
+
+async function createQueues(boss: PgBoss, schedule: boolean) {
+  for (const [name, def] of Object.entries(JOBS) as [JobName, (typeof JOBS)[JobName]][]) {
+    await boss.createQueue(name);
+    if (schedule) await boss.schedule(name, def.cron, undefined, { tz: 'Asia/Seoul' });
+  }
+}
+
 export async function startWorker(
   database: Database,
   handlers: Partial<JobHandlers>,
   logger: Logger,
-  opts: { schedule?: boolean; pollingIntervalSeconds?: number } = {},
+  opts: { schedule?: boolean; pollingIntervalSeconds?: number; prepared?: boolean } = {},
 ): Promise<Worker> {
   for (const name of Object.keys(JOBS) as JobName[]) {
     if (typeof handlers[name] !== 'function') throw new Error(`작업 처리기가 없습니다 (missing job handler): ${name}`);
@@ -90,17 +167,17 @@ export async function startWorker(
     supervise: true,
   });
   boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  const run = withLeases(database.db, handlers as JobHandlers, logger);
   await boss.start();
-  for (const [name, def] of Object.entries(JOBS) as [JobName, (typeof JOBS)[JobName]][]) {
-    await boss.createQueue(name);
+  if (!opts.prepared) await createQueues(boss, opts.schedule ?? true);
+  for (const name of Object.keys(JOBS) as JobName[]) {
     await boss.work(name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {
       for (const job of jobs) {
         const started = Date.now();
-        const result = await handlers[name]!();
+        const result = await run[name]();
         logger.info({ job: name, id: job.id, ms: Date.now() - started, result }, 'job done');
       }
     });
-    if (opts.schedule ?? true) await boss.schedule(name, def.cron, undefined, { tz: 'Asia/Seoul' });
   }
   return {
     boss,

@@ -3,12 +3,18 @@
  * (eligibility.evaluateBusiness): reviewed programmes by their verdict, programmes awaiting review
  * as unknown where the screen lets the business through and ineligible where it rules it out.
  * Then after a business changes and a programme is published, through the hooks only.
+ * The in-process matrix is not part of the app's composition (a copy per process goes stale in the
+ * other processes; the pages read business_verdict): made here over the harness's database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/domain/eligibility/index.ts';
+import { createEligibilityRepository } from '../../src/modules/eligibility/eligibility.repository.ts';
+import { createVerdictStore, type VerdictStore } from '../../src/modules/matching/matching.service.ts';
+import { createProgramsRepository } from '../../src/modules/programs/programs.repository.ts';
 import { createHarness, type Harness } from '../harness.ts';
 
 let h: Harness;
+let store: VerdictStore;
 let ids: string[] = [];
 
 const shop = (name: string, municipalityCode: string | null, sidoCode: string, more: Record<string, unknown> = {}) => ({
@@ -66,6 +72,7 @@ async function programme(
 beforeAll(async () => {
   h = await createHarness();
   h.clock.current = new Date('2026-12-02T01:00:00Z');
+  store = createVerdictStore({ db: h.db, programs: createProgramsRepository(), repo: createEligibilityRepository(), now: h.clock.now });
   await programme(
     'vs-small',
     { all: [{ type: 'smallBusiness' }, { type: 'ksic', excludeSets: ['sbiz-standard-exclusions'] }] },
@@ -109,7 +116,7 @@ describe('stored verdicts (verdict matrix) = per-business engine', () => {
     let cells = 0;
     for (const id of ids) {
       const want = await oracle(id);
-      const got = await h.services.verdicts.verdictsOf(id);
+      const got = await store.verdictsOf(id);
       expect(got).toBeDefined();
       expect(Object.fromEntries(got!)).toEqual(Object.fromEntries(want));
       cells += want.size;
@@ -117,21 +124,21 @@ describe('stored verdicts (verdict matrix) = per-business engine', () => {
     expect(cells).toBe(ids.length * 7);
     // all three verdicts occur
     const seen = new Set<string>();
-    for (const id of ids) for (const v of (await h.services.verdicts.verdictsOf(id))!.values()) seen.add(v);
+    for (const id of ids) for (const v of (await store.verdictsOf(id))!.values()) seen.add(v);
     expect([...seen].sort()).toEqual(['eligible', 'ineligible', 'unknown']);
   });
 
   it('after a business changes (hook: one row) and a new business appears', async () => {
     await h.db.updateTable('business').set({ annualRevenue: 900_000_000, workers: 12 }).where('id', '=', ids[0]!).execute();
-    await h.services.verdicts.businessChanged(ids[0]!);
+    await store.businessChanged(ids[0]!);
     const [added] = await h.db
       .insertInto('business')
       .values({ ...shop('새 가게', '41460', '41'), officeId: await h.ensureOffice() })
       .returning('id')
       .execute();
-    await h.services.verdicts.businessChanged(added!.id);
+    await store.businessChanged(added!.id);
     for (const id of [ids[0]!, added!.id]) {
-      expect(Object.fromEntries((await h.services.verdicts.verdictsOf(id))!)).toEqual(Object.fromEntries(await oracle(id)));
+      expect(Object.fromEntries((await store.verdictsOf(id))!)).toEqual(Object.fromEntries(await oracle(id)));
     }
   });
 
@@ -142,15 +149,15 @@ describe('stored verdicts (verdict matrix) = per-business engine', () => {
       .select(['p.key', 'v.id', 'v.ruleReview'])
       .where('v.ruleReview', '=', 'reviewed')
       .executeTakeFirstOrThrow();
-    const before = await h.services.verdicts.countsOf(p.key);
+    const before = await store.countsOf(p.key);
     await h.db.updateTable('programmeVersion').set({ ruleReview: 'drafted' }).where('id', '=', p.id).execute();
-    await h.services.verdicts.programmePublished(p.key);
-    expect(await h.services.verdicts.judges(p.key)).toBe(false);
-    expect((await h.services.verdicts.countsOf(p.key))!.eligible).toBe(0);
+    await store.programmePublished(p.key);
+    expect(await store.judges(p.key)).toBe(false);
+    expect((await store.countsOf(p.key))!.eligible).toBe(0);
     for (const id of ids)
-      expect(Object.fromEntries((await h.services.verdicts.verdictsOf(id))!)).toEqual(Object.fromEntries(await oracle(id)));
+      expect(Object.fromEntries((await store.verdictsOf(id))!)).toEqual(Object.fromEntries(await oracle(id)));
     await h.db.updateTable('programmeVersion').set({ ruleReview: p.ruleReview }).where('id', '=', p.id).execute();
-    await h.services.verdicts.programmePublished(p.key);
-    expect(await h.services.verdicts.countsOf(p.key)).toEqual(before);
+    await store.programmePublished(p.key);
+    expect(await store.countsOf(p.key)).toEqual(before);
   });
 });

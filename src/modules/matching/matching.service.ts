@@ -15,6 +15,9 @@
  *
  * Not yet: the registry shops (store) as rows. The pages (/home, /businesses/:id) read the stored
  * verdicts of business_verdict instead (stored-verdicts.service.ts, shared by several processes).
+ * Deliberately not in the app's composition (src/compose.ts): its hooks are called by nobody and its
+ * copy lives in one process, so with several processes (ITDA_WORKERS) a change made through one would
+ * never reach another's copy. Used by its own test only (test/integration/verdict-store.test.ts).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
