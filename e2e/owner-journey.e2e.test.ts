@@ -6,7 +6,7 @@ import { isValidBrn } from '../src/domain/identifiers.ts';
 import { shortTitle } from '../src/domain/reminders.ts';
 import { catalogue } from '../src/i18n/i18n.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { checkA11y, E2E, h1, horizontalOverflow, msg, navigate, printMinorA11yFindings, screenshot, setCheckbox, signIn, staffAccounts, type Credentials } from './support.ts';
+import { checkA11y, E2E, importCatalogue, h1, horizontalOverflow, msg, navigate, printMinorA11yFindings, screenshot, setCheckbox, signIn, staffAccounts, type Credentials } from './support.ts';
 
 /**
  * Issue 13, the acceptance journey, at 375 px: a Vietnamese-speaking owner does the self-check in
@@ -25,7 +25,7 @@ import { checkA11y, E2E, h1, horizontalOverflow, msg, navigate, printMinorA11yFi
 let server: RunningServer;
 let e2e: E2E;
 let kind: string;
-let accounts: Record<'clerk', Credentials>;
+let accounts: Record<'clerk' | 'admin', Credentials>;
 
 const RUN = Date.now().toString(36);
 const PHONE = `010-${String(Date.now() % 10_000).padStart(4, '0')}-${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`;
@@ -83,7 +83,15 @@ beforeAll(async () => {
   server = await startServer({ env: { ITDA_NOTIFY_SMS: 'http', ITDA_SMS_ENDPOINT: endpoint, ITDA_SMS_QUIET_START: '0', ITDA_SMS_QUIET_END: '0' } });
   e2e = await E2E.start(server);
   kind = server.store.kind;
-  accounts = await staffAccounts(e2e, ['clerk']);
+  accounts = await staffAccounts(e2e, ['clerk', 'admin']);
+  if (kind === 'postgres') {
+    // No catalogue without the demo: the administrator imports the sample notices, so the clerk has
+    // a programme to record her application under.
+    const admin = await e2e.newPage();
+    await signIn(admin, e2e.origin, accounts.admin);
+    expect(await importCatalogue(admin, e2e.origin)).toContain('전체 11건');
+    await admin.context().close();
+  }
 });
 afterAll(async () => {
   printMinorA11yFindings(import.meta.url);
