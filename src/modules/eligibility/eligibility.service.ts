@@ -178,6 +178,9 @@ export function createEligibilityService(deps: {
         oneFactShort: merged.oneFactShort.filter(open),
         moreFactsShort: merged.moreFactsShort.filter(open),
         info,
+        // The facts the explanations were built on (the typical corner), for rendering them in the
+        // owner's language from their structure.
+        facts: corners[0]!,
       };
     },
 
