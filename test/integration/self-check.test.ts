@@ -133,7 +133,8 @@ describe('/check, the public self-check', () => {
     expect(card).toContain('Đáp ứng tất cả các điều kiện sau');
     expect(card).toContain('<span class="itda-crit-status">Đáp ứng</span>');
     expect(card).toContain('Doanh thu năm (<span lang="ko">연매출</span>): không quá 300 triệu won');
-    expect(card).toContain('100 triệu won');
+    // Her answer was a range (1억~3억): the value says so, not its lower end.
+    expect(card).toContain(' — từ 100 triệu won đến dưới 300 triệu won');
     const why = card.split('<ul class="itda-explanation">')[1]?.split('</details>')[0] ?? '';
     expect(why).not.toBe('');
     expect(why.replace(/<span lang="ko">[^<]*<\/span>/g, '')).not.toMatch(/[가-힣]/);
@@ -231,14 +232,14 @@ describe('JSON API for partner sites (issue 13 §1)', () => {
     expect(small(vi).explanation!.split('\n')).toEqual([
       'Đáp ứng tất cả các điều kiện sau: Đáp ứng',
       '  - [Đáp ứng] Địa điểm kinh doanh (소재지): Gyeonggi-do (경기도) — Suwon-si (수원시)',
-      '  - [Đáp ứng] Doanh thu năm (연매출): không quá 300 triệu won — 100 triệu won',
+      '  - [Đáp ứng] Doanh thu năm (연매출): không quá 300 triệu won — từ 100 triệu won đến dưới 300 triệu won',
     ]);
     expect(vi.openingLater[0]!.text).toBe('Có thể đăng ký từ ngày 2027-06-01');
     const zh = (await (
       await h.app.request('/api/v1/eligibility/check', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'zh-CN,zh;q=0.9' }, body: JSON.stringify(answers) })
     ).json()) as Body;
     expect(zh.lang).toBe('zh');
-    expect(small(zh).explanation).toContain('年销售额 (연매출)：3亿韩元以下 — 1亿韩元');
+    expect(small(zh).explanation).toContain('年销售额 (연매출)：3亿韩元以下 — 1亿韩元以上、不满3亿韩元');
     const ko = (await (await post(answers, '198.51.100.21')).json()) as Body;
     expect(ko.lang).toBe('ko');
     expect(small(ko).summary).toBe('신청 가능 — 조건 2개 모두 충족');

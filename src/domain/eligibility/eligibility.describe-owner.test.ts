@@ -148,6 +148,17 @@ describe('official terms sit in brackets beside the translation', () => {
     expect(plainText(ownerValue({ type: 'workers', maxExclusive: 5 }, KNOWN, REF, 'vi'))).toBe('2 người');
     expect(plainText(ownerValue({ type: 'revenue', max: 1 }, {}, REF, 'vi'))).toBe('chưa có thông tin');
   });
+
+  it('a range answer reads as the range she gave, not as its lower end (the self-check\'s corners)', () => {
+    const lower: BusinessFacts = { annualRevenue: 100_000_000, openedOn: '2021-03-01', ownerBirthDate: '1996-12-02' };
+    const upper: BusinessFacts = { annualRevenue: 299_999_999, openedOn: '2021-03-31', ownerBirthDate: '1986-12-03' };
+    expect(plainText(ownerValue({ type: 'revenue', max: 1 }, lower, REF, 'vi', upper))).toBe('từ 100 triệu won đến dưới 300 triệu won');
+    expect(plainText(ownerValue({ type: 'revenue', max: 1 }, lower, REF, 'zh', upper))).toBe('1亿韩元以上、不满3亿韩元');
+    expect(plainText(ownerValue({ type: 'businessAge', minMonths: 1 }, lower, REF, 'en', upper))).toBe('5 years 8 months – 5 years 9 months (opened 2021-03)');
+    expect(plainText(ownerValue({ type: 'ownerAge', max: 39 }, lower, REF, 'zh', upper))).toBe('30–39岁');
+    // An exact answer (the API's annualRevenue) stays exact.
+    expect(plainText(ownerValue({ type: 'revenue', max: 1 }, lower, REF, 'en', { ...upper, annualRevenue: 100_000_000 }))).toBe('KRW 100 million');
+  });
 });
 
 describe('amounts', () => {

@@ -357,25 +357,44 @@ export function ownerRule(c: Criterion, lang: OwnerLang): Words {
 const unknown = (lang: OwnerLang): Part[] => [t(pick(lang, UNKNOWN_VALUE))];
 const yesNo = (lang: OwnerLang, x: boolean): Part[] => [t(x ? pick(lang, { en: 'yes', zh: '是', vi: 'có' }) : pick(lang, { en: 'no', zh: '否', vi: 'không' }))];
 
-function revenueWords(lang: OwnerLang, r: number | null | undefined): Part[] {
-  return r == null ? unknown(lang) : [t(formatKrwFor(r, lang))];
+function revenueWords(lang: OwnerLang, r: number | null | undefined, hi?: number | null): Part[] {
+  if (r == null) return unknown(lang);
+  // A band answered: [lower, upper + 1) (self-check.ts judges its last won).
+  if (hi != null && hi > r) return [t(range(lang, formatKrwFor(r, lang), formatKrwFor(hi + 1, lang), false))];
+  return [t(formatKrwFor(r, lang))];
 }
 
-/** The business's value for one criterion, from her facts on the reference date. */
-export function ownerValue(c: Criterion, facts: BusinessFacts, refDate: string, lang: OwnerLang): Words {
+/**
+ * The business's value for one criterion, from her facts on the reference date. `upper`: the
+ * self-check judges a range answer at its ends (self-check.ts); `facts` hold the lower ends and
+ * `upper` the upper ones, and the value then reads as the range she answered ("from 100 to under
+ * 300 million won") rather than as an exact figure she never gave.
+ */
+export function ownerValue(c: Criterion, facts: BusinessFacts, refDate: string, lang: OwnerLang, upper?: BusinessFacts): Words {
   const f = facts;
   switch (c.type) {
     case 'region':
       return f.municipalityCode ? municipalityWords(f.municipalityCode) : f.sidoCode ? sidoWords(f.sidoCode) : unknown(lang);
     case 'businessAge': {
       if (!f.openedOn || !tryParseIsoDate(f.openedOn)) return unknown(lang);
+      const last = upper?.openedOn;
+      if (last && last !== f.openedOn && tryParseIsoDate(last) && last.slice(0, 7) === f.openedOn.slice(0, 7)) {
+        // Opened some day in that month: from the age on its last day to the age on its first.
+        const young = wholeMonthsBetween(last, refDate);
+        const old = wholeMonthsBetween(f.openedOn, refDate);
+        if (young >= 0) {
+          const m = young === old ? formatMonthsFor(old, lang) : `${formatMonthsFor(young, lang)} – ${formatMonthsFor(old, lang)}`;
+          const month = f.openedOn.slice(0, 7);
+          return [t(pick(lang, { en: `${m} (opened ${month})`, zh: `${m}（开业 ${month}）`, vi: `${m} (khai trương ${month})` }))];
+        }
+      }
       const a = wholeMonthsBetween(f.openedOn, refDate);
       if (a < 0) return [t(pick(lang, { en: `not open yet (opening ${f.openedOn})`, zh: `尚未开业（开业日期 ${f.openedOn}）`, vi: `chưa khai trương (ngày khai trương ${f.openedOn})` }))];
       const m = formatMonthsFor(a, lang);
       return [t(pick(lang, { en: `${m} (opened ${f.openedOn})`, zh: `${m}（开业日期 ${f.openedOn}）`, vi: `${m} (khai trương ${f.openedOn})` }))];
     }
     case 'revenue':
-      return revenueWords(lang, f.annualRevenue);
+      return revenueWords(lang, f.annualRevenue, upper?.annualRevenue);
     case 'workers':
       return f.workers == null ? unknown(lang) : [t(people(lang, f.workers))];
     case 'smallBusiness':
@@ -383,7 +402,7 @@ export function ownerValue(c: Criterion, facts: BusinessFacts, refDate: string, 
         [
           headed(lang, termOf(lang, 'ksic'), f.ksicCode ? ksicWords(f.ksicCode) : unknown(lang)),
           headed(lang, termOf(lang, 'workers'), f.workers == null ? unknown(lang) : [t(people(lang, f.workers))]),
-          headed(lang, termOf(lang, 'revenue'), revenueWords(lang, f.annualRevenue)),
+          headed(lang, termOf(lang, 'revenue'), revenueWords(lang, f.annualRevenue, upper?.annualRevenue)),
         ],
         pick(lang, LIST),
       );
@@ -392,7 +411,9 @@ export function ownerValue(c: Criterion, facts: BusinessFacts, refDate: string, 
     case 'ownerAge': {
       if (!f.ownerBirthDate || !tryParseIsoDate(f.ownerBirthDate)) return unknown(lang);
       const a = ageOn(f.ownerBirthDate, refDate);
-      return [t(pick(lang, { en: `${a}`, zh: `${a}岁`, vi: `${a} tuổi` }))];
+      const b = upper?.ownerBirthDate && tryParseIsoDate(upper.ownerBirthDate) ? ageOn(upper.ownerBirthDate, refDate) : a;
+      const shown = b === a ? `${a}` : `${Math.min(a, b)}–${Math.max(a, b)}`;
+      return [t(pick(lang, { en: shown, zh: `${shown}岁`, vi: `${shown} tuổi` }))];
     }
     case 'ownerGender':
       return f.ownerGender ? label(lang, f.ownerGender) : unknown(lang);
@@ -491,9 +512,10 @@ export function ownerValue(c: Criterion, facts: BusinessFacts, refDate: string, 
 // ── The tree ──────────────────────────────────────────────────────────────────────────────────
 /**
  * The explanation tree in the owner's language. `facts` are the facts the engine judged (the
- * self-check's typical corner), `refDate` its reference date.
+ * self-check's typical corner: every range at its lower end), `refDate` its reference date, `upper`
+ * the corner with every range at its upper end (see ownerValue).
  */
-export function ownerExplanation(e: Explanation, facts: BusinessFacts, refDate: string, lang: OwnerLang): OwnerExplanation {
+export function ownerExplanation(e: Explanation, facts: BusinessFacts, refDate: string, lang: OwnerLang, upper?: BusinessFacts): OwnerExplanation {
   if (e.kind === 'criterion') {
     const c = e.criterion;
     return {
@@ -501,7 +523,7 @@ export function ownerExplanation(e: Explanation, facts: BusinessFacts, refDate: 
       index: e.index,
       verdict: e.verdict,
       rule: ownerRule(c, lang),
-      value: ownerValue(c, facts, refDate, lang),
+      value: ownerValue(c, facts, refDate, lang, upper),
       ...(c.note ? { note: [k(c.note)] } : {}),
       ...(c.source ? { source: [k(c.source)] } : {}),
     };
@@ -510,7 +532,7 @@ export function ownerExplanation(e: Explanation, facts: BusinessFacts, refDate: 
     kind: e.kind,
     verdict: e.verdict,
     empty: e.children.length === 0,
-    children: e.children.map((ch) => ownerExplanation(ch, facts, refDate, lang)),
+    children: e.children.map((ch) => ownerExplanation(ch, facts, refDate, lang, upper)),
   };
 }
 

@@ -143,7 +143,7 @@ export function checkApiRoutes(api: OpenAPIHono<AppEnv>, deps: { eligibility: El
     const lang = ownerLangOf(locale);
     const out = (p: SelfCheckProgramme) => {
       const info = r.info.get(p.programmeKey);
-      const own = ownerWording(t, lang, p, r.facts, r.refDate);
+      const own = ownerWording(t, lang, p, r);
       return {
         key: p.programmeKey,
         title: p.title,

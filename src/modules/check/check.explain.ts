@@ -45,11 +45,16 @@ export interface OwnerWording {
 }
 
 /** Summary and explanation tree of one programme in `lang` (null lang: none — show the Korean). */
-export function ownerWording(t: Translate, lang: OwnerLang | null, p: SelfCheckProgramme, facts: BusinessFacts, refDate: string): OwnerWording | null {
+export function ownerWording(
+  t: Translate,
+  lang: OwnerLang | null,
+  p: SelfCheckProgramme,
+  r: { facts: BusinessFacts; upperFacts: BusinessFacts; refDate: string },
+): OwnerWording | null {
   if (!lang) return null;
   return {
     summary: ownerSummary(t, p),
-    explanation: p.explanation ? ownerExplanation(p.explanation, facts, refDate, lang) : undefined,
+    explanation: p.explanation ? ownerExplanation(p.explanation, r.facts, r.refDate, lang, r.upperFacts) : undefined,
   };
 }
 

@@ -311,8 +311,10 @@ export interface CheckResultView {
   openingLater: readonly TimeChange[];
   ineligibleCount: number;
   info: Info;
-  /** The facts the explanations were built on (rendered in the owner's language from them). */
+  /** The facts the explanations were built on (rendered in the owner's language from them)… */
   facts: BusinessFacts;
+  /** …and the same with every range answer at its upper end. */
+  upperFacts: BusinessFacts;
 }
 
 export function CheckResult(props: { c: AppContext; values: FormValues; result: CheckResultView }) {
@@ -320,7 +322,7 @@ export function CheckResult(props: { c: AppContext; values: FormValues; result: 
   const t = c.var.t;
   const answered = CHECK_FIELDS.filter((f) => valueOf(values, f)).length;
   const lang = ownerLangOf(c.var.locale);
-  const own = (p: SelfCheckProgramme) => ownerWording(t, lang, p, result.facts, result.refDate);
+  const own = (p: SelfCheckProgramme) => ownerWording(t, lang, p, result);
   return (
     <CheckFrame c={c} title={t('check.resultTitle')}>
       <h1 class="itda-check-title">{t('check.resultTitle')}</h1>
