@@ -122,6 +122,39 @@ describe('/check, the public self-check', () => {
     expect(html).toContain('/check/help?');
   });
 
+  it('result in Vietnamese: the summary and the "why" in her language, Korean only for official terms and names, marked lang="ko"', async () => {
+    const q = 'step=result&municipalityCode=41110&ksicCode=56193&openedMonth=2026-06&revenueBand=100m-300m&ageBand=30-39';
+    const html = await (await anon().get(`/check?${q}&lang=vi`)).text();
+    const fit = html.split('id="fit-now"')[1]?.split('</section>')[0] ?? '';
+    const card = fit.split('<li class="itda-card').find((x) => x.includes('sc-small')) ?? '';
+    // The notice's title as written, marked Korean; the summary and the explanation in Vietnamese.
+    expect(card).toContain('<h3 lang="ko">소상공인 경영개선 지원</h3>');
+    expect(card).toContain('Có thể đăng ký — đáp ứng cả 2 điều kiện');
+    expect(card).toContain('Đáp ứng tất cả các điều kiện sau');
+    expect(card).toContain('<span class="itda-crit-status">Đáp ứng</span>');
+    expect(card).toContain('Doanh thu năm (<span lang="ko">연매출</span>): không quá 300 triệu won');
+    // Her answer was a range (1억~3억): the value says so, not its lower end.
+    expect(card).toContain(' — từ 100 triệu won đến dưới 300 triệu won');
+    const why = card.split('<ul class="itda-explanation">')[1]?.split('</details>')[0] ?? '';
+    expect(why).not.toBe('');
+    expect(why.replace(/<span lang="ko">[^<]*<\/span>/g, '')).not.toMatch(/[가-힣]/);
+    // The Korean summary is not on the page.
+    expect(card).not.toContain('신청 가능');
+    // An owner page, so no catalogue key fell back to Korean either: the openings read in Vietnamese.
+    const later = html.split('id="later"')[1]?.split('</section>')[0] ?? '';
+    expect(later).toContain('Có thể đăng ký từ ngày 2027-06-01');
+    // Korean pages keep the engine's own sentences.
+    const ko = await (await anon().get(`/check?${q}&lang=ko`)).text();
+    expect(ko).toContain('신청 가능 — 조건 2개 모두 충족');
+    expect(ko).toContain('연매출 3억 원 이하');
+  });
+
+  it('result in Chinese: the same explanation in Simplified Chinese', async () => {
+    const html = await (await anon().get('/check?step=result&municipalityCode=41110&openedMonth=2026-06&revenueBand=100m-300m&lang=zh')).text();
+    expect(html).toContain('年销售额 (<span lang="ko">연매출</span>)：3亿韩元以下');
+    expect(html).toContain('可以申请 — 2项条件全部符合');
+  });
+
   it('an age range across the limit is not judged: 30대 fits 39세 이하, 40대 does not, and nothing is stored', async () => {
     const before = await h.db.selectFrom('accessRecord').select(h.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const forty = await (await anon().get('/check?step=result&ageBand=40-49&municipalityCode=41110')).text();
@@ -186,6 +219,33 @@ describe('JSON API for partner sites (issue 13 §1)', () => {
     expect(body.oneFactShort).toEqual([expect.objectContaining({ key: 'sc-cap2', missing: ['annualRevenue'] })]);
     expect(body.openingLater.map((o) => o.key)).toEqual(['sc-age1']);
     expect(JSON.stringify(body)).not.toContain('sc-drafted');
+  });
+
+  it('explains in the language asked: `lang` in the body, else ?lang=, else Accept-Language, else Korean (as before)', async () => {
+    const answers = { municipalityCode: '41110', openedMonth: '2026-06', revenueBand: '100m-300m' };
+    type Body = { lang: string; eligible: { key: string; summary: string | null; explanation: string | null }[]; openingLater: { text: string }[] };
+    const small = (b: Body) => b.eligible.find((p) => p.key === 'sc-small')!;
+    const vi = (await (await post({ ...answers, lang: 'vi' }, '198.51.100.20')).json()) as Body;
+    expect(vi.lang).toBe('vi');
+    expect(small(vi).summary).toBe('Có thể đăng ký — đáp ứng cả 2 điều kiện');
+    // (The programme's region columns add the 소재지 criterion.)
+    expect(small(vi).explanation!.split('\n')).toEqual([
+      'Đáp ứng tất cả các điều kiện sau: Đáp ứng',
+      '  - [Đáp ứng] Địa điểm kinh doanh (소재지): Gyeonggi-do (경기도) — Suwon-si (수원시)',
+      '  - [Đáp ứng] Doanh thu năm (연매출): không quá 300 triệu won — từ 100 triệu won đến dưới 300 triệu won',
+    ]);
+    expect(vi.openingLater[0]!.text).toBe('Có thể đăng ký từ ngày 2027-06-01');
+    const zh = (await (
+      await h.app.request('/api/v1/eligibility/check', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'zh-CN,zh;q=0.9' }, body: JSON.stringify(answers) })
+    ).json()) as Body;
+    expect(zh.lang).toBe('zh');
+    expect(small(zh).explanation).toContain('年销售额 (연매출)：3亿韩元以下 — 1亿韩元以上、不满3亿韩元');
+    const ko = (await (await post(answers, '198.51.100.21')).json()) as Body;
+    expect(ko.lang).toBe('ko');
+    expect(small(ko).summary).toBe('신청 가능 — 조건 2개 모두 충족');
+    expect(small(ko).explanation).toContain('연매출 3억 원 이하');
+    const doc = (await (await h.app.request('/api/openapi.json')).json()) as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
+    expect(doc.components.schemas.SelfCheckAnswers!.properties.lang).toMatchObject({ enum: ['ko', 'en', 'zh', 'vi'] });
   });
 
   it('answers a bad answer with the one error shape (400), in Korean', async () => {

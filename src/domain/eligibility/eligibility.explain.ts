@@ -25,6 +25,7 @@ export function explainCriterion(leaf: LeafNode, ctx: EvalContext): CriterionExp
     kind: 'criterion',
     index: leaf.index,
     type: crit.type,
+    criterion: crit,
     verdict: toVerdict(k.v),
     rule: leaf.c.ruleText,
     value: k.value,

@@ -197,6 +197,11 @@ export interface CriterionExplanation {
   /** Position of the criterion in the rule, depth-first from 0 (stable for a programme version). */
   readonly index: number;
   readonly type: CriterionType;
+  /**
+   * The criterion as written in the rule (structured): lets a page render it in another language
+   * (eligibility.describe-owner.ts) while `rule`/`value`/`text` stay the engine's Korean.
+   */
+  readonly criterion: Criterion;
   readonly verdict: Verdict;
   /** The rule in words: "업력 3년 이상". */
   readonly rule: string;

@@ -2,11 +2,13 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { formatExplanation } from '../../domain/eligibility/index.ts';
 import type { SelfCheckProgramme } from '../../domain/eligibility/self-check.ts';
 import { AGE_BAND_KEYS, REVENUE_BAND_KEYS } from '../../domain/eligibility/self-check.ts';
+import { isLocale, LOCALES, localeFromAcceptLanguage, translator, type Locale } from '../../i18n/i18n.ts';
 import { ErrorBody } from '../../web/api-error.ts';
 import type { AppEnv } from '../../web/context.ts';
 import { createRateLimiter } from '../../web/rate-limit.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import type { ProgramsService } from '../programs/programs.service.ts';
+import { ownerExplanationText, ownerLangOf, ownerWording } from './check.explain.ts';
 
 /**
  * The self-check and the catalogue for partner sites (시·군, 새일센터; issue 13 §1): no sign-in, no
@@ -26,6 +28,14 @@ const Answers = z
     ownerGender: z.string().nullable().optional().openapi({ enum: ['female', 'male'] }),
     ownerDisabled: z.unknown().optional().openapi({ type: 'boolean' }),
     ownerVeteran: z.unknown().optional().openapi({ type: 'boolean' }),
+    lang: z
+      .enum(LOCALES.map((l) => l.code) as [Locale, ...Locale[]])
+      .optional()
+      .openapi({
+        description:
+          '설명(summary, explanation, openingLater.text)의 언어. 없으면 `?lang=`, 그다음 Accept-Language, 기본 ko. ko는 엔진의 한국어 그대로; en·zh·vi는 요건의 구조에서 만든 번역이며 공식 한국어 용어를 괄호 안에 함께 씀 (예: "Doanh thu năm (연매출)").',
+        example: 'vi',
+      }),
   })
   // Described here, validated in the service by the self-check's one schema (Korean messages).
   .passthrough()
@@ -37,8 +47,8 @@ const Verdict = z
     title: z.string(),
     verdict: z.enum(['eligible', 'unknown', 'ineligible']),
     missing: z.array(z.string()).openapi({ description: '판정에 더 필요한 사실 (예: annualRevenue)' }),
-    summary: z.string().nullable(),
-    explanation: z.string().nullable().openapi({ description: '요건별 설명 (쉬운 한국어, 줄마다 하나)' }),
+    summary: z.string().nullable().openapi({ description: '한 줄 요약 (lang의 언어)' }),
+    explanation: z.string().nullable().openapi({ description: '요건별 설명, 줄마다 하나 (lang의 언어; ko는 쉬운 한국어)' }),
     noticeUrl: z.string().nullable(),
     periodEnd: z.string().nullable(),
   })
@@ -47,6 +57,7 @@ const Verdict = z
 const CheckResult = z
   .object({
     refDate: z.string(),
+    lang: z.enum(LOCALES.map((l) => l.code) as [Locale, ...Locale[]]).openapi({ description: '설명에 쓴 언어' }),
     eligible: z.array(Verdict),
     oneFactShort: z.array(Verdict).openapi({ description: '사실 하나만 더 알면 판정되는 사업' }),
     moreFactsShort: z.array(Verdict),
@@ -123,15 +134,23 @@ export function checkApiRoutes(api: OpenAPIHono<AppEnv>, deps: { eligibility: El
   api.openapi(checkRoute, async (c) => {
     const body: unknown = await c.req.json();
     const r = await deps.eligibility.checkPublic(body);
+    // The language: the body's `lang`, else `?lang=`, else Accept-Language, else Korean. Not the
+    // page's locale (c.var.locale): on a non-owner path that falls back to Korean for zh and vi.
+    const asked = body && typeof body === 'object' && 'lang' in body ? (body).lang : undefined;
+    const query = c.req.query('lang');
+    const locale: Locale = isLocale(asked) ? asked : isLocale(query) ? query : (localeFromAcceptLanguage(c.req.header('accept-language')) ?? 'ko');
+    const t = translator(locale);
+    const lang = ownerLangOf(locale);
     const out = (p: SelfCheckProgramme) => {
       const info = r.info.get(p.programmeKey);
+      const own = ownerWording(t, lang, p, r);
       return {
         key: p.programmeKey,
         title: p.title,
         verdict: p.verdict,
         missing: [...p.missing],
-        summary: p.summary ?? null,
-        explanation: p.explanation ? formatExplanation(p.explanation) : null,
+        summary: (own ? own.summary : p.summary) ?? null,
+        explanation: own?.explanation ? ownerExplanationText(t, own.explanation) : p.explanation ? formatExplanation(p.explanation) : null,
         noticeUrl: info?.detailUrl ?? info?.applyUrl ?? null,
         periodEnd: info?.periodKind === 'range' ? (info.periodEnd ?? null) : null,
       };
@@ -139,10 +158,16 @@ export function checkApiRoutes(api: OpenAPIHono<AppEnv>, deps: { eligibility: El
     return c.json(
       {
         refDate: r.refDate,
+        lang: locale,
         eligible: r.eligible.map(out),
         oneFactShort: r.oneFactShort.map(out),
         moreFactsShort: r.moreFactsShort.map(out),
-        openingLater: r.openingLater.map((o) => ({ key: o.programmeKey, title: o.title, date: o.date, text: o.text })),
+        openingLater: r.openingLater.map((o) => ({
+          key: o.programmeKey,
+          title: o.title,
+          date: o.date,
+          text: lang ? t(o.verdictThen === 'eligible' ? 'check.later.eligible' : 'check.later.unknown', { date: o.date }) : o.text,
+        })),
         ineligibleCount: r.ineligibleCount,
       },
       200,

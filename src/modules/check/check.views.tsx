@@ -1,12 +1,14 @@
 import type { Child } from 'hono/jsx';
 import { AGE_BAND_KEYS, REVENUE_BAND_KEYS, type SelfCheckProgramme } from '../../domain/eligibility/self-check.ts';
 import { industryName, searchIndustries } from '../../domain/eligibility/industry-words.ts';
-import type { TimeChange } from '../../domain/eligibility/index.ts';
+import type { BusinessFacts, TimeChange } from '../../domain/eligibility/index.ts';
+import type { OwnerExplanation, Words } from '../../domain/eligibility/eligibility.describe-owner.ts';
 import { Button, ErrorSummary, Input, LinkButton, RadioGroup, Select, valueOf, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import type { AppContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { ExplanationView } from '../programs/programs.rule-view.tsx';
 import { CHECK_FIELDS } from './check.schemas.ts';
+import { explainWords, ownerLangOf, ownerWording, type OwnerWording } from './check.explain.ts';
 
 /** The questions, one screen each (issue 13 §1), and the answers each screen asks for. */
 export const CHECK_STEPS = [
@@ -220,18 +222,63 @@ export function CheckStep(props: { c: AppContext; step: number; values: FormValu
   );
 }
 
+/** Words in the owner's language with Korean parts marked (WCAG 3.1.2, language of parts). */
+function WordsView(props: { w: Words }) {
+  return <>{props.w.map((p) => (p.ko ? <span lang="ko">{p.text}</span> : p.text))}</>;
+}
+
+const STATUS_CLASS = { eligible: 'met', ineligible: 'unmet', unknown: 'unknown' } as const;
+
+/** The "why" tree in the owner's language (same markup and classes as the Korean ExplanationView). */
+function OwnerExplanationView(props: { e: OwnerExplanation; words: ReturnType<typeof explainWords> }) {
+  const { e, words } = props;
+  if (e.kind === 'criterion') {
+    return (
+      <li class={`itda-crit itda-crit-${STATUS_CLASS[e.verdict]}`}>
+        <span class="itda-crit-status">{words.status[e.verdict]}</span>{' '}
+        <span class="itda-crit-rule">
+          <WordsView w={e.rule} />
+        </span>
+        <span class="itda-crit-value">
+          {' — '}
+          <WordsView w={e.value} />
+        </span>
+        {e.note && (
+          <span class="form-hint">
+            {' · '}
+            {words.note}: <WordsView w={e.note} />
+          </span>
+        )}
+      </li>
+    );
+  }
+  const head = e.empty && e.kind !== 'not' ? (e.kind === 'all' ? words.noConditions : words.noneCanBeMet) : words.heading[e.kind];
+  return (
+    <li class={`itda-crit-group itda-crit-${STATUS_CLASS[e.verdict]}`}>
+      <span>{head}</span>
+      <ul>
+        {e.children.map((ch) => (
+          <OwnerExplanationView e={ch} words={words} />
+        ))}
+      </ul>
+    </li>
+  );
+}
+
 type Info = ReadonlyMap<string, { id: number; detailUrl: string | null; applyUrl: string | null; periodEnd: string | null; periodKind: string }>;
 
-function ProgrammeCard(props: { c: AppContext; p: SelfCheckProgramme; info: Info; ask?: boolean }) {
-  const { c, p } = props;
+function ProgrammeCard(props: { c: AppContext; p: SelfCheckProgramme; info: Info; ask?: boolean; own: OwnerWording | null }) {
+  const { c, p, own } = props;
   const t = c.var.t;
   const info = props.info.get(p.programmeKey);
   const link = info?.detailUrl ?? info?.applyUrl ?? null;
+  // Not Korean: the notice's title stays as written (she will find it under that name), marked Korean.
+  const ko = c.var.locale === 'ko' ? undefined : 'ko';
   return (
     <li class={`itda-card itda-verdict itda-verdict-${p.verdict}`}>
-      <h3>{p.title}</h3>
+      <h3 lang={ko}>{p.title}</h3>
       {info?.periodKind === 'range' && info.periodEnd && <p class="itda-check-deadline">{t('check.deadline', { date: info.periodEnd })}</p>}
-      {p.summary && <p>{p.summary}</p>}
+      {own ? own.summary && <p>{own.summary}</p> : p.summary && <p>{p.summary}</p>}
       {props.ask && p.missing.length > 0 && (
         <p class="itda-ask">
           {t('check.askThis', { fact: p.missing.map((f) => t(`check.fact.${f}`)).join(', ') })}
@@ -241,7 +288,7 @@ function ProgrammeCard(props: { c: AppContext; p: SelfCheckProgramme; info: Info
         <details>
           <summary>{t('check.why')}</summary>
           <ul class="itda-explanation">
-            <ExplanationView e={p.explanation} />
+            {own?.explanation ? <OwnerExplanationView e={own.explanation} words={explainWords(t)} /> : <ExplanationView e={p.explanation} />}
           </ul>
         </details>
       )}
@@ -264,12 +311,18 @@ export interface CheckResultView {
   openingLater: readonly TimeChange[];
   ineligibleCount: number;
   info: Info;
+  /** The facts the explanations were built on (rendered in the owner's language from them)… */
+  facts: BusinessFacts;
+  /** …and the same with every range answer at its upper end. */
+  upperFacts: BusinessFacts;
 }
 
 export function CheckResult(props: { c: AppContext; values: FormValues; result: CheckResultView }) {
   const { c, values, result } = props;
   const t = c.var.t;
   const answered = CHECK_FIELDS.filter((f) => valueOf(values, f)).length;
+  const lang = ownerLangOf(c.var.locale);
+  const own = (p: SelfCheckProgramme) => ownerWording(t, lang, p, result);
   return (
     <CheckFrame c={c} title={t('check.resultTitle')}>
       <h1 class="itda-check-title">{t('check.resultTitle')}</h1>
@@ -284,7 +337,7 @@ export function CheckResult(props: { c: AppContext; values: FormValues; result: 
         {result.eligible.length ? (
           <ul class="itda-programme-list">
             {result.eligible.map((p) => (
-              <ProgrammeCard c={c} p={p} info={result.info} />
+              <ProgrammeCard c={c} p={p} info={result.info} own={own(p)} />
             ))}
           </ul>
         ) : (
@@ -299,7 +352,7 @@ export function CheckResult(props: { c: AppContext; values: FormValues; result: 
           <p class="form-hint">{t('check.group.oneFactLead')}</p>
           <ul class="itda-programme-list">
             {result.oneFactShort.map((p) => (
-              <ProgrammeCard c={c} p={p} info={result.info} ask />
+              <ProgrammeCard c={c} p={p} info={result.info} own={own(p)} ask />
             ))}
           </ul>
         </section>
@@ -312,8 +365,8 @@ export function CheckResult(props: { c: AppContext; values: FormValues; result: 
           <ul class="itda-programme-list">
             {result.openingLater.map((o) => (
               <li class="itda-card">
-                <h3>{o.title}</h3>
-                <p>{o.text}</p>
+                <h3 lang={lang ? 'ko' : undefined}>{o.title}</h3>
+                <p>{lang ? t(o.verdictThen === 'eligible' ? 'check.later.eligible' : 'check.later.unknown', { date: o.date }) : o.text}</p>
               </li>
             ))}
           </ul>

@@ -178,6 +178,11 @@ export function createEligibilityService(deps: {
         oneFactShort: merged.oneFactShort.filter(open),
         moreFactsShort: merged.moreFactsShort.filter(open),
         info,
+        // The facts the explanations were built on (the typical corner), for rendering them in the
+        // owner's language from their structure.
+        facts: corners[0]!,
+        // …and the corner with every range answer at its upper end (the ranges she answered).
+        upperFacts: corners.at(-1)!,
       };
     },
 
