@@ -47,8 +47,8 @@ update "owner_link" set "used_at" = $1 where "id" = $2
 --   parameters: 2026-11-30T01:02:03.000Z, 1
 
 -- Owner.ownerLanguage(db, businessId)
-select "language" from "help_request" where "business_id" = $1 order by "closed_at" desc limit $2
---   parameters: 1, 1
+select "language" from "contact_preference" where "business_id" = $1
+--   parameters: 1
 
 -- Owner.revokeLinks(db, businessId, at)
 update "owner_link" set "expires_at" = $1 where "business_id" = $2 and "expires_at" > $3

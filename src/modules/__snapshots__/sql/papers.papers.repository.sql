@@ -16,8 +16,8 @@ insert into "document_file" ("document_id") values ($1) returning "id"
 insert into "signed_paper" () values () returning "id"
 
 -- Papers.ownerLanguage(db, businessId)
-select "language" from "help_request" where "business_id" = $1 order by "closed_at" desc limit $2
---   parameters: 1, 1
+select "language" from "contact_preference" where "business_id" = $1
+--   parameters: 1
 
 -- Papers.participation(db, id)
 select "pa"."id", "pa"."business_id", "pa"."status", "pa"."submitted_on", "v"."title", "v"."executing_agency", "v"."ministry", "v"."period_end", "v"."period_raw", "v"."apply_url", "v"."benefit_max_amount" from "participation" as "pa" inner join "programme_version" as "v" on "v"."id" = "pa"."programme_version_id" where "pa"."id" = $1

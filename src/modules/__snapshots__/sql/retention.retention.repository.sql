@@ -17,6 +17,10 @@ update "survey_response" set "comment" = $1 where "invitation_id" in (select "si
 --   parameters: null, 1, 2
 update "data_request" set "reason" = $1 where "business_id" in ($2, $3)
 --   parameters: "(파기)", 1, 2
+update "notification" set "status" = $1, "last_error" = $2 where "status" = $3 and "id" in (select "notification_id" from "reminder" where "business_id" in ($4, $5) and "notification_id" is not null)
+--   parameters: "cancelled", "business anonymised (retention)", "pending", 1, 2
+update "contact_preference" set "phone" = $1, "email_address" = $2, "sms" = $3, "email" = $4, "alimtalk" = $5, "updated_at" = $6, "version" = "version" + $7 where "business_id" in ($8, $9)
+--   parameters: null, null, false, false, false, 2026-11-30T01:02:03.000Z, 1, 1, 2
 update "business" set "brn" = $1, "name" = $2, "owner_name" = $3, "phone" = $4, "address" = $5, "eup_myeon_dong" = $6, "owner_birth_date" = $7, "owner_gender" = $8, "owner_disabled" = $9, "owner_veteran" = $10, "owner_user_id" = $11, "opened_on" = $12, "closed_on" = $13, "annual_revenue" = $14, "previous_annual_revenue" = $15, "national_tax_arrears" = $16, "local_tax_arrears" = $17, "tax_arrears_deferred" = $18, "credit_delinquent" = $19, "it_literacy" = $20, "preferred_channel" = $21, "anonymised_at" = $22 where "id" in ($23, $24) and "anonymised_at" is null
 --   parameters: null, "(파기된 사업체)", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 2026-11-30T01:02:03.000Z, 1, 2
 
@@ -39,6 +43,10 @@ update "survey_response" set "comment" = $1 where "invitation_id" in (select "si
 --   parameters: null, undefined
 update "data_request" set "reason" = $1 where "business_id" in ($2)
 --   parameters: "(파기)", undefined
+update "notification" set "status" = $1, "last_error" = $2 where "status" = $3 and "id" in (select "notification_id" from "reminder" where "business_id" in ($4) and "notification_id" is not null)
+--   parameters: "cancelled", "business anonymised (retention)", "pending", undefined
+update "contact_preference" set "phone" = $1, "email_address" = $2, "sms" = $3, "email" = $4, "alimtalk" = $5, "updated_at" = $6, "version" = "version" + $7 where "business_id" in ($8)
+--   parameters: null, null, false, false, false, 2026-11-30T01:02:03.000Z, 1, undefined
 update "business" set "brn" = $1, "name" = $2, "owner_name" = $3, "phone" = $4, "address" = $5, "eup_myeon_dong" = $6, "owner_birth_date" = $7, "owner_gender" = $8, "owner_disabled" = $9, "owner_veteran" = $10, "owner_user_id" = $11, "opened_on" = $12, "closed_on" = $13, "annual_revenue" = $14, "previous_annual_revenue" = $15, "national_tax_arrears" = $16, "local_tax_arrears" = $17, "tax_arrears_deferred" = $18, "credit_delinquent" = $19, "it_literacy" = $20, "preferred_channel" = $21, "anonymised_at" = $22 where "id" in ($23) and "anonymised_at" is null
 --   parameters: null, "(파기된 사업체)", null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 2026-11-30T01:02:03.000Z, undefined
 
