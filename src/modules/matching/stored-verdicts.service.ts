@@ -31,8 +31,10 @@ import {
   type FactName,
 } from '../../domain/eligibility/index.ts';
 import { FACT_BIT, factsOfMask, maskOfFacts } from '../../domain/eligibility/eligibility.context.ts';
+import { unknownSummary } from '../../domain/eligibility/eligibility.explain.ts';
 import { kstDate } from '../../domain/korean-time.ts';
 import { NotFoundError } from '../../errors.ts';
+import { memoized } from '../../request-memo.ts';
 import { createVersionCompiler } from '../eligibility/eligibility.compile.ts';
 import type { EligibilityRepository } from '../eligibility/eligibility.repository.ts';
 import type { ProgramsRepository } from '../programs/programs.repository.ts';
@@ -126,7 +128,11 @@ export function createStoredVerdicts(deps: {
       // The epoch is read after the lock: a column recomputed meanwhile has either waited for this
       // row or was computed from the catalogue read here (stored-verdicts test, "column and row").
       const cat = await catalogueAt(trx, (await repo.state(trx)).epoch);
-      const rows = (await facts.businessFacts(trx, { ids: [...ids] })).map((b) => ({ businessId: b.id, refDate, cells: cellsFor(cat, b.facts, refDate) }));
+      const rows = (await facts.businessFacts(trx, { ids: [...ids] })).map((b) => ({
+        businessId: b.id,
+        refDate,
+        cells: cellsFor(cat, b.facts, refDate),
+      }));
       await repo.writeRows(trx, rows);
       for (const r of rows) out.set(r.businessId, r.cells);
     });
@@ -219,6 +225,11 @@ export function createStoredVerdicts(deps: {
     return { cat, cells, today };
   }
 
+  /** One business's cells, read once per request (the business page and its sections both ask). */
+  function readOne(businessId: string) {
+    return memoized(`stored-verdicts:${businessId}`, () => read([businessId]));
+  }
+
   return {
     /**
      * The business page's verdicts (issue 12 §4): every current programme that is not ruled out,
@@ -226,20 +237,42 @@ export function createStoredVerdicts(deps: {
      * to ask for first (the same ranking as the engine's askNext, from the stored masks).
      */
     async forBusiness(businessId: string) {
-      const { cat, cells } = await read([businessId]);
+      const { cat, cells, today } = await readOne(businessId);
       const c = cells.get(businessId);
       if (!c) throw new NotFoundError();
-      const results: { programmeId: number; programmeKey: string; title: string; verdict: 'eligible' | 'unknown'; missing: readonly FactName[] }[] = [];
-      const pending: { programmeId: number; programmeKey: string; title: string }[] = [];
+      type Row = { programmeId: number; programmeKey: string; title: string; periodEnd: string | null };
+      const results: (Row & { verdict: 'eligible' | 'unknown'; missing: readonly FactName[] })[] = [];
+      const pending: Row[] = [];
       const decides = new Map<number, number>();
       const involved = new Map<number, number>();
       for (const e of cat.entries) {
         const v = c[e.row.id];
         if (v === undefined) continue;
-        if (v === 'p') pending.push({ programmeId: e.row.id, programmeKey: e.row.key, title: e.row.title });
-        else if (v === 'e') results.push({ programmeId: e.row.id, programmeKey: e.row.key, title: e.row.title, verdict: 'eligible', missing: [] });
+        const row = {
+          programmeId: e.row.id,
+          programmeKey: e.row.key,
+          title: e.row.title,
+          periodEnd: e.row.periodKind === 'range' ? e.row.periodEnd : null,
+        };
+        if (v === 'p') pending.push(row);
+        else if (v === 'e')
+          results.push({
+            programmeId: row.programmeId,
+            programmeKey: row.programmeKey,
+            title: row.title,
+            periodEnd: row.periodEnd,
+            verdict: 'eligible',
+            missing: [],
+          });
         else {
-          results.push({ programmeId: e.row.id, programmeKey: e.row.key, title: e.row.title, verdict: 'unknown', missing: factsOfMask(v) });
+          results.push({
+            programmeId: row.programmeId,
+            programmeKey: row.programmeKey,
+            title: row.title,
+            periodEnd: row.periodEnd,
+            verdict: 'unknown',
+            missing: factsOfMask(v),
+          });
           if ((v & (v - 1)) === 0) decides.set(v, (decides.get(v) ?? 0) + 1);
           for (let m = v; m; m &= m - 1) {
             const bit = m & -m;
@@ -253,7 +286,50 @@ export function createStoredVerdicts(deps: {
         if (n) askNext.push({ fact: f, label: FACT_LABELS[f], decides: decides.get(FACT_BIT[f]) ?? 0, involved: n });
       }
       askNext.sort((a, b) => b.decides - a.decides || b.involved - a.involved || FACT_NAMES.indexOf(a.fact) - FACT_NAMES.indexOf(b.fact));
-      return { results, pending, askNext };
+      // The page shows the first few of each group (a 2,000-programme catalogue gives hundreds):
+      // those a clerk can still apply for, closing soonest first, then those without a deadline,
+      // then those not open yet, then those closed. Stable: catalogue order within a rank.
+      // As a number (rank × 10⁸ + the deadline's YYYYMMDD): comparing strings cost 2 ms on 800 rows.
+      const rank = (r: Row) => {
+        const e = cat.byId.get(r.programmeId)!.row;
+        if (e.periodKind !== 'range') return 1e8;
+        if (e.periodEnd && e.periodEnd < today) return 3e8;
+        if (e.periodStart && e.periodStart > today) return 2e8;
+        return e.periodEnd ? Number(e.periodEnd.slice(0, 4) + e.periodEnd.slice(5, 7) + e.periodEnd.slice(8, 10)) : 99_999_999;
+      };
+      const byUrgency = <T extends Row>(rows: T[]) =>
+        rows
+          .map((r, i) => ({ r, i, k: rank(r) }))
+          .sort((a, b) => a.k - b.k || a.i - b.i)
+          .map((x) => x.r);
+      return { results: byUrgency(results), pending: byUrgency(pending), askNext };
+    },
+
+    /**
+     * Every current programme's verdict for one business from the stored cells (the "새 참여 만들기"
+     * choice): the same verdicts as the engine — eligible, unknown with what is missing (and the
+     * engine's summary sentence, which depends only on that), awaiting review and not ruled out
+     * ('unreviewed'), and ineligible (ruled out by its rule, or by the screen while awaiting review).
+     */
+    async verdictsOf(businessId: string) {
+      const { cat, cells } = await readOne(businessId);
+      const c = cells.get(businessId);
+      if (!c) throw new NotFoundError();
+      const out = new Map<
+        number,
+        { verdict: 'eligible' | 'unknown' | 'unreviewed' | 'ineligible'; missing: readonly FactName[]; summary: string | null }
+      >();
+      for (const e of cat.entries) {
+        const v = c[e.row.id];
+        if (v === undefined) out.set(e.row.id, { verdict: 'ineligible', missing: [], summary: null });
+        else if (v === 'p') out.set(e.row.id, { verdict: 'unreviewed', missing: [], summary: null });
+        else if (v === 'e') out.set(e.row.id, { verdict: 'eligible', missing: [], summary: null });
+        else {
+          const missing = factsOfMask(v);
+          out.set(e.row.id, { verdict: 'unknown', missing, summary: unknownSummary(missing) });
+        }
+      }
+      return out;
     },
 
     /**
@@ -265,7 +341,9 @@ export function createStoredVerdicts(deps: {
       if (!businesses.length) return [];
       const st = await repo.state(db);
       const cat = await catalogueAt(db, st.epoch);
-      const closing = cat.entries.filter((e) => e.row.periodKind === 'range' && e.row.periodEnd && e.row.periodEnd >= from && e.row.periodEnd <= until);
+      const closing = cat.entries.filter(
+        (e) => e.row.periodKind === 'range' && e.row.periodEnd && e.row.periodEnd >= from && e.row.periodEnd <= until,
+      );
       if (!closing.length) return [];
       const { cells } = await read(
         businesses.map((b) => b.id),
@@ -294,7 +372,9 @@ export function createStoredVerdicts(deps: {
             missing: typeof v === 'number' ? factsOfMask(v) : [],
           });
         }
-      return out.sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : a.businessName.localeCompare(b.businessName)));
+      return out.sort((a, b) =>
+        a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : a.businessName.localeCompare(b.businessName),
+      );
     },
 
     /** One programme's verdict for one business with its explanation (evaluated when opened). */
@@ -326,7 +406,12 @@ export function createStoredVerdicts(deps: {
         const page = await repo.businessIdsAfter(db, after, opts.batch ?? 500);
         if (!page.length) break;
         after = page[page.length - 1]!.id;
-        rows += (await computeRows(page.map((p) => p.id), today)).size;
+        rows += (
+          await computeRows(
+            page.map((p) => p.id),
+            today,
+          )
+        ).size;
       }
       await repo.clearMarks(db, marks);
       const columns = await refreshDirty();

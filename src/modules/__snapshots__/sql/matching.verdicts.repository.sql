@@ -7,8 +7,9 @@ select "id" from "business" where "id" > $1 order by "id" limit $2
 -- Verdicts.cellsOf(db, businessIds, programmeIds)
 
         select bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale,
-               (select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) from jsonb_each(bv.cells) e
-                 where e.key = any($1::text[])) as cells
+               (select coalesce(jsonb_object_agg(k, x.c -> k), '{}'::jsonb)
+                  from (select bv.cells || '{}'::jsonb as c offset 0) x, unnest($1::text[]) k
+                 where x.c ? k) as cells
         from business_verdict bv
         where bv.business_id = any($2::uuid[])
 --   parameters: ["1", "2"], [1, 2]
