@@ -59,6 +59,8 @@ interface Catalogue {
 type Cells = Record<string, VerdictCell>;
 
 const PLAIN = { nearMisses: false, timeChanges: false, askNext: false } as const;
+/** The default locale's collation, as `String.prototype.localeCompare()` without arguments. */
+const NAMES = new Intl.Collator();
 
 export function createStoredVerdicts(deps: {
   db: Kysely<DB>;
@@ -372,8 +374,11 @@ export function createStoredVerdicts(deps: {
             missing: typeof v === 'number' ? factsOfMask(v) : [],
           });
         }
+      // Each business's place by name computed once: `localeCompare` in the comparator made a clerk
+      // with 200 businesses and 100 closing programmes sort ~8,000 rows through ICU on every /home.
+      const nameRank = new Map([...businesses].sort((a, b) => NAMES.compare(a.name, b.name)).map((b, i) => [b.id, i]));
       return out.sort((a, b) =>
-        a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : a.businessName.localeCompare(b.businessName),
+        a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : nameRank.get(a.businessId)! - nameRank.get(b.businessId)!,
       );
     },
 

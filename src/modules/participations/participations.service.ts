@@ -60,6 +60,19 @@ export interface ProgrammeOption {
 /** One collator for every sort: `localeCompare(…, 'ko')` builds one per call (2,000 titles per view). */
 const KO = new Intl.Collator('ko');
 
+/**
+ * Each title's place in Korean order. The catalogue's titles rarely change, and sorting 2,000 of
+ * them took a few ms of every business page: the last order is kept while the titles are the same.
+ */
+let lastTitles: { titles: readonly string[]; rank: Map<string, number> } | null = null;
+function titleRanks(titles: readonly string[]): Map<string, number> {
+  const last = lastTitles;
+  if (last && last.titles.length === titles.length && last.titles.every((t, i) => t === titles[i])) return last.rank;
+  const rank = new Map([...new Set(titles)].sort(KO.compare).map((t, i) => [t, i]));
+  lastTitles = { titles, rank };
+  return rank;
+}
+
 const VERDICT_ORDER: Record<ProgrammeVerdict, number> = { eligible: 0, unknown: 1, unreviewed: 2, noRule: 3, ineligible: 4 };
 
 const ISSUE_KEYS: Record<TransitionIssue['code'], string> = {
@@ -141,9 +154,10 @@ export function createParticipationsService(deps: ParticipationsDeps) {
     // Rules awaiting review give no verdict (issue 11 §2): "요건 확인 전", or 해당 없음 when the
     // screen (region, 휴·폐업) already rules the business out; a programme the verdicts do not know
     // (not in the catalogue they were read with) has no rule to judge by.
+    const rank = titleRanks(programmes.map((p) => p.title));
     return programmes
       .filter((p) => !open.has(p.id))
-      .map((p): ProgrammeOption => {
+      .map((p): ProgrammeOption & { rank: number } => {
         const v = verdicts.get(p.id);
         return {
           id: p.id,
@@ -152,9 +166,11 @@ export function createParticipationsService(deps: ParticipationsDeps) {
           isSample: p.isSample,
           periodEnd: p.periodEnd,
           note: v && v.verdict === 'unknown' ? v.summary : null,
+          rank: rank.get(p.title)!,
         };
       })
-      .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || KO.compare(a.title, b.title));
+      .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || a.rank - b.rank)
+      .map(({ rank: _rank, ...o }) => o);
   }
 
   return {
