@@ -330,4 +330,41 @@ describe('the business page with a long catalogue (issue 12 §4: the first cards
     for (const m of made) expect(all).toContain(m.title);
     expect([...all.matchAll(/itda-verdict-eligible/g)]).toHaveLength(total);
   });
+
+  it("the clerk home's closing cells, kept per process by row version, follow a change made straight in SQL", async () => {
+    const today = '2027-07-02';
+    const in14 = '2027-07-16';
+    const small = await h.db
+      .selectFrom('programme')
+      .select(['id', 'currentVersionId'])
+      .where('key', '=', 'vs-new')
+      .executeTakeFirstOrThrow();
+    await h.db
+      .updateTable('programmeVersion')
+      .set({ periodKind: 'range', periodStart: '2027-01-01', periodEnd: '2027-07-10' })
+      .where('id', '=', small.currentVersionId!)
+      .execute();
+    await h.services.storedVerdicts.settled();
+    await h.services.storedVerdicts.refreshDirty();
+    const businesses = await h.db.selectFrom('business').select(['id', 'name']).where('id', 'in', ids).execute();
+    const key = (r: { programmeId: number; businessId: string; verdict: string; missing: readonly string[] }) =>
+      `${r.programmeId}/${r.businessId}/${r.verdict}/${r.missing.join(',')}`;
+    const check = async () => {
+      const got = (await h.services.storedVerdicts.closingSoonFor(businesses, today, in14)).map(key).sort();
+      const want = (await h.services.eligibility.closingSoonFor(ids, today, in14)).map(key).sort();
+      expect(got).toEqual(want);
+      return got;
+    };
+    const before = await check();
+    expect(await check()).toEqual(before); // read again: from the kept subsets
+    // 수원 국밥's 상시근로자 수 was unknown; the clerk records 2.
+    expect(before).toContain(`${small.id}/${ids[1]}/unknown/workers`);
+    await h.db.updateTable('business').set({ workers: 2 }).where('id', '=', ids[1]!).execute();
+    // Another reader (the business page, or another process) recomputes the row first: the row is
+    // fresh again, so only its version tells that the subset kept for the clerk home is not.
+    await h.services.storedVerdicts.cellsOf([ids[1]!]);
+    const after = await check();
+    expect(after).toContain(`${small.id}/${ids[1]}/eligible/`);
+    expect(after).not.toContain(`${small.id}/${ids[1]}/unknown/workers`);
+  });
 });

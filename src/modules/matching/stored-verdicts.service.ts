@@ -61,6 +61,8 @@ type Cells = Record<string, VerdictCell>;
 const PLAIN = { nearMisses: false, timeChanges: false, askNext: false } as const;
 /** The default locale's collation, as `String.prototype.localeCompare()` without arguments. */
 const NAMES = new Intl.Collator();
+/** At most this many businesses' subsets kept per process (a few hundred bytes each); oldest go first. */
+const SUBSETS_MAX = 50_000;
 
 export function createStoredVerdicts(deps: {
   db: Kysely<DB>;
@@ -73,6 +75,8 @@ export function createStoredVerdicts(deps: {
   const { db, programs, facts, repo, now } = deps;
   const compiler = createVersionCompiler();
   let cached: Catalogue | null = null;
+  /** Subsets of stored rows read for a few programmes, by business: valid while the row's version is. */
+  const subsets = new Map<string, { version: string; keys: string; cells: Cells }>();
 
   /** The compiled current catalogue as of `epoch` (read first, so a later change moves it on). */
   async function catalogueAt(d: Db, epoch: number): Promise<Catalogue> {
@@ -195,11 +199,25 @@ export function createStoredVerdicts(deps: {
     const cat = await catalogueAt(db, st.epoch);
     const cells = new Map<string, Cells>();
     if (only) {
-      const rows = await repo.cellsOf(db, ids, only);
+      // The clerk home asks for the same few programmes of the same businesses on every view: the
+      // subsets read are kept per process while their row's version (xmin) is the one stored.
+      const keys = only.join(',');
       const stale = new Set<string>();
-      for (const r of rows) {
+      const fetch: string[] = [];
+      for (const r of await repo.versionsOf(db, ids)) {
+        const hit = subsets.get(r.businessId);
+        if (r.stale || r.refDate !== today) stale.add(r.businessId);
+        else if (hit && hit.version === r.version && hit.keys === keys) cells.set(r.businessId, { ...hit.cells });
+        else fetch.push(r.businessId);
+      }
+      for (const r of await repo.cellsOf(db, fetch, only)) {
         if (r.stale || !r.cells || r.refDate !== today) stale.add(r.businessId);
-        else cells.set(r.businessId, r.cells);
+        else {
+          if (subsets.size >= SUBSETS_MAX) subsets.delete(subsets.keys().next().value!);
+          subsets.set(r.businessId, { version: r.version, keys, cells: r.cells });
+          // A copy: the dirty programmes below are written into what is returned.
+          cells.set(r.businessId, { ...r.cells });
+        }
       }
       for (const id of ids) if (!cells.has(id)) stale.add(id);
       for (const [id, c] of await computeRows([...stale], today)) cells.set(id, c);

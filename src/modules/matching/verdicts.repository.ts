@@ -39,13 +39,32 @@ export function createVerdictsRepository() {
       // (`|| '{}'` in a subquery kept apart by `offset 0`), then looked up per wanted key. Measured on
       // 200 rows × 101 keys: jsonb_each with `= any(array)` 75–137 ms, this 36–58 ms, `cells -> key`
       // per key on the stored value 566 ms (it decompresses the row per key).
-      const r = await sql<{ businessId: string; refDate: string; cells: Record<string, VerdictCell> | null; stale: boolean }>`
-        select bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale,
+      const r = await sql<{
+        businessId: string;
+        refDate: string;
+        cells: Record<string, VerdictCell> | null;
+        stale: boolean;
+        version: string;
+      }>`
+        select bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale, bv.xmin::text as version,
                (select coalesce(jsonb_object_agg(k, x.c -> k), '{}'::jsonb)
                   from (select bv.cells || '{}'::jsonb as c offset 0) x, unnest(${sql.val(programmeIds.map(String))}::text[]) k
                  where x.c ? k) as cells
         from business_verdict bv
         where bv.business_id = any(${sql.val([...businessIds])}::uuid[])`.execute(db);
+      return r.rows;
+    },
+
+    /**
+     * Which version of these businesses' rows is stored, without reading their cells: `xmin`, the
+     * transaction that wrote the row version, differs after every committed change of the row
+     * (a recomputed row or column, or the trigger nulling it), in any process.
+     */
+    async versionsOf(db: Db, businessIds: readonly string[]) {
+      if (!businessIds.length) return [];
+      const r = await sql<{ businessId: string; refDate: string; stale: boolean; version: string }>`
+        select business_id, ref_date::text as ref_date, cells is null as stale, xmin::text as version
+        from business_verdict where business_id = any(${sql.val([...businessIds])}::uuid[])`.execute(db);
       return r.rows;
     },
 
