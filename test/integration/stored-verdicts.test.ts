@@ -350,8 +350,9 @@ describe('the business page with a long catalogue (issue 12 §4: the first cards
     const key = (r: { programmeId: number; businessId: string; verdict: string; missing: readonly string[] }) =>
       `${r.programmeId}/${r.businessId}/${r.verdict}/${r.missing.join(',')}`;
     const check = async () => {
-      const got = (await h.services.storedVerdicts.closingSoonFor(businesses, today, in14)).map(key).sort();
-      const want = (await h.services.eligibility.closingSoonFor(ids, today, in14)).map(key).sort();
+      // In the same order too (deadline, then business name; one closing programme here, distinct names).
+      const got = (await h.services.storedVerdicts.closingSoonFor(businesses, today, in14)).map(key);
+      const want = (await h.services.eligibility.closingSoonFor(ids, today, in14)).map(key);
       expect(got).toEqual(want);
       return got;
     };
