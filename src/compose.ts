@@ -203,7 +203,7 @@ export function buildServices(database: Database, config: Config, logger: Logger
     db,
     repo: createParticipationsRepository(),
     gate,
-    eligibility,
+    verdicts: storedVerdicts,
     now,
     // The owner hears of the change in plain words (if she agreed to reminders; issue 13 §2).
     onTransition: async (trx, id, actorUserId) => {

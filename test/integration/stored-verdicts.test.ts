@@ -147,6 +147,28 @@ describe('stored verdicts (business_verdict) = per-business engine', () => {
     expect(await expectStoredEqualsOracle()).toBeGreaterThan(0);
   });
 
+  it("the participation picker reads them (verdictsOf) with the engine's four answers and its summary of an unknown", async () => {
+    const keyOf = new Map((await h.db.selectFrom('programme').select(['id', 'key']).execute()).map((p) => [p.id, p.key]));
+    let unknowns = 0;
+    let unreviewed = 0;
+    for (const id of ids) {
+      const e = await h.services.eligibility.evaluateBusiness(id);
+      const want: Record<string, { verdict: string; summary: string | null }> = {};
+      for (const r of e.result.results)
+        want[r.programmeKey] = { verdict: r.verdict, summary: r.verdict === 'unknown' ? (r.summary ?? null) : null };
+      for (const p of e.pending) want[p.programmeKey] = { verdict: 'unreviewed', summary: null };
+      for (const k of e.pendingRuledOut) want[k] = { verdict: 'ineligible', summary: null };
+      const got: Record<string, { verdict: string; summary: string | null }> = {};
+      for (const [p, v] of await h.services.storedVerdicts.verdictsOf(id)) got[keyOf.get(p)!] = { verdict: v.verdict, summary: v.summary };
+      expect(got, id).toEqual(want);
+      unknowns += Object.values(got).filter((v) => v.verdict === 'unknown').length;
+      unreviewed += Object.values(got).filter((v) => v.verdict === 'unreviewed').length;
+    }
+    // The fixture has both kinds, so the comparison above covered them.
+    expect(unknowns).toBeGreaterThan(0);
+    expect(unreviewed).toBeGreaterThan(0);
+  });
+
   it("a business's facts change: its row is nulled by the trigger and recomputed on read", async () => {
     await h.db.updateTable('business').set({ annualRevenue: 900_000_000, workers: 12 }).where('id', '=', ids[0]!).execute();
     const row = await h.db.selectFrom('businessVerdict').select('cells').where('businessId', '=', ids[0]!).executeTakeFirstOrThrow();
@@ -165,7 +187,11 @@ describe('stored verdicts (business_verdict) = per-business engine', () => {
   });
 
   it('a participation is benefited (수혜 이력) and a document is filed: the row follows', async () => {
-    const p = await h.db.selectFrom('programme').select(['id', 'currentVersionId', 'key']).where('key', '=', 'vs-small').executeTakeFirstOrThrow();
+    const p = await h.db
+      .selectFrom('programme')
+      .select(['id', 'currentVersionId', 'key'])
+      .where('key', '=', 'vs-small')
+      .executeTakeFirstOrThrow();
     const before = (await stored()).get(ids[1]!)!;
     await h.db
       .insertInto('participation')
@@ -186,7 +212,12 @@ describe('stored verdicts (business_verdict) = per-business engine', () => {
     expect(before.size).toBeGreaterThan(0);
     await h.db
       .insertInto('businessDocument')
-      .values({ businessId: ids[1]!, documentType: (await h.db.selectFrom('documentType').select('code').executeTakeFirstOrThrow()).code, issuedOn: '2026-11-01', validUntil: '2027-11-01' })
+      .values({
+        businessId: ids[1]!,
+        documentType: (await h.db.selectFrom('documentType').select('code').executeTakeFirstOrThrow()).code,
+        issuedOn: '2026-11-01',
+        validUntil: '2027-11-01',
+      })
       .execute();
     const again = await h.db.selectFrom('businessVerdict').select('cells').where('businessId', '=', ids[1]!).executeTakeFirstOrThrow();
     expect(again.cells).toBeNull();
@@ -212,13 +243,21 @@ describe('stored verdicts (business_verdict) = per-business engine', () => {
       .select(['v.id'])
       .where('p.key', '=', 'vs-young')
       .executeTakeFirstOrThrow();
-    await h.db.updateTable('programmeVersion').set({ ruleReview: 'drafted', ruleReviewedByName: null, ruleReviewedAt: null }).where('id', '=', v.id).execute();
+    await h.db
+      .updateTable('programmeVersion')
+      .set({ ruleReview: 'drafted', ruleReviewedByName: null, ruleReviewedAt: null })
+      .where('id', '=', v.id)
+      .execute();
     expect(await marks()).toBe(1);
     await expectStoredEqualsOracle();
     await h.services.storedVerdicts.settled();
     await h.services.storedVerdicts.refreshDirty();
     await expectStoredEqualsOracle();
-    await h.db.updateTable('programmeVersion').set({ nationwide: false, sido: [], municipalities: ['41110'] }).where('id', '=', v.id).execute();
+    await h.db
+      .updateTable('programmeVersion')
+      .set({ nationwide: false, sido: [], municipalities: ['41110'] })
+      .where('id', '=', v.id)
+      .execute();
     await h.services.storedVerdicts.settled();
     await h.services.storedVerdicts.refreshDirty();
     await expectStoredEqualsOracle();
@@ -244,5 +283,89 @@ describe('stored verdicts (business_verdict) = per-business engine', () => {
     await expectStoredEqualsOracle();
     const days = await h.db.selectFrom('businessVerdict').select('refDate').execute();
     expect(new Set(days.map((d) => String(d.refDate).slice(0, 10)))).toEqual(new Set(['2027-07-02']));
+  });
+});
+
+describe('the business page with a long catalogue (issue 12 §4: the first cards of each group, the rest one link away)', () => {
+  it('shows 20 cards per group, closing soonest first, links to the rest, and the more page lists them all', async () => {
+    const today = '2027-07-02'; // the clock of the test above
+    const officeId = await h.ensureOffice();
+    const clerkUser = await h.createUser('clerk', { login: 'vs-long-clerk', officeId });
+    const clerk = h.client();
+    await clerk.login(clerkUser.login);
+    const [b] = await h.db
+      .insertInto('business')
+      .values({ ...shop('긴 목록 가게', '41110', '41'), officeId, clerkId: clerkUser.id })
+      .returning('id')
+      .execute();
+    // 30 programmes anyone is eligible for, open now; programme i closes in 100 - i days, so the
+    // last ones created close soonest.
+    const made: { title: string; periodEnd: string }[] = [];
+    for (let i = 0; i < 30; i++) {
+      const { versionId } = await programme(`vs-long-${i}`, { all: [] }, { nationwide: true });
+      const periodEnd = new Date(Date.parse(`${today}T00:00:00Z`) + (100 - i) * 86_400_000).toISOString().slice(0, 10);
+      await h.db
+        .updateTable('programmeVersion')
+        .set({ periodKind: 'range', periodStart: '2027-01-01', periodEnd })
+        .where('id', '=', versionId)
+        .execute();
+      made.push({ title: `(시험) vs-long-${i}`, periodEnd });
+    }
+    await h.services.storedVerdicts.settled();
+    await h.services.storedVerdicts.refreshDirty();
+    const page = await (await clerk.get(`/businesses/${b!.id}`)).text();
+    const elig = page.slice(page.indexOf('id="elig"'), page.indexOf('id="participations-title"'));
+    const eligibleCards = [
+      ...elig.matchAll(/<li class="itda-card itda-verdict itda-verdict-eligible">\s*<h3>\s*<a href="\/programmes\/\d+">([^<]+)<\/a>/g),
+    ].map((m) => m[1]);
+    expect(eligibleCards).toHaveLength(20);
+    // Closing soonest first: vs-long-29 (in 71 days) … vs-long-10.
+    expect(eligibleCards.slice(0, 3)).toEqual(['(시험) vs-long-29', '(시험) vs-long-28', '(시험) vs-long-27']);
+    const total = Number(/신청 가능 (\d+)/.exec(elig)![1]);
+    expect(total).toBeGreaterThanOrEqual(30);
+    expect(elig).toContain(`href="/businesses/${b!.id}/eligibility/more#all-eligible"`);
+    expect(elig).toContain(`신청 가능 ${total}개 모두 보기`);
+    const more = await (await clerk.get(`/businesses/${b!.id}/eligibility/more`)).text();
+    const all = more.slice(more.indexOf('id="all-eligible"'), more.indexOf('id="all-unknown"'));
+    for (const m of made) expect(all).toContain(m.title);
+    expect([...all.matchAll(/itda-verdict-eligible/g)]).toHaveLength(total);
+  });
+
+  it("the clerk home's closing cells, kept per process by row version, follow a change made straight in SQL", async () => {
+    const today = '2027-07-02';
+    const in14 = '2027-07-16';
+    const small = await h.db
+      .selectFrom('programme')
+      .select(['id', 'currentVersionId'])
+      .where('key', '=', 'vs-new')
+      .executeTakeFirstOrThrow();
+    await h.db
+      .updateTable('programmeVersion')
+      .set({ periodKind: 'range', periodStart: '2027-01-01', periodEnd: '2027-07-10' })
+      .where('id', '=', small.currentVersionId!)
+      .execute();
+    await h.services.storedVerdicts.settled();
+    await h.services.storedVerdicts.refreshDirty();
+    const businesses = await h.db.selectFrom('business').select(['id', 'name']).where('id', 'in', ids).execute();
+    const key = (r: { programmeId: number; businessId: string; verdict: string; missing: readonly string[] }) =>
+      `${r.programmeId}/${r.businessId}/${r.verdict}/${r.missing.join(',')}`;
+    const check = async () => {
+      // In the same order too (deadline, then business name; one closing programme here, distinct names).
+      const got = (await h.services.storedVerdicts.closingSoonFor(businesses, today, in14)).map(key);
+      const want = (await h.services.eligibility.closingSoonFor(ids, today, in14)).map(key);
+      expect(got).toEqual(want);
+      return got;
+    };
+    const before = await check();
+    expect(await check()).toEqual(before); // read again: from the kept subsets
+    // 수원 국밥's 상시근로자 수 was unknown; the clerk records 2.
+    expect(before).toContain(`${small.id}/${ids[1]}/unknown/workers`);
+    await h.db.updateTable('business').set({ workers: 2 }).where('id', '=', ids[1]!).execute();
+    // Another reader (the business page, or another process) recomputes the row first: the row is
+    // fresh again, so only its version tells that the subset kept for the clerk home is not.
+    await h.services.storedVerdicts.cellsOf([ids[1]!]);
+    const after = await check();
+    expect(after).toContain(`${small.id}/${ids[1]}/eligible/`);
+    expect(after).not.toContain(`${small.id}/${ids[1]}/unknown/workers`);
   });
 });

@@ -17,6 +17,11 @@ export function factLabels(facts: readonly FactName[]): string {
   return facts.map((f) => FACT_LABELS[f]).join(', ');
 }
 
+/** The summary of an unknown verdict: it depends only on the missing facts (stored verdicts rebuild it). */
+export function unknownSummary(missing: readonly FactName[]): string {
+  return `확인 필요 — ${factLabels(missing)} 정보가 있어야 판단할 수 있습니다`;
+}
+
 export function explainCriterion(leaf: LeafNode, ctx: EvalContext): CriterionExplanation {
   const k = leaf.c.core(ctx);
   const crit = leaf.c.criterion;
@@ -45,15 +50,21 @@ export function explainNode(node: RuleNode, ctx: EvalContext): Explanation {
   const v = node.v(ctx);
   const children = node.kids.map((k) => explainNode(k, ctx));
   const heading = groupHeading(node.kind, 'ko');
-  const shown = node.kind !== 'not' && children.length === 0 ? (node.kind === 'all' ? '조건 없음 (누구나)' : '충족할 수 있는 조건 없음') : heading;
+  const shown =
+    node.kind !== 'not' && children.length === 0 ? (node.kind === 'all' ? '조건 없음 (누구나)' : '충족할 수 있는 조건 없음') : heading;
   return { kind: node.kind, verdict: toVerdict(v), heading, text: `${shown}: ${STATUS_KO[v]}`, children };
 }
 
 /** The criteria that would have to change for `compiled` to become eligible, and what else it needs. */
-export function nearestChange(compiled: CompiledRule, ctx: EvalContext, maxFlips = Infinity): { flips: number; unknowns: number; unmet: LeafNode[]; pending: LeafNode[] } {
+export function nearestChange(
+  compiled: CompiledRule,
+  ctx: EvalContext,
+  maxFlips = Infinity,
+): { flips: number; unknowns: number; unmet: LeafNode[]; pending: LeafNode[] } {
   const cost = costToMeet(compiled.root, ctx);
   if (!Number.isFinite(cost)) return { flips: Infinity, unknowns: 0, unmet: [], pending: [] };
-  if (Math.floor(cost / COST_UNIT) > maxFlips) return { flips: Math.floor(cost / COST_UNIT), unknowns: cost % COST_UNIT, unmet: [], pending: [] };
+  if (Math.floor(cost / COST_UNIT) > maxFlips)
+    return { flips: Math.floor(cost / COST_UNIT), unknowns: cost % COST_UNIT, unmet: [], pending: [] };
   const out: LeafNode[] = [];
   witness(compiled.root, ctx, MET, out);
   // Decided criteria to change (usually not met → met; under a "not", met → not met) and unknown
@@ -79,7 +90,7 @@ export function summarise(compiled: CompiledRule, ctx: EvalContext, t: Tri, miss
     for (const l of compiled.leaves) if (l.v(ctx) === MET) met++;
     return met === n ? `신청 가능 — 조건 ${n}개 모두 충족` : `신청 가능 — 조건 ${n}개 중 필요한 조건 충족`;
   }
-  if (t === UNKNOWN) return `확인 필요 — ${factLabels(missing)} 정보가 있어야 판단할 수 있습니다`;
+  if (t === UNKNOWN) return unknownSummary(missing);
   const { flips, unmet } = nearestChange(compiled, ctx);
   if (!Number.isFinite(flips) || unmet.length === 0) return '신청 불가 — 충족할 수 있는 조건 없음';
   return `신청 불가 — ${flips}개 조건 미충족: ${unmet.map((l) => gapOf(l, ctx)).join('; ')}`;

@@ -41,10 +41,20 @@ export interface BusinessPageExtras {
 }
 
 /** The notices a redirect to the business page may ask for (`?notice=`); anything else shows nothing. */
-const NOTICES = ['activity', 'consentWithdrawn', 'created', 'existing', 'handedOver', 'ntsChecked', 'ntsFailed', 'ownerLink', 'saved', 'signedUploaded'] as const;
+const NOTICES = [
+  'activity',
+  'consentWithdrawn',
+  'created',
+  'existing',
+  'handedOver',
+  'ntsChecked',
+  'ntsFailed',
+  'ownerLink',
+  'saved',
+  'signedUploaded',
+] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 
 const yn = (t: Translate) => [
   { value: 'no', label: t('eligibility.no') },
@@ -89,7 +99,9 @@ function BusinessForm(props: {
       {props.isNew && valueOf(values, 'storeId') && (
         <Notice kind="info">{t('stores.prefilled', { id: valueOf(values, 'storeId') })}</Notice>
       )}
-      {props.isNew && valueOf(values, 'helpRequestId') && <input type="hidden" name="helpRequestId" value={valueOf(values, 'helpRequestId')} />}
+      {props.isNew && valueOf(values, 'helpRequestId') && (
+        <input type="hidden" name="helpRequestId" value={valueOf(values, 'helpRequestId')} />
+      )}
       <Notice kind="warning">{t('businesses.noRrn')}</Notice>
       <Fieldset title={t('businesses.section.basic')}>
         <div class="itda-grid-2">
@@ -219,6 +231,101 @@ function BusinessForm(props: {
 type Detail = Awaited<ReturnType<BusinessesService['get']>>;
 type Eligibility = Awaited<ReturnType<StoredVerdicts['forBusiness']>>;
 
+/** Programme cards per verdict group on the business page; the whole group is on the more page. */
+const CARDS_PER_GROUP = 20;
+
+/** The link to a whole group on the more page, when the business page shows only its first cards. */
+function ShowAll(props: { c: AppContext; businessId: string; n: number; limit?: number; group: string; anchor: string }) {
+  if (props.limit === undefined || props.n <= props.limit) return null;
+  return (
+    <p class="itda-show-all">
+      <a href={`/businesses/${props.businessId}/eligibility/more#${props.anchor}`}>
+        {props.c.var.t('businesses.eligibilityShowAll', { group: props.group, n: props.n })}
+      </a>
+    </p>
+  );
+}
+
+function VerdictCards(props: {
+  c: AppContext;
+  businessId: string;
+  rows: Eligibility['results'];
+  limit?: number;
+  group: string;
+  anchor: string;
+}) {
+  const { c, businessId } = props;
+  const t = c.var.t;
+  return (
+    <>
+      <ul class="itda-programme-list">
+        {props.rows.slice(0, props.limit).map((r) => (
+          <li class={`itda-card itda-verdict itda-verdict-${r.verdict}`}>
+            <h3>
+              <a href={`/programmes/${r.programmeId}`}>{r.title}</a>
+            </h3>
+            <p>
+              {r.verdict === 'eligible' ? t('verdict.eligible') : t('verdict.unknown')}
+              {r.periodEnd && <span class="form-hint"> · {t('participations.until', { date: r.periodEnd })}</span>}
+            </p>
+            {r.verdict === 'unknown' && r.missing.length > 0 && (
+              <p class="itda-ask">
+                {t('eligibility.needs')}: {r.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')}
+              </p>
+            )}
+            <p>
+              <a class="itda-why" href={`/businesses/${businessId}/programmes/${r.programmeId}/explanation`}>
+                {t('eligibility.why')}
+                <span class="sr-only"> {r.title}</span>
+              </a>
+            </p>
+          </li>
+        ))}
+      </ul>
+      <ShowAll c={c} businessId={businessId} n={props.rows.length} limit={props.limit} group={props.group} anchor={props.anchor} />
+    </>
+  );
+}
+
+function PendingCards(props: { c: AppContext; businessId: string; rows: Eligibility['pending']; limit?: number }) {
+  const { c, businessId } = props;
+  const t = c.var.t;
+  return (
+    <section aria-labelledby="pending-title" class="itda-pending">
+      <h3 class="itda-h3" id="pending-title">
+        {t('eligibility.pendingTitle')} ({props.rows.length})
+      </h3>
+      <p class="form-hint">{t('eligibility.pendingLead')}</p>
+      <ul class="itda-programme-list">
+        {props.rows.slice(0, props.limit).map((r) => (
+          <li class="itda-card itda-verdict itda-verdict-unreviewed">
+            <h4>
+              <a href={`/programmes/${r.programmeId}`}>{r.title}</a>
+            </h4>
+            <p>
+              <span class="itda-badge itda-badge-future">{t('verdict.unreviewed')}</span> {t('eligibility.pendingRead')}
+            </p>
+            <p>
+              <a href={`/businesses/${businessId}/programmes/${r.programmeId}/explanation`}>
+                {t('eligibility.pendingChecked')}
+                <span class="sr-only"> {r.title}</span>
+              </a>
+            </p>
+          </li>
+        ))}
+      </ul>
+      <ShowAll
+        c={c}
+        businessId={businessId}
+        n={props.rows.length}
+        limit={props.limit}
+        group={t('verdict.unreviewed')}
+        anchor="all-pending"
+      />
+    </section>
+  );
+}
+
 function DetailPage(props: {
   c: AppContext;
   d: Detail;
@@ -297,7 +404,11 @@ function DetailPage(props: {
               )}
             </dd>
             <dt>{t('businesses.field.ksicCode')}</dt>
-            <dd>{b.ksicCode ? `${b.ksicCode} ${industryName(b.ksicCode)}${industryWordOf(b.ksicCode) ? ` (${industryWordOf(b.ksicCode)})` : ''}` : val(null)}</dd>
+            <dd>
+              {b.ksicCode
+                ? `${b.ksicCode} ${industryName(b.ksicCode)}${industryWordOf(b.ksicCode) ? ` (${industryWordOf(b.ksicCode)})` : ''}`
+                : val(null)}
+            </dd>
             <dt>{t('businesses.field.annualRevenue')}</dt>
             <dd>{b.annualRevenue === null ? val(null) : formatWon(b.annualRevenue, locale)}</dd>
             <dt>{t('businesses.field.previousAnnualRevenue')}</dt>
@@ -388,54 +499,11 @@ function DetailPage(props: {
               .join(' · ')}
           </Notice>
         )}
-        {/* Stored verdicts (issue 12 §4); each programme's explanation is evaluated when opened. */}
-        <ul class="itda-programme-list">
-          {[...eligible, ...unknownRes].map((r) => (
-            <li class={`itda-card itda-verdict itda-verdict-${r.verdict}`}>
-              <h3>
-                <a href={`/programmes/${r.programmeId}`}>{r.title}</a>
-              </h3>
-              <p>{r.verdict === 'eligible' ? t('verdict.eligible') : t('verdict.unknown')}</p>
-              {r.verdict === 'unknown' && r.missing.length > 0 && (
-                <p class="itda-ask">
-                  {t('eligibility.needs')}: {r.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')}
-                </p>
-              )}
-              <p>
-                <a class="itda-why" href={`/businesses/${b.id}/programmes/${r.programmeId}/explanation`}>
-                  {t('eligibility.why')}
-                  <span class="sr-only"> {r.title}</span>
-                </a>
-              </p>
-            </li>
-          ))}
-        </ul>
-        {elig.pending.length > 0 && (
-          <section aria-labelledby="pending-title" class="itda-pending">
-            <h3 class="itda-h3" id="pending-title">
-              {t('eligibility.pendingTitle')} ({elig.pending.length})
-            </h3>
-            <p class="form-hint">{t('eligibility.pendingLead')}</p>
-            <ul class="itda-programme-list">
-              {elig.pending.map((r) => (
-                <li class="itda-card itda-verdict itda-verdict-unreviewed">
-                  <h4>
-                    <a href={`/programmes/${r.programmeId}`}>{r.title}</a>
-                  </h4>
-                  <p>
-                    <span class="itda-badge itda-badge-future">{t('verdict.unreviewed')}</span> {t('eligibility.pendingRead')}
-                  </p>
-                  <p>
-                    <a href={`/businesses/${b.id}/programmes/${r.programmeId}/explanation`}>
-                      {t('eligibility.pendingChecked')}
-                      <span class="sr-only"> {r.title}</span>
-                    </a>
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        {/* Stored verdicts (issue 12 §4); each programme's explanation is evaluated when opened. A
+            2,000-programme catalogue gives hundreds per group: the first few, the rest on the more page. */}
+        <VerdictCards c={c} businessId={b.id} rows={eligible} limit={CARDS_PER_GROUP} group={t('verdict.eligible')} anchor="all-eligible" />
+        <VerdictCards c={c} businessId={b.id} rows={unknownRes} limit={CARDS_PER_GROUP} group={t('verdict.unknown')} anchor="all-unknown" />
+        {elig.pending.length > 0 && <PendingCards c={c} businessId={b.id} rows={elig.pending} limit={CARDS_PER_GROUP} />}
         <p>
           <a href={`/businesses/${b.id}/eligibility/more`}>{t('businesses.eligibilityMore')}</a>
         </p>
@@ -667,15 +735,41 @@ function ExplanationPage(props: { c: AppContext; business: Detail['business']; x
   );
 }
 
-function MorePage(props: { c: AppContext; business: Detail['business']; elig: Awaited<ReturnType<EligibilityService['evaluateBusiness']>> }) {
-  const { c, business: b, elig } = props;
+function MorePage(props: {
+  c: AppContext;
+  business: Detail['business'];
+  stored: Eligibility;
+  elig: Awaited<ReturnType<EligibilityService['evaluateBusiness']>>;
+}) {
+  const { c, business: b, elig, stored } = props;
   const t = c.var.t;
+  const eligible = stored.results.filter((r) => r.verdict === 'eligible');
+  const unknown = stored.results.filter((r) => r.verdict === 'unknown');
   return (
     <Layout c={c} title={`${t('businesses.eligibilityMore')} — ${b.name}`}>
       <PageHeader title={t('businesses.eligibilityMore')} lead={b.name} />
       <p>
         <a href={`/businesses/${b.id}#elig`}>{t('businesses.backToBusiness')}</a>
       </p>
+      {/* Every group the business page shows only the first cards of (its "모두 보기" links land here). */}
+      <section aria-labelledby="all-title">
+        <h2 class="itda-h2" id="all-title">
+          {t('businesses.eligibilityAll')}
+        </h2>
+        <h3 class="itda-h3" id="all-eligible">
+          {t('verdict.eligible')} ({eligible.length})
+        </h3>
+        <VerdictCards c={c} businessId={b.id} rows={eligible} group={t('verdict.eligible')} anchor="all-eligible" />
+        <h3 class="itda-h3" id="all-unknown">
+          {t('verdict.unknown')} ({unknown.length})
+        </h3>
+        <VerdictCards c={c} businessId={b.id} rows={unknown} group={t('verdict.unknown')} anchor="all-unknown" />
+        {stored.pending.length > 0 && (
+          <div id="all-pending">
+            <PendingCards c={c} businessId={b.id} rows={stored.pending} />
+          </div>
+        )}
+      </section>
       <section aria-labelledby="near">
         <h2 class="itda-h2" id="near">
           {t('eligibility.nearMisses')} ({elig.result.nearMisses.length})
@@ -756,7 +850,11 @@ export function businessPages(
       store && deps.intakeFrom
         ? await deps.intakeFrom(c.var.actor, store)
         : helpId && deps.helpRequests
-          ? await deps.helpRequests.prefill(c.var.actor, UUID.test(helpId) ? helpId : '00000000-0000-0000-0000-000000000000', requestMeta(c))
+          ? await deps.helpRequests.prefill(
+              c.var.actor,
+              UUID.test(helpId) ? helpId : '00000000-0000-0000-0000-000000000000',
+              requestMeta(c),
+            )
           : {};
     return c.html(
       <FormPage
@@ -789,7 +887,8 @@ export function businessPages(
       );
     }
     const helpId = typeof values.helpRequestId === 'string' ? values.helpRequestId : '';
-    if (deps.helpRequests && UUID.test(helpId) && !result.value.existing) await deps.helpRequests.markConverted(c.var.actor, helpId, result.value.id, requestMeta(c));
+    if (deps.helpRequests && UUID.test(helpId) && !result.value.existing)
+      await deps.helpRequests.markConverted(c.var.actor, helpId, result.value.id, requestMeta(c));
     return c.redirect(
       `/businesses/${result.value.id}?notice=${result.value.existing ? 'existing' : result.value.handedOver ? 'handedOver' : 'created'}`,
       303,
@@ -832,13 +931,14 @@ export function businessPages(
     return c.html(<ExplanationPage c={c} business={d.business} x={x} />);
   });
 
-  // 조건 하나 차이 · 나중에 신청할 수 있는 지원사업: the whole catalogue evaluated for this business with
-  // near-misses and dates, on request (it is the one costly view; the business page links to it).
+  // Every programme of each verdict group (the business page shows the first few), then 조건 하나 차이 ·
+  // 나중에 신청할 수 있는 지원사업: the whole catalogue evaluated for this business with near-misses and
+  // dates, on request (it is the one costly view; the business page links to it).
   app.get('/businesses/:id/eligibility/more', async (c) => {
     const id = uuidParam(c);
     const d = await businesses.get(c.var.actor, id, requestMeta(c));
-    const elig = await deps.eligibility.evaluateBusiness(id);
-    return c.html(<MorePage c={c} business={d.business} elig={elig} />);
+    const [stored, elig] = await Promise.all([deps.storedVerdicts.forBusiness(id), deps.eligibility.evaluateBusiness(id)]);
+    return c.html(<MorePage c={c} business={d.business} stored={stored} elig={elig} />);
   });
 
   app.get('/businesses/:id/edit', async (c) => {

@@ -19,12 +19,14 @@ export function createVerdictsRepository() {
 
     /** The stored rows of these businesses (missing rows are not returned). */
     rows(db: Db, businessIds: readonly string[]) {
-      return db
-        .selectFrom('businessVerdict')
-        // As text: a date column may come back as a Date at local midnight (then never equal to today's text).
-        .select(['businessId', sql<string>`ref_date::text`.as('refDate'), 'cells'])
-        .where('businessId', 'in', businessIds.length ? [...businessIds] : ['00000000-0000-0000-0000-000000000000'])
-        .execute();
+      return (
+        db
+          .selectFrom('businessVerdict')
+          // As text: a date column may come back as a Date at local midnight (then never equal to today's text).
+          .select(['businessId', sql<string>`ref_date::text`.as('refDate'), 'cells'])
+          .where('businessId', 'in', businessIds.length ? [...businessIds] : ['00000000-0000-0000-0000-000000000000'])
+          .execute()
+      );
     },
 
     /**
@@ -33,13 +35,36 @@ export function createVerdictsRepository() {
      */
     async cellsOf(db: Db, businessIds: readonly string[], programmeIds: readonly number[]) {
       if (!businessIds.length || !programmeIds.length) return [];
-      // jsonb_each reads each row's cells once (`cells -> key` per key would detoast it per key).
-      const r = await sql<{ businessId: string; refDate: string; cells: Record<string, VerdictCell> | null; stale: boolean }>`
-        select bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale,
-               (select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) from jsonb_each(bv.cells) e
-                 where e.key = any(${sql.val(programmeIds.map(String))}::text[])) as cells
+      // Each row's cells (a few hundred keys, compressed and stored out of line) are detoasted once
+      // (`|| '{}'` in a subquery kept apart by `offset 0`), then looked up per wanted key. Measured on
+      // 200 rows × 101 keys: jsonb_each with `= any(array)` 75–137 ms, this 36–58 ms, `cells -> key`
+      // per key on the stored value 566 ms (it decompresses the row per key).
+      const r = await sql<{
+        businessId: string;
+        refDate: string;
+        cells: Record<string, VerdictCell> | null;
+        stale: boolean;
+        version: string;
+      }>`
+        select bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale, bv.xmin::text as version,
+               (select coalesce(jsonb_object_agg(k, x.c -> k), '{}'::jsonb)
+                  from (select bv.cells || '{}'::jsonb as c offset 0) x, unnest(${sql.val(programmeIds.map(String))}::text[]) k
+                 where x.c ? k) as cells
         from business_verdict bv
         where bv.business_id = any(${sql.val([...businessIds])}::uuid[])`.execute(db);
+      return r.rows;
+    },
+
+    /**
+     * Which version of these businesses' rows is stored, without reading their cells: `xmin`, the
+     * transaction that wrote the row version, differs after every committed change of the row
+     * (a recomputed row or column, or the trigger nulling it), in any process.
+     */
+    async versionsOf(db: Db, businessIds: readonly string[]) {
+      if (!businessIds.length) return [];
+      const r = await sql<{ businessId: string; refDate: string; stale: boolean; version: string }>`
+        select business_id, ref_date::text as ref_date, cells is null as stale, xmin::text as version
+        from business_verdict where business_id = any(${sql.val([...businessIds])}::uuid[])`.execute(db);
       return r.rows;
     },
 
@@ -76,7 +101,9 @@ export function createVerdictsRepository() {
         .insertInto('businessVerdict')
         .values(rows.map((r) => ({ businessId: r.businessId, refDate: r.refDate, cells: JSON.stringify(r.cells) })))
         .onConflict((oc) =>
-          oc.column('businessId').doUpdateSet((eb) => ({ refDate: eb.ref('excluded.refDate'), cells: eb.ref('excluded.cells'), computedAt: sql`now()` })),
+          oc
+            .column('businessId')
+            .doUpdateSet((eb) => ({ refDate: eb.ref('excluded.refDate'), cells: eb.ref('excluded.cells'), computedAt: sql`now()` })),
         )
         .execute();
     },
@@ -103,13 +130,23 @@ export function createVerdictsRepository() {
 
     /** The dirty programme marks nobody else is working on, locked until the transaction ends. */
     async takeDirty(db: Db, limit: number) {
-      return db.selectFrom('verdictDirtyProgramme').select('programmeId').orderBy('markedAt').limit(limit).forUpdate().skipLocked().execute();
+      return db
+        .selectFrom('verdictDirtyProgramme')
+        .select('programmeId')
+        .orderBy('markedAt')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
     },
 
     /** The committed marks as they are now (a full rebuild clears exactly these when it ends). */
     dirtyMarks(db: Db) {
       // As text: a timestamptz keeps microseconds, a JavaScript Date only milliseconds.
-      return db.selectFrom('verdictDirtyProgramme').select(['programmeId', sql<string>`marked_at::text`.as('markedAt')]).execute();
+      return db
+        .selectFrom('verdictDirtyProgramme')
+        .select(['programmeId', sql<string>`marked_at::text`.as('markedAt')])
+        .execute();
     },
 
     /** Removes these marks unless re-marked since (a later change keeps its mark). */

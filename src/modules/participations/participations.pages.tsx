@@ -37,7 +37,6 @@ import { uuidParam } from '../../web/params.ts';
 export type ParticipationListRow = Awaited<ReturnType<ParticipationsService['listForBusiness']>>[number];
 type Detail = Awaited<ReturnType<ParticipationsService['get']>>;
 
-
 /** Where the business page lives (the casework business module). */
 export const businessHref = (businessId: string) => `/businesses/${businessId}`;
 export const participationHref = (id: string) => `/participations/${id}`;
@@ -145,8 +144,55 @@ export function ParticipationsSection(props: {
           ))}
         </ul>
       )}
-      {props.programmes && <NewParticipationForm c={c} businessId={props.businessId} programmes={props.programmes} prefix="np" compact />}
+      {props.programmes && <CompactNewParticipation c={c} businessId={props.businessId} programmes={props.programmes} />}
     </section>
+  );
+}
+
+/** What the business page's picker offers; the full form (its own page) offers every programme. */
+const COMPACT_VERDICTS: readonly ProgrammeOption['verdict'][] = ['eligible', 'unknown', 'unreviewed'];
+/** Options per verdict group on the business page: a 2,000-programme catalogue gave 1,300 of them. */
+const COMPACT_PER_GROUP = 50;
+
+/**
+ * The business page's "새 참여 만들기": the programmes the business may qualify for, at most
+ * COMPACT_PER_GROUP of each verdict (those closing soonest; listed by title as on the full form).
+ * The others (자격 없음, no rule, the rest of a long group) are on the full form, one link away.
+ */
+function CompactNewParticipation(props: { c: AppContext; businessId: string; programmes: readonly ProgrammeOption[] }) {
+  const { c, programmes } = props;
+  const t = c.var.t;
+  const keep = new Set<ProgrammeOption>();
+  for (const v of COMPACT_VERDICTS) {
+    const group = programmes.filter((p) => p.verdict === v);
+    const soonest =
+      group.length <= COMPACT_PER_GROUP
+        ? group
+        : [...group]
+            .sort((a, b) =>
+              (a.periodEnd ?? '9999') < (b.periodEnd ?? '9999') ? -1 : (a.periodEnd ?? '9999') > (b.periodEnd ?? '9999') ? 1 : 0,
+            )
+            .slice(0, COMPACT_PER_GROUP);
+    for (const p of soonest) keep.add(p);
+  }
+  const offered = programmes.filter((p) => keep.has(p));
+  const others = programmes.length - offered.length;
+  const full = `${businessHref(props.businessId)}/participations/new`;
+  if (!offered.length && others)
+    return (
+      <p>
+        <a href={full}>{t('participations.new')}</a> — {t('participations.otherProgrammes', { n: others })}
+      </p>
+    );
+  return (
+    <>
+      <NewParticipationForm c={c} businessId={props.businessId} programmes={offered} prefix="np" compact />
+      {others > 0 && (
+        <p class="form-hint">
+          <a href={full}>{t('participations.otherProgrammes', { n: others })}</a>
+        </p>
+      )}
+    </>
   );
 }
 

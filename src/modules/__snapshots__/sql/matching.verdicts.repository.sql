@@ -6,9 +6,10 @@ select "id" from "business" where "id" > $1 order by "id" limit $2
 
 -- Verdicts.cellsOf(db, businessIds, programmeIds)
 
-        select bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale,
-               (select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) from jsonb_each(bv.cells) e
-                 where e.key = any($1::text[])) as cells
+        select bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale, bv.xmin::text as version,
+               (select coalesce(jsonb_object_agg(k, x.c -> k), '{}'::jsonb)
+                  from (select bv.cells || '{}'::jsonb as c offset 0) x, unnest($1::text[]) k
+                 where x.c ? k) as cells
         from business_verdict bv
         where bv.business_id = any($2::uuid[])
 --   parameters: ["1", "2"], [1, 2]
@@ -49,6 +50,12 @@ select count(*) as "n" from "business" as "b" left join "business_verdict" as "b
 -- Verdicts.takeDirty(db, limit)
 select "programme_id" from "verdict_dirty_programme" order by "marked_at" limit $1 for update skip locked
 --   parameters: 10
+
+-- Verdicts.versionsOf(db, businessIds)
+
+        select business_id, ref_date::text as ref_date, cells is null as stale, xmin::text as version
+        from business_verdict where business_id = any($1::uuid[])
+--   parameters: [1, 2]
 
 -- Verdicts.writeColumn(db, programmeId, refDate, entries)
 
