@@ -136,8 +136,11 @@ describe('issue 11 §1: an imported notice for 부산 is not open to 경기 busi
       const verdicts = html.slice(html.indexOf('id="elig"'), html.indexOf('id="participations-title"'));
       expect(verdicts).toContain('신청 가능'); // the section lists verdicts …
       expect(verdicts).not.toContain(BUSAN_RECORD.pblancNm); // … not this one, nor as a near-miss
-      // The participation picker still lists it, among "자격 없음 (참고용)" (facts can be wrong).
-      const picker = html.slice(html.indexOf('자격 없음 (참고용)'));
+      // The full "새 참여 만들기" form still lists it, among "자격 없음 (참고용)" (facts can be wrong);
+      // the page's own picker offers the likely ones and links there.
+      const form = await (await clerk.get(`/businesses/${id}/participations/new`)).text();
+      const picker = form.slice(form.indexOf('자격 없음 (참고용)'));
+      expect(form.indexOf('자격 없음 (참고용)')).toBeGreaterThan(0);
       expect(picker).toContain(BUSAN_RECORD.pblancNm);
     }
   });
