@@ -5,14 +5,26 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * page and its participations section both need the business's eligibility). Outside a request
  * (jobs, CLI, tests calling services) nothing is memoized.
  */
-const store = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+const store = new AsyncLocalStorage<{ memo: Map<string, Promise<unknown>>; readOnly: boolean }>();
 
-export function withRequestMemo<T>(fn: () => T): T {
-  return store.run(new Map(), fn);
+/**
+ * `readOnly`: the request changes nothing (GET, HEAD), so answers about stored rows (who a
+ * business belongs to) may be kept for the rest of it too (`memoizedRead`).
+ */
+export function withRequestMemo<T>(fn: () => T, opts: { readOnly?: boolean } = {}): T {
+  return store.run({ memo: new Map(), readOnly: opts.readOnly ?? false }, fn);
+}
+
+/**
+ * Like `memoized`, but only in a read-only request: a POST that changes a business's clerk and
+ * then asks again must see the change, so there every call computes.
+ */
+export function memoizedRead<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  return store.getStore()?.readOnly ? memoized(key, compute) : compute();
 }
 
 export function memoized<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const memo = store.getStore();
+  const memo = store.getStore()?.memo;
   if (!memo) return compute();
   const hit = memo.get(key) as Promise<T> | undefined;
   if (hit) return hit;

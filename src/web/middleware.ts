@@ -67,7 +67,7 @@ export function requestContext(opts: { logger: Logger; trustProxy: boolean }): M
     c.set('clientIp', ip);
     const started = performance.now();
     c.header('X-Request-Id', requestId);
-    await withRequestMemo(() => next());
+    await withRequestMemo(() => next(), { readOnly: c.req.method === 'GET' || c.req.method === 'HEAD' });
     c.header('X-Request-Id', requestId);
     log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   };

@@ -1,3 +1,4 @@
+import { memoizedRead } from '../../request-memo.ts';
 import type { AccessAction } from '../../db/schema.ts';
 import type { Db } from '../../db/db.ts';
 import { scopeOf, scopePermits, type BusinessScope, type BusinessScopeRow, type ScopeMode } from '../../domain/scope.ts';
@@ -73,7 +74,9 @@ export function createPersonalDataGate(deps: { repo: AccessLogRepository; now: (
   async function check(db: Db, actor: Actor | null | undefined, businessId: string, mode: ScopeMode): Promise<BusinessScopeRow & { id: string }> {
     if (!actor) throw new UnauthenticatedError();
     if (!/^[0-9a-f-]{36}$/i.test(businessId)) throw new NotFoundError();
-    const b = await deps.repo.scopeRow(db, businessId);
+    // A page asks for the same business's scope from several of its sections (the business page:
+    // eight times); in a read-only request, outside a transaction, the first answer stands.
+    const b = db.isTransaction ? await deps.repo.scopeRow(db, businessId) : await memoizedRead(`scope:${businessId}`, () => deps.repo.scopeRow(db, businessId));
     if (!b) throw new NotFoundError();
     if (!scopePermits(scopeOf(actor), b, mode)) throw new ForbiddenError();
     return b;

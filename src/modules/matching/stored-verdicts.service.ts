@@ -55,10 +55,14 @@ interface Catalogue {
   readonly judgedIds: readonly number[];
   readonly screens: readonly CompiledProgramme[];
   readonly screenIds: readonly number[];
+  /** Each entry's place by title in Korean order (entries in the same order), computed when first asked. */
+  titleRank?: Int32Array;
 }
 type Cells = Record<string, VerdictCell>;
 
 const PLAIN = { nearMisses: false, timeChanges: false, askNext: false } as const;
+/** Korean collation for titles: one collator, not one per `localeCompare(…, 'ko')` call. */
+const KO = new Intl.Collator('ko');
 /** The default locale's collation, as `String.prototype.localeCompare()` without arguments. */
 const NAMES = new Intl.Collator();
 /** At most this many businesses' subsets kept per process (a few hundred bytes each); oldest go first. */
@@ -351,6 +355,50 @@ export function createStoredVerdicts(deps: {
           out.set(e.row.id, { verdict: 'unknown', missing, summary: unknownSummary(missing) });
         }
       }
+      return out;
+    },
+
+    /**
+     * The "새 참여 만들기" choice, straight from the catalogue in memory (no query for the 2,000
+     * programmes on every business page): every current published programme in catalogue order
+     * with its verdict as `verdictsOf` gives it, and its place by title in Korean order (computed
+     * once per catalogue).
+     */
+    async choicesOf(businessId: string) {
+      const { cat, cells } = await readOne(businessId);
+      const c = cells.get(businessId);
+      if (!c) throw new NotFoundError();
+      if (!cat.titleRank) {
+        const order = cat.entries.map((_, i) => i).sort((a, b) => KO.compare(cat.entries[a]!.row.title, cat.entries[b]!.row.title));
+        const rank = new Int32Array(cat.entries.length);
+        // Equal titles share a place (the sort that uses it is stable: catalogue order among them).
+        order.forEach((e, i) => (rank[e] = i > 0 && cat.entries[order[i - 1]!]!.row.title === cat.entries[e]!.row.title ? rank[order[i - 1]!]! : i));
+        (cat as { titleRank?: Int32Array }).titleRank = rank;
+      }
+      const rank = cat.titleRank!;
+      const out: {
+        id: number;
+        title: string;
+        isSample: boolean;
+        periodEnd: string | null;
+        titleRank: number;
+        verdict: 'eligible' | 'unknown' | 'unreviewed' | 'ineligible';
+        summary: string | null;
+      }[] = [];
+      cat.entries.forEach((e, i) => {
+        if (e.row.status !== 'published') return;
+        const v = c[e.row.id];
+        const verdict = v === undefined ? 'ineligible' : v === 'p' ? 'unreviewed' : v === 'e' ? 'eligible' : 'unknown';
+        out.push({
+          id: e.row.id,
+          title: e.row.title,
+          isSample: e.row.isSample,
+          periodEnd: e.row.periodEnd,
+          titleRank: rank[i]!,
+          verdict,
+          summary: typeof v === 'number' ? unknownSummary(factsOfMask(v)) : null,
+        });
+      });
       return out;
     },
 

@@ -10,6 +10,7 @@ import { parseInput } from '../../validation.ts';
 /** 권역 and 사무소 are data the operator edits (the programme's own split is not public). */
 export function createOrgService(deps: { db: Kysely<DB>; org: OrgRepository; audit: AuditService }) {
   const { db, org, audit } = deps;
+  let municipalityOptions: { code: string; name: string }[] | null = null;
 
   async function checkCodes(codes: string[]) {
     const known = new Set((await org.listMunicipalities(db)).map((m) => m.code));
@@ -31,9 +32,17 @@ export function createOrgService(deps: { db: Kysely<DB>; org: OrgRepository; aud
       return { regions, offices, municipalities, coverage };
     },
 
-    /** 시·군 names for pickers (public reference data, no personal data). */
+    /**
+     * 시·군 names for pickers (public reference data, no personal data). Kept per process once read:
+     * codes and names come from the shipped reference list (syncReferenceData at start-up) and
+     * change only with a release; what the operator edits (which 권역 a 시·군 belongs to) is not in
+     * it. An empty answer (before the reference data is loaded) is not kept.
+     */
     async municipalityOptions() {
-      return (await org.listMunicipalities(db)).map((m) => ({ code: m.code, name: m.name }));
+      if (municipalityOptions) return municipalityOptions;
+      const list = (await org.listMunicipalities(db)).map((m) => ({ code: m.code, name: m.name }));
+      if (list.length) municipalityOptions = list;
+      return list;
     },
 
     async listMunicipalities(actor: Actor | null) {

@@ -94,17 +94,7 @@ export function createParticipationsRepository() {
         .execute();
     },
 
-    /** Published current versions of every programme (the "새 참여" choice). */
-    currentProgrammes(db: Db) {
-      return db
-        .selectFrom('programme as p')
-        .innerJoin('programmeVersion as v', 'v.id', 'p.currentVersionId')
-        .select(['p.id', 'p.key', 'p.isSample', 'v.id as versionId', 'v.title', 'v.periodKind', 'v.periodEnd'])
-        .where('v.status', '=', 'published')
-        .orderBy('v.title')
-        .execute();
-    },
-
+    /** The published current version of one programme (a new participation is made on it). */
     currentVersion(db: Db, programmeId: number) {
       return db
         .selectFrom('programme as p')

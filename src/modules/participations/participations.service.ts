@@ -30,7 +30,7 @@ export interface ParticipationsDeps {
    * The stored verdicts (issue 12 §4): to offer the programmes the business is eligible for first
    * without evaluating the catalogue on every view of the business page.
    */
-  verdicts: Pick<StoredVerdicts, 'verdictsOf'>;
+  verdicts: Pick<StoredVerdicts, 'choicesOf'>;
   /**
    * Called in the transaction of a transition that ends the participation (선정·탈락·취소·수혜):
    * the satisfaction survey invites the owner (issue 5; surveys.service.ts `offerSurvey`). A
@@ -55,22 +55,6 @@ export interface ProgrammeOption {
   periodEnd: string | null;
   /** What to ask the owner when the verdict is unknown (engine's summary). */
   note: string | null;
-}
-
-/** One collator for every sort: `localeCompare(…, 'ko')` builds one per call (2,000 titles per view). */
-const KO = new Intl.Collator('ko');
-
-/**
- * Each title's place in Korean order. The catalogue's titles rarely change, and sorting 2,000 of
- * them took a few ms of every business page: the last order is kept while the titles are the same.
- */
-let lastTitles: { titles: readonly string[]; rank: Map<string, number> } | null = null;
-function titleRanks(titles: readonly string[]): Map<string, number> {
-  const last = lastTitles;
-  if (last && last.titles.length === titles.length && last.titles.every((t, i) => t === titles[i])) return last.rank;
-  const rank = new Map([...new Set(titles)].sort(KO.compare).map((t, i) => [t, i]));
-  lastTitles = { titles, rank };
-  return rank;
 }
 
 const VERDICT_ORDER: Record<ProgrammeVerdict, number> = { eligible: 0, unknown: 1, unreviewed: 2, noRule: 3, ineligible: 4 };
@@ -146,31 +130,22 @@ export function createParticipationsService(deps: ParticipationsDeps) {
    */
   async function programmeOptions(actor: Actor | null, businessId: string): Promise<ProgrammeOption[]> {
     await gate.check(db, actor, businessId, 'write');
-    const [programmes, open, verdicts] = await Promise.all([
-      repo.currentProgrammes(db),
-      repo.openProgrammeIds(db, businessId),
-      deps.verdicts.verdictsOf(businessId),
-    ]);
-    // Rules awaiting review give no verdict (issue 11 §2): "요건 확인 전", or 해당 없음 when the
-    // screen (region, 휴·폐업) already rules the business out; a programme the verdicts do not know
-    // (not in the catalogue they were read with) has no rule to judge by.
-    const rank = titleRanks(programmes.map((p) => p.title));
-    return programmes
+    // The current catalogue and the business's verdicts both come from the stored verdicts (read
+    // once per request), so the choice and the page's verdict cards always agree. Rules awaiting
+    // review give no verdict (issue 11 §2): "요건 확인 전", or 해당 없음 when the screen (region,
+    // 휴·폐업) already rules the business out.
+    const [choices, open] = await Promise.all([deps.verdicts.choicesOf(businessId), repo.openProgrammeIds(db, businessId)]);
+    return choices
       .filter((p) => !open.has(p.id))
-      .map((p): ProgrammeOption & { rank: number } => {
-        const v = verdicts.get(p.id);
-        return {
-          id: p.id,
-          title: p.title,
-          verdict: v ? v.verdict : 'noRule',
-          isSample: p.isSample,
-          periodEnd: p.periodEnd,
-          note: v && v.verdict === 'unknown' ? v.summary : null,
-          rank: rank.get(p.title)!,
-        };
-      })
-      .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || a.rank - b.rank)
-      .map(({ rank: _rank, ...o }) => o);
+      .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || a.titleRank - b.titleRank)
+      .map((p) => ({
+        id: p.id,
+        title: p.title,
+        verdict: p.verdict,
+        isSample: p.isSample,
+        periodEnd: p.periodEnd,
+        note: p.verdict === 'unknown' ? p.summary : null,
+      }));
   }
 
   return {

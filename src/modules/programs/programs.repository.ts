@@ -196,7 +196,9 @@ export function createProgramsRepository() {
         .select([
           'p.id',
           'p.key',
+          'p.isSample',
           'v.id as versionId',
+          'v.status',
           'v.title',
           'v.category',
           'v.rule',

@@ -8,10 +8,6 @@ select "id", "clerk_id", "office_id", "owner_user_id", "registered_by" from "bus
 select "id", "name", "is_sample" from "business" where "id" = $1
 --   parameters: 1
 
--- Participations.currentProgrammes(db)
-select "p"."id", "p"."key", "p"."is_sample", "v"."id" as "version_id", "v"."title", "v"."period_kind", "v"."period_end" from "programme" as "p" inner join "programme_version" as "v" on "v"."id" = "p"."current_version_id" where "v"."status" = $1 order by "v"."title"
---   parameters: "published"
-
 -- Participations.currentVersion(db, programmeId)
 select "p"."id", "v"."id" as "version_id", "v"."title" from "programme" as "p" inner join "programme_version" as "v" on "v"."id" = "p"."current_version_id" where "p"."id" = $1 and "v"."status" = $2
 --   parameters: 1, "published"

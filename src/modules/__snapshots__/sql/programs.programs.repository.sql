@@ -4,7 +4,7 @@
 select distinct "v"."ministry" as "name" from "programme" as "p" inner join "programme_version" as "v" on "v"."id" = "p"."current_version_id" where "v"."ministry" is not null order by "v"."ministry"
 
 -- Programs.currentRules(db)
-select "p"."id", "p"."key", "v"."id" as "version_id", "v"."title", "v"."category", "v"."rule", "v"."period_kind", "v"."period_start", "v"."period_end", "v"."period_raw", "v"."nationwide", "v"."sido", "v"."municipalities", "v"."rule_review", "v"."created_at" as "version_created_at", "p"."source", "v"."target_text", "v"."detail_url", "v"."apply_url" from "programme" as "p" inner join "programme_version" as "v" on "v"."id" = "p"."current_version_id"
+select "p"."id", "p"."key", "p"."is_sample", "v"."id" as "version_id", "v"."status", "v"."title", "v"."category", "v"."rule", "v"."period_kind", "v"."period_start", "v"."period_end", "v"."period_raw", "v"."nationwide", "v"."sido", "v"."municipalities", "v"."rule_review", "v"."created_at" as "version_created_at", "p"."source", "v"."target_text", "v"."detail_url", "v"."apply_url" from "programme" as "p" inner join "programme_version" as "v" on "v"."id" = "p"."current_version_id"
 
 -- Programs.discardDrafts(db, programmeId, exceptId)
 update "programme_version" set "status" = $1 where "programme_id" = $2 and "status" = $3 and "id" != $4
