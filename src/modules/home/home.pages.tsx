@@ -45,12 +45,20 @@ function groupByProgramme(rows: Closing) {
   return [...groups.values()].sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
 }
 
-function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closing: Closing }) {
+/**
+ * Programmes shown under "곧 마감" before "전체 보기": with a 2,000-programme catalogue a hundred
+ * may close within 14 days, and a page of a hundred groups is neither read nor fast (issue 12 §4).
+ */
+const CLOSING_GROUPS = 20;
+
+function ClerkToday({ c, today, closing, allClosing }: { c: AppContext; today: Today; closing: Closing; allClosing: boolean }) {
   const t = c.var.t;
+  const groups = groupByProgramme(closing);
+  const shown = allClosing ? groups : groups.slice(0, CLOSING_GROUPS);
   return (
     <div class="itda-today">
       <p class="itda-result-count">
-        {t('today.summary', { n: today.mine.length, tasks: today.tasks.length, closing: groupByProgramme(closing).length })}
+        {t('today.summary', { n: today.mine.length, tasks: today.tasks.length, closing: groups.length })}
       </p>
       <section class="itda-card" aria-labelledby="t-tasks">
         <h2 class="itda-h3" id="t-tasks">
@@ -84,7 +92,7 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
           <p>{t('today.noClosing')}</p>
         ) : (
           <ul class="itda-list">
-            {groupByProgramme(closing).map((g) => (
+            {shown.map((g) => (
               <li>
                 <Badge tone="danger">{g.periodEnd}</Badge> <a href={`/programmes/${g.programmeId}`}>{g.title}</a>
                 <ul class="itda-sublist">
@@ -103,6 +111,11 @@ function ClerkToday({ c, today, closing }: { c: AppContext; today: Today; closin
               </li>
             ))}
           </ul>
+        )}
+        {shown.length < groups.length && (
+          <p>
+            <a href="/home?closing=all#t-closing">{t('today.closingAll', { n: groups.length - shown.length })}</a>
+          </p>
         )}
       </section>
       <section class="itda-card" aria-labelledby="t-docs">
@@ -183,7 +196,7 @@ function HomePage({
         lead={t('home.greeting', { name: actor.displayName, role: t(`role.${actor.role}`) })}
       />
       {requests && <DataRequestsCard c={c} data={requests} />}
-      {clerk && <ClerkToday c={c} today={clerk.today} closing={clerk.closing} />}
+      {clerk && <ClerkToday c={c} today={clerk.today} closing={clerk.closing} allClosing={c.req.query('closing') === 'all'} />}
       {owner && <OwnerHome c={c} views={owner} />}
       {queue && <ReviewQueueCard c={c} queue={queue} />}
       <section aria-labelledby="role-scope">

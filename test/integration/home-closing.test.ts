@@ -1,0 +1,82 @@
+/**
+ * The clerk home's "14일 안에 마감" (issue 12 §4): at most 20 programmes, closest deadline first,
+ * then a link to all of them (`/home?closing=all`). With a 2,000-programme catalogue about a hundred
+ * close within 14 days; a hundred groups made the page slow and unread. Both databases.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, type TestClient } from '../harness.ts';
+
+let h: Harness;
+let clerk: TestClient;
+
+/** `n` reviewed programmes for 경기 with no other condition, closing 1…n days from 2026-12-02 (n ≤ 14). */
+async function closingProgrammes(n: number) {
+  for (let i = 1; i <= n; i++) {
+    const key = `home-closing-${String(i).padStart(2, '0')}`;
+    const p = await h.db.insertInto('programme').values({ key, source: 'manual', sourceId: key }).returning('id').executeTakeFirstOrThrow();
+    const day = `2026-12-${String(2 + Math.ceil(i / 2)).padStart(2, '0')}`;
+    const v = await h.db
+      .insertInto('programmeVersion')
+      .values({
+        programmeId: p.id,
+        version: 1,
+        title: `(시험) 마감 ${String(i).padStart(2, '0')}`,
+        changeReason: '시험',
+        nationwide: false,
+        sido: ['41'],
+        municipalities: [],
+        rule: JSON.stringify({ all: [] }),
+        ruleReview: 'reviewed',
+        ruleReviewedByName: '시험 검토자',
+        ruleReviewedAt: new Date('2026-12-01T00:00:00Z'),
+        periodKind: 'range',
+        periodStart: '2026-11-01',
+        periodEnd: day,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await h.db.updateTable('programme').set({ currentVersionId: v.id }).where('id', '=', p.id).execute();
+  }
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  h.clock.current = new Date('2026-12-02T01:00:00Z');
+  const officeId = await h.ensureOffice();
+  const u = await h.createUser('clerk', { login: 'clerk-home' });
+  await h.db
+    .insertInto('business')
+    .values({ name: '수원 국밥', sidoCode: '41', municipalityCode: '41110', officeId, clerkId: u.id, isSample: false })
+    .execute();
+  await closingProgrammes(25);
+  clerk = h.client();
+  await clerk.login(u.login);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const titles = (html: string) => [...html.matchAll(/\(시험\) 마감 (\d\d)/g)].map((m) => m[1]);
+
+describe('clerk home: programmes closing within 14 days', () => {
+  it('shows the 20 closing first, and a link to the other 5', async () => {
+    const res = await clerk.get('/home');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const shown = titles(html);
+    expect(shown).toHaveLength(20);
+    expect(shown).toEqual([...new Set(shown)]);
+    // Closest deadline first: 01 and 02 close on 12-03, … 19 and 20 on 12-12; 21–25 are left for the link.
+    expect(shown.map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(html).toContain('곧 마감하는 지원사업 5건 더 보기');
+    expect(html).toContain('href="/home?closing=all#t-closing"');
+    // The summary still counts all 25.
+    expect(html).toContain('곧 마감하는 맞는 지원사업 25건');
+  });
+
+  it('?closing=all shows all 25 and no link', async () => {
+    const html = await (await clerk.get('/home?closing=all')).text();
+    expect(titles(html)).toHaveLength(25);
+    expect(html).not.toContain('더 보기');
+  });
+});
