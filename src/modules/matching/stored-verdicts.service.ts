@@ -55,8 +55,10 @@ interface Catalogue {
   readonly judgedIds: readonly number[];
   readonly screens: readonly CompiledProgramme[];
   readonly screenIds: readonly number[];
-  /** Each entry's place by title in Korean order (entries in the same order), computed when first asked. */
-  titleRank?: Int32Array;
+  /** Entry indexes by title in Korean order (equal titles in catalogue order), computed when first asked. */
+  byTitle?: Int32Array;
+  /** Entry indexes by urgency for one Korean day (see `urgencyOrder`), computed when first asked that day. */
+  byUrgency?: { day: string; order: Int32Array };
 }
 type Cells = Record<string, VerdictCell>;
 
@@ -251,6 +253,35 @@ export function createStoredVerdicts(deps: {
     return { cat, cells, today };
   }
 
+  /** The catalogue's entries by title (Korean collation; a stable sort keeps equal titles in catalogue order). */
+  function titleOrder(cat: Catalogue): Int32Array {
+    if (!cat.byTitle) {
+      const order = cat.entries.map((_, i) => i).sort((a, b) => KO.compare(cat.entries[a]!.row.title, cat.entries[b]!.row.title));
+      (cat as { byTitle?: Int32Array }).byTitle = Int32Array.from(order);
+    }
+    return cat.byTitle!;
+  }
+
+  /**
+   * The catalogue's entries in the order the business page lists verdicts: those a clerk can still
+   * apply for, closing soonest first, then those without a deadline, then those not open yet, then
+   * those closed; catalogue order within a rank. It moves only with the day: computed once per day
+   * and catalogue, so a page view walks it instead of sorting.
+   */
+  function urgencyOrder(cat: Catalogue, today: string): Int32Array {
+    if (cat.byUrgency?.day === today) return cat.byUrgency.order;
+    // As a number (rank × 10⁸ + the deadline's YYYYMMDD).
+    const key = cat.entries.map(({ row: e }) => {
+      if (e.periodKind !== 'range') return 1e8;
+      if (e.periodEnd && e.periodEnd < today) return 3e8;
+      if (e.periodStart && e.periodStart > today) return 2e8;
+      return e.periodEnd ? Number(e.periodEnd.slice(0, 4) + e.periodEnd.slice(5, 7) + e.periodEnd.slice(8, 10)) : 99_999_999;
+    });
+    const order = Int32Array.from(cat.entries.map((_, i) => i).sort((a, b) => key[a]! - key[b]! || a - b));
+    (cat as { byUrgency?: { day: string; order: Int32Array } }).byUrgency = { day: today, order };
+    return order;
+  }
+
   /** One business's cells, read once per request (the business page and its sections both ask). */
   function readOne(businessId: string) {
     return memoized(`stored-verdicts:${businessId}`, () => read([businessId]));
@@ -271,7 +302,9 @@ export function createStoredVerdicts(deps: {
       const pending: Row[] = [];
       const decides = new Map<number, number>();
       const involved = new Map<number, number>();
-      for (const e of cat.entries) {
+      // Walked in the page's order (urgencyOrder), so nothing is sorted per view.
+      for (const i of urgencyOrder(cat, today)) {
+        const e = cat.entries[i]!;
         const v = c[e.row.id];
         if (v === undefined) continue;
         const row = {
@@ -312,23 +345,9 @@ export function createStoredVerdicts(deps: {
         if (n) askNext.push({ fact: f, label: FACT_LABELS[f], decides: decides.get(FACT_BIT[f]) ?? 0, involved: n });
       }
       askNext.sort((a, b) => b.decides - a.decides || b.involved - a.involved || FACT_NAMES.indexOf(a.fact) - FACT_NAMES.indexOf(b.fact));
-      // The page shows the first few of each group (a 2,000-programme catalogue gives hundreds):
-      // those a clerk can still apply for, closing soonest first, then those without a deadline,
-      // then those not open yet, then those closed. Stable: catalogue order within a rank.
-      // As a number (rank × 10⁸ + the deadline's YYYYMMDD): comparing strings cost 2 ms on 800 rows.
-      const rank = (r: Row) => {
-        const e = cat.byId.get(r.programmeId)!.row;
-        if (e.periodKind !== 'range') return 1e8;
-        if (e.periodEnd && e.periodEnd < today) return 3e8;
-        if (e.periodStart && e.periodStart > today) return 2e8;
-        return e.periodEnd ? Number(e.periodEnd.slice(0, 4) + e.periodEnd.slice(5, 7) + e.periodEnd.slice(8, 10)) : 99_999_999;
-      };
-      const byUrgency = <T extends Row>(rows: T[]) =>
-        rows
-          .map((r, i) => ({ r, i, k: rank(r) }))
-          .sort((a, b) => a.k - b.k || a.i - b.i)
-          .map((x) => x.r);
-      return { results: byUrgency(results), pending: byUrgency(pending), askNext };
+      // The page shows the first few of each group (a 2,000-programme catalogue gives hundreds),
+      // most urgent first: already in that order (urgencyOrder).
+      return { results, pending, askNext };
     },
 
     /**
@@ -360,45 +379,35 @@ export function createStoredVerdicts(deps: {
 
     /**
      * The "새 참여 만들기" choice, straight from the catalogue in memory (no query for the 2,000
-     * programmes on every business page): every current published programme in catalogue order
-     * with its verdict as `verdictsOf` gives it, and its place by title in Korean order (computed
-     * once per catalogue).
+     * programmes on every business page): every current published programme by title in Korean
+     * order (equal titles in catalogue order; the order is computed once per catalogue, so a view
+     * sorts nothing) with its verdict as `verdictsOf` gives it.
      */
     async choicesOf(businessId: string) {
       const { cat, cells } = await readOne(businessId);
       const c = cells.get(businessId);
       if (!c) throw new NotFoundError();
-      if (!cat.titleRank) {
-        const order = cat.entries.map((_, i) => i).sort((a, b) => KO.compare(cat.entries[a]!.row.title, cat.entries[b]!.row.title));
-        const rank = new Int32Array(cat.entries.length);
-        // Equal titles share a place (the sort that uses it is stable: catalogue order among them).
-        order.forEach((e, i) => (rank[e] = i > 0 && cat.entries[order[i - 1]!]!.row.title === cat.entries[e]!.row.title ? rank[order[i - 1]!]! : i));
-        (cat as { titleRank?: Int32Array }).titleRank = rank;
-      }
-      const rank = cat.titleRank!;
       const out: {
         id: number;
         title: string;
         isSample: boolean;
         periodEnd: string | null;
-        titleRank: number;
         verdict: 'eligible' | 'unknown' | 'unreviewed' | 'ineligible';
         summary: string | null;
       }[] = [];
-      cat.entries.forEach((e, i) => {
-        if (e.row.status !== 'published') return;
+      for (const i of titleOrder(cat)) {
+        const e = cat.entries[i]!;
+        if (e.row.status !== 'published') continue;
         const v = c[e.row.id];
-        const verdict = v === undefined ? 'ineligible' : v === 'p' ? 'unreviewed' : v === 'e' ? 'eligible' : 'unknown';
         out.push({
           id: e.row.id,
           title: e.row.title,
           isSample: e.row.isSample,
           periodEnd: e.row.periodEnd,
-          titleRank: rank[i]!,
-          verdict,
+          verdict: v === undefined ? 'ineligible' : v === 'p' ? 'unreviewed' : v === 'e' ? 'eligible' : 'unknown',
           summary: typeof v === 'number' ? unknownSummary(factsOfMask(v)) : null,
         });
-      });
+      }
       return out;
     },
 

@@ -12,11 +12,6 @@ export function createParticipationsRepository() {
       return db.selectFrom('participation').select(['id', 'businessId']).where('id', '=', id).executeTakeFirst();
     },
 
-    /** The business's scope row (who may write it: src/domain/scope.ts). */
-    businessScope(db: Db, businessId: string) {
-      return db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId', 'registeredBy']).where('id', '=', businessId).executeTakeFirst();
-    },
-
     businessSummary(db: Db, businessId: string) {
       return db.selectFrom('business').select(['id', 'name', 'isSample']).where('id', '=', businessId).executeTakeFirst();
     },

@@ -10,13 +10,12 @@ import {
   type TransitionField,
   type TransitionIssue,
 } from '../../domain/participation-workflow.ts';
-import { ConflictError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError, type FieldIssue } from '../../errors.ts';
 import { parseInput, refuseRrn } from '../../validation.ts';
 import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { Db } from '../../db/db.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { requireActor, type Actor } from '../auth/auth.policy.ts';
-import { scopeOf, scopePermits } from '../../domain/scope.ts';
 import type { StoredVerdicts } from '../matching/stored-verdicts.service.ts';
 import { kstDate } from '../../domain/korean-time.ts';
 import type { ParticipationsRepository } from './participations.repository.ts';
@@ -99,8 +98,14 @@ export function createParticipationsService(deps: ParticipationsDeps) {
   /** Whether the actor may change this business's participations (pages show forms only then). */
   async function canWrite(actor: Actor | null, businessId: string): Promise<boolean> {
     if (!actor) return false;
-    const b = await repo.businessScope(db, businessId);
-    return b !== undefined && scopePermits(scopeOf(actor), b, 'write');
+    // Through the gate's scope read, which a read-only request makes once for all its sections.
+    return gate.check(db, actor, businessId, 'write').then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof ForbiddenError || e instanceof NotFoundError) return false;
+        throw e;
+      },
+    );
   }
 
   async function participationInScope(actor: Actor | null, id: string, mode: 'read' | 'write') {
@@ -135,17 +140,19 @@ export function createParticipationsService(deps: ParticipationsDeps) {
     // review give no verdict (issue 11 §2): "요건 확인 전", or 해당 없음 when the screen (region,
     // 휴·폐업) already rules the business out.
     const [choices, open] = await Promise.all([deps.verdicts.choicesOf(businessId), repo.openProgrammeIds(db, businessId)]);
-    return choices
-      .filter((p) => !open.has(p.id))
-      .sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || a.titleRank - b.titleRank)
-      .map((p) => ({
-        id: p.id,
-        title: p.title,
-        verdict: p.verdict,
-        isSample: p.isSample,
-        periodEnd: p.periodEnd,
-        note: p.verdict === 'unknown' ? p.summary : null,
-      }));
+    // By verdict, then by title: the choices come by title, so grouping them keeps that order.
+    const groups: Record<ProgrammeVerdict, ProgrammeOption[]> = { eligible: [], unknown: [], unreviewed: [], noRule: [], ineligible: [] };
+    for (const p of choices)
+      if (!open.has(p.id))
+        groups[p.verdict].push({
+          id: p.id,
+          title: p.title,
+          verdict: p.verdict,
+          isSample: p.isSample,
+          periodEnd: p.periodEnd,
+          note: p.verdict === 'unknown' ? p.summary : null,
+        });
+    return (Object.keys(VERDICT_ORDER) as ProgrammeVerdict[]).sort((a, b) => VERDICT_ORDER[a] - VERDICT_ORDER[b]).flatMap((v) => groups[v]);
   }
 
   return {
