@@ -199,9 +199,10 @@ export function createStoredVerdicts(deps: {
    * The stored cells of these businesses for today: stale or missing rows recomputed first, dirty
    * programmes evaluated live over them.
    */
-  async function read(ids: readonly string[], only?: readonly number[]) {
+  async function read(ids: readonly string[], only?: readonly number[], state?: { epoch: number; dirty: number[] }) {
     const today = kstDate(now());
-    const st = await repo.state(db);
+    // A caller that has just read the state (to choose `only`) passes it: one round trip less.
+    const st = state ?? (await repo.state(db));
     const cat = await catalogueAt(db, st.epoch);
     const cells = new Map<string, Cells>();
     if (only) {
@@ -427,6 +428,7 @@ export function createStoredVerdicts(deps: {
       const { cells } = await read(
         businesses.map((b) => b.id),
         closing.map((e) => e.row.id),
+        st,
       );
       // Sorted by deadline, then business name, as one number per row: each business's place by
       // name is computed once (equal names share it), so ~8,000 rows of a clerk with 200 businesses
