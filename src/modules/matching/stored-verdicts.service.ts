@@ -65,6 +65,13 @@ type Cells = Record<string, VerdictCell>;
 const PLAIN = { nearMisses: false, timeChanges: false, askNext: false } as const;
 /** Korean collation for titles: one collator, not one per `localeCompare(…, 'ko')` call. */
 const KO = new Intl.Collator('ko');
+/** The engine's summary of an unknown depends only on what is missing: one string per mask. */
+const SUMMARIES = new Map<number, string>();
+function summaryOfMask(mask: number): string {
+  let s = SUMMARIES.get(mask);
+  if (s === undefined) SUMMARIES.set(mask, (s = unknownSummary(factsOfMask(mask))));
+  return s;
+}
 /** The default locale's collation, as `String.prototype.localeCompare()` without arguments. */
 const NAMES = new Intl.Collator();
 /** At most this many businesses' subsets kept per process (a few hundred bytes each); oldest go first. */
@@ -394,7 +401,8 @@ export function createStoredVerdicts(deps: {
         isSample: boolean;
         periodEnd: string | null;
         verdict: 'eligible' | 'unknown' | 'unreviewed' | 'ineligible';
-        summary: string | null;
+        /** What to ask the owner when the verdict is unknown (the engine's summary sentence). */
+        note: string | null;
       }[] = [];
       for (const i of titleOrder(cat)) {
         const e = cat.entries[i]!;
@@ -406,7 +414,7 @@ export function createStoredVerdicts(deps: {
           isSample: e.row.isSample,
           periodEnd: e.row.periodEnd,
           verdict: v === undefined ? 'ineligible' : v === 'p' ? 'unreviewed' : v === 'e' ? 'eligible' : 'unknown',
-          summary: typeof v === 'number' ? unknownSummary(factsOfMask(v)) : null,
+          note: typeof v === 'number' ? summaryOfMask(v) : null,
         });
       }
       return out;

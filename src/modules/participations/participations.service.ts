@@ -142,16 +142,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
     const [choices, open] = await Promise.all([deps.verdicts.choicesOf(businessId), repo.openProgrammeIds(db, businessId)]);
     // By verdict, then by title: the choices come by title, so grouping them keeps that order.
     const groups: Record<ProgrammeVerdict, ProgrammeOption[]> = { eligible: [], unknown: [], unreviewed: [], noRule: [], ineligible: [] };
-    for (const p of choices)
-      if (!open.has(p.id))
-        groups[p.verdict].push({
-          id: p.id,
-          title: p.title,
-          verdict: p.verdict,
-          isSample: p.isSample,
-          periodEnd: p.periodEnd,
-          note: p.verdict === 'unknown' ? p.summary : null,
-        });
+    for (const p of choices) if (!open.has(p.id)) groups[p.verdict].push(p);
     return (Object.keys(VERDICT_ORDER) as ProgrammeVerdict[]).sort((a, b) => VERDICT_ORDER[a] - VERDICT_ORDER[b]).flatMap((v) => groups[v]);
   }
 
