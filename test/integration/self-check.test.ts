@@ -120,6 +120,16 @@ describe('/check, the public self-check', () => {
     expect(html).not.toContain('검토 전 공고');
     expect(html).not.toContain('마감된 지원');
     expect(html).toContain('/check/help?');
+    // The "why" reads her answers as she gave them, not as the lower end the engine judged first.
+    const why = section('fit-now').replace(/<[^>]+>/g, '');
+    expect(why).toContain('연매출 3억 원 이하 — 연매출 1억 원 이상 3억 원 미만 (답한 범위)');
+    expect(why).toContain('대표자 만 39세 이하 — 대표자 만 30~39세 (답한 범위)');
+    expect(why).not.toMatch(/— 연매출 1억 원(?! 이상)/);
+    expect(why).not.toContain('대표자 만 30세');
+    // A cap inside the band: the line says 확인 필요, not the lower end's 충족.
+    const ask = section('one-more').replace(/<[^>]+>/g, '');
+    expect(ask).toContain('확인 필요 연매출 2억 원 이하 — 연매출 1억 원 이상 3억 원 미만 (답한 범위)');
+    expect(ask).not.toContain('충족 연매출 2억');
   });
 
   it('result in Vietnamese: the summary and the "why" in her language, Korean only for official terms and names, marked lang="ko"', async () => {
@@ -243,7 +253,16 @@ describe('JSON API for partner sites (issue 13 §1)', () => {
     const ko = (await (await post(answers, '198.51.100.21')).json()) as Body;
     expect(ko.lang).toBe('ko');
     expect(small(ko).summary).toBe('신청 가능 — 조건 2개 모두 충족');
-    expect(small(ko).explanation).toContain('연매출 3억 원 이하');
+    expect(small(ko).explanation).toContain('연매출 3억 원 이하 — 연매출 1억 원 이상 3억 원 미만 (답한 범위): 충족');
+    // The cap inside her band: unknown in every language, the line and the group above it.
+    const cap2 = (b: Body & { oneFactShort?: { key: string; explanation: string | null }[] }) => b.oneFactShort!.find((p) => p.key === 'sc-cap2')!.explanation!;
+    expect(cap2(ko as never).split('\n')).toEqual([
+      '다음을 모두 충족: 확인 필요',
+      '  - 소재지: 경기도 — 사업장 경기도 수원시: 충족',
+      '  - 연매출 2억 원 이하 — 연매출 1억 원 이상 3억 원 미만 (답한 범위): 확인 필요',
+    ]);
+    expect(cap2(vi as never)).toContain('từ 100 triệu won đến dưới 300 triệu won');
+    expect(cap2(vi as never)).not.toContain('[Đáp ứng] Doanh thu');
     const doc = (await (await h.app.request('/api/openapi.json')).json()) as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
     expect(doc.components.schemas.SelfCheckAnswers!.properties.lang).toMatchObject({ enum: ['ko', 'en', 'zh', 'vi'] });
   });

@@ -7,7 +7,8 @@
  * agreeing inside (a 36-month 업력 limit inside the opening month is caught by the month's two ends).
  */
 import { addMonthsClamped } from './eligibility.dates.ts';
-import type { BusinessFacts, CatalogueEvaluation, FactName, ProgrammeVerdict, TimeChange } from './eligibility.types.ts';
+import { STATUS_KO } from './eligibility.criteria.ts';
+import type { BusinessFacts, CatalogueEvaluation, Explanation, FactName, ProgrammeVerdict, TimeChange, Verdict } from './eligibility.types.ts';
 
 /** 연매출 ranges, KRW, lower bound inclusive, upper exclusive (boundaries at the usual notice caps). */
 export const REVENUE_BANDS = {
@@ -143,7 +144,7 @@ export function mergeCorners(evaluations: readonly CatalogueEvaluation[], rangeF
       const bit = 1 << (n - 1 - j);
       if (all.some((x, k) => !(k & bit) && all[k | bit] && all[k | bit]!.verdict !== x.verdict)) missing.add(f);
     });
-    return { programmeKey: r.programmeKey, title: r.title, verdict: 'unknown', missing: [...missing], summary: undefined, explanation: r.explanation };
+    return { programmeKey: r.programmeKey, title: r.title, verdict: 'unknown', missing: [...missing], summary: undefined, explanation: mergeExplanations(all.map((x) => x.explanation)) };
   });
   const byKey = new Map(merged.map((m) => [m.programmeKey, m]));
   const unknown = merged.filter((m) => m.verdict === 'unknown');
@@ -165,4 +166,39 @@ export function rangeFactsOf(a: SelfCheckAnswers): FactName[] {
   if (a.annualRevenue === null && a.revenueBand) out.push('annualRevenue');
   if (a.ageBand) out.push('ownerBirthDate');
   return out;
+}
+
+const TRI: Record<Verdict, 0 | 1 | 2> = { ineligible: 0, unknown: 1, eligible: 2 };
+
+/**
+ * The corners' explanations as one: the typical corner's tree, where a criterion whose verdict
+ * differs between corners (a cap inside the revenue band she answered) is "확인 필요", not the
+ * typical corner's "충족", and each group's verdict follows from its children (three-valued). The
+ * value stays the typical corner's; the pages read range answers as ranges (check.explain.ts,
+ * eligibility.describe-owner.ts).
+ */
+export function mergeExplanations(trees: readonly (Explanation | undefined)[]): Explanation | undefined {
+  const first = trees[0];
+  if (!first || trees.some((t) => !t)) return first;
+  return mergeNode(trees as Explanation[]);
+}
+
+function mergeNode(ns: readonly Explanation[]): Explanation {
+  const n = ns[0]!;
+  if (n.kind === 'criterion') {
+    if (ns.every((x) => x.verdict === n.verdict)) return n;
+    const status = STATUS_KO[1];
+    // The line's head is "rule — value: status"; what followed the status (a gap from one end, the
+    // facts to ask for) belonged to that corner alone. Notes and sources stay.
+    const head = `${n.rule} — ${n.value}: ${n.status}`;
+    const rest = n.text.startsWith(head) ? n.text.slice(head.length).replace(/^ \([^)]*\)/, '') : '';
+    return { ...n, verdict: 'unknown', status, gap: undefined, text: `${n.rule} — ${n.value}: ${status}${rest}` };
+  }
+  if (!n.children.length) return n;
+  const children = n.children.map((_, i) => mergeNode(ns.map((x) => (x as typeof n).children[i]!)));
+  const v = children.map((c) => TRI[c.verdict]);
+  const tri = n.kind === 'all' ? Math.min(...v) : n.kind === 'any' ? Math.max(...v) : 2 - v[0]!;
+  const verdict = (['ineligible', 'unknown', 'eligible'] as const)[tri]!;
+  const text = verdict === n.verdict ? n.text : n.text.replace(/: [^:]*$/, `: ${STATUS_KO[tri as 0 | 1 | 2]}`);
+  return { ...n, children, verdict, text };
 }

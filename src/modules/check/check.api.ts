@@ -8,7 +8,7 @@ import type { AppEnv } from '../../web/context.ts';
 import { createRateLimiter } from '../../web/rate-limit.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import type { ProgramsService } from '../programs/programs.service.ts';
-import { ownerExplanationText, ownerLangOf, ownerWording } from './check.explain.ts';
+import { koreanAnsweredRanges, ownerExplanationText, ownerLangOf, ownerWording } from './check.explain.ts';
 
 /**
  * The self-check and the catalogue for partner sites (시·군, 새일센터; issue 13 §1): no sign-in, no
@@ -150,7 +150,11 @@ export function checkApiRoutes(api: OpenAPIHono<AppEnv>, deps: { eligibility: El
         verdict: p.verdict,
         missing: [...p.missing],
         summary: (own ? own.summary : p.summary) ?? null,
-        explanation: own?.explanation ? ownerExplanationText(t, own.explanation) : p.explanation ? formatExplanation(p.explanation) : null,
+        explanation: own?.explanation
+          ? ownerExplanationText(t, own.explanation)
+          : p.explanation
+            ? formatExplanation(koreanAnsweredRanges(p.explanation, r.facts, r.upperFacts, r.refDate))
+            : null,
         noticeUrl: info?.detailUrl ?? info?.applyUrl ?? null,
         periodEnd: info?.periodKind === 'range' ? (info.periodEnd ?? null) : null,
       };

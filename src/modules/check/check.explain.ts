@@ -6,7 +6,9 @@ import {
   type OwnerExplanation,
   type OwnerLang,
 } from '../../domain/eligibility/eligibility.describe-owner.ts';
-import type { BusinessFacts } from '../../domain/eligibility/index.ts';
+import { ageOn, formatMonthsKo, tryParseIsoDate, wholeMonthsBetween } from '../../domain/eligibility/eligibility.dates.ts';
+import { formatKrw } from '../../domain/eligibility/eligibility.format.ts';
+import type { BusinessFacts, Explanation } from '../../domain/eligibility/index.ts';
 import type { SelfCheckProgramme } from '../../domain/eligibility/self-check.ts';
 import type { Translate } from '../../i18n/i18n.ts';
 
@@ -61,4 +63,49 @@ export function ownerWording(
 /** The API's plain-text explanation in `lang`. */
 export function ownerExplanationText(t: Translate, tree: OwnerExplanation): string {
   return formatOwnerExplanation(tree, explainWords(t));
+}
+
+/**
+ * Korean keeps the engine's sentences, but the self-check judges a range answer at both ends
+ * (self-check.ts) and the engine's sentence carries the lower end: "연매출 1억 원" for an owner who
+ * answered "1억~3억", "업력 6개월" for "2026년 6월 개업", "대표자 만 30세" for "30대" — a figure she never
+ * gave. For the facts answered as a range the value reads as her answer ("연매출 1억 원 이상 3억 원
+ * 미만"), and a gap worked out from one end is left out. Other values stay the engine's own.
+ */
+export function koreanAnsweredRanges(e: Explanation, facts: BusinessFacts, upper: BusinessFacts, refDate: string): Explanation {
+  if (e.kind !== 'criterion') return { ...e, children: e.children.map((c) => koreanAnsweredRanges(c, facts, upper, refDate)) };
+  const value = answeredValue(e.type, facts, upper, refDate);
+  if (!value) return e;
+  const head = `${e.rule} — ${e.value}`;
+  let text = e.text.startsWith(head) ? `${e.rule} — ${value}${e.text.slice(head.length)}` : e.text;
+  if (e.gap) text = text.replace(` (${e.gap})`, '');
+  return { ...e, value, gap: undefined, text };
+}
+
+function answeredValue(type: string, f: BusinessFacts, u: BusinessFacts, refDate: string): string | null {
+  switch (type) {
+    case 'revenue': {
+      const lo = f.annualRevenue;
+      const hi = u.annualRevenue;
+      // A band is [lower, upper + 1): the self-check judges its last won.
+      return lo != null && hi != null && hi > lo ? `연매출 ${formatKrw(lo)} 이상 ${formatKrw(hi + 1)} 미만 (답한 범위)` : null;
+    }
+    case 'businessAge': {
+      const first = f.openedOn;
+      const last = u.openedOn;
+      if (!first || !last || first === last || first.slice(0, 7) !== last.slice(0, 7) || !tryParseIsoDate(first) || !tryParseIsoDate(last)) return null;
+      const old = wholeMonthsBetween(first, refDate);
+      const young = wholeMonthsBetween(last, refDate);
+      if (young < 0) return null;
+      return `업력 ${young === old ? formatMonthsKo(old) : `${formatMonthsKo(young)}~${formatMonthsKo(old)}`} (${first.slice(0, 4)}년 ${Number(first.slice(5, 7))}월 개업)`;
+    }
+    case 'ownerAge': {
+      if (!f.ownerBirthDate || !u.ownerBirthDate || !tryParseIsoDate(f.ownerBirthDate) || !tryParseIsoDate(u.ownerBirthDate)) return null;
+      const a = ageOn(f.ownerBirthDate, refDate);
+      const b = ageOn(u.ownerBirthDate, refDate);
+      return a === b ? null : `대표자 만 ${Math.min(a, b)}~${Math.max(a, b)}세 (답한 범위)`;
+    }
+    default:
+      return null;
+  }
 }

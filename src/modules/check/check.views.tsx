@@ -1,14 +1,14 @@
 import type { Child } from 'hono/jsx';
 import { AGE_BAND_KEYS, REVENUE_BAND_KEYS, type SelfCheckProgramme } from '../../domain/eligibility/self-check.ts';
 import { industryName, searchIndustries } from '../../domain/eligibility/industry-words.ts';
-import type { BusinessFacts, TimeChange } from '../../domain/eligibility/index.ts';
+import type { BusinessFacts, Explanation, TimeChange } from '../../domain/eligibility/index.ts';
 import type { OwnerExplanation, Words } from '../../domain/eligibility/eligibility.describe-owner.ts';
 import { Button, ErrorSummary, Input, LinkButton, RadioGroup, Select, valueOf, type FieldErrors, type FormValues } from '../../web/components/index.ts';
 import type { AppContext } from '../../web/context.ts';
 import { Layout } from '../../web/layout.tsx';
 import { ExplanationView } from '../programs/programs.rule-view.tsx';
 import { CHECK_FIELDS } from './check.schemas.ts';
-import { explainWords, ownerLangOf, ownerWording, type OwnerWording } from './check.explain.ts';
+import { explainWords, koreanAnsweredRanges, ownerLangOf, ownerWording, type OwnerWording } from './check.explain.ts';
 
 /** The questions, one screen each (issue 13 §1), and the answers each screen asks for. */
 export const CHECK_STEPS = [
@@ -267,7 +267,7 @@ function OwnerExplanationView(props: { e: OwnerExplanation; words: ReturnType<ty
 
 type Info = ReadonlyMap<string, { id: number; detailUrl: string | null; applyUrl: string | null; periodEnd: string | null; periodKind: string }>;
 
-function ProgrammeCard(props: { c: AppContext; p: SelfCheckProgramme; info: Info; ask?: boolean; own: OwnerWording | null }) {
+function ProgrammeCard(props: { c: AppContext; p: SelfCheckProgramme; info: Info; ask?: boolean; own: OwnerWording | null; korean?: Explanation }) {
   const { c, p, own } = props;
   const t = c.var.t;
   const info = props.info.get(p.programmeKey);
@@ -288,7 +288,7 @@ function ProgrammeCard(props: { c: AppContext; p: SelfCheckProgramme; info: Info
         <details>
           <summary>{t('check.why')}</summary>
           <ul class="itda-explanation">
-            {own?.explanation ? <OwnerExplanationView e={own.explanation} words={explainWords(t)} /> : <ExplanationView e={p.explanation} />}
+            {own?.explanation ? <OwnerExplanationView e={own.explanation} words={explainWords(t)} /> : <ExplanationView e={props.korean ?? p.explanation} />}
           </ul>
         </details>
       )}
@@ -323,6 +323,8 @@ export function CheckResult(props: { c: AppContext; values: FormValues; result: 
   const answered = CHECK_FIELDS.filter((f) => valueOf(values, f)).length;
   const lang = ownerLangOf(c.var.locale);
   const own = (p: SelfCheckProgramme) => ownerWording(t, lang, p, result);
+  // Korean: the engine's sentences, with range answers read as she gave them.
+  const korean = (p: SelfCheckProgramme) => (!lang && p.explanation ? koreanAnsweredRanges(p.explanation, result.facts, result.upperFacts, result.refDate) : undefined);
   return (
     <CheckFrame c={c} title={t('check.resultTitle')}>
       <h1 class="itda-check-title">{t('check.resultTitle')}</h1>
@@ -337,7 +339,7 @@ export function CheckResult(props: { c: AppContext; values: FormValues; result: 
         {result.eligible.length ? (
           <ul class="itda-programme-list">
             {result.eligible.map((p) => (
-              <ProgrammeCard c={c} p={p} info={result.info} own={own(p)} />
+              <ProgrammeCard c={c} p={p} info={result.info} own={own(p)} korean={korean(p)} />
             ))}
           </ul>
         ) : (
@@ -352,7 +354,7 @@ export function CheckResult(props: { c: AppContext; values: FormValues; result: 
           <p class="form-hint">{t('check.group.oneFactLead')}</p>
           <ul class="itda-programme-list">
             {result.oneFactShort.map((p) => (
-              <ProgrammeCard c={c} p={p} info={result.info} own={own(p)} ask />
+              <ProgrammeCard c={c} p={p} info={result.info} own={own(p)} korean={korean(p)} ask />
             ))}
           </ul>
         </section>
