@@ -84,8 +84,8 @@ describe('stored verdicts go stale on a change of a fact, not of anything else',
       const candidates = CANDIDATES[type!] ?? [];
       let changed = false;
       for (const value of candidates) {
-        const before = await sql<{ v: unknown }>`select ${sql.ref(col)}::text as v from business where id = ${id}`.execute(h.db);
-        if (before.rows[0]!.v !== null && String(before.rows[0]!.v) === String(value)) continue;
+        const before = await sql<{ v: string | null }>`select ${sql.ref(col)}::text as v from business where id = ${id}`.execute(h.db);
+        if (before.rows[0]!.v === String(value)) continue;
         try {
           const stale = await staleAfter(() => h.db.transaction().execute((trx) => sql`update business set ${sql.ref(col)} = ${value} where id = ${id}`.execute(trx)));
           if (!stale) notStale.push(col);
