@@ -371,14 +371,16 @@ export function createReportsRepository() {
     async monthFacts(db: Db, q: Query, months: readonly string[]): Promise<MonthFacts[]> {
       if (!months.length) return [];
       const range: Period = { from: `${months[0]!}-01`, to: monthPeriod(months.at(-1)!).to };
-      // One scan for both flows: a row counts under the month of its 신청일 and of its 수혜일.
-      const flowsQuery = sql<{ g: number; sm: string | null; bm: string | null; n: number; amount: number }>`
-        select grouping(sm, bm) as g, sm, bm, count(*) as n, coalesce(sum(benefit_amount), 0)::bigint as amount from (
-          select case when ${between('rp.submitted_on', range)} then to_char(rp.submitted_on, 'YYYY-MM') end as sm,
-                 case when ${between('rp.benefited_on', range)} then to_char(rp.benefited_on, 'YYYY-MM') end as bm,
+      // One scan for both flows: a row counts under the month of its 신청일 and of its 수혜일. Grouped
+      // by the day itself (a year is a few hundred groups) and added up into months below: a month
+      // key per row (to_char) was 40 % of this scan at 10×.
+      const flowsQuery = sql<{ g: number; sday: string | null; bday: string | null; n: number; amount: number }>`
+        select grouping(sday, bday) as g, sday::text as sday, bday::text as bday, count(*) as n, coalesce(sum(benefit_amount), 0)::bigint as amount from (
+          select case when ${between('rp.submitted_on', range)} then rp.submitted_on end as sday,
+                 case when ${between('rp.benefited_on', range)} then rp.benefited_on end as bday,
                  rp.benefit_amount
           from ${fromFacts(q)} where ${factWhere(q)} and (${between('rp.submitted_on', range)} or ${between('rp.benefited_on', range)})
-        ) x group by grouping sets ((sm), (bm))`.execute(db);
+        ) x group by grouping sets ((sday), (bday))`.execute(db);
       // Businesses supported per month: bit m−1 of report_business_day.months (상담일지 ∪ milestones),
       // or with a programme filter the milestones of that programme's participations.
       const supportedQuery = hasProgrammeFilter(q)
@@ -409,12 +411,13 @@ export function createReportsRepository() {
         if (!m) out.set(month, (m = { month, applied: 0, benefited: 0, benefitTotal: 0, businessesSupported: n.get(month) ?? 0 }));
         return m;
       };
-      // g = 1: grouped by 신청 month (bm aggregated away); g = 2: by 수혜 month. Null = outside the range.
+      // g = 1: grouped by 신청일 (bday aggregated away); g = 2: by 수혜일. Null = outside the range.
       for (const f of flows.rows) {
-        if (Number(f.g) === 1 && f.sm) at(f.sm).applied = Number(f.n);
-        if (Number(f.g) === 2 && f.bm) {
-          at(f.bm).benefited = Number(f.n);
-          at(f.bm).benefitTotal = Number(f.amount);
+        if (Number(f.g) === 1 && f.sday) at(f.sday.slice(0, 7)).applied += Number(f.n);
+        if (Number(f.g) === 2 && f.bday) {
+          const m = at(f.bday.slice(0, 7));
+          m.benefited += Number(f.n);
+          m.benefitTotal += Number(f.amount);
         }
       }
       for (const month of n.keys()) at(month);
