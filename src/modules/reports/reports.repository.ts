@@ -157,13 +157,26 @@ function collect<T>(rows: readonly Record<string, unknown>[], dims: readonly Dim
   return out;
 }
 
-/** Durations from the database ("3,0,12,…") as a histogram of [days, count] pairs. */
+/**
+ * Durations from the database ("3,0,12,…") as a histogram of [days, count] pairs. Read digit by
+ * digit: by clerk at 10× that is 600 strings and 57,000 numbers per page, and split + Number made
+ * a string per number.
+ */
 function histogram(v: unknown): [number, number][] {
   if (typeof v !== 'string' || v === '') return [];
   const m = new Map<number, number>();
-  for (const x of v.split(',')) {
-    const d = Number(x);
-    m.set(d, (m.get(d) ?? 0) + 1);
+  let n = 0;
+  let negative = false;
+  for (let i = 0; i <= v.length; i++) {
+    const c = i < v.length ? v.charCodeAt(i) : 44;
+    if (c === 44) {
+      // ','
+      const d = negative ? -n : n;
+      m.set(d, (m.get(d) ?? 0) + 1);
+      n = 0;
+      negative = false;
+    } else if (c === 45) negative = true;
+    else n = n * 10 + (c - 48);
   }
   return [...m.entries()];
 }
