@@ -52,12 +52,12 @@ select "id", "display_name", "office_id", "active" from "app_user" where "role" 
 
 -- Reports.monthFacts(db, q, months)
 
-        select grouping(sm, bm) as g, sm, bm, count(*) as n, coalesce(sum(benefit_amount), 0)::bigint as amount from (
-          select case when "rp"."submitted_on" between $1::date and $2::date then to_char(rp.submitted_on, 'YYYY-MM') end as sm,
-                 case when "rp"."benefited_on" between $3::date and $4::date then to_char(rp.benefited_on, 'YYYY-MM') end as bm,
+        select grouping(sday, bday) as g, sday::text as sday, bday::text as bday, count(*) as n, coalesce(sum(benefit_amount), 0)::bigint as amount from (
+          select case when "rp"."submitted_on" between $1::date and $2::date then rp.submitted_on end as sday,
+                 case when "rp"."benefited_on" between $3::date and $4::date then rp.benefited_on end as bday,
                  rp.benefit_amount
           from report_participation rp left join municipality m on m.code = rp.municipality_code left join office o on o.id = rp.office_id where "rp"."office_id" = $5 and "rp"."clerk_id" = $6 and "rp"."office_id" = $7 and "rp"."clerk_id" = $8 and coalesce(m.region_id, o.region_id) = $9 and rp.programme_id = $10 and rp.category = $11 and ("rp"."submitted_on" between $12::date and $13::date or "rp"."benefited_on" between $14::date and $15::date)
-        ) x group by grouping sets ((sm), (bm))
+        ) x group by grouping sets ((sday), (bday))
 --   parameters: "2026-10-01", "2026-11-30", "2026-10-01", "2026-11-30", 1, undefined, 1, 1, 1, 1, "sample-category", "2026-10-01", "2026-11-30", "2026-10-01", "2026-11-30"
 
             select y.month, count(distinct y.business_id) as n from (
