@@ -72,7 +72,7 @@ export interface ChartOptions {
  * a dashboard's breakdown keeps the period and filters, so the trend, status and funnel charts are
  * the same again (and the same for every viewer of one scope); only the breakdown is drawn anew.
  */
-const DRAWN_MAX = 200;
+const DRAWN_MAX = 100; // tens of KB each
 const drawn = new Map<string, string>();
 
 function render(option: EChartsCoreOption, o: ChartOptions): string {
