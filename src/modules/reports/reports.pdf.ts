@@ -28,7 +28,7 @@ const FONT_BOLD = path.join(FONT_DIR, 'Pretendard-Bold.otf');
  * the same in every document, so that cache is shared too (each document still embeds its own
  * subset of the glyphs it used). Bounded: numbers make new words every month.
  */
-const LAYOUT_CACHE_MAX = 20_000;
+const LAYOUT_CACHE_MAX = 5_000; // words (a report has a few hundred); about 1 KB each
 type SharedFont = { font: object; layout: Record<string, unknown> };
 const sharedFonts = new Map<string, SharedFont>();
 function sharedFont(file: string): SharedFont {
