@@ -52,12 +52,12 @@ select "id", "display_name", "office_id", "active" from "app_user" where "role" 
 
 -- Reports.monthFacts(db, q, months)
 
-        select grouping(sm, bm) as g, sm, bm, count(*) as n, coalesce(sum(benefit_amount), 0)::bigint as amount from (
-          select case when "rp"."submitted_on" between $1::date and $2::date then to_char(rp.submitted_on, 'YYYY-MM') end as sm,
-                 case when "rp"."benefited_on" between $3::date and $4::date then to_char(rp.benefited_on, 'YYYY-MM') end as bm,
+        select grouping(sday, bday) as g, sday::text as sday, bday::text as bday, count(*) as n, coalesce(sum(benefit_amount), 0)::bigint as amount from (
+          select case when "rp"."submitted_on" between $1::date and $2::date then rp.submitted_on end as sday,
+                 case when "rp"."benefited_on" between $3::date and $4::date then rp.benefited_on end as bday,
                  rp.benefit_amount
           from report_participation rp left join municipality m on m.code = rp.municipality_code left join office o on o.id = rp.office_id where "rp"."office_id" = $5 and "rp"."clerk_id" = $6 and "rp"."office_id" = $7 and "rp"."clerk_id" = $8 and coalesce(m.region_id, o.region_id) = $9 and rp.programme_id = $10 and rp.category = $11 and ("rp"."submitted_on" between $12::date and $13::date or "rp"."benefited_on" between $14::date and $15::date)
-        ) x group by grouping sets ((sm), (bm))
+        ) x group by grouping sets ((sday), (bday))
 --   parameters: "2026-10-01", "2026-11-30", "2026-10-01", "2026-11-30", 1, undefined, 1, 1, 1, 1, "sample-category", "2026-10-01", "2026-11-30", "2026-10-01", "2026-11-30"
 
             select y.month, count(distinct y.business_id) as n from (
@@ -73,9 +73,9 @@ select "id", "display_name", "office_id", "active" from "app_user" where "role" 
 -- Reports.offices(db)
 select "id", "name", "region_id", "is_demo" from "office" order by "name"
 
--- Reports.participationFacts(db, q, dims)
+-- Reports.participationFacts(db, q, dims, opts)
 
-          select grouping("k0", "k1") as g, "k0", "k1",
+          select grouping("k0", "k1", "k2") as g, "k0", "k1", "k2",
             coalesce(sum(n) filter (where sub), 0)::bigint as applied,
             coalesce(sum(n) filter (where sub and ever_selected), 0)::bigint as applied_selected,
             coalesce(sum(n) filter (where sub and status = 'rejected'), 0)::bigint as applied_rejected,
@@ -90,18 +90,18 @@ select "id", "name", "region_id", "is_demo" from "office" order by "name"
             coalesce(sum(q3) filter (where ans), 0)::bigint as sum_q3,
             coalesce(sum(n) filter (where ide and status = 'identified'), 0)::bigint as "st0", coalesce(sum(n) filter (where ide and status = 'informed'), 0)::bigint as "st1", coalesce(sum(n) filter (where ide and status = 'preparing'), 0)::bigint as "st2", coalesce(sum(n) filter (where ide and status = 'submitted'), 0)::bigint as "st3", coalesce(sum(n) filter (where ide and status = 'selected'), 0)::bigint as "st4", coalesce(sum(n) filter (where ide and status = 'rejected'), 0)::bigint as "st5", coalesce(sum(n) filter (where ide and status = 'withdrawn'), 0)::bigint as "st6", coalesce(sum(n) filter (where ide and status = 'benefited'), 0)::bigint as "st7"
           from (
-            select "k0", "k1", status, ever_selected, sub, ben, ide, ans, count(*) as n, sum(benefit_amount) as amount, sum(survey_q1) as q1, sum(survey_q2) as q2, sum(survey_q3) as q3
+            select "k0", "k1", "k2", status, ever_selected, sub, ben, ide, ans, count(*) as n, sum(benefit_amount) as amount, sum(survey_q1) as q1, sum(survey_q2) as q2, sum(survey_q3) as q3
             from (
-          select rp.office_id as "k0", rp.programme_id as "k1", rp.status, rp.ever_selected, rp.benefit_amount, rp.days_to_submit, rp.days_to_benefit,
+          select rp.office_id as "k0", rp.programme_id as "k1", rp.programme_id as "k2", rp.status, rp.ever_selected, rp.benefit_amount, rp.days_to_submit, rp.days_to_benefit,
             rp.survey_q1, rp.survey_q2, rp.survey_q3,
             coalesce("rp"."submitted_on" between $1::date and $2::date, false) as sub,
             coalesce("rp"."benefited_on" between $3::date and $4::date, false) as ben,
             "rp"."identified_on" between $5::date and $6::date as ide,
             coalesce("rp"."survey_answered_on" between $7::date and $8::date, false) as ans
           from report_participation rp left join municipality m on m.code = rp.municipality_code left join office o on o.id = rp.office_id
-          where "rp"."office_id" = $9 and "rp"."clerk_id" = $10 and "rp"."office_id" = $11 and "rp"."clerk_id" = $12 and coalesce(m.region_id, o.region_id) = $13 and rp.programme_id = $14 and rp.category = $15 and ("rp"."submitted_on" between $16::date and $17::date or "rp"."benefited_on" between $18::date and $19::date or "rp"."identified_on" between $20::date and $21::date or "rp"."survey_answered_on" between $22::date and $23::date)) f group by "k0", "k1", status, ever_selected, sub, ben, ide, ans
+          where "rp"."office_id" = $9 and "rp"."clerk_id" = $10 and "rp"."office_id" = $11 and "rp"."clerk_id" = $12 and coalesce(m.region_id, o.region_id) = $13 and rp.programme_id = $14 and rp.category = $15 and ("rp"."submitted_on" between $16::date and $17::date or "rp"."benefited_on" between $18::date and $19::date or "rp"."identified_on" between $20::date and $21::date or "rp"."survey_answered_on" between $22::date and $23::date)) f group by "k0", "k1", "k2", status, ever_selected, sub, ben, ide, ans
           ) c
-          group by grouping sets (("k0"), ("k1"))
+          group by grouping sets (("k0"), ("k1"), ("k2"))
 --   parameters: "2026-11-01", "2026-11-30", "2026-11-01", "2026-11-30", "2026-11-01", "2026-11-30", "2026-11-01", "2026-11-30", 1, undefined, 1, 1, 1, 1, "sample-category", "2026-11-01", "2026-11-30", "2026-11-01", "2026-11-30", "2026-11-01", "2026-11-30", "2026-11-01", "2026-11-30"
 
           select grouping("k0", "k1") as g, "k0", "k1",
