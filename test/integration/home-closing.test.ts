@@ -8,6 +8,7 @@ import { createHarness, type Harness, type TestClient } from '../harness.ts';
 
 let h: Harness;
 let clerk: TestClient;
+let clerkId: string;
 
 /** `n` reviewed programmes for 경기 with no other condition, closing 1…n days from 2026-12-02 (n ≤ 14). */
 async function closingProgrammes(n: number) {
@@ -25,7 +26,8 @@ async function closingProgrammes(n: number) {
         nationwide: false,
         sido: ['41'],
         municipalities: [],
-        rule: JSON.stringify({ all: [] }),
+        // Odd ones have a revenue cap, so groups differ in who is in them.
+        rule: JSON.stringify(i % 2 ? { all: [{ type: 'revenue', max: 300_000_000 }] } : { all: [] }),
         ruleReview: 'reviewed',
         ruleReviewedByName: '시험 검토자',
         ruleReviewedAt: new Date('2026-12-01T00:00:00Z'),
@@ -44,10 +46,13 @@ beforeAll(async () => {
   h.clock.current = new Date('2026-12-02T01:00:00Z');
   const officeId = await h.ensureOffice();
   const u = await h.createUser('clerk', { login: 'clerk-home' });
+  const shop = (name: string, annualRevenue: number | null) => ({ name, annualRevenue, sidoCode: '41', municipalityCode: '41110', officeId, clerkId: u.id, isSample: false });
+  // Two with the same name (listed in the order given), one over the cap, one under, one unknown.
   await h.db
     .insertInto('business')
-    .values({ name: '수원 국밥', sidoCode: '41', municipalityCode: '41110', officeId, clerkId: u.id, isSample: false })
+    .values([shop('수원 국밥', null), shop('하늘 미용실', null), shop('가나 분식', 100_000_000), shop('수원 국밥', 500_000_000)])
     .execute();
+  clerkId = u.id;
   await closingProgrammes(25);
   clerk = h.client();
   await clerk.login(u.login);
@@ -72,6 +77,22 @@ describe('clerk home: programmes closing within 14 days', () => {
     expect(html).toContain('href="/home?closing=all#t-closing"');
     // The summary still counts all 25.
     expect(html).toContain('곧 마감하는 맞는 지원사업 25건');
+  });
+
+  it('the groups are the rows grouped: same programmes, order, counts and first businesses by name', async () => {
+    const businesses = await h.db.selectFrom('business').select(['id', 'name']).where('clerkId', '=', clerkId).orderBy('createdAt').orderBy('id').execute();
+    const sv = h.services.storedVerdicts;
+    const rows = await sv.closingSoonFor(businesses, '2026-12-02', '2026-12-16');
+    const groups = await sv.closingSoonGroups(businesses, '2026-12-02', '2026-12-16', 3);
+    const byProgramme = new Map<number, typeof rows>();
+    for (const r of rows) byProgramme.set(r.programmeId, [...(byProgramme.get(r.programmeId) ?? []), r]);
+    const want = [...byProgramme.values()]
+      .sort((a, b) => (a[0]!.periodEnd < b[0]!.periodEnd ? -1 : a[0]!.periodEnd > b[0]!.periodEnd ? 1 : 0))
+      .map((g) => ({ programmeId: g[0]!.programmeId, total: g.length, first: g.slice(0, 3).map((r) => `${r.businessId}/${r.verdict}`) }));
+    expect(groups.rows).toBe(rows.length);
+    expect(groups.groups.map((g) => ({ programmeId: g.programmeId, total: g.total, first: g.first.map((r) => `${r.businessId}/${r.verdict}`) }))).toEqual(want);
+    // Capped programmes hold three (the one over the cap is out), the others all four.
+    expect(new Set(groups.groups.map((g) => g.total))).toEqual(new Set([3, 4]));
   });
 
   it('?closing=all shows all 25 and no link', async () => {

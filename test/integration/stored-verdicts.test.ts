@@ -40,6 +40,19 @@ async function oracle(businessId: string): Promise<Map<string, Verdict>> {
   return out;
 }
 
+/** Rows grouped by programme as the clerk home lists them: deadline first, each group's rows in order. */
+function groupRows<R extends { programmeId: number; periodEnd: string }>(rows: readonly R[], perGroup: number) {
+  const groups = new Map<number, { programmeId: number; periodEnd: string; rows: R[] }>();
+  for (const r of rows) {
+    const g = groups.get(r.programmeId) ?? { programmeId: r.programmeId, periodEnd: r.periodEnd, rows: [] };
+    g.rows.push(r);
+    groups.set(r.programmeId, g);
+  }
+  return [...groups.values()]
+    .sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0))
+    .map((g) => ({ programmeId: g.programmeId, total: g.rows.length, first: g.rows.slice(0, perGroup) }));
+}
+
 async function programme(
   key: string,
   rule: unknown,
@@ -351,9 +364,14 @@ describe('the business page with a long catalogue (issue 12 §4: the first cards
       `${r.programmeId}/${r.businessId}/${r.verdict}/${r.missing.join(',')}`;
     const check = async () => {
       // In the same order too (deadline, then business name; one closing programme here, distinct names).
-      const got = (await h.services.storedVerdicts.closingSoonFor(businesses, today, in14)).map(key);
+      const rows = await h.services.storedVerdicts.closingSoonFor(businesses, today, in14);
+      const got = rows.map(key);
       const want = (await h.services.eligibility.closingSoonFor(ids, today, in14)).map(key);
       expect(got).toEqual(want);
+      // The clerk home's groups (first 2 by name, the rest counted) are these rows grouped.
+      const groups = await h.services.storedVerdicts.closingSoonGroups(businesses, today, in14, 2);
+      expect(groups.rows).toBe(rows.length);
+      expect(groups.groups.map((g) => [g.programmeId, g.total, g.first.map(key)])).toEqual(groupRows(rows, 2).map((g) => [g.programmeId, g.total, g.first.map(key)]));
       return got;
     };
     const before = await check();

@@ -31,29 +31,20 @@ const ROLE_POINTS: Record<Role, string[]> = {
 };
 
 type Today = Awaited<ReturnType<BusinessesService['clerkToday']>>;
-type Closing = Awaited<ReturnType<StoredVerdicts['closingSoonFor']>>;
-
-/** "오늘 할 일": tasks due, programmes closing within 14 days that fit, expiring documents, quiet businesses. */
-/** One line per programme (closest deadline first), its fitting businesses under it. */
-function groupByProgramme(rows: Closing) {
-  const groups = new Map<number, { programmeId: number; title: string; periodEnd: string; rows: Closing }>();
-  for (const r of rows) {
-    const g = groups.get(r.programmeId) ?? { programmeId: r.programmeId, title: r.title, periodEnd: r.periodEnd, rows: [] };
-    g.rows.push(r);
-    groups.set(r.programmeId, g);
-  }
-  return [...groups.values()].sort((a, b) => (a.periodEnd < b.periodEnd ? -1 : a.periodEnd > b.periodEnd ? 1 : 0));
-}
+type Closing = Awaited<ReturnType<StoredVerdicts['closingSoonGroups']>>;
 
 /**
  * Programmes shown under "곧 마감" before "전체 보기": with a 2,000-programme catalogue a hundred
  * may close within 14 days, and a page of a hundred groups is neither read nor fast (issue 12 §4).
  */
 const CLOSING_GROUPS = 20;
+/** Businesses named under each programme; the rest are counted ("외 N곳"). */
+const CLOSING_PER_GROUP = 5;
 
+/** "오늘 할 일": tasks due, programmes closing within 14 days that fit, expiring documents, quiet businesses. */
 function ClerkToday({ c, today, closing, allClosing }: { c: AppContext; today: Today; closing: Closing; allClosing: boolean }) {
   const t = c.var.t;
-  const groups = groupByProgramme(closing);
+  const groups = closing.groups;
   const shown = allClosing ? groups : groups.slice(0, CLOSING_GROUPS);
   return (
     <div class="itda-today">
@@ -86,9 +77,9 @@ function ClerkToday({ c, today, closing, allClosing }: { c: AppContext; today: T
       </section>
       <section class="itda-card" aria-labelledby="t-closing">
         <h2 class="itda-h3" id="t-closing">
-          {t('today.closing')} ({closing.length})
+          {t('today.closing')} ({closing.rows})
         </h2>
-        {closing.length === 0 ? (
+        {closing.rows === 0 ? (
           <p>{t('today.noClosing')}</p>
         ) : (
           <ul class="itda-list">
@@ -96,7 +87,7 @@ function ClerkToday({ c, today, closing, allClosing }: { c: AppContext; today: T
               <li>
                 <Badge tone="danger">{g.periodEnd}</Badge> <a href={`/programmes/${g.programmeId}`}>{g.title}</a>
                 <ul class="itda-sublist">
-                  {g.rows.slice(0, 5).map((x) => (
+                  {g.first.map((x) => (
                     <li>
                       <a href={`/businesses/${x.businessId}`}>{x.businessName}</a>:{' '}
                       {x.verdict === 'eligible'
@@ -106,7 +97,7 @@ function ClerkToday({ c, today, closing, allClosing }: { c: AppContext; today: T
                           : `${t('verdict.unknown')} (${x.missing.map((f) => t(`eligibility.fact.${f}`)).join(', ')})`}
                     </li>
                   ))}
-                  {g.rows.length > 5 && <li>{t('today.andMore', { n: g.rows.length - 5 })}</li>}
+                  {g.total > g.first.length && <li>{t('today.andMore', { n: g.total - g.first.length })}</li>}
                 </ul>
               </li>
             ))}
@@ -262,7 +253,7 @@ export function homePages(
     if (actor.role === 'clerk') {
       const today = await deps.businesses.clerkToday(actor, { notContactedDays: 30 });
       // From the stored verdicts (issue 12 §4): only the closing programmes' cells of her businesses.
-      const closing = await deps.storedVerdicts.closingSoonFor(today.mine, today.today, today.in14);
+      const closing = await deps.storedVerdicts.closingSoonGroups(today.mine, today.today, today.in14, CLOSING_PER_GROUP);
       return c.html(<HomePage c={c} clerk={{ today, closing }} requests={requests} />);
     }
     if (actor.role === 'owner') return c.html(<HomePage c={c} owner={await deps.owner.forOwnerAccount(actor, requestMeta(c))} />);

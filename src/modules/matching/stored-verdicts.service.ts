@@ -481,6 +481,64 @@ export function createStoredVerdicts(deps: {
       return rows.sort((a, b) => a.k - b.k).map((x) => x.r);
     },
 
+    /**
+     * The clerk home's "곧 마감" as the page shows it: one group per closing programme (deadline
+     * first), each with how many of these businesses it has and the first `perGroup` by name — the
+     * same groups and order as grouping `closingSoonFor`'s rows, without making a row per business ×
+     * programme (200 businesses × 100 closing programmes are 20,000 rows a view) or sorting them.
+     */
+    async closingSoonGroups(businesses: readonly { id: string; name: string }[], from: string, until: string, perGroup: number) {
+      type Row = ReturnType<typeof rowOf>;
+      const rowOf = (e: CatalogueEntry, b: { id: string; name: string }, v: VerdictCell) => ({
+        programmeId: e.row.id,
+        title: e.row.title,
+        periodEnd: e.row.periodEnd!,
+        businessId: b.id,
+        businessName: b.name,
+        verdict: (v === 'e' ? 'eligible' : v === 'p' ? 'unreviewed' : 'unknown') as 'eligible' | 'unknown' | 'unreviewed',
+        missing: typeof v === 'number' ? factsOfMask(v) : ([] as readonly string[]),
+      });
+      const out = { rows: 0, groups: [] as { programmeId: number; title: string; periodEnd: string; total: number; first: Row[] }[] };
+      if (!businesses.length) return out;
+      const st = await repo.state(db);
+      const cat = await catalogueAt(db, st.epoch);
+      const closing = cat.entries.filter(
+        (e) => e.row.periodKind === 'range' && e.row.periodEnd && e.row.periodEnd >= from && e.row.periodEnd <= until,
+      );
+      if (!closing.length) return out;
+      const { cells } = await read(
+        businesses.map((b) => b.id),
+        closing.map((e) => e.row.id),
+        st,
+      );
+      // Businesses by name (a stable sort: equal names in the order given), as closingSoonFor ranks them.
+      const byName = businesses.map((b, i) => ({ b, i })).sort((x, y) => NAMES.compare(x.b.name, y.b.name) || x.i - y.i);
+      const nameRank = new Map<string, number>();
+      byName.forEach((x, i) =>
+        nameRank.set(x.b.id, i > 0 && NAMES.compare(byName[i - 1]!.b.name, x.b.name) === 0 ? nameRank.get(byName[i - 1]!.b.id)! : i),
+      );
+      const groups: { k: number; i: number; g: (typeof out.groups)[number] }[] = [];
+      closing.forEach((e, i) => {
+        const first: Row[] = [];
+        let total = 0;
+        let best = Infinity;
+        for (const { b } of byName) {
+          const v = cells.get(b.id)?.[e.row.id];
+          if (v === undefined) continue;
+          if (total === 0) best = nameRank.get(b.id)!;
+          total++;
+          if (first.length < perGroup) first.push(rowOf(e, b, v));
+        }
+        if (!total) return;
+        out.rows += total;
+        const end = e.row.periodEnd!;
+        // Deadline, then where its first business comes by name, then catalogue order.
+        groups.push({ k: Number(end.slice(0, 4) + end.slice(5, 7) + end.slice(8, 10)) * 1e6 + best, i, g: { programmeId: e.row.id, title: e.row.title, periodEnd: end, total, first } });
+      });
+      out.groups = groups.sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.g);
+      return out;
+    },
+
     /** One programme's verdict for one business with its explanation (evaluated when opened). */
     async explain(businessId: string, programmeId: number) {
       const today = kstDate(now());
