@@ -495,7 +495,7 @@ export function createStoredVerdicts(deps: {
         periodEnd: e.row.periodEnd!,
         businessId: b.id,
         businessName: b.name,
-        verdict: (v === 'e' ? 'eligible' : v === 'p' ? 'unreviewed' : 'unknown') as 'eligible' | 'unknown' | 'unreviewed',
+        verdict: v === 'e' ? 'eligible' : v === 'p' ? 'unreviewed' : 'unknown',
         missing: typeof v === 'number' ? factsOfMask(v) : ([] as readonly string[]),
       });
       const out = { rows: 0, groups: [] as { programmeId: number; title: string; periodEnd: string; total: number; first: Row[] }[] };
