@@ -95,6 +95,20 @@ describe('clerk home: programmes closing within 14 days', () => {
     expect(new Set(groups.groups.map((g) => g.total))).toEqual(new Set([3, 4]));
   });
 
+  it('a renamed business takes its new place by name on the next view (the name order kept per list follows the names)', async () => {
+    const list = () => h.db.selectFrom('business').select(['id', 'name']).where('clerkId', '=', clerkId).orderBy('createdAt').orderBy('id').execute();
+    const sv = h.services.storedVerdicts;
+    const names = async () => (await sv.closingSoonGroups(await list(), '2026-12-02', '2026-12-16', 4)).groups.find((g) => g.total === 4)!.first.map((r) => r.businessName);
+    expect(await names()).toEqual(['가나 분식', '수원 국밥', '수원 국밥', '하늘 미용실']);
+    await h.db.updateTable('business').set({ name: '가가 카페' }).where('clerkId', '=', clerkId).where('name', '=', '하늘 미용실').execute();
+    try {
+      expect(await names()).toEqual(['가가 카페', '가나 분식', '수원 국밥', '수원 국밥']);
+    } finally {
+      await h.db.updateTable('business').set({ name: '하늘 미용실' }).where('clerkId', '=', clerkId).where('name', '=', '가가 카페').execute();
+    }
+    expect(await names()).toEqual(['가나 분식', '수원 국밥', '수원 국밥', '하늘 미용실']);
+  });
+
   it('?closing=all shows all 25 and no link', async () => {
     const html = await (await clerk.get('/home?closing=all')).text();
     expect(titles(html)).toHaveLength(25);

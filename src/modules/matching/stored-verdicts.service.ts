@@ -59,6 +59,8 @@ interface Catalogue {
   byTitle?: Int32Array;
   /** Entry indexes by urgency for one Korean day (see `urgencyOrder`), computed when first asked that day. */
   byUrgency?: { day: string; order: Int32Array };
+  /** The entries closing in one window (see `closingIn`), kept for the last window asked. */
+  closing?: { from: string; until: string; entries: readonly CatalogueEntry[]; ids: readonly number[] };
 }
 type Cells = Record<string, VerdictCell>;
 
@@ -74,6 +76,8 @@ function summaryOfMask(mask: number): string {
 }
 /** The default locale's collation, as `String.prototype.localeCompare()` without arguments. */
 const NAMES = new Intl.Collator();
+/** At most this many lists' name orders kept per process (one list per clerk's caseload). */
+const NAME_ORDERS_MAX = 1_000;
 /** At most this many businesses' subsets kept per process (a few hundred bytes each); oldest go first. */
 const SUBSETS_MAX = 50_000;
 
@@ -90,6 +94,61 @@ export function createStoredVerdicts(deps: {
   let cached: Catalogue | null = null;
   /** Subsets of stored rows read for a few programmes, by business: valid while the row's version is. */
   const subsets = new Map<string, { version: string; keys: string; cells: Cells }>();
+
+  /**
+   * Stored cells laid out in the order of one list of programme ids (the closing ones), by cells
+   * object: the clerk home walks arrays instead of 200 businesses × 100 programmes keyed lookups in
+   * the cells objects (~4 ms a view, profiled). A cells object kept for the next view (`subsets`)
+   * keeps its layout with it; a fresh one is laid out again.
+   */
+  const layouts = new WeakMap<Cells, { ids: readonly number[]; vec: readonly (VerdictCell | undefined)[] }>();
+  function laidOut(c: Cells, ids: readonly number[]) {
+    const hit = layouts.get(c);
+    if (hit && hit.ids === ids) return hit.vec;
+    const vec = ids.map((id) => c[id]);
+    layouts.set(c, { ids, vec });
+    return vec;
+  }
+
+  /** The catalogue's programmes whose application period ends between `from` and `until` (kept per catalogue for the last window). */
+  function closingIn(cat: Catalogue, from: string, until: string) {
+    if (cat.closing?.from === from && cat.closing.until === until) return cat.closing;
+    const entries = cat.entries.filter((e) => e.row.periodKind === 'range' && e.row.periodEnd && e.row.periodEnd >= from && e.row.periodEnd <= until);
+    const closing = { from, until, entries, ids: entries.map((e) => e.row.id) };
+    (cat as { closing?: typeof closing }).closing = closing;
+    return closing;
+  }
+
+  /** Name orders of business lists, by the list (ids and names): see `nameOrder`. */
+  const nameOrders = new Map<string, { byName: readonly { id: string; name: string }[]; rank: ReadonlyMap<string, number> }>();
+
+  /**
+   * These businesses by name (a stable sort: equal names in the order given) and each one's place
+   * (equal names share the first one's). The collator compares Hangul names at a few µs each, so
+   * sorting a clerk's 200 businesses cost ~6 ms of every clerk-home view (profiled, issue 12 §4):
+   * the order is kept per list and reused while the same businesses have the same names.
+   */
+  function nameOrder(businesses: readonly { id: string; name: string }[]) {
+    let key = '';
+    for (const b of businesses) key += `${b.id}\u0001${b.name}\u0002`;
+    const hit = nameOrders.get(key);
+    if (hit) {
+      // Most recently used last, so the oldest goes first when the map is full.
+      nameOrders.delete(key);
+      nameOrders.set(key, hit);
+      return hit;
+    }
+    const byName = businesses
+      .map((b, i) => ({ b: { id: b.id, name: b.name }, i }))
+      .sort((x, y) => NAMES.compare(x.b.name, y.b.name) || x.i - y.i)
+      .map((x) => x.b);
+    const rank = new Map<string, number>();
+    byName.forEach((b, i) => rank.set(b.id, i > 0 && NAMES.compare(byName[i - 1]!.name, b.name) === 0 ? rank.get(byName[i - 1]!.id)! : i));
+    const order = { byName, rank };
+    if (nameOrders.size >= NAME_ORDERS_MAX) nameOrders.delete(nameOrders.keys().next().value!);
+    nameOrders.set(key, order);
+    return order;
+  }
 
   /** The compiled current catalogue as of `epoch` (read first, so a later change moves it on). */
   async function catalogueAt(d: Db, epoch: number): Promise<Catalogue> {
@@ -429,23 +488,17 @@ export function createStoredVerdicts(deps: {
       if (!businesses.length) return [];
       const st = await repo.state(db);
       const cat = await catalogueAt(db, st.epoch);
-      const closing = cat.entries.filter(
-        (e) => e.row.periodKind === 'range' && e.row.periodEnd && e.row.periodEnd >= from && e.row.periodEnd <= until,
-      );
+      const { entries: closing, ids } = closingIn(cat, from, until);
       if (!closing.length) return [];
       const { cells } = await read(
         businesses.map((b) => b.id),
-        closing.map((e) => e.row.id),
+        ids,
         st,
       );
       // Sorted by deadline, then business name, as one number per row: each business's place by
       // name is computed once (equal names share it), so ~8,000 rows of a clerk with 200 businesses
       // and 100 closing programmes sort without a collator or a lookup in the comparator.
-      const byName = [...businesses].sort((a, b) => NAMES.compare(a.name, b.name));
-      const nameRank = new Map<string, number>();
-      byName.forEach((b, i) =>
-        nameRank.set(b.id, i > 0 && NAMES.compare(byName[i - 1]!.name, b.name) === 0 ? nameRank.get(byName[i - 1]!.id)! : i),
-      );
+      const nameRank = nameOrder(businesses).rank;
       const rows: {
         k: number;
         r: {
@@ -502,33 +555,32 @@ export function createStoredVerdicts(deps: {
       if (!businesses.length) return out;
       const st = await repo.state(db);
       const cat = await catalogueAt(db, st.epoch);
-      const closing = cat.entries.filter(
-        (e) => e.row.periodKind === 'range' && e.row.periodEnd && e.row.periodEnd >= from && e.row.periodEnd <= until,
-      );
+      const { entries: closing, ids } = closingIn(cat, from, until);
       if (!closing.length) return out;
       const { cells } = await read(
         businesses.map((b) => b.id),
-        closing.map((e) => e.row.id),
+        ids,
         st,
       );
       // Businesses by name (a stable sort: equal names in the order given), as closingSoonFor ranks them.
-      const byName = businesses.map((b, i) => ({ b, i })).sort((x, y) => NAMES.compare(x.b.name, y.b.name) || x.i - y.i);
-      const nameRank = new Map<string, number>();
-      byName.forEach((x, i) =>
-        nameRank.set(x.b.id, i > 0 && NAMES.compare(byName[i - 1]!.b.name, x.b.name) === 0 ? nameRank.get(byName[i - 1]!.b.id)! : i),
-      );
+      const { byName, rank: nameRank } = nameOrder(businesses);
+      const rows = byName.map((b) => {
+        const c = cells.get(b.id);
+        return c ? laidOut(c, ids) : null;
+      });
       const groups: { k: number; i: number; g: (typeof out.groups)[number] }[] = [];
       closing.forEach((e, i) => {
         const first: Row[] = [];
         let total = 0;
-        let best = Infinity;
-        for (const { b } of byName) {
-          const v = cells.get(b.id)?.[e.row.id];
+        let best = -1;
+        for (let j = 0; j < byName.length; j++) {
+          const v = rows[j]?.[i];
           if (v === undefined) continue;
-          if (total === 0) best = nameRank.get(b.id)!;
+          if (best < 0) best = j;
           total++;
-          if (first.length < perGroup) first.push(rowOf(e, b, v));
+          if (first.length < perGroup) first.push(rowOf(e, byName[j]!, v));
         }
+        if (best >= 0) best = nameRank.get(byName[best]!.id)!;
         if (!total) return;
         out.rows += total;
         const end = e.row.periodEnd!;
