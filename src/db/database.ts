@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -40,6 +41,56 @@ const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
 
+/** Statements named per connection at most (the app has a few hundred distinct queries). */
+const NAMED_PER_CONNECTION = 1_000;
+/** Longer statements, or with more parameters (bulk inserts, long IN lists), stay unnamed. */
+const NAMED_MAX_TEXT = 8_192;
+const NAMED_MAX_PARAMETERS = 64;
+const statementNames = new Map<string, string>();
+const NAMED = Symbol('itda.namedStatements');
+
+/**
+ * The app's queries as named prepared statements on each pooled PostgreSQL connection, so the server
+ * parses and plans each one once per connection instead of on every execution (Parse + plan were
+ * about half of PostgreSQL's time on the clerk home and the business page: issue 12 §4, measured
+ * with log_min_duration_statement). Kysely sends `client.query(text, values)`; pg skips the Parse of
+ * a statement whose name it has already prepared on that connection (pg/lib/query.js). Names are
+ * a hash of the text. Statements without parameters other than SELECT (BEGIN, COMMIT, DDL), long or with many
+ * parameters (bulk inserts, one text per row count) stay unnamed, and each connection names at most
+ * NAMED_PER_CONNECTION, so the server's memory per connection stays bounded. Migrations run before
+ * the pool serves the app, so a prepared statement does not meet a changed table.
+ */
+function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
+  const c = client as pg.PoolClient & { [NAMED]?: Set<string> };
+  if (c[NAMED]) return client;
+  const named = new Set<string>();
+  c[NAMED] = named;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
+    // Only Kysely's form, (text, values) returning a promise: pg.Pool's own query (pg-boss, the
+    // backup) passes a callback, and COPY passes a stream; those go through as they came.
+    if (
+      rest.length === 0 &&
+      typeof text === 'string' &&
+      Array.isArray(values) &&
+      (values.length > 0 || /^\s*select\b/i.test(text)) &&
+      values.length <= NAMED_MAX_PARAMETERS &&
+      text.length <= NAMED_MAX_TEXT &&
+      (named.has(text) || named.size < NAMED_PER_CONNECTION)
+    ) {
+      let name = statementNames.get(text);
+      if (name === undefined) {
+        name = `itda_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+        if (statementNames.size < 10 * NAMED_PER_CONNECTION) statementNames.set(text, name);
+      }
+      named.add(text);
+      return query({ name, text, values });
+    }
+    return query(text, values, ...rest);
+  }) as typeof client.query;
+  return client;
+}
+
 /**
  * Opens the database. On PGlite, `loadDataDir` starts from a snapshot made by `snapshot()` (the
  * tests migrate once and start every file's database from it instead of migrating again).
@@ -62,7 +113,10 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
     // pg then emits 'error' on the pool; unhandled, that would crash the process. The broken
     // client is already removed from the pool and the next query opens a new connection.
     pool.on('error', (err) => onIdleError?.(err));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: { connect: async () => withNamedStatements(await pool.connect()), end: () => pool.end() } }),
+      plugins,
+    });
     return {
       kind: 'postgres',
       db,

@@ -265,10 +265,16 @@ export function createStoredVerdicts(deps: {
    * The stored cells of these businesses for today: stale or missing rows recomputed first, dirty
    * programmes evaluated live over them.
    */
-  async function read(ids: readonly string[], only?: readonly number[], state?: { epoch: number; dirty: number[] }) {
+  async function read(
+    ids: readonly string[],
+    only?: readonly number[],
+    known?: { state: { epoch: number; dirty: number[] }; versions: Awaited<ReturnType<VerdictsRepository['versionsOf']>> },
+  ) {
     const today = kstDate(now());
-    // A caller that has just read the state (to choose `only`) passes it: one round trip less.
-    const st = state ?? (await repo.state(db));
+    // A caller that has just read the state and the rows' versions (to choose `only`) passes them;
+    // otherwise the state comes with the rows: one round trip less either way.
+    const whole = known || only ? null : await repo.stateAndRows(db, ids);
+    const st = known?.state ?? whole?.state ?? (await repo.state(db));
     const cat = await catalogueAt(db, st.epoch);
     const cells = new Map<string, Cells>();
     if (only) {
@@ -277,7 +283,7 @@ export function createStoredVerdicts(deps: {
       const keys = only.join(',');
       const stale = new Set<string>();
       const fetch: string[] = [];
-      for (const r of await repo.versionsOf(db, ids)) {
+      for (const r of known?.versions ?? (await repo.versionsOf(db, ids))) {
         const hit = subsets.get(r.businessId);
         if (r.stale || r.refDate !== today) stale.add(r.businessId);
         else if (hit && hit.version === r.version && hit.keys === keys) cells.set(r.businessId, hit.cells);
@@ -294,7 +300,7 @@ export function createStoredVerdicts(deps: {
       for (const id of ids) if (!cells.has(id)) stale.add(id);
       for (const [id, c] of await computeRows([...stale], today)) cells.set(id, c);
     } else {
-      const rows = await repo.rows(db, ids);
+      const rows = whole?.rows ?? (await repo.rows(db, ids));
       for (const r of rows) if (r.cells && String(r.refDate).slice(0, 10) === today) cells.set(r.businessId, r.cells);
       const stale = ids.filter((id) => !cells.has(id));
       for (const [id, c] of await computeRows(stale, today)) cells.set(id, c);
@@ -486,14 +492,17 @@ export function createStoredVerdicts(deps: {
      */
     async closingSoonFor(businesses: readonly { id: string; name: string }[], from: string, until: string) {
       if (!businesses.length) return [];
-      const st = await repo.state(db);
-      const cat = await catalogueAt(db, st.epoch);
+      const known = await repo.stateAndVersions(
+        db,
+        businesses.map((b) => b.id),
+      );
+      const cat = await catalogueAt(db, known.state.epoch);
       const { entries: closing, ids } = closingIn(cat, from, until);
       if (!closing.length) return [];
       const { cells } = await read(
         businesses.map((b) => b.id),
         ids,
-        st,
+        known,
       );
       // Sorted by deadline, then business name, as one number per row: each business's place by
       // name is computed once (equal names share it), so ~8,000 rows of a clerk with 200 businesses
@@ -553,14 +562,17 @@ export function createStoredVerdicts(deps: {
       });
       const out = { rows: 0, groups: [] as { programmeId: number; title: string; periodEnd: string; total: number; first: Row[] }[] };
       if (!businesses.length) return out;
-      const st = await repo.state(db);
-      const cat = await catalogueAt(db, st.epoch);
+      const known = await repo.stateAndVersions(
+        db,
+        businesses.map((b) => b.id),
+      );
+      const cat = await catalogueAt(db, known.state.epoch);
       const { entries: closing, ids } = closingIn(cat, from, until);
       if (!closing.length) return out;
       const { cells } = await read(
         businesses.map((b) => b.id),
         ids,
-        st,
+        known,
       );
       // Businesses by name (a stable sort: equal names in the order given), as closingSoonFor ranks them.
       const { byName, rank: nameRank } = nameOrder(businesses);

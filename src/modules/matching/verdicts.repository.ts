@@ -17,16 +17,57 @@ export function createVerdictsRepository() {
       return { epoch: Number(row?.epoch ?? 0), dirty: row?.dirty ?? [] };
     },
 
+    /**
+     * The catalogue state and these businesses' stored rows in one round trip (and one snapshot):
+     * the business page reads both on every view.
+     */
+    async stateAndRows(db: Db, businessIds: readonly string[]) {
+      const r = await sql<{ epoch: string; dirty: number[] | null; businessId: string | null; refDate: string | null; cellsText: string | null }>`
+        select s.epoch, s.dirty, bv.business_id, bv.ref_date::text as ref_date, bv.cells::text as cells_text
+        from (select (select epoch from verdict_state where id = 1) as epoch,
+                     (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty) s
+        left join business_verdict bv on bv.business_id = any(${sql.val([...businessIds])}::uuid[])`.execute(db);
+      const first = r.rows[0];
+      return {
+        state: { epoch: Number(first?.epoch ?? 0), dirty: first?.dirty ?? [] },
+        // Parsed here, not as jsonb: see `rows`.
+        rows: r.rows
+          .filter((x) => x.businessId !== null)
+          .map((x) => ({ businessId: x.businessId!, refDate: x.refDate!, cells: x.cellsText === null ? null : (JSON.parse(x.cellsText) as Record<string, VerdictCell>) })),
+      };
+    },
+
+    /** The catalogue state and which version of these businesses' rows is stored (see `versionsOf`), in one round trip. */
+    async stateAndVersions(db: Db, businessIds: readonly string[]) {
+      const r = await sql<{ epoch: string; dirty: number[] | null; businessId: string | null; refDate: string | null; stale: boolean | null; version: string | null }>`
+        select s.epoch, s.dirty, bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale, bv.xmin::text as version
+        from (select (select epoch from verdict_state where id = 1) as epoch,
+                     (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty) s
+        left join business_verdict bv on bv.business_id = any(${sql.val([...businessIds])}::uuid[])`.execute(db);
+      const first = r.rows[0];
+      return {
+        state: { epoch: Number(first?.epoch ?? 0), dirty: first?.dirty ?? [] },
+        versions: r.rows
+          .filter((x) => x.businessId !== null)
+          .map((x) => ({ businessId: x.businessId!, refDate: x.refDate!, stale: x.stale!, version: x.version! })),
+      };
+    },
+
     /** The stored rows of these businesses (missing rows are not returned). */
-    rows(db: Db, businessIds: readonly string[]) {
-      return (
-        db
-          .selectFrom('businessVerdict')
-          // As text: a date column may come back as a Date at local midnight (then never equal to today's text).
-          .select(['businessId', sql<string>`ref_date::text`.as('refDate'), 'cells'])
-          .where('businessId', 'in', businessIds.length ? [...businessIds] : ['00000000-0000-0000-0000-000000000000'])
-          .execute()
-      );
+    async rows(db: Db, businessIds: readonly string[]) {
+      const rows = await db
+        .selectFrom('businessVerdict')
+        // As text: a date column may come back as a Date at local midnight (then never equal to today's text).
+        .select(['businessId', sql<string>`ref_date::text`.as('refDate'), sql<string | null>`cells::text`.as('cellsText')])
+        .where('businessId', 'in', businessIds.length ? [...businessIds] : ['00000000-0000-0000-0000-000000000000'])
+        .execute();
+      // The cells as text, parsed here: read as jsonb, Kysely's CamelCasePlugin walks the parsed object
+      // and rewrites its 2,000 programme-id keys on every business page view (0.7 ms a view, profiled).
+      return rows.map((r) => ({
+        businessId: r.businessId,
+        refDate: r.refDate,
+        cells: r.cellsText === null ? null : (JSON.parse(r.cellsText) as Record<string, VerdictCell>),
+      }));
     },
 
     /**
