@@ -344,6 +344,39 @@ describe('the business page with a long catalogue (issue 12 §4: the first cards
     expect([...all.matchAll(/itda-verdict-eligible/g)]).toHaveLength(total);
   });
 
+  it("the business page's short participation choice (compactChoicesOf) is the full choice (choicesOf) cut as the page used to cut it", async () => {
+    type Choice = Awaited<ReturnType<typeof h.services.storedVerdicts.choicesOf>>[number];
+    const order = { eligible: 0, unknown: 1, unreviewed: 2, ineligible: 3 };
+    const end = (p: Choice) => p.periodEnd ?? '9999';
+    // The page's cut before: per verdict the `per` closing soonest (a stable sort of the title order), listed by verdict, then title.
+    const cut = (choices: readonly Choice[], per: number, exclude: ReadonlySet<number>) => {
+      const rest = choices.filter((p) => !exclude.has(p.id));
+      const keep = new Set<Choice>();
+      for (const v of ['eligible', 'unknown', 'unreviewed'] as const)
+        for (const p of rest
+          .filter((x) => x.verdict === v)
+          .sort((a, b) => (end(a) < end(b) ? -1 : end(a) > end(b) ? 1 : 0))
+          .slice(0, per))
+          keep.add(p);
+      const offered = rest.filter((p) => keep.has(p)).sort((a, b) => order[a.verdict] - order[b.verdict]);
+      return { offered, others: rest.length - offered.length };
+    };
+    const all = await h.db.selectFrom('business').select('id').execute();
+    let compared = 0;
+    for (const { id } of all) {
+      const choices = await h.services.storedVerdicts.choicesOf(id);
+      // Without exclusions, and without the first eligible and the first unknown (as if the business took part in them).
+      const exclusions = [new Set<number>(), new Set(['eligible', 'unknown'].map((v) => choices.find((p) => p.verdict === v)?.id ?? -1))];
+      for (const per of [1, 3, 50])
+        for (const exclude of exclusions) {
+          expect(await h.services.storedVerdicts.compactChoicesOf(id, per, exclude), `${id} ${per}`).toEqual(cut(choices, per, exclude));
+          compared++;
+        }
+      expect(new Set(choices.map((p) => p.verdict)).size, id).toBeGreaterThanOrEqual(2);
+    }
+    expect(compared).toBeGreaterThanOrEqual(36);
+  });
+
   it("the clerk home's closing cells, kept per process by row version, follow a change made straight in SQL", async () => {
     const today = '2027-07-02';
     const in14 = '2027-07-16';

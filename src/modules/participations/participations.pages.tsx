@@ -112,7 +112,7 @@ export function ParticipationsSection(props: {
   c: AppContext;
   businessId: string;
   rows: readonly ParticipationListRow[];
-  programmes?: readonly ProgrammeOption[];
+  programmes?: { offered: readonly ProgrammeOption[]; others: number };
 }) {
   const { c, rows } = props;
   const t = c.var.t;
@@ -149,34 +149,16 @@ export function ParticipationsSection(props: {
   );
 }
 
-/** What the business page's picker offers; the full form (its own page) offers every programme. */
-const COMPACT_VERDICTS: readonly ProgrammeOption['verdict'][] = ['eligible', 'unknown', 'unreviewed'];
-/** Options per verdict group on the business page: a 2,000-programme catalogue gave 1,300 of them. */
-const COMPACT_PER_GROUP = 50;
-
 /**
  * The business page's "새 참여 만들기": the programmes the business may qualify for, at most
- * COMPACT_PER_GROUP of each verdict (those closing soonest; listed by title as on the full form).
- * The others (자격 없음, no rule, the rest of a long group) are on the full form, one link away.
+ * COMPACT_PER_VERDICT of each verdict (those closing soonest; listed by title as on the full form),
+ * as `participations.forBusinessPage` chose them. The others (자격 없음, no rule, the rest of a long
+ * group) are on the full form, one link away.
  */
-function CompactNewParticipation(props: { c: AppContext; businessId: string; programmes: readonly ProgrammeOption[] }) {
-  const { c, programmes } = props;
+function CompactNewParticipation(props: { c: AppContext; businessId: string; programmes: { offered: readonly ProgrammeOption[]; others: number } }) {
+  const { c } = props;
+  const { offered, others } = props.programmes;
   const t = c.var.t;
-  const keep = new Set<ProgrammeOption>();
-  for (const v of COMPACT_VERDICTS) {
-    const group = programmes.filter((p) => p.verdict === v);
-    const soonest =
-      group.length <= COMPACT_PER_GROUP
-        ? group
-        : [...group]
-            .sort((a, b) =>
-              (a.periodEnd ?? '9999') < (b.periodEnd ?? '9999') ? -1 : (a.periodEnd ?? '9999') > (b.periodEnd ?? '9999') ? 1 : 0,
-            )
-            .slice(0, COMPACT_PER_GROUP);
-    for (const p of soonest) keep.add(p);
-  }
-  const offered = programmes.filter((p) => keep.has(p));
-  const others = programmes.length - offered.length;
   const full = `${businessHref(props.businessId)}/participations/new`;
   if (!offered.length && others)
     return (

@@ -29,7 +29,7 @@ export interface ParticipationsDeps {
    * The stored verdicts (issue 12 §4): to offer the programmes the business is eligible for first
    * without evaluating the catalogue on every view of the business page.
    */
-  verdicts: Pick<StoredVerdicts, 'choicesOf'>;
+  verdicts: Pick<StoredVerdicts, 'choicesOf' | 'compactChoicesOf'>;
   /**
    * Called in the transaction of a transition that ends the participation (선정·탈락·취소·수혜):
    * the satisfaction survey invites the owner (issue 5; surveys.service.ts `offerSurvey`). A
@@ -55,6 +55,9 @@ export interface ProgrammeOption {
   /** What to ask the owner when the verdict is unknown (engine's summary). */
   note: string | null;
 }
+
+/** Options per verdict on the business page's short choice: a 2,000-programme catalogue gave 1,300 of them. */
+export const COMPACT_PER_VERDICT = 50;
 
 const VERDICT_ORDER: Record<ProgrammeVerdict, number> = { eligible: 0, unknown: 1, unreviewed: 2, noRule: 3, ineligible: 4 };
 
@@ -146,6 +149,17 @@ export function createParticipationsService(deps: ParticipationsDeps) {
     return (Object.keys(VERDICT_ORDER) as ProgrammeVerdict[]).sort((a, b) => VERDICT_ORDER[a] - VERDICT_ORDER[b]).flatMap((v) => groups[v]);
   }
 
+  /**
+   * The business page's short choice (its own page, `newForm`, offers every programme): at most
+   * COMPACT_PER_VERDICT eligible, unknown and awaiting review each, those closing soonest, in the
+   * order of `programmeOptions`; and how many more the full choice has (ruled out, no rule, the
+   * rest of a long group). The caller has checked `canWrite`.
+   */
+  async function compactProgrammeOptions(businessId: string): Promise<{ offered: ProgrammeOption[]; others: number }> {
+    const open = await repo.openProgrammeIds(db, businessId);
+    return deps.verdicts.compactChoicesOf(businessId, COMPACT_PER_VERDICT, open);
+  }
+
   return {
     listForBusiness,
     programmeOptions,
@@ -158,7 +172,7 @@ export function createParticipationsService(deps: ParticipationsDeps) {
      */
     async forBusinessPage(actor: Actor | null, businessId: string) {
       const rows = await listForBusiness(actor, businessId);
-      const programmes = (await canWrite(actor, businessId)) ? await programmeOptions(actor, businessId) : undefined;
+      const programmes = (await canWrite(actor, businessId)) ? await compactProgrammeOptions(businessId) : undefined;
       return { rows, programmes };
     },
 
