@@ -151,6 +151,11 @@ describe('creating a participation', () => {
     expect(html).toContain('사업 참여 (2건)');
     expect(html).toContain('시험 경영환경개선 지원');
     expect(html).toContain(`action="/businesses/${businessId}/participations/new"`);
+    // The page's short choice leaves out the programme in progress and offers the withdrawn one again.
+    const select = html.slice(html.indexOf('name="programmeId"'), html.indexOf('</select>', html.indexOf('name="programmeId"')));
+    const race = await h.db.selectFrom('programme').select('id').where('key', '=', 'part-race').executeTakeFirstOrThrow();
+    expect(select).toContain(`value="${race.id}"`);
+    expect(select).not.toContain(`value="${programmeId}"`);
   });
 });
 

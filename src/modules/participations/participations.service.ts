@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import {
   isParticipationStatus,
   nextStatuses,
+  OPEN_STATUSES,
   planTransition,
   STATUS_LABELS,
   transitionFields,
@@ -58,6 +59,7 @@ export interface ProgrammeOption {
 
 /** Options per verdict on the business page's short choice: a 2,000-programme catalogue gave 1,300 of them. */
 export const COMPACT_PER_VERDICT = 50;
+const OPEN: ReadonlySet<string> = new Set(OPEN_STATUSES);
 
 const VERDICT_ORDER: Record<ProgrammeVerdict, number> = { eligible: 0, unknown: 1, unreviewed: 2, noRule: 3, ineligible: 4 };
 
@@ -152,11 +154,10 @@ export function createParticipationsService(deps: ParticipationsDeps) {
   /**
    * The business page's short choice (its own page, `newForm`, offers every programme): at most
    * COMPACT_PER_VERDICT eligible, unknown and awaiting review each, those closing soonest, in the
-   * order of `programmeOptions`; and how many more the full choice has (ruled out, no rule, the
-   * rest of a long group). The caller has checked `canWrite`.
+   * order of `programmeOptions`, leaving out `open` (the programmes in progress); and how many more
+   * the full choice has (ruled out, no rule, the rest of a long group). The caller has checked `canWrite`.
    */
-  async function compactProgrammeOptions(businessId: string): Promise<{ offered: ProgrammeOption[]; others: number }> {
-    const open = await repo.openProgrammeIds(db, businessId);
+  async function compactProgrammeOptions(businessId: string, open: ReadonlySet<number>): Promise<{ offered: ProgrammeOption[]; others: number }> {
     return deps.verdicts.compactChoicesOf(businessId, COMPACT_PER_VERDICT, open);
   }
 
@@ -172,7 +173,9 @@ export function createParticipationsService(deps: ParticipationsDeps) {
      */
     async forBusinessPage(actor: Actor | null, businessId: string) {
       const rows = await listForBusiness(actor, businessId);
-      const programmes = (await canWrite(actor, businessId)) ? await compactProgrammeOptions(businessId) : undefined;
+      // The programmes in progress are in the list already (no second query for them).
+      const open = new Set(rows.filter((r) => OPEN.has(r.status)).map((r) => r.programmeId));
+      const programmes = (await canWrite(actor, businessId)) ? await compactProgrammeOptions(businessId, open) : undefined;
       return { rows, programmes };
     },
 
