@@ -59,12 +59,24 @@ interface Catalogue {
   byTitle?: Int32Array;
   /** Entry indexes by urgency for one Korean day (see `urgencyOrder`), computed when first asked that day. */
   byUrgency?: { day: string; order: Int32Array };
+  /** Each entry as the business page lists it (see `viewsOf`), made when first asked. */
+  views?: {
+    rows: readonly VerdictRow[];
+    eligible: readonly (VerdictRow & { verdict: 'eligible'; missing: readonly FactName[] })[];
+  };
   /** Entry indexes by deadline (none last), then title, and each entry's place by title (see `deadlineOrder`). */
   byDeadline?: { order: Int32Array; titleRank: Int32Array };
   /** The entries closing in one window (see `closingIn`), kept for the last window asked. */
   closing?: { from: string; until: string; entries: readonly CatalogueEntry[]; ids: readonly number[] };
 }
 type Cells = Record<string, VerdictCell>;
+/** A programme as the business page lists a verdict for it. */
+interface VerdictRow {
+  readonly programmeId: number;
+  readonly programmeKey: string;
+  readonly title: string;
+  readonly periodEnd: string | null;
+}
 
 const PLAIN = { nearMisses: false, timeChanges: false, askNext: false } as const;
 /** Korean collation for titles: one collator, not one per `localeCompare(…, 'ko')` call. */
@@ -374,6 +386,22 @@ export function createStoredVerdicts(deps: {
     return order;
   }
 
+  /**
+   * Each catalogue entry as the business page lists it (`forBusiness`), and as an eligible verdict:
+   * made once per catalogue and shared by every view (frozen: read-only), instead of two objects per
+   * programme per view.
+   */
+  function viewsOf(cat: Catalogue) {
+    if (!cat.views) {
+      const rows = cat.entries.map(({ row: e }) =>
+        Object.freeze({ programmeId: e.id, programmeKey: e.key, title: e.title, periodEnd: e.periodKind === 'range' ? e.periodEnd : null }),
+      );
+      const eligible = rows.map((r) => Object.freeze({ ...r, verdict: 'eligible' as const, missing: [] as readonly FactName[] }));
+      (cat as { views?: Catalogue['views'] }).views = { rows, eligible };
+    }
+    return cat.views!;
+  }
+
   /** One programme as the participation picker offers it, with the business's verdict from its stored cell. */
   function choiceOf(e: CatalogueEntry, v: VerdictCell | undefined): {
     id: number;
@@ -409,46 +437,31 @@ export function createStoredVerdicts(deps: {
       const { cat, cells, today } = await readOne(businessId);
       const c = cells.get(businessId);
       if (!c) throw new NotFoundError();
-      type Row = { programmeId: number; programmeKey: string; title: string; periodEnd: string | null };
-      const results: (Row & { verdict: 'eligible' | 'unknown'; missing: readonly FactName[] })[] = [];
-      const pending: Row[] = [];
+      const views = viewsOf(cat);
+      const results: (VerdictRow & { verdict: 'eligible' | 'unknown'; missing: readonly FactName[] })[] = [];
+      const pending: VerdictRow[] = [];
+      // Masks of the unknown verdicts, counted (a few distinct ones): what to ask next is read off them.
+      const masks = new Map<number, number>();
+      // Walked in the page's order (urgencyOrder), so nothing is sorted per view; the rows of
+      // pending and eligible verdicts are made once per catalogue (viewsOf), only unknown ones per view.
+      for (const i of urgencyOrder(cat, today)) {
+        const v = c[cat.entries[i]!.row.id];
+        if (v === undefined) continue;
+        if (v === 'p') pending.push(views.rows[i]!);
+        else if (v === 'e') results.push(views.eligible[i]!);
+        else {
+          const row = views.rows[i]!;
+          results.push({ programmeId: row.programmeId, programmeKey: row.programmeKey, title: row.title, periodEnd: row.periodEnd, verdict: 'unknown', missing: factsOfMask(v) });
+          masks.set(v, (masks.get(v) ?? 0) + 1);
+        }
+      }
       const decides = new Map<number, number>();
       const involved = new Map<number, number>();
-      // Walked in the page's order (urgencyOrder), so nothing is sorted per view.
-      for (const i of urgencyOrder(cat, today)) {
-        const e = cat.entries[i]!;
-        const v = c[e.row.id];
-        if (v === undefined) continue;
-        const row = {
-          programmeId: e.row.id,
-          programmeKey: e.row.key,
-          title: e.row.title,
-          periodEnd: e.row.periodKind === 'range' ? e.row.periodEnd : null,
-        };
-        if (v === 'p') pending.push(row);
-        else if (v === 'e')
-          results.push({
-            programmeId: row.programmeId,
-            programmeKey: row.programmeKey,
-            title: row.title,
-            periodEnd: row.periodEnd,
-            verdict: 'eligible',
-            missing: [],
-          });
-        else {
-          results.push({
-            programmeId: row.programmeId,
-            programmeKey: row.programmeKey,
-            title: row.title,
-            periodEnd: row.periodEnd,
-            verdict: 'unknown',
-            missing: factsOfMask(v),
-          });
-          if ((v & (v - 1)) === 0) decides.set(v, (decides.get(v) ?? 0) + 1);
-          for (let m = v; m; m &= m - 1) {
-            const bit = m & -m;
-            involved.set(bit, (involved.get(bit) ?? 0) + 1);
-          }
+      for (const [v, n] of masks) {
+        if ((v & (v - 1)) === 0) decides.set(v, (decides.get(v) ?? 0) + n);
+        for (let m = v; m; m &= m - 1) {
+          const bit = m & -m;
+          involved.set(bit, (involved.get(bit) ?? 0) + n);
         }
       }
       const askNext: Omit<AskNextItem, 'programmeKeys'>[] = [];
