@@ -185,7 +185,8 @@ export function OutreachMap(props: {
         </g>
       </svg>
       <figcaption class="itda-map-key">
-        <ul>
+        {/* A class of its own: the main column's rule for bare lists (bullets, indent) does not apply. */}
+        <ul class="itda-map-key-list">
           {drawsEligible && (
             <li>
               <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
