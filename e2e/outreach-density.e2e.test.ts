@@ -11,9 +11,9 @@ import {
   E2E,
   horizontalOverflow,
   importCatalogue,
+  importStoresAllNew,
   koreanDate,
   msg,
-  navigate,
   printMinorA11yFindings,
   publishAsReviewed,
   signIn,
@@ -75,23 +75,8 @@ beforeAll(async () => {
   const { operator, catalog_editor } = await staffAccounts(e2e, ['operator', 'catalog_editor', 'clerk']);
   const op = await e2e.newPage();
   await signIn(op, e2e.origin, operator);
-  await op.goto(e2e.url('/admin/stores'));
-  await op.locator('#f-file').setInputFiles(SHOPS_FILE);
-  await navigate(op, op.locator('form[action="/admin/stores"] button[type="submit"]'));
   // 600 of 수원 and the fixture's 3 of 용인, every one with coordinates.
-  const total = SHOPS + 3;
-  expect(await op.locator('main').innerText()).toContain(
-    msg('stores.import.counts', {
-      total,
-      created: total,
-      updated: 0,
-      unchanged: 0,
-      closed: 0,
-      rejected: 0,
-      withoutCoordinates: 0,
-      outside: 0,
-    }),
-  );
+  await importStoresAllNew(op, e2e.origin, SHOPS_FILE, SHOPS + 3);
   await op.context().close();
   const editor = await e2e.newPage();
   await signIn(editor, e2e.origin, catalog_editor);
@@ -197,18 +182,21 @@ describe('outreach map, density layer', () => {
     expect(box!.width).toBeLessThanOrEqual(375);
     expect(box!.width).toBeGreaterThan(250);
     await expect.poll(() => page.locator('#outreach-groups').isVisible()).toBe(true);
-    // What is written on and under the picture stays legible at the phone's width (on screen, in px).
+    // What is written and drawn on and under the picture stays legible at the phone's width (on screen, in px).
     const legible = await page.evaluate(() => ({
       labels: [...document.querySelectorAll('figure.itda-map .itda-map-labels text, figure.itda-map .itda-map-scale text')].map(
         (t) => t.getBoundingClientRect().height,
       ),
       key: Number.parseFloat(getComputedStyle(document.querySelector('figure.itda-map figcaption li')!).fontSize),
+      points: [...document.querySelectorAll('figure.itda-map .itda-map-points circle')].map((c) => c.getBoundingClientRect().width),
     }));
     expect(legible.labels.length).toBeGreaterThan(1);
     expect(Math.min(...legible.labels)).toBeGreaterThanOrEqual(9);
     expect(legible.key).toBeGreaterThanOrEqual(12);
+    expect(legible.points.length).toBeGreaterThan(0);
+    expect(Math.min(...legible.points)).toBeGreaterThanOrEqual(6);
     await checkA11y(page, 'density map at 375 px', { include: MAP_SECTION });
-    await page.locator(MAP_SECTION).scrollIntoViewIfNeeded();
+    await page.locator('#outreach-map').evaluate((h) => h.scrollIntoView());
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${kind}-outreach-density-375.png`) });
     await page.locator('figure.itda-map').screenshot({ path: path.join(SCREENSHOT_DIR, `${kind}-outreach-density-map-375.png`) });
     await page.context().close();

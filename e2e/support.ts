@@ -474,6 +474,19 @@ export async function importCatalogue(
   return (await counts.innerText()).trim();
 }
 
+/**
+ * Upload a registry file (상가정보 CSV) on /admin/stores as a signed-in operator or admin and check
+ * that every row went in as new, with coordinates and inside the province: the outreach suites start
+ * from shops they generate, so anything else means the fixture, not the page under test, is wrong.
+ */
+export async function importStoresAllNew(page: Page, origin: string, file: string, rows: number): Promise<void> {
+  await page.goto(`${origin}/admin/stores`);
+  await page.locator('#f-file').setInputFiles(file);
+  await navigate(page, page.locator('form[action="/admin/stores"] button[type="submit"]'));
+  const counts = msg('stores.import.counts', { total: rows, created: rows, updated: 0, unchanged: 0, closed: 0, rejected: 0, withoutCoordinates: 0, outside: 0 });
+  expect(await page.locator('main').innerText()).toContain(counts);
+}
+
 /** Today's calendar date in Korea (YYYY-MM-DD), as the app's date fields expect. */
 export function koreanDate(offsetDays = 0): string {
   return new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
