@@ -25,10 +25,11 @@ import {
  * The outreach map's density layer in a browser, on PGlite and PostgreSQL. The other outreach suite
  * loads 63 shops, so only points are ever drawn there; here 600 generated registry shops of 수원시
  * (every third a 음식점) go in through the operator's upload, over DENSITY_THRESHOLD, and two 경기
- * notices are published as reviewed: one the editor restricts to 음식점 (eligible from the file alone)
- * and one that asks for 업력 (unknown for every shop). The clerk's page must then draw hexagons whose counts add up to
- * the shops in the table under the map, keep the eligible shops as points over them, fit a phone's
- * width and pass axe at 1280 and 375 px.
+ * notices are published as reviewed: one the editor restricts to 음식점 (eligible from the file
+ * alone) and one that asks for 업력 (unknown for every shop). The clerk's page must then draw
+ * hexagons whose counts add up to the shops in the table under the map, keep the eligible shops as
+ * points over them, name both in its key, stay legible and within a phone's width, and pass axe on
+ * the map's section at 1280 and 375 px.
  */
 const SHOPS = 600;
 const MAP_SECTION = 'section[aria-labelledby="outreach-map"]';
@@ -150,7 +151,7 @@ describe('outreach map, density layer', () => {
     expect(f.hexes.length).toBeGreaterThan(1);
     expect(f.hexes.every((h) => Number.isInteger(h.n) && h.n > 0)).toBe(true);
     expect(f.hexes.reduce((s, h) => s + h.n, 0)).toBe(shopsInTable);
-    // Cells sit inside the picture (the projection leaves the bottom strip to the legend).
+    // Cells sit inside the picture, above the bottom strip the projection leaves to the scale bar.
     for (const h of f.hexes) {
       expect(h.x).toBeGreaterThanOrEqual(0);
       expect(h.x).toBeLessThanOrEqual(MAP_WIDTH);
