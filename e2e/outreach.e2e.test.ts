@@ -13,6 +13,7 @@ import {
   h1,
   horizontalOverflow,
   importCatalogue,
+  importStoresAllNew,
   koreanDate,
   msg,
   navigate,
@@ -78,10 +79,7 @@ beforeAll(async () => {
   const { operator, catalog_editor } = await staffAccounts(e2e, ['operator', 'catalog_editor']);
   const op = await e2e.newPage();
   await signIn(op, e2e.origin, operator);
-  await op.goto(e2e.url('/admin/stores'));
-  await op.locator('#f-file').setInputFiles(SHOPS_FILE);
-  await navigate(op, op.locator('form[action="/admin/stores"] button[type="submit"]'));
-  expect(await op.locator('main').innerText()).toContain(msg('stores.import.counts', { total: 63, created: 63, updated: 0, unchanged: 0, closed: 0, rejected: 0, withoutCoordinates: 0, outside: 0 }));
+  await importStoresAllNew(op, e2e.origin, SHOPS_FILE, 63);
   await op.context().close();
   const editor = await e2e.newPage();
   await signIn(editor, e2e.origin, catalog_editor);

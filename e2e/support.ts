@@ -366,9 +366,14 @@ export function printMinorA11yFindings(file: string): void {
   minorFindings.clear();
 }
 
-/** The WCAG 2.1 A/AA rules; anything serious or critical fails (softly, so one run lists all pages). */
-export async function checkA11y(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+/**
+ * The WCAG 2.1 A/AA rules; anything serious or critical fails (softly, so one run lists all pages).
+ * `include` limits the run to part of the page, for a suite whose page is checked whole elsewhere.
+ */
+export async function checkA11y(page: Page, label: string, opts: { include?: string } = {}): Promise<void> {
+  const axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (opts.include) axe.include(opts.include);
+  const results = await axe.analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   for (const v of results.violations) {
     if (bad.includes(v)) continue;
@@ -469,6 +474,19 @@ export async function importCatalogue(
   return (await counts.innerText()).trim();
 }
 
+/**
+ * Upload a registry file (상가정보 CSV) on /admin/stores as a signed-in operator or admin and check
+ * that every row went in as new, with coordinates and inside the province: the outreach suites start
+ * from shops they generate, so anything else means the fixture, not the page under test, is wrong.
+ */
+export async function importStoresAllNew(page: Page, origin: string, file: string, rows: number): Promise<void> {
+  await page.goto(`${origin}/admin/stores`);
+  await page.locator('#f-file').setInputFiles(file);
+  await navigate(page, page.locator('form[action="/admin/stores"] button[type="submit"]'));
+  const counts = msg('stores.import.counts', { total: rows, created: rows, updated: 0, unchanged: 0, closed: 0, rejected: 0, withoutCoordinates: 0, outside: 0 });
+  expect(await page.locator('main').innerText()).toContain(counts);
+}
+
 /** Today's calendar date in Korea (YYYY-MM-DD), as the app's date fields expect. */
 export function koreanDate(offsetDays = 0): string {
   return new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -477,12 +495,14 @@ export function koreanDate(offsetDays = 0): string {
 /**
  * A catalogue editor (or admin) confirms a programme's current rule against its notice and publishes
  * it as reviewed (issue 11 §2): an imported notice judges no business until then. Uses the rule
- * editor: 요건 편집 → 요건 검토 "검토함" → 초안 저장 → 공개하기.
+ * editor: 요건 편집 → (요건, when given) → 요건 검토 "검토함" → 초안 저장 → 공개하기.
  */
-export async function publishAsReviewed(page: Page, origin: string, title: string): Promise<void> {
+export async function publishAsReviewed(page: Page, origin: string, title: string, opts: { rule?: unknown } = {}): Promise<void> {
   await page.goto(`${origin}/programmes?q=${encodeURIComponent(title)}`);
   await navigate(page, page.getByRole('link', { name: title }).first());
   await navigate(page, page.getByRole('link', { name: msg('programmes.editRule'), exact: true }));
+  // The editor may write the rule the notice's text could not give (e.g. an 업종), as a person types it.
+  if (opts.rule !== undefined) await page.locator('#f-rule').fill(JSON.stringify(opts.rule, null, 2));
   await page.locator('#f-ruleReview').selectOption('reviewed');
   await page.locator('#f-reason').fill('공고문과 대조해 검토함 (시험)');
   await navigate(page, page.getByRole('button', { name: msg('programmes.edit.saveDraft'), exact: true }));

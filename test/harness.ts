@@ -94,6 +94,46 @@ export async function createHarness(env: Record<string, string> = {}) {
       });
   }
 
+  /**
+   * A programme whose current version is published with a rule, as a catalogue editor leaves it:
+   * reviewed unless `review: 'drafted'` (a drafted rule judges no business, issue 11 §2). Defaults:
+   * title "(시험) <key>", 경기 only (sido 41), no period (always open), a detail page on example.org;
+   * `rule: null` is a version without a rule.
+   */
+  async function createProgramme(p: {
+    key: string;
+    rule: unknown;
+    title?: string;
+    review?: 'reviewed' | 'drafted';
+    region?: { nationwide?: boolean; sido?: string[]; municipalities?: string[] };
+    period?: [start: string, end: string];
+  }): Promise<{ programmeId: number; versionId: number }> {
+    const review = p.review ?? 'reviewed';
+    const region = p.region ?? { sido: ['41'] };
+    const programme = await db.insertInto('programme').values({ key: p.key, source: 'manual', sourceId: p.key }).returning('id').executeTakeFirstOrThrow();
+    const version = await db
+      .insertInto('programmeVersion')
+      .values({
+        programmeId: programme.id,
+        version: 1,
+        title: p.title ?? `(시험) ${p.key}`,
+        changeReason: '시험',
+        nationwide: region.nationwide ?? false,
+        sido: region.sido ?? [],
+        municipalities: region.municipalities ?? [],
+        rule: p.rule === null ? null : JSON.stringify(p.rule),
+        ruleReview: review,
+        // The database refuses a reviewed rule without who and when (programme_version_review_recorded).
+        ...(review === 'reviewed' ? { ruleReviewedByName: '시험 검토자', ruleReviewedAt: new Date('2026-12-01T00:00:00Z') } : {}),
+        detailUrl: `https://example.org/notice/${p.key}`,
+        ...(p.period ? { periodKind: 'range' as const, periodStart: p.period[0], periodEnd: p.period[1] } : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('programme').set({ currentVersionId: version.id }).where('id', '=', programme.id).execute();
+    return { programmeId: programme.id, versionId: version.id };
+  }
+
   let officeId: number | undefined;
   async function ensureOffice(): Promise<number> {
     if (officeId) return officeId;
@@ -115,6 +155,7 @@ export async function createHarness(env: Record<string, string> = {}) {
     clock,
     logLines,
     createUser,
+    createProgramme,
     ensureOffice,
     authenticator,
     client: () => new TestClient(app, authenticator),

@@ -13,31 +13,14 @@ let clerkId: string;
 /** `n` reviewed programmes for 경기 with no other condition, closing 1…n days from 2026-12-02 (n ≤ 14). */
 async function closingProgrammes(n: number) {
   for (let i = 1; i <= n; i++) {
-    const key = `home-closing-${String(i).padStart(2, '0')}`;
-    const p = await h.db.insertInto('programme').values({ key, source: 'manual', sourceId: key }).returning('id').executeTakeFirstOrThrow();
     const day = `2026-12-${String(2 + Math.ceil(i / 2)).padStart(2, '0')}`;
-    const v = await h.db
-      .insertInto('programmeVersion')
-      .values({
-        programmeId: p.id,
-        version: 1,
-        title: `(시험) 마감 ${String(i).padStart(2, '0')}`,
-        changeReason: '시험',
-        nationwide: false,
-        sido: ['41'],
-        municipalities: [],
-        // Odd ones have a revenue cap, so groups differ in who is in them.
-        rule: JSON.stringify(i % 2 ? { all: [{ type: 'revenue', max: 300_000_000 }] } : { all: [] }),
-        ruleReview: 'reviewed',
-        ruleReviewedByName: '시험 검토자',
-        ruleReviewedAt: new Date('2026-12-01T00:00:00Z'),
-        periodKind: 'range',
-        periodStart: '2026-11-01',
-        periodEnd: day,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await h.db.updateTable('programme').set({ currentVersionId: v.id }).where('id', '=', p.id).execute();
+    await h.createProgramme({
+      key: `home-closing-${String(i).padStart(2, '0')}`,
+      title: `(시험) 마감 ${String(i).padStart(2, '0')}`,
+      // Odd ones have a revenue cap, so groups differ in who is in them.
+      rule: i % 2 ? { all: [{ type: 'revenue', max: 300_000_000 }] } : { all: [] },
+      period: ['2026-11-01', day],
+    });
   }
 }
 

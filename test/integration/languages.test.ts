@@ -15,35 +15,13 @@ let ownerPath: string;
 const ANSWERS = 'municipalityCode=41110&ksicCode=56193&openedMonth=2021-03&revenueBand=100m-300m&workers=2&legalForm=individual&ageBand=40-49&ownerGender=female&ownerDisabled=no&ownerVeteran=no';
 const htmlLangOf = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1];
 
-async function programme(key: string, title: string, rule: unknown, period?: [string, string]) {
-  const p = await h.db.insertInto('programme').values({ key, source: 'manual', sourceId: key }).returning('id').executeTakeFirstOrThrow();
-  const v = await h.db
-    .insertInto('programmeVersion')
-    .values({
-      programmeId: p.id,
-      version: 1,
-      title,
-      changeReason: '시험',
-      sido: ['41'],
-      rule: JSON.stringify(rule),
-      ruleReview: 'reviewed',
-      ruleReviewedByName: '시험 검토자',
-      ruleReviewedAt: new Date('2026-12-01T00:00:00Z'),
-      detailUrl: `https://example.org/notice/${key}`,
-      ...(period ? { periodKind: 'range' as const, periodStart: period[0], periodEnd: period[1] } : {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await h.db.updateTable('programme').set({ currentVersionId: v.id }).where('id', '=', p.id).execute();
-}
-
 beforeAll(async () => {
   h = await createHarness();
   h.clock.current = new Date('2026-12-02T01:00:00Z');
   // One programme for each group of the result page, so each of its texts is rendered.
-  await programme('lg-small', '소상공인 경영개선 지원', { all: [{ type: 'revenue', max: 300_000_000 }] }, ['2026-11-01', '2026-12-31']);
-  await programme('lg-cap2', '매출 2억 이하 가게 지원', { all: [{ type: 'revenue', max: 200_000_000 }] });
-  await programme('lg-age1', '개업 1년 넘은 가게 지원', { all: [{ type: 'businessAge', minMonths: 12 }] });
+  await h.createProgramme({ key: 'lg-small', title: '소상공인 경영개선 지원', rule: { all: [{ type: 'revenue', max: 300_000_000 }] }, period: ['2026-11-01', '2026-12-31'] });
+  await h.createProgramme({ key: 'lg-cap2', title: '매출 2억 이하 가게 지원', rule: { all: [{ type: 'revenue', max: 200_000_000 }] } });
+  await h.createProgramme({ key: 'lg-age1', title: '개업 1년 넘은 가게 지원', rule: { all: [{ type: 'businessAge', minMonths: 12 }] } });
   const officeId = await h.ensureOffice();
   const c = await h.createUser('clerk', { login: 'lang-clerk', officeId });
   clerk = h.client();

@@ -7,42 +7,21 @@ import { createHarness, type Harness } from '../harness.ts';
 
 let h: Harness;
 
-async function programme(key: string, title: string, rule: unknown, opts: { review?: 'reviewed' | 'drafted'; period?: [string, string] } = {}) {
-  const p = await h.db.insertInto('programme').values({ key, source: 'manual', sourceId: key }).returning('id').executeTakeFirstOrThrow();
-  const v = await h.db
-    .insertInto('programmeVersion')
-    .values({
-      programmeId: p.id,
-      version: 1,
-      title,
-      changeReason: '시험',
-      sido: ['41'],
-      rule: JSON.stringify(rule),
-      ruleReview: opts.review ?? 'reviewed',
-      ...(opts.review === 'drafted' ? {} : { ruleReviewedByName: '시험 검토자', ruleReviewedAt: new Date('2026-12-01T00:00:00Z') }),
-      detailUrl: `https://example.org/notice/${key}`,
-      ...(opts.period ? { periodKind: 'range' as const, periodStart: opts.period[0], periodEnd: opts.period[1] } : {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await h.db.updateTable('programme').set({ currentVersionId: v.id }).where('id', '=', p.id).execute();
-}
-
 beforeAll(async () => {
   h = await createHarness();
   h.clock.current = new Date('2026-12-02T01:00:00Z');
   // Revenue cap 3억: a "1억~3억" answer is under it at both ends.
-  await programme('sc-small', '소상공인 경영개선 지원', { all: [{ type: 'revenue', max: 300_000_000 }] });
+  await h.createProgramme({ key: 'sc-small', title: '소상공인 경영개선 지원', rule: { all: [{ type: 'revenue', max: 300_000_000 }] } });
   // Cap 2억 falls inside "1억~3억": unknown until the exact revenue is known.
-  await programme('sc-cap2', '매출 2억 이하 가게 지원', { all: [{ type: 'revenue', max: 200_000_000 }] });
+  await h.createProgramme({ key: 'sc-cap2', title: '매출 2억 이하 가게 지원', rule: { all: [{ type: 'revenue', max: 200_000_000 }] } });
   // 업력 1년 이상: a shop opened 2026-06 qualifies from 2027-06.
-  await programme('sc-age1', '개업 1년 넘은 가게 지원', { all: [{ type: 'businessAge', minMonths: 12 }] });
+  await h.createProgramme({ key: 'sc-age1', title: '개업 1년 넘은 가게 지원', rule: { all: [{ type: 'businessAge', minMonths: 12 }] } });
   // 청년 (39세 이하) 대표자.
-  await programme('sc-youth', '청년 사장님 지원', { all: [{ type: 'ownerAge', max: 39 }] });
+  await h.createProgramme({ key: 'sc-youth', title: '청년 사장님 지원', rule: { all: [{ type: 'ownerAge', max: 39 }] } });
   // A drafted rule: never judged on the public page, not even listed.
-  await programme('sc-drafted', '검토 전 공고', { all: [] }, { review: 'drafted' });
+  await h.createProgramme({ key: 'sc-drafted', title: '검토 전 공고', rule: { all: [] }, review: 'drafted' });
   // Fits, but its period ended before today (2026-12-02): not offered to an owner.
-  await programme('sc-ended', '마감된 지원', { all: [] }, { period: ['2026-11-01', '2026-11-30'] });
+  await h.createProgramme({ key: 'sc-ended', title: '마감된 지원', rule: { all: [] }, period: ['2026-11-01', '2026-11-30'] });
 });
 afterAll(async () => {
   await h?.close();

@@ -42,57 +42,26 @@ async function oracle(businessId: string): Promise<Map<string, Verdict>> {
   return out;
 }
 
-async function programme(
-  key: string,
-  rule: unknown,
-  region: { nationwide?: boolean; sido?: string[]; municipalities?: string[] },
-  review: 'reviewed' | 'drafted' = 'reviewed',
-) {
-  const p = await h.db.insertInto('programme').values({ key, source: 'manual', sourceId: key }).returning('id').executeTakeFirstOrThrow();
-  const v = await h.db
-    .insertInto('programmeVersion')
-    .values({
-      programmeId: p.id,
-      version: 1,
-      title: `(시험) ${key}`,
-      changeReason: '시험',
-      nationwide: region.nationwide ?? false,
-      sido: region.sido ?? [],
-      municipalities: region.municipalities ?? [],
-      rule: rule === null ? null : JSON.stringify(rule),
-      ruleReview: review,
-      ...(review === 'drafted' ? {} : { ruleReviewedByName: '시험 검토자', ruleReviewedAt: new Date('2026-12-01T00:00:00Z') }),
-      detailUrl: `https://example.org/notice/${key}`,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await h.db.updateTable('programme').set({ currentVersionId: v.id }).where('id', '=', p.id).execute();
-}
-
 beforeAll(async () => {
   h = await createHarness();
   h.clock.current = new Date('2026-12-02T01:00:00Z');
   store = createVerdictStore({ db: h.db, programs: createProgramsRepository(), repo: createEligibilityRepository(), now: h.clock.now });
-  await programme(
-    'vs-small',
-    { all: [{ type: 'smallBusiness' }, { type: 'ksic', excludeSets: ['sbiz-standard-exclusions'] }] },
-    { sido: ['41'] },
-  );
-  await programme(
-    'vs-young',
-    {
+  await h.createProgramme({ key: 'vs-small', rule: { all: [{ type: 'smallBusiness' }, { type: 'ksic', excludeSets: ['sbiz-standard-exclusions'] }] }, region: { sido: ['41'] } });
+  await h.createProgramme({
+    key: 'vs-young',
+    rule: {
       all: [
         { type: 'businessAge', maxMonths: 84 },
         { type: 'revenue', max: 300_000_000 },
       ],
     },
-    { nationwide: true },
-  );
-  await programme('vs-suwon', { not: { type: 'operatingStatus', allowed: ['closed', 'suspended'] } }, { municipalities: ['41110'] });
-  await programme('vs-return', { any: [{ type: 'closedWithin', months: 12 }, { type: 'closurePlanned' }] }, { sido: ['41'] });
-  await programme('vs-drafted', { type: 'revenue', max: 300_000_000 }, { sido: ['41'] }, 'drafted');
-  await programme('vs-no-region', { type: 'workers', maxExclusive: 5 }, {});
-  await programme('vs-no-rule', null, { sido: ['41'] });
+    region: { nationwide: true },
+  });
+  await h.createProgramme({ key: 'vs-suwon', rule: { not: { type: 'operatingStatus', allowed: ['closed', 'suspended'] } }, region: { municipalities: ['41110'] } });
+  await h.createProgramme({ key: 'vs-return', rule: { any: [{ type: 'closedWithin', months: 12 }, { type: 'closurePlanned' }] }, region: { sido: ['41'] } });
+  await h.createProgramme({ key: 'vs-drafted', rule: { type: 'revenue', max: 300_000_000 }, region: { sido: ['41'] }, review: 'drafted' });
+  await h.createProgramme({ key: 'vs-no-region', rule: { type: 'workers', maxExclusive: 5 }, region: {} });
+  await h.createProgramme({ key: 'vs-no-rule', rule: null, region: { sido: ['41'] } });
   const officeId = await h.ensureOffice();
   const rows = await h.db
     .insertInto('business')

@@ -9,8 +9,9 @@ import { hexbin } from 'd3-hexbin';
  * boundary data for Korean 시·군 is packaged on the npm registry (docs/architecture.md, outreach).
  *
  * Accessible: role="img" with a title and a description that says the figures, and the page puts
- * the table of the same figures under it. It scales with its container (viewBox), so it reads at
- * 375 px as at 1280 px.
+ * the table of the same figures under it. It scales with its container (viewBox); the key is HTML
+ * text under the picture, not SVG text, because at 375 px the 800-unit picture is drawn at about
+ * 0.4× and 13-unit text shrinks to ~5 px (app.css enlarges the labels left in the SVG on phones).
  */
 export interface MapPoint {
   lon: number;
@@ -24,6 +25,8 @@ export const MAP_HEIGHT = 560;
 /** Above this many points the density layer is drawn instead of every point. */
 export const DENSITY_THRESHOLD = 400;
 const PAD = 24;
+/** Font size of the 행정동 labels on a phone (app.css, .itda-map-labels): their collision box. */
+const LABEL_PHONE_SIZE = 24;
 const COLOURS = { eligible: '#0b6e4f', unknown: '#b05c00' } as const;
 /** Sequential shades for the density layer (KRDS primary blues, light → dark). */
 const SHADES = ['#d8e7fd', '#a9cbfb', '#6fa6f5', '#2f77e0', '#0b50b0'];
@@ -57,7 +60,30 @@ function scaleBar(metresPerPixel: number): { metres: number; px: number; label: 
   return { metres, px: metres / metresPerPixel, label: metres >= 1000 ? `${metres / 1000} km` : `${metres} m` };
 }
 
-export function OutreachMap(props: { points: readonly MapPoint[]; title: string; desc: string; labels: { eligible: string; unknown: string; density: (n: number) => string } }) {
+/** Keeps, largest group first, the labels whose boxes (at the phone's size, the larger) do not overlap a kept one. */
+function unclutter<L extends { name: string; x: number; y: number }>(labels: readonly L[]): L[] {
+  const kept: L[] = [];
+  const box = (l: L) => {
+    const w = [...l.name].length * LABEL_PHONE_SIZE;
+    return { x0: l.x - w / 2, x1: l.x + w / 2, y0: l.y - 8 - LABEL_PHONE_SIZE, y1: l.y - 8 };
+  };
+  for (const l of labels) {
+    const b = box(l);
+    const clear = kept.every((k) => {
+      const o = box(k);
+      return b.x1 <= o.x0 || o.x1 <= b.x0 || b.y1 <= o.y0 || o.y1 <= b.y0;
+    });
+    if (clear) kept.push(l);
+  }
+  return kept;
+}
+
+export function OutreachMap(props: {
+  points: readonly MapPoint[];
+  title: string;
+  desc: string;
+  labels: { eligible: string; unknown: string; density: (n: number) => string; densityKey: (max: number) => string };
+}) {
   const { points } = props;
   if (points.length === 0) return null;
   const [[x0, y0], [x1, y1]] = boundsOf(points);
@@ -110,11 +136,16 @@ export function OutreachMap(props: { points: readonly MapPoint[]; title: string;
     g.n += 1;
     byDong.set(d.p.dong, g);
   }
-  const labels = [...byDong.entries()]
-    .sort((p, q) => q[1].n - p[1].n)
-    .slice(0, 12)
-    .map(([name, g]) => ({ name, x: g.x / g.n, y: g.y / g.n }));
+  const labels = unclutter(
+    [...byDong.entries()]
+      .sort((p, q) => q[1].n - p[1].n)
+      .slice(0, 12)
+      .map(([name, g]) => ({ name, x: g.x / g.n, y: g.y / g.n })),
+  );
   const legendY = MAP_HEIGHT - 18;
+  // The key names only what is drawn: over the density layer the shops to check are in the cells, not squares.
+  const drawsEligible = shownPoints.some((d) => d.p.status === 'eligible');
+  const drawsUnknown = shownPoints.some((d) => d.p.status === 'unknown');
   return (
     <figure class="itda-map">
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-labelledby="outreach-map-title outreach-map-desc" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">
@@ -146,21 +177,44 @@ export function OutreachMap(props: { points: readonly MapPoint[]; title: string;
             </text>
           ))}
         </g>
-        <g aria-hidden="true" font-size="13" fill="#1e2124">
-          <circle cx="24" cy={legendY} r="5" fill={COLOURS.eligible} />
-          <text x="34" y={legendY + 4}>
-            {props.labels.eligible}
-          </text>
-          <rect x="150" y={legendY - 4} width="8" height="8" fill={COLOURS.unknown} />
-          <text x="164" y={legendY + 4}>
-            {props.labels.unknown}
-          </text>
+        <g class="itda-map-scale" aria-hidden="true" font-size="13" fill="#1e2124">
           <line x1={MAP_WIDTH - 24 - bar.px} x2={MAP_WIDTH - 24} y1={legendY + 4} y2={legendY + 4} stroke="#1e2124" stroke-width="2" />
-          <text x={MAP_WIDTH - 24 - bar.px / 2} y={legendY - 4} text-anchor="middle">
+          <text x={MAP_WIDTH - 24 - bar.px / 2} y={legendY - 4} text-anchor="middle" paint-order="stroke" stroke="#ffffff" stroke-width="3">
             {bar.label}
           </text>
         </g>
       </svg>
+      <figcaption class="itda-map-key">
+        {/* A class of its own: the main column's rule for bare lists (bullets, indent) does not apply. */}
+        <ul class="itda-map-key-list">
+          {drawsEligible && (
+            <li>
+              <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                <circle cx="8" cy="8" r="5" fill={COLOURS.eligible} />
+              </svg>
+              {props.labels.eligible}
+            </li>
+          )}
+          {drawsUnknown && (
+            <li>
+              <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+                <rect x="4" y="4" width="8" height="8" fill={COLOURS.unknown} />
+              </svg>
+              {props.labels.unknown}
+            </li>
+          )}
+          {dense && (
+            <li>
+              <svg viewBox={`0 0 ${SHADES.length * 14} 16`} width={SHADES.length * 14} height="16" aria-hidden="true">
+                {SHADES.map((c, i) => (
+                  <rect x={i * 14} y="2" width="14" height="12" fill={c} />
+                ))}
+              </svg>
+              {props.labels.densityKey(maxBin)}
+            </li>
+          )}
+        </ul>
+      </figcaption>
     </figure>
   );
 }
