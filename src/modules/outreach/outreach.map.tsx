@@ -24,6 +24,18 @@ export const MAP_WIDTH = 800;
 export const MAP_HEIGHT = 560;
 /** Above this many points the density layer is drawn instead of every point. */
 export const DENSITY_THRESHOLD = 400;
+
+/**
+ * What the map draws for these points: every shop as a point; or, over DENSITY_THRESHOLD, the
+ * density layer with the eligible shops as points over it while they are few enough; or the layer
+ * alone. The page's description of the map says which (it is the map's text alternative).
+ */
+export function mapLayers(points: readonly { status: string }[]): 'points' | 'density+eligible' | 'density' {
+  if (points.length <= DENSITY_THRESHOLD) return 'points';
+  let eligible = 0;
+  for (const p of points) if (p.status === 'eligible') eligible++;
+  return eligible <= DENSITY_THRESHOLD ? 'density+eligible' : 'density';
+}
 const PAD = 24;
 /** Font size of the 행정동 labels on a phone (app.css, .itda-map-labels): their collision box. */
 const LABEL_PHONE_SIZE = 24;
@@ -125,7 +137,8 @@ export function OutreachMap(props: {
   const shade = (n: number) => SHADES[Math.min(SHADES.length - 1, Math.floor((Math.log(n) / Math.log(maxBin + 1)) * SHADES.length))]!;
   // Eligible shops stay visible as points over the density layer while they are few enough.
   const eligibleXy = xy.filter((d) => d.p.status === 'eligible');
-  const shownPoints = dense ? (eligibleXy.length <= DENSITY_THRESHOLD ? eligibleXy : []) : xy;
+  const layers = mapLayers(props.points);
+  const shownPoints = layers === 'points' ? xy : layers === 'density+eligible' ? eligibleXy : [];
   // 행정동 names at the mean of their points, for the 12 largest (orientation, not a boundary).
   const byDong = new Map<string, { x: number; y: number; n: number }>();
   for (const d of xy) {

@@ -7,7 +7,7 @@ import { Badge, Button, CheckboxGroup, CsrfField, DataTable, ErrorSummary, Input
 import type { AppContext } from '../../web/context.ts';
 import { formatDate, formatDateTime } from '../../web/format.ts';
 import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
-import { DENSITY_THRESHOLD, OutreachMap } from './outreach.map.tsx';
+import { mapLayers, OutreachMap } from './outreach.map.tsx';
 import type { OutreachProgramme, OutreachResult, ProvinceCounts } from './outreach.service.ts';
 
 type VisitData = Awaited<ReturnType<import('./outreach.service.ts').OutreachService['getVisitList']>>;
@@ -71,10 +71,9 @@ export function OutreachPage(props: {
   const t = c.var.t;
   const title = new Map([...r.programmes, ...r.drafted].map((p) => [p.key, p.title]));
   const visitValues: FormValues = props.visitValues ?? { day: r.refDate, size: '15', dong: r.filter.dong ?? '' };
-  const dense = r.points.length > DENSITY_THRESHOLD;
   const mapDesc =
     t('outreach.map.desc', { points: r.points.length, eligible: r.points.filter((p) => p.status === 'eligible').length, unknown: r.points.filter((p) => p.status === 'unknown').length }) +
-    (dense ? t('outreach.map.densityDesc') : '');
+    { points: '', 'density+eligible': t('outreach.map.densityDesc'), density: t('outreach.map.densityDescNoPoints') }[mapLayers(r.points)];
   return (
     <Layout c={c} title={t('outreach.title')}>
       <PageHeader title={t('outreach.title')} lead={t('outreach.lead')} />
