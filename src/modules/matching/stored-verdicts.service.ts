@@ -67,9 +67,24 @@ interface Catalogue {
   /** Entry indexes by deadline (none last), then title, and each entry's place by title (see `deadlineOrder`). */
   byDeadline?: { order: Int32Array; titleRank: Int32Array };
   /** The entries closing in one window (see `closingIn`), kept for the last window asked. */
-  closing?: { from: string; until: string; entries: readonly CatalogueEntry[]; ids: readonly number[] };
+  closing?: { from: string; until: string; entries: readonly CatalogueEntry[]; ids: readonly number[]; idSet: ReadonlySet<number> };
 }
 type Cells = Record<string, VerdictCell>;
+/** One business under a closing programme on the clerk home. */
+interface ClosingRow {
+  programmeId: number;
+  title: string;
+  periodEnd: string;
+  businessId: string;
+  businessName: string;
+  verdict: 'eligible' | 'unreviewed' | 'unknown';
+  missing: readonly string[];
+}
+/** The clerk home's "곧 마감": one group per closing programme, and how many rows (business × programme) in all. */
+export interface ClosingGroups {
+  rows: number;
+  groups: { programmeId: number; title: string; periodEnd: string; total: number; first: ClosingRow[] }[];
+}
 /** A programme as the business page lists a verdict for it. */
 interface VerdictRow {
   readonly programmeId: number;
@@ -90,6 +105,8 @@ function summaryOfMask(mask: number): string {
 }
 /** The default locale's collation, as `String.prototype.localeCompare()` without arguments. */
 const NAMES = new Intl.Collator();
+/** At most this many clerk-home groupings kept per process (one per clerk's caseload and window). */
+const GROUPINGS_MAX = 500;
 /** At most this many lists' name orders kept per process (one list per clerk's caseload). */
 const NAME_ORDERS_MAX = 1_000;
 /** At most this many businesses' subsets kept per process (a few hundred bytes each); oldest go first. */
@@ -128,10 +145,19 @@ export function createStoredVerdicts(deps: {
   function closingIn(cat: Catalogue, from: string, until: string) {
     if (cat.closing?.from === from && cat.closing.until === until) return cat.closing;
     const entries = cat.entries.filter((e) => e.row.periodKind === 'range' && e.row.periodEnd && e.row.periodEnd >= from && e.row.periodEnd <= until);
-    const closing = { from, until, entries, ids: entries.map((e) => e.row.id) };
+    const ids = entries.map((e) => e.row.id);
+    const closing = { from, until, entries, ids, idSet: new Set(ids) };
     (cat as { closing?: typeof closing }).closing = closing;
     return closing;
   }
+
+  /**
+   * The clerk home's groups as last built, by everything they are built from: the catalogue epoch,
+   * the day, the window, the group size, and the businesses' ids, names and stored row versions
+   * (`xmin`, read on every view). Kept only when every row was fresh and no closing programme was
+   * dirty (then nothing else goes in); any change to a row, a name or the catalogue makes a new key.
+   */
+  const groupings = new Map<string, ClosingGroups>();
 
   /** Name orders of business lists, by the list (ids and names): see `nameOrder`. */
   const nameOrders = new Map<string, { byName: readonly { id: string; name: string }[]; rank: ReadonlyMap<string, number> }>();
@@ -614,9 +640,9 @@ export function createStoredVerdicts(deps: {
      * same groups and order as grouping `closingSoonFor`'s rows, without making a row per business ×
      * programme (200 businesses × 100 closing programmes are 20,000 rows a view) or sorting them.
      */
-    async closingSoonGroups(businesses: readonly { id: string; name: string }[], from: string, until: string, perGroup: number) {
-      type Row = ReturnType<typeof rowOf>;
-      const rowOf = (e: CatalogueEntry, b: { id: string; name: string }, v: VerdictCell) => ({
+    async closingSoonGroups(businesses: readonly { id: string; name: string }[], from: string, until: string, perGroup: number): Promise<ClosingGroups> {
+      type Row = ClosingRow;
+      const rowOf = (e: CatalogueEntry, b: { id: string; name: string }, v: VerdictCell): ClosingRow => ({
         programmeId: e.row.id,
         title: e.row.title,
         periodEnd: e.row.periodEnd!,
@@ -625,15 +651,28 @@ export function createStoredVerdicts(deps: {
         verdict: v === 'e' ? 'eligible' : v === 'p' ? 'unreviewed' : 'unknown',
         missing: typeof v === 'number' ? factsOfMask(v) : ([] as readonly string[]),
       });
-      const out = { rows: 0, groups: [] as { programmeId: number; title: string; periodEnd: string; total: number; first: Row[] }[] };
+      const out: ClosingGroups = { rows: 0, groups: [] };
       if (!businesses.length) return out;
       const known = await repo.stateAndVersions(
         db,
         businesses.map((b) => b.id),
       );
       const cat = await catalogueAt(db, known.state.epoch);
-      const { entries: closing, ids } = closingIn(cat, from, until);
+      const { entries: closing, ids, idSet } = closingIn(cat, from, until);
       if (!closing.length) return out;
+      const today = kstDate(now());
+      let kept: string | null = null;
+      if (known.versions.length === businesses.length && known.versions.every((v) => !v.stale && v.refDate === today) && !known.state.dirty.some((p) => idSet.has(p))) {
+        const version = new Map(known.versions.map((v) => [v.businessId, v.version]));
+        kept = `${cat.epoch}\u0003${today}\u0003${from}\u0003${until}\u0003${perGroup}\u0003`;
+        for (const b of businesses) kept += `${b.id}\u0001${b.name}\u0001${version.get(b.id) ?? ''}\u0002`;
+        const hit = groupings.get(kept);
+        if (hit) {
+          groupings.delete(kept);
+          groupings.set(kept, hit);
+          return hit;
+        }
+      }
       const { cells } = await read(
         businesses.map((b) => b.id),
         ids,
@@ -665,6 +704,10 @@ export function createStoredVerdicts(deps: {
         groups.push({ k: Number(end.slice(0, 4) + end.slice(5, 7) + end.slice(8, 10)) * 1e6 + best, i, g: { programmeId: e.row.id, title: e.row.title, periodEnd: end, total, first } });
       });
       out.groups = groups.sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.g);
+      if (kept) {
+        if (groupings.size >= GROUPINGS_MAX) groupings.delete(groupings.keys().next().value!);
+        groupings.set(kept, out);
+      }
       return out;
     },
 
