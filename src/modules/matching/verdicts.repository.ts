@@ -2,6 +2,18 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/db.ts';
 import type { VerdictCell } from '../../db/schema.ts';
 
+/** The catalogue epoch and the programmes whose column awaits recomputing (kept by triggers), as two columns. */
+const STATE = sql`(select epoch from verdict_state where id = 1) as epoch,
+  (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty`;
+interface StateRow {
+  epoch: string;
+  dirty: number[] | null;
+}
+function stateOf(rows: readonly StateRow[]): { epoch: number; dirty: number[] } {
+  const first = rows[0];
+  return { epoch: Number(first?.epoch ?? 0), dirty: first?.dirty ?? [] };
+}
+
 /**
  * The stored verdicts' SQL (migration 20261206030000): one compact row per business, the dirty
  * programme marks and the catalogue epoch — both kept by triggers, read here.
@@ -10,11 +22,8 @@ export function createVerdictsRepository() {
   return {
     /** The catalogue epoch and the programmes whose column awaits recomputing, in one round trip. */
     async state(db: Db): Promise<{ epoch: number; dirty: number[] }> {
-      const r = await sql<{ epoch: string; dirty: number[] | null }>`
-        select (select epoch from verdict_state where id = 1) as epoch,
-               (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty`.execute(db);
-      const row = r.rows[0];
-      return { epoch: Number(row?.epoch ?? 0), dirty: row?.dirty ?? [] };
+      const r = await sql<StateRow>`select ${STATE}`.execute(db);
+      return stateOf(r.rows);
     },
 
     /**
@@ -22,14 +31,12 @@ export function createVerdictsRepository() {
      * the business page reads both on every view.
      */
     async stateAndRows(db: Db, businessIds: readonly string[]) {
-      const r = await sql<{ epoch: string; dirty: number[] | null; businessId: string | null; refDate: string | null; cellsText: string | null }>`
+      const r = await sql<StateRow & { businessId: string | null; refDate: string | null; cellsText: string | null }>`
         select s.epoch, s.dirty, bv.business_id, bv.ref_date::text as ref_date, bv.cells::text as cells_text
-        from (select (select epoch from verdict_state where id = 1) as epoch,
-                     (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty) s
+        from (select ${STATE}) s
         left join business_verdict bv on bv.business_id = any(${sql.val([...businessIds])}::uuid[])`.execute(db);
-      const first = r.rows[0];
       return {
-        state: { epoch: Number(first?.epoch ?? 0), dirty: first?.dirty ?? [] },
+        state: stateOf(r.rows),
         // Parsed here, not as jsonb: see `rows`.
         rows: r.rows
           .filter((x) => x.businessId !== null)
@@ -39,14 +46,12 @@ export function createVerdictsRepository() {
 
     /** The catalogue state and which version of these businesses' rows is stored (see `versionsOf`), in one round trip. */
     async stateAndVersions(db: Db, businessIds: readonly string[]) {
-      const r = await sql<{ epoch: string; dirty: number[] | null; businessId: string | null; refDate: string | null; stale: boolean | null; version: string | null }>`
+      const r = await sql<StateRow & { businessId: string | null; refDate: string | null; stale: boolean | null; version: string | null }>`
         select s.epoch, s.dirty, bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale, bv.xmin::text as version
-        from (select (select epoch from verdict_state where id = 1) as epoch,
-                     (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty) s
+        from (select ${STATE}) s
         left join business_verdict bv on bv.business_id = any(${sql.val([...businessIds])}::uuid[])`.execute(db);
-      const first = r.rows[0];
       return {
-        state: { epoch: Number(first?.epoch ?? 0), dirty: first?.dirty ?? [] },
+        state: stateOf(r.rows),
         versions: r.rows
           .filter((x) => x.businessId !== null)
           .map((x) => ({ businessId: x.businessId!, refDate: x.refDate!, stale: x.stale!, version: x.version! })),
