@@ -48,6 +48,8 @@ const NAMED_MAX_TEXT = 8_192;
 const NAMED_MAX_PARAMETERS = 64;
 const statementNames = new Map<string, string>();
 const NAMED = Symbol('itda.namedStatements');
+/** PostgreSQL's refusal to run a prepared statement whose table changed its columns (SQLSTATE 0A000). */
+const STALE_PLAN = /cached plan must not change result type/;
 
 /**
  * The app's queries as named prepared statements on each pooled PostgreSQL connection, so the server
@@ -58,13 +60,16 @@ const NAMED = Symbol('itda.namedStatements');
  * a hash of the text. Statements without parameters other than SELECT (BEGIN, COMMIT, DDL), long or with many
  * parameters (bulk inserts, one text per row count) stay unnamed, and each connection names at most
  * NAMED_PER_CONNECTION, so the server's memory per connection stays bounded. Migrations run before
- * the pool serves the app, so a prepared statement does not meet a changed table.
+ * the pool serves the app; a table changed under a prepared statement later (another instance migrating while
+ * this one serves) makes the connection prepare its statements afresh (see STALE_PLAN).
  */
 function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
   const c = client as pg.PoolClient & { [NAMED]?: Set<string> };
   if (c[NAMED]) return client;
   const named = new Set<string>();
   c[NAMED] = named;
+  /** Bumped when a table changed under this connection's statements: their names start afresh. */
+  let generation = 0;
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   client.query = ((text: unknown, values?: unknown, ...rest: unknown[]) => {
     // Only Kysely's form, (text, values) returning a promise: pg.Pool's own query (pg-boss, the
@@ -84,7 +89,18 @@ function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
         if (statementNames.size < 10 * NAMED_PER_CONNECTION) statementNames.set(text, name);
       }
       named.add(text);
-      return query({ name, text, values });
+      const run = query({ name: generation ? `${name}_${generation}` : name, text, values }) as Promise<pg.QueryResult>;
+      return run.catch((err: unknown) => {
+        if (!(err instanceof Error && (err as { code?: string }).code === '0A000' && STALE_PLAN.test(err.message))) throw err;
+        // A table changed under a statement this connection prepared (a migration run by another
+        // instance while this one serves, or DDL by hand): prepare every statement afresh under new
+        // names. Outside a transaction the failed statement did nothing, so it runs again now;
+        // inside one, the transaction has failed and the caller's next one prepares afresh.
+        generation++;
+        named.clear();
+        if (client.getTransactionStatus() === 'I') return client.query(text, values as unknown[]);
+        throw err;
+      });
     }
     return query(text, values, ...rest);
   }) as typeof client.query;

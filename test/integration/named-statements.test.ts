@@ -32,4 +32,24 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named prepared statements (Post
       await close();
     }
   });
+
+  it('a table changed under a prepared statement (another instance migrating): prepared afresh, and the query answers', async () => {
+    const { db, close } = await testDatabase();
+    try {
+      // One connection, no transaction: `select *` is prepared, then the table gains a column.
+      await db.connection().execute(async (conn) => {
+        await sql`create table named_probe (id int primary key, a text)`.execute(conn);
+        await sql`insert into named_probe values (1, 'x')`.execute(conn);
+        const read = async () => (await sql<Record<string, unknown>>`select * from named_probe where id = ${1}`.execute(conn)).rows[0];
+        expect(await read()).toEqual({ id: 1, a: 'x' });
+        await sql`alter table named_probe add column b int default 7`.execute(conn);
+        // PostgreSQL refuses the old plan ("cached plan must not change result type"); the statement runs again under a new name.
+        expect(await read()).toEqual({ id: 1, a: 'x', b: 7 });
+        const names = (await sql<{ name: string }>`select name from pg_prepared_statements where statement like '%from named_probe%'`.execute(conn)).rows.map((r) => r.name);
+        expect(names.some((n) => /^itda_[0-9a-f]{24}_1$/.test(n))).toBe(true);
+      });
+    } finally {
+      await close();
+    }
+  });
 });
