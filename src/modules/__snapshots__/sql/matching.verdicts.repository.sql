@@ -35,17 +35,34 @@ select "business_id" from "business_verdict" where "business_id" in ($1, $2) ord
 --   parameters: 1, 2
 
 -- Verdicts.rows(db, businessIds)
-select "business_id", ref_date::text as "ref_date", "cells" from "business_verdict" where "business_id" in ($1, $2)
+select "business_id", ref_date::text as "ref_date", cells::text as "cells_text" from "business_verdict" where "business_id" in ($1, $2)
 --   parameters: 1, 2
+--   (stops without a row: SyntaxError)
 
 -- Verdicts.staleCount(db, refDate)
 select count(*) as "n" from "business" as "b" left join "business_verdict" as "bv" on "bv"."business_id" = "b"."id" where ("bv"."cells" is null or "bv"."ref_date" <> $1)
 --   parameters: <sample>
 
 -- Verdicts.state(db)
+select (select epoch from verdict_state where id = 1) as epoch,
+  (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty
 
-        select (select epoch from verdict_state where id = 1) as epoch,
-               (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty
+-- Verdicts.stateAndRows(db, businessIds)
+
+        select s.epoch, s.dirty, bv.business_id, bv.ref_date::text as ref_date, bv.cells::text as cells_text
+        from (select (select epoch from verdict_state where id = 1) as epoch,
+  (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty) s
+        left join business_verdict bv on bv.business_id = any($1::uuid[])
+--   parameters: [1, 2]
+--   (stops without a row: SyntaxError)
+
+-- Verdicts.stateAndVersions(db, businessIds)
+
+        select s.epoch, s.dirty, bv.business_id, bv.ref_date::text as ref_date, bv.cells is null as stale, bv.xmin::text as version
+        from (select (select epoch from verdict_state where id = 1) as epoch,
+  (select array_agg(programme_id order by programme_id) from verdict_dirty_programme) as dirty) s
+        left join business_verdict bv on bv.business_id = any($1::uuid[])
+--   parameters: [1, 2]
 
 -- Verdicts.takeDirty(db, limit)
 select "programme_id" from "verdict_dirty_programme" order by "marked_at" limit $1 for update skip locked
