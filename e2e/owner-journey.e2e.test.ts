@@ -1,12 +1,10 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isValidBrn } from '../src/domain/identifiers.ts';
 import { shortTitle } from '../src/domain/reminders.ts';
 import { catalogue } from '../src/i18n/i18n.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { checkA11y, E2E, importCatalogue, h1, horizontalOverflow, msg, navigate, printMinorA11yFindings, screenshot, setCheckbox, signIn, staffAccounts, type Credentials } from './support.ts';
+import { checkA11y, E2E, importCatalogue, h1, horizontalOverflow, msg, navigate, printMinorA11yFindings, screenshot, setCheckbox, signIn, smsGatewayDouble, staffAccounts, type Credentials } from './support.ts';
 
 /**
  * Issue 13, the acceptance journey, at 375 px: a Vietnamese-speaking owner does the self-check in
@@ -43,44 +41,13 @@ function freshBrn(): string {
   throw new Error('no check digit');
 }
 
-/**
- * The SMS gateway double: a loopback HTTP server speaking the carrier interface the app's http SMS
- * channel uses (POST {from, to, text}); what it records is what her phone would show.
- */
-const inbox: { to: string; text: string }[] = [];
-let gateway: http.Server;
-async function startGateway(): Promise<string> {
-  gateway = http.createServer((req, res) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (data += c));
-    req.on('end', () => {
-      const body = JSON.parse(data) as { to: string; text: string };
-      inbox.push({ to: body.to, text: body.text });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `double-${inbox.length}` }));
-    });
-  });
-  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/v1/sms`;
-}
-
-/** Waits for her phone to receive a message containing `marker` (the outbox job runs every minute). */
-async function received(marker: string, timeoutMs = 150_000): Promise<string> {
-  const to = PHONE.replace(/-/g, '');
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const m = inbox.find((x) => x.to === to && x.text.includes(marker));
-    if (m) return m.text;
-    if (Date.now() > until) throw new Error(`no SMS with "${marker}" to ${to}; received: ${JSON.stringify(inbox.filter((x) => x.to === to))}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
+let phone: Awaited<ReturnType<typeof smsGatewayDouble>>;
+/** Waits for her phone to receive a message containing `marker`. */
+const received = (marker: string) => phone.received(PHONE, marker);
 
 beforeAll(async () => {
-  const endpoint = await startGateway();
-  // No quiet hours in this run (start = end): the journey may run at any hour of the Korean day.
-  server = await startServer({ env: { ITDA_NOTIFY_SMS: 'http', ITDA_SMS_ENDPOINT: endpoint, ITDA_SMS_QUIET_START: '0', ITDA_SMS_QUIET_END: '0' } });
+  phone = await smsGatewayDouble();
+  server = await startServer({ env: phone.env });
   e2e = await E2E.start(server);
   kind = server.store.kind;
   accounts = await staffAccounts(e2e, ['clerk', 'admin']);
@@ -98,8 +65,7 @@ afterAll(async () => {
   await e2e?.close();
   await server?.stop();
   await server?.store.dispose();
-  gateway?.closeAllConnections();
-  await new Promise<void>((r) => (gateway ? gateway.close(() => r()) : r()));
+  await phone?.close();
 });
 
 /** axe, no sideways scrolling at this width, and a screenshot to look at. */

@@ -18,6 +18,7 @@ import {
   screenshot,
   SCREENSHOT_DIR,
   signIn,
+  smsGatewayDouble,
   staffAccounts,
   type Credentials,
 } from './support.ts';
@@ -38,12 +39,15 @@ let clerk: Page;
 let admin: Page;
 let businessPath = '';
 let token = '';
+/** The owner's phone (the SMS gateway double). */
+let phone: Awaited<ReturnType<typeof smsGatewayDouble>>;
 let requestPath = '';
 
 const BUSINESS = { brn: '314-12-34566', name: '파기시험 떡집', owner: '윤서연', phone: '010-7788-1234' };
 
 beforeAll(async () => {
-  server = await startServer();
+  phone = await smsGatewayDouble();
+  server = await startServer({ env: phone.env });
   e2e = await E2E.start(server);
   kind = server.store.kind;
   adminCreds = await adminCredentials(e2e);
@@ -59,6 +63,7 @@ afterAll(async () => {
   await e2e?.close();
   await server?.stop();
   await server?.store.dispose();
+  await phone?.close();
 });
 
 describe('an owner asks for deletion and the office answers within 10 days', () => {
@@ -83,10 +88,12 @@ describe('an owner asks for deletion and the office answers within 10 days', () 
       .locator('table tbody tr')
       .filter({ has: admin.locator('td', { hasText: `010-****-${BUSINESS.phone.slice(-4)}` }) })
       .first();
-    const body = (await row.locator('.itda-detail').textContent()) ?? '';
-    token = /\/o\/([A-Za-z0-9_-]{20,64})/.exec(body)?.[1] ?? '';
-    expect(token, body).not.toBe('');
-  });
+    // The outbox lists it (its link masked once sent); the owner's link is read off her phone.
+    expect(await row.locator('.itda-detail').textContent()).toContain('/o/');
+    const sms = await phone.received(BUSINESS.phone, '/o/');
+    token = /\/o\/([A-Za-z0-9_-]{20,64})/.exec(sms)?.[1] ?? '';
+    expect(token, sms).not.toBe('');
+  }, 180_000);
 
   it('the owner sees what Itda holds and sends a deletion request (a missing reason is refused in Korean)', async () => {
     const owner = await e2e.newPage({ viewport: { width: 375, height: 800 } });

@@ -1,6 +1,8 @@
 // The named export: the package's types are CommonJS, so its default import does not type-check under NodeNext.
 import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -508,4 +510,46 @@ export async function publishAsReviewed(page: Page, origin: string, title: strin
   await navigate(page, page.getByRole('button', { name: msg('programmes.edit.saveDraft'), exact: true }));
   if (!/\/drafts\/\d+$/.test(new URL(page.url()).pathname)) throw new Error(`review not saved: ${await page.locator('main').innerText()}`);
   await navigate(page, page.getByRole('button', { name: msg('programmes.draft.publish'), exact: true }));
+}
+
+/**
+ * The SMS gateway double: a loopback HTTP server speaking the carrier interface the app's http SMS
+ * channel uses (POST {from, to, text}); what it records is what the owner's phone would show. Start
+ * the app with `env` (no quiet hours: a run may fall at any hour of the Korean day). A test reads a
+ * link off the phone, not off the outbox page, which masks secrets once a message is sent.
+ */
+export async function smsGatewayDouble() {
+  const inbox: { to: string; text: string }[] = [];
+  const gateway = http.createServer((req, res) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (data += c));
+    req.on('end', () => {
+      const body = JSON.parse(data) as { to: string; text: string };
+      inbox.push({ to: body.to, text: body.text });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `double-${inbox.length}` }));
+    });
+  });
+  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+  const endpoint = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/v1/sms`;
+  return {
+    env: { ITDA_NOTIFY_SMS: 'http', ITDA_SMS_ENDPOINT: endpoint, ITDA_SMS_QUIET_START: '0', ITDA_SMS_QUIET_END: '0' },
+    inbox,
+    /** Waits for `phone` to receive a message containing `marker` (the outbox job runs every minute). */
+    async received(phone: string, marker: string, timeoutMs = 150_000): Promise<string> {
+      const to = phone.replace(/-/g, '');
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const m = inbox.find((x) => x.to === to && x.text.includes(marker));
+        if (m) return m.text;
+        if (Date.now() > until) throw new Error(`no SMS with "${marker}" to ${to}; received: ${JSON.stringify(inbox.filter((x) => x.to === to))}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    },
+    async close() {
+      gateway.closeAllConnections();
+      await new Promise<void>((r) => gateway.close(() => r()));
+    },
+  };
 }
