@@ -399,10 +399,15 @@ export async function checkA11y(page: Page, label: string, opts: { include?: str
   expect.soft(bad.length, `axe: ${bad.length} serious/critical violation(s) on ${label} (${page.url()}):\n${report}`).toBe(0);
 }
 
+/**
+ * A full-page screenshot to look at. Its own timeout (60 s, not the 15 s of an action): on a busy
+ * 2-core machine Chromium once took longer than 15 s to paint a long page (admin outbox, CI 2026-12-03)
+ * though every check on the page had passed; the picture is for people, the checks are the test.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: true, timeout: 60_000 });
   return file;
 }
 
