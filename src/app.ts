@@ -1,4 +1,5 @@
 import { ntsRoutes } from './modules/nts/nts.routes.tsx';
+import { createPageCache, type PageCache } from './web/page-cache.ts';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Services } from './compose.ts';
@@ -63,11 +64,13 @@ import {
  * configuration, the logger and the database kind. A new service is in `Services` and so here.
  */
 export type AppDeps = Services & {
-  config: Pick<Config, 'cookieSecure' | 'trustProxy' | 'bodyLimitBytes' | 'session' | 'demo'>;
+  config: Pick<Config, 'cookieSecure' | 'trustProxy' | 'bodyLimitBytes' | 'session' | 'demo'> & Partial<Pick<Config, 'pageCacheBytes'>>;
   logger: Logger;
   /** Sections other modules render on the business page (participations, documents). */
   businessSections?: BusinessPageExtras['sections'];
   dbKind: 'pglite' | 'postgres';
+  /** Rendered page bodies kept per process; by default one of config.pageCacheBytes (none when 0). */
+  pageCache?: PageCache;
 };
 
 export { CSRF_COOKIE, LOCALE_COOKIE, SESSION_COOKIE };
@@ -111,6 +114,8 @@ export function createApp(deps: AppDeps) {
   systemRoutes(app, deps);
   for (const middleware of session) app.use('*', middleware);
 
+  // Rendered bodies of the two busiest pages, kept per fingerprint of what they show (issue 12 §4).
+  const pageCache = deps.pageCache ?? (config.pageCacheBytes ? createPageCache({ maxBytes: config.pageCacheBytes }) : undefined);
   const cookies = { session: SESSION_COOKIE, locale: LOCALE_COOKIE, csrf: CSRF_COOKIE, base: cookieBase(config.cookieSecure) };
   authPages(app, { auth: deps.auth, cookies, demo: config.demo });
   secondFactorPages(app, { auth: deps.auth, cookies, demo: config.demo });
@@ -141,6 +146,7 @@ export function createApp(deps: AppDeps) {
     nts: deps.nts,
     intakeFrom: (actor, id) => deps.stores.intakeValues(actor ?? null, id),
     helpRequests: deps.helpRequests,
+    pageCache,
   });
   storePages(app, { stores: deps.stores, municipalities });
   outreachPages(app, { outreach: deps.outreach, municipalities });

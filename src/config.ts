@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   // Processes serving HTTP on the one port (node:cluster), each with its own pool and job worker;
   // PostgreSQL only (issue 12 §4; docs/architecture.md, "Several processes").
   ITDA_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  ITDA_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // Notifications
   ITDA_NOTIFY_EMAIL: z.enum(['log', 'smtp']).default('log'),
   ITDA_NOTIFY_SMS: z.enum(['log', 'http']).default('log'),
@@ -101,6 +102,11 @@ export interface Config {
   worker: boolean;
   /** How many processes serve (ITDA_WORKERS); more than 1 only on PostgreSQL. */
   workers: number;
+  /**
+   * Memory for rendered page bodies kept per process (ITDA_PAGE_CACHE_MB, default 64; 0 = none):
+   * the clerk home and the business page (src/web/page-cache.ts).
+   */
+  pageCacheBytes: number;
   notify: {
     email: 'log' | 'smtp';
     sms: 'log' | 'http';
@@ -184,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.ITDA_BODY_LIMIT_BYTES,
     worker: e.ITDA_WORKER,
     workers: e.ITDA_WORKERS,
+    pageCacheBytes: e.ITDA_PAGE_CACHE_MB * 1024 * 1024,
     notify: {
       email: e.ITDA_NOTIFY_EMAIL,
       sms: e.ITDA_NOTIFY_SMS,

@@ -34,6 +34,8 @@ import type { NtsService } from '../nts/nts.service.ts';
 import type { HelpRequestsService } from '../help-requests/help-requests.service.ts';
 import { NtsStatusLine } from '../nts/nts.views.tsx';
 import { uuidParam } from '../../web/params.ts';
+import { pageKey, type PageCache } from '../../web/page-cache.ts';
+import { raw } from 'hono/html';
 
 export interface BusinessPageExtras {
   /** Sections other modules add to the business page (participations, documents). */
@@ -326,7 +328,8 @@ function PendingCards(props: { c: AppContext; businessId: string; rows: Eligibil
   );
 }
 
-function DetailPage(props: {
+/** The business page's body (inside the layout): kept rendered per fingerprint by the GET route. */
+function DetailBody(props: {
   c: AppContext;
   d: Detail;
   nts?: NtsService;
@@ -350,7 +353,7 @@ function DetailPage(props: {
   const activeConsent = (kind: string) => d.consents.find((k) => k.kind === kind && !k.withdrawnAt);
   const notice = c.req.query('notice');
   return (
-    <Layout c={c} title={b.name}>
+    <>
       {notice && (NOTICES as readonly string[]).includes(notice) && <Notice kind="success">{t(`businesses.notice.${notice}`)}</Notice>}
       {d.handedTo && (
         <Notice kind="info">
@@ -596,7 +599,7 @@ function DetailPage(props: {
           </form>
         )}
       </section>
-    </Layout>
+    </>
   );
 }
 
@@ -811,6 +814,8 @@ export function businessPages(
     intakeFrom?: (actor: AppContext['var']['actor'], storeId: string) => Promise<FormValues>;
     /** Help requests of the public self-check (issue 13 §1): an intake pre-filled from one converts it. */
     helpRequests?: HelpRequestsService;
+    /** Rendered bodies kept per fingerprint (absent: every view renders). */
+    pageCache?: PageCache;
   },
 ) {
   const { businesses } = deps;
@@ -895,8 +900,9 @@ export function businessPages(
     );
   });
 
-  const detail = async (c: AppContext, id: string, activityValues?: FormValues, activityErrors?: FieldErrors) => {
-    const d = await businesses.get(c.var.actor, id, requestMeta(c));
+  /** The page's body from its data (`d`: the business as `businesses.get` or `view().detail` gives it). */
+  const detailBody = async (c: AppContext, d: Detail, activityValues?: FormValues, activityErrors?: FieldErrors) => {
+    const id = d.business.id;
     const [elig, sections, municipalities] = await Promise.all([
       deps.storedVerdicts.forBusiness(id),
       deps.extras.sections(c, id),
@@ -904,7 +910,7 @@ export function businessPages(
     ]);
     const municipalityName = municipalities.find((m) => m.code === d.business.municipalityCode)?.name;
     return (
-      <DetailPage
+      <DetailBody
         c={c}
         d={d}
         nts={deps.nts}
@@ -917,7 +923,37 @@ export function businessPages(
     );
   };
 
-  app.get('/businesses/:id', async (c) => c.html(await detail(c, uuidParam(c))));
+  /** The page again with the activity form's input and errors (a failed POST): never kept. */
+  const detail = async (c: AppContext, id: string, activityValues?: FormValues, activityErrors?: FieldErrors) => {
+    const d = await businesses.get(c.var.actor, id, requestMeta(c));
+    return (
+      <Layout c={c} title={d.business.name}>
+        {await detailBody(c, d, activityValues, activityErrors)}
+      </Layout>
+    );
+  };
+
+  /**
+   * The business page (issue 12 §4). Every view passes the gate and is recorded (`view`); its body
+   * is rendered once per fingerprint of what it shows and kept (src/web/page-cache.ts), keyed also
+   * by who looks (the scope decides the buttons), the language, the day (dates compared with today)
+   * and whether the 국세청 check has gone stale. A page with a notice (?notice=…) is not kept, nor
+   * one whose verdicts were evaluated live (stored row not fresh, a programme dirty).
+   */
+  app.get('/businesses/:id', async (c) => {
+    const id = uuidParam(c);
+    const v = await businesses.view(c.var.actor, id, requestMeta(c));
+    const actor = c.var.actor!;
+    const cache = new URL(c.req.url).search === '' && v.keepable ? deps.pageCache : undefined;
+    const key = pageKey('business', id, v.fingerprint, v.today, actor.userId, actor.role, actor.officeId, c.var.locale, deps.nts?.isStale(v.ntsCheckedAt));
+    const kept = cache?.get(key, c.var.csrfToken);
+    if (kept) return c.html(<Layout c={c} title={kept.title}>{raw(kept.html)}</Layout>);
+    const d = await v.detail();
+    // Rendered here, not by c.html, to keep it (toString gives a promise when a component is async).
+    const html = String(await Promise.resolve((await detailBody(c, d)).toString()));
+    cache?.set(key, { title: d.business.name, html }, c.var.csrfToken);
+    return c.html(<Layout c={c} title={d.business.name}>{raw(html)}</Layout>);
+  });
 
   // One programme's verdict explained, requirement by requirement (issue 12 §4: evaluated when the
   // clerk opens it, not for every programme on every view). It shows the business's facts: the

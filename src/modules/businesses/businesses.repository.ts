@@ -4,6 +4,28 @@ import type { Db } from '../../db/db.ts';
 import { businessScopeWhere } from '../../db/business-scope.ts';
 import type { BusinessScope } from '../../domain/scope.ts';
 
+/**
+ * The tables keyed by business whose rows the business page or one of its sections shows: each is
+ * in the page's fingerprint (`pageFingerprint`) by the row versions of the business's rows.
+ */
+export const PAGE_TABLES = ['consent', 'activity', 'participation', 'contact_preference', 'reminder', 'signed_paper', 'document_file', 'business_document'] as const;
+/**
+ * Every other table keyed by business, and why the page's fingerprint leaves it out. A test checks
+ * that every table with a `business_id` column is in one of the two lists, so a new table is a
+ * decision, not a page that stays stale.
+ */
+export const NOT_ON_PAGE: Readonly<Record<string, string>> = {
+  business_verdict: 'in the fingerprint as its own row (its version, and whether it is fresh)',
+  report_business_day: "the reports' maintained aggregate; not shown on the page",
+  report_participation: "the reports' maintained aggregate; not shown on the page",
+  caseload_handover: 'the office lead\'s hand-over record; the page shows the outcome (business.clerk_id / office_id)',
+  data_request: "the owner's correction and deletion requests; shown on the clerk home and the retention pages",
+  help_request: 'the public help form; it becomes the business, the page shows the business',
+  owner_link: "the owner's one-time links; the page offers to send one, whatever was sent before",
+  survey_invitation: 'satisfaction surveys; shown on the participation and survey pages',
+  task: "follow-up tasks; shown on the clerk home (the page shows the activity's next action)",
+};
+
 export function createBusinessesRepository() {
   return {
     findById(db: Db, id: string) {
@@ -95,6 +117,44 @@ export function createBusinessesRepository() {
         .where('id', 'in', businessIds)
         .executeTakeFirst();
       return Number(r.numUpdatedRows);
+    },
+    /**
+     * What the business page shows, as one fingerprint (issue 12 §4: its rendered body is kept per
+     * fingerprint, src/web/page-cache.ts): the row version (`xmin`, new for every committed insert or
+     * update; a delete drops it from its list) of every row the page and its sections read — the
+     * business, its rows in PAGE_TABLES, the notifications of its reminders, the programmes (and
+     * their versions) it takes part in, its office — the names of the accounts named on it (who
+     * recorded, who visited; by name, not row version: a sign-in updates the account's row) and the
+     * stored verdicts' row and catalogue epoch. Read straight from the tables, so
+     * a change made anywhere (another process, a job, SQL by hand) gives a new fingerprint; the
+     * test "page fingerprint" changes a row of each table in SQL and sees it move.
+     * Also what decides whether the stored verdicts can be kept (fresh for `today`, nothing dirty)
+     * and the 국세청 check time (its "오래됨" flag moves with the clock, not with a row).
+     * undefined: no such business.
+     */
+    async pageFingerprint(db: Db, id: string) {
+      const lists = PAGE_TABLES.map(
+        (t) => sql`(select string_agg(x.xmin::text, ',' order by x.xmin::text) from ${sql.table(t)} x where x.business_id = b.id)`,
+      );
+      const r = await sql<{ fingerprint: string; refDate: string | null; cellsNull: boolean | null; dirty: number; ntsCheckedAt: Date | null }>`
+        select md5(concat_ws('|', b.xmin::text, ${sql.join(lists, sql`, `)},
+          (select string_agg(n.xmin::text, ',' order by n.xmin::text) from reminder r join notification n on n.id = r.notification_id where r.business_id = b.id),
+          (select string_agg(p.xmin::text || ':' || v.xmin::text, ',' order by p.xmin::text, v.xmin::text)
+             from programme p join programme_version v on v.programme_id = p.id
+             where p.id in (select programme_id from participation where business_id = b.id)),
+          (select string_agg(u.display_name, ',' order by u.id) from app_user u where u.id in (
+             select recorded_by from consent where business_id = b.id
+             union select clerk_id from activity where business_id = b.id
+             union select uploaded_by from signed_paper where business_id = b.id
+             union select created_by from participation where business_id = b.id)),
+          (select o.xmin::text from office o where o.id = b.office_id),
+          bv.xmin::text, (select epoch from verdict_state where id = 1)::text)) as fingerprint,
+          bv.ref_date::text as ref_date, bv.cells is null as cells_null,
+          (select count(*) from verdict_dirty_programme)::int as dirty,
+          b.nts_checked_at
+        from business b left join business_verdict bv on bv.business_id = b.id
+        where b.id = ${id}`.execute(db);
+      return r.rows[0];
     },
     businessesIn(db: Db, ids: string[]) {
       return db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId', 'registeredBy']).where('id', 'in', ids).execute();

@@ -74,6 +74,18 @@ export function createBusinessesService(deps: {
     return v;
   }
 
+  /** What the business page shows of the business itself; its view is authorized and recorded by the caller. */
+  async function detail(actor: Actor, id: string) {
+    const b = await repo.findById(db, id);
+    if (!b) throw new NotFoundError();
+    const [consents, activities] = await Promise.all([repo.consents(db, id), repo.activities(db, id)]);
+    const scope = scopeOf(actor);
+    const canWrite = scopePermits(scope, b, 'write');
+    // A walk-in handed to the covering office: say to whom, with its contact, so the clerk can tell the owner.
+    const handedTo = isHandedOver(scope, b) && b.officeId !== null ? ((await repo.officeContact(db, b.officeId)) ?? null) : null;
+    return { business: b, consents, activities, canWrite, handedTo };
+  }
+
   return {
     async assertCanIntake(actor: Actor | null) {
       authorize(actor, 'businesses.intake');
@@ -131,14 +143,29 @@ export function createBusinessesService(deps: {
     async get(actor: Actor | null, id: string, meta: RequestMeta) {
       requireActor(actor);
       await gate.business(db, actor, meta, { id, mode: 'read', action: 'view' });
-      const b = await repo.findById(db, id);
-      if (!b) throw new NotFoundError();
-      const [consents, activities] = await Promise.all([repo.consents(db, id), repo.activities(db, id)]);
-      const scope = scopeOf(actor);
-      const canWrite = scopePermits(scope, b, 'write');
-      // A walk-in handed to the covering office: say to whom, with its contact, so the clerk can tell the owner.
-      const handedTo = isHandedOver(scope, b) && b.officeId !== null ? ((await repo.officeContact(db, b.officeId)) ?? null) : null;
-      return { business: b, consents, activities, canWrite, handedTo };
+      return detail(actor, id);
+    },
+
+    /**
+     * The business page's view (issue 12 §4): authorized and recorded as a 'view' here, once, as
+     * `get` does; then the fingerprint of everything the page shows (repository `pageFingerprint`),
+     * and the page's data on demand — read only when no body rendered for that fingerprint is kept.
+     * `keepable`: the stored verdicts are fresh for today and no programme is dirty; otherwise the
+     * page evaluates some verdicts live, and a body rendered from them must not be kept.
+     */
+    async view(actor: Actor | null, id: string, meta: RequestMeta) {
+      requireActor(actor);
+      await gate.business(db, actor, meta, { id, mode: 'read', action: 'view' });
+      const f = await repo.pageFingerprint(db, id);
+      if (!f) throw new NotFoundError();
+      const today = kstDate(now());
+      return {
+        fingerprint: f.fingerprint,
+        keepable: f.cellsNull === false && f.refDate === today && f.dirty === 0,
+        today,
+        ntsCheckedAt: f.ntsCheckedAt,
+        detail: () => detail(actor, id),
+      };
     },
 
     /** The edit form is for those who may change the business (not the owner, not other offices). */

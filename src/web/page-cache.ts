@@ -1,0 +1,62 @@
+import { LRUCache } from 'lru-cache';
+
+/**
+ * Rendered page bodies kept per process (issue 12 §4: `/home` and `/businesses/:id` at p99 ≤ 100 ms
+ * under 50 connections). A page asks its service for a fingerprint of everything it shows — row
+ * versions read from the tables on every view, so a change made by another process, a job or SQL
+ * by hand gives a new one — and keeps the HTML of its body under a key made of that fingerprint and
+ * of everything else the body depends on (who looks, in which language, on which day). A view
+ * with a kept body still passes the personal-data gate and leaves its 접속기록; only the reading
+ * and the rendering are saved. Nothing is ever invalidated: a changed page has a new key, and the
+ * old body ages out (least recently used first, bounded in bytes).
+ *
+ * The CSRF token is per browser session, so the kept body holds a placeholder where the token was,
+ * and each view puts its own token back (`withToken`).
+ */
+export interface KeptBody {
+  /** The page's title (the layout's <title>). */
+  title: string;
+  /** The body's HTML, as rendered. */
+  html: string;
+}
+export interface PageCache {
+  /** The kept body for this key with this request's CSRF token in it, or undefined. */
+  get(key: string, csrfToken: string): KeptBody | undefined;
+  /** Keep a body rendered for this key (with this request's token, taken out here). */
+  set(key: string, body: KeptBody, csrfToken: string): void;
+  /** How many bodies are kept and their size (for the tests and the benchmark's figures). */
+  stats(): { entries: number; bytes: number; hits: number; misses: number };
+}
+
+/** Where the token was. No page text has a NUL character (HTML forbids it in text). */
+const TOKEN_PLACEHOLDER = '\u0000csrf\u0000';
+
+export function createPageCache(opts: { maxBytes: number }): PageCache {
+  // Sizes in UTF-16 code units (string length ×2 bytes in memory): near enough to bound memory.
+  const kept = new LRUCache<string, KeptBody>({ maxSize: opts.maxBytes, sizeCalculation: (b) => Math.max(1, (b.html.length + b.title.length) * 2) });
+  let hits = 0;
+  let misses = 0;
+  return {
+    get(key, csrfToken) {
+      const body = kept.get(key);
+      if (body === undefined) {
+        misses++;
+        return undefined;
+      }
+      hits++;
+      return { title: body.title, html: body.html.split(TOKEN_PLACEHOLDER).join(csrfToken) };
+    },
+    set(key, body, csrfToken) {
+      // A body bigger than all the memory given is not kept (LRUCache would refuse it anyway).
+      if ((body.html.length + body.title.length) * 2 > opts.maxBytes) return;
+      // A token too short to be one (or none, for a page without a session) is not taken out.
+      kept.set(key, { title: body.title, html: csrfToken.length >= 16 ? body.html.split(csrfToken).join(TOKEN_PLACEHOLDER) : body.html });
+    },
+    stats: () => ({ entries: kept.size, bytes: kept.calculatedSize, hits, misses }),
+  };
+}
+
+/** A key from its parts (none may hold the separator: ids, codes, hex digests, dates, flags). */
+export function pageKey(...parts: readonly (string | number | boolean | null | undefined)[]): string {
+  return parts.map((p) => (p === null || p === undefined ? '' : String(p))).join('\u0001');
+}
