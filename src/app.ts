@@ -119,7 +119,7 @@ export function createApp(deps: AppDeps) {
   const cookies = { session: SESSION_COOKIE, locale: LOCALE_COOKIE, csrf: CSRF_COOKIE, base: cookieBase(config.cookieSecure) };
   authPages(app, { auth: deps.auth, cookies, demo: config.demo });
   secondFactorPages(app, { auth: deps.auth, cookies, demo: config.demo });
-  homePages(app, deps);
+  homePages(app, { ...deps, pageCache });
   orgPages(app, { org: deps.org });
   userPages(app, { users: deps.users });
   auditPages(app, { audit: deps.audit, chains: deps.chains });

@@ -33,7 +33,10 @@ const TOKEN_PLACEHOLDER = '\u0000csrf\u0000';
 
 export function createPageCache(opts: { maxBytes: number }): PageCache {
   // Sizes in UTF-16 code units (string length ×2 bytes in memory): near enough to bound memory.
-  const kept = new LRUCache<string, KeptBody>({ maxSize: opts.maxBytes, sizeCalculation: (b) => Math.max(1, (b.html.length + b.title.length) * 2) });
+  const kept = new LRUCache<string, KeptBody>({
+    maxSize: opts.maxBytes,
+    sizeCalculation: (b) => Math.max(1, (b.html.length + b.title.length) * 2),
+  });
   let hits = 0;
   let misses = 0;
   return {

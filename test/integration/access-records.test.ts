@@ -189,6 +189,40 @@ describe('access records cover every route that shows personal data', () => {
 });
 
 describe('tamper evidence', () => {
+  it('writes the records of views that arrive together in batches (one call, one commit), each request waiting for its own; a bad record fails alone', async () => {
+    const { createAccessLogRepository } = await import('../../src/modules/access-log/access-log.repository.ts');
+    const { createPersonalDataGate } = await import('../../src/modules/access-log/personal-data.gate.ts');
+    const repo = createAccessLogRepository();
+    const calls: number[] = [];
+    const gate = createPersonalDataGate({
+      repo: {
+        ...repo,
+        append: (db, e) => (calls.push(1), repo.append(db, e)),
+        appendMany: (db, es) => (calls.push(es.length), repo.appendMany(db, es)),
+      },
+      now: () => new Date(),
+    });
+    const settled = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        gate.open(
+          h.db,
+          // One account that is not an account (not a uuid): its record cannot be written.
+          { userId: i === 17 ? 'not-a-uuid' : null, login: `batch-${i}`, role: 'operator', officeId: null, displayName: '시험' } as never,
+          { ip: '127.0.0.1', requestId: `b${i}` },
+          { permission: 'access.review', subjectType: 'access_record', subjectId: 'batch', action: 'view' },
+        ),
+      ),
+    );
+    // The first is written alone at once; the others, which arrived while it was written, together.
+    expect(calls[0]).toBe(1);
+    expect(Math.max(...calls)).toBeGreaterThan(10);
+    expect(settled.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(settled[17]!.status).toBe('rejected');
+    const rows = await h.db.selectFrom('accessRecord').select(['requestId', 'accountLogin']).where('subjectId', '=', 'batch').orderBy('id').execute();
+    expect(rows.map((r) => r.requestId)).toEqual(Array.from({ length: 40 }, (_, i) => `b${i}`).filter((r) => r !== 'b17'));
+    expect(await repo.verifyChain(h.db)).toBeNull();
+  });
+
   it('keeps one unbroken hash chain under concurrent writers, and finds an edited row', async () => {
     const { createAccessLogRepository } = await import('../../src/modules/access-log/access-log.repository.ts');
     const repo = createAccessLogRepository();
@@ -202,6 +236,7 @@ describe('tamper evidence', () => {
       ),
     );
     expect(await repo.verifyChain(h.db)).toBeNull();
+    expect(await h.db.selectFrom('accessRecord').select('requestId').where('requestId', 'in', Array.from({ length: 25 }, (_, i) => `c${i}`)).execute()).toHaveLength(25);
     const victim = await h.db.selectFrom('accessRecord').select('id').orderBy('id').limit(1).offset(5).executeTakeFirstOrThrow();
     await h.db.updateTable('accessRecord').set({ accountLogin: 'someone-else' }).where('id', '=', victim.id).execute();
     expect(await repo.verifyChain(h.db)).toBe(victim.id);

@@ -52,8 +52,16 @@ beforeAll(async () => {
   const p = await h.db.selectFrom('programme').select('id').where('key', '=', 'pc-open').executeTakeFirstOrThrow();
   expect((await clerk.post(`/businesses/${businessId}/participations/new`, { programmeId: String(p.id) })).status).toBe(303);
   expect(
-    (await clerk.post(`/businesses/${businessId}/activities`, { kind: 'visit', occurredOn: '2026-12-01', minutes: '30', summary: '첫 방문 기록', nextAction: '', nextDueOn: '' }))
-      .status,
+    (
+      await clerk.post(`/businesses/${businessId}/activities`, {
+        kind: 'visit',
+        occurredOn: '2026-12-01',
+        minutes: '30',
+        summary: '첫 방문 기록',
+        nextAction: '',
+        nextDueOn: '',
+      })
+    ).status,
   ).toBe(303);
 }, 120_000);
 afterAll(async () => {
@@ -119,7 +127,13 @@ describe('the business page kept per fingerprint', () => {
     expect(html).toContain(`value="${own}"`);
     expect(html).not.toContain(first);
     // Its forms work with it (the activity form posts with this session's token).
-    const res = await other.post(`/businesses/${businessId}/activities`, { kind: 'call', occurredOn: '2026-12-02', summary: '두 번째 세션 통화', nextAction: '', nextDueOn: '' });
+    const res = await other.post(`/businesses/${businessId}/activities`, {
+      kind: 'call',
+      occurredOn: '2026-12-02',
+      summary: '두 번째 세션 통화',
+      nextAction: '',
+      nextDueOn: '',
+    });
     expect(res.status).toBe(303);
     expect(await page(other)).toContain('두 번째 세션 통화');
   });
@@ -135,7 +149,12 @@ describe('the business page kept per fingerprint', () => {
 
   it('a change made straight in SQL shows on the next view (activity, business, an account’s name, the programme)', async () => {
     await page();
-    await h.db.updateTable('activity').set({ summary: '고친 방문 기록' }).where('businessId', '=', businessId).where('summary', '=', '첫 방문 기록').execute();
+    await h.db
+      .updateTable('activity')
+      .set({ summary: '고친 방문 기록' })
+      .where('businessId', '=', businessId)
+      .where('summary', '=', '첫 방문 기록')
+      .execute();
     expect(await page()).toContain('고친 방문 기록');
     await h.db.updateTable('business').set({ name: '고친 분식' }).where('id', '=', businessId).execute();
     expect(await page()).toContain('고친 분식');
@@ -144,7 +163,11 @@ describe('the business page kept per fingerprint', () => {
     await h.db
       .updateTable('programmeVersion')
       .set({ title: '(시험) 제목 고친 지원사업' })
-      .where('programmeId', '=', (await h.db.selectFrom('programme').select('id').where('key', '=', 'pc-open').executeTakeFirstOrThrow()).id)
+      .where(
+        'programmeId',
+        '=',
+        (await h.db.selectFrom('programme').select('id').where('key', '=', 'pc-open').executeTakeFirstOrThrow()).id,
+      )
       .execute();
     await h.services.storedVerdicts.settled();
     await h.services.storedVerdicts.refreshDirty();
@@ -152,10 +175,16 @@ describe('the business page kept per fingerprint', () => {
   });
 
   it('a row of each table in the fingerprint, changed or deleted in SQL, gives a new fingerprint', async () => {
-    await h.db.insertInto('contactPreference').values({ businessId, sms: true }).onConflict((oc) => oc.column('businessId').doNothing()).execute();
+    await h.db
+      .insertInto('contactPreference')
+      .values({ businessId, sms: true })
+      .onConflict((oc) => oc.column('businessId').doNothing())
+      .execute();
     let tried = 0;
     for (const table of PAGE_TABLES) {
-      const n = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where business_id = ${businessId}`.execute(h.db);
+      const n = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where business_id = ${businessId}`.execute(
+        h.db,
+      );
       if (!n.rows[0]!.n) continue;
       tried++;
       const before = await fingerprint();

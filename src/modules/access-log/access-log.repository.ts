@@ -34,6 +34,28 @@ export function createAccessLogRepository() {
       const fieldsJson = JSON.stringify(stable(accessFields(e)));
       await sql`select access_record_append(${e.at.toISOString()}::timestamptz, ${e.accountId}::uuid, ${e.accountLogin}, ${e.ip}, ${e.subjectType}, ${e.subjectId}, ${e.action}, ${e.reason}, ${JSON.stringify(e.detail)}::jsonb, ${e.requestId}, ${e.retainUntil.toISOString()}::timestamptz, ${fieldsJson})`.execute(db);
     },
+    /**
+     * Several records in one call and one commit (migration 20261209000000_access_append_many.sql),
+     * chained in the order given, exactly as that many `append` calls one after another would.
+     * Outside a transaction only: the gate's batches of views (src/modules/access-log/personal-data.gate.ts).
+     */
+    async appendMany(db: Db, entries: readonly AccessLogInput[]): Promise<void> {
+      const records = entries.map((e) => ({
+        at: e.at.toISOString(),
+        account_id: e.accountId,
+        account_login: e.accountLogin,
+        ip: e.ip,
+        subject_type: e.subjectType,
+        subject_id: e.subjectId,
+        action: e.action,
+        reason: e.reason,
+        detail: e.detail,
+        request_id: e.requestId,
+        retain_until: e.retainUntil.toISOString(),
+        fields_json: JSON.stringify(stable(accessFields(e))),
+      }));
+      await sql`select access_record_append_many(${JSON.stringify(records)}::jsonb)`.execute(db);
+    },
     /** The columns of a business the scope policy looks at (src/domain/scope.ts), for the gate's check. */
     scopeRow(db: Db, businessId: string) {
       return db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId', 'registeredBy']).where('id', '=', businessId).executeTakeFirst();

@@ -5,7 +5,7 @@ import { scopeOf, scopePermits, type BusinessScope, type BusinessScopeRow, type 
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../errors.ts';
 import type { RequestMeta } from '../audit/audit.service.ts';
 import { authorize, type Actor, type Permission } from '../auth/auth.policy.ts';
-import type { AccessLogRepository } from './access-log.repository.ts';
+import type { AccessLogInput, AccessLogRepository } from './access-log.repository.ts';
 
 /**
  * # The personal-data gate: authorize and record in one step
@@ -50,13 +50,61 @@ export interface AccessLogEvent {
 
 type Who = Pick<Actor, 'userId' | 'login'> | null;
 
+/** At most this many records in one batch (one call, one commit). */
+const BATCH_MAX = 200;
+
+/**
+ * Group commit of the records written outside a transaction (views, lists, exports): the first
+ * record is written at once; those that arrive while it is being written wait and go together in
+ * the next call, and so on. Each caller's promise settles when its own record is committed (or
+ * failed), so a page is never answered before the record of its view is kept. The chain's lock is
+ * held until each commit, so one record per commit capped the whole service at one commit's time
+ * per view (migration 20261209000000_access_append_many.sql); a batch takes the same time.
+ * A failed batch is written again one record at a time, so one bad record fails only its own request.
+ */
+function createAppendBatcher(repo: AccessLogRepository) {
+  type Waiting = { e: AccessLogInput; resolve: () => void; reject: (err: unknown) => void };
+  const queues = new WeakMap<Db, { waiting: Waiting[]; busy: boolean }>();
+  async function drain(db: Db, q: { waiting: Waiting[]; busy: boolean }) {
+    while (q.waiting.length) {
+      const batch = q.waiting.splice(0, BATCH_MAX);
+      try {
+        if (batch.length === 1) await repo.append(db, batch[0]!.e);
+        else await repo.appendMany(db, batch.map((w) => w.e));
+        for (const w of batch) w.resolve();
+      } catch (err) {
+        if (batch.length === 1) batch[0]!.reject(err);
+        else
+          for (const w of batch)
+            await repo.append(db, w.e).then(w.resolve, w.reject);
+      }
+    }
+    q.busy = false;
+  }
+  return (db: Db, e: AccessLogInput) =>
+    new Promise<void>((resolve, reject) => {
+      let q = queues.get(db);
+      if (!q) queues.set(db, (q = { waiting: [], busy: false }));
+      q.waiting.push({ e, resolve, reject });
+      if (!q.busy) {
+        q.busy = true;
+        void drain(db, q);
+      }
+    });
+}
+
 export function createPersonalDataGate(deps: { repo: AccessLogRepository; now: () => Date }) {
-  /** The one place that writes 접속기록. */
+  const batched = createAppendBatcher(deps.repo);
+  /**
+   * The one place that writes 접속기록: in the caller's transaction when it has one (the change and
+   * its record commit together), otherwise with the other records of the moment (`createAppendBatcher`).
+   */
   async function append(db: Db, actor: Who, meta: RequestMeta, e: AccessLogEvent): Promise<void> {
     const at = deps.now();
     const retainUntil = new Date(at);
     retainUntil.setFullYear(retainUntil.getFullYear() + ACCESS_LOG_RETENTION_YEARS);
-    await deps.repo.append(db, {
+    const write = db.isTransaction ? (x: Db, r: AccessLogInput) => deps.repo.append(x, r) : batched;
+    await write(db, {
       at,
       accountId: actor?.userId ?? null,
       accountLogin: actor?.login ?? null,

@@ -156,6 +156,30 @@ export function createBusinessesRepository() {
         where b.id = ${id}`.execute(db);
       return r.rows[0];
     },
+    /**
+     * What the clerk home's "오늘 할 일" shows, as one fingerprint (as `pageFingerprint`, src/web/page-
+     * cache.ts): her businesses (ids and row versions: names, last contact, assignment) with their
+     * stored verdicts' rows, her open tasks with their businesses, her businesses' documents, the
+     * document types' names and the catalogue epoch. Also how many of her businesses' stored verdicts
+     * are not fresh for `today` and how many programmes are dirty: the home evaluates those live,
+     * and a body rendered from them must not be kept.
+     */
+    async homeFingerprint(db: Db, clerkId: string, today: string) {
+      const r = await sql<{ fingerprint: string; stale: number; dirty: number }>`
+        select md5(concat_ws('|',
+          (select string_agg(b.id::text || ':' || b.xmin::text || ':' || coalesce(bv.xmin::text, '-'), ',' order by b.id)
+             from business b left join business_verdict bv on bv.business_id = b.id where b.clerk_id = ${clerkId}),
+          (select string_agg(t.xmin::text || ':' || b.xmin::text, ',' order by t.id)
+             from task t join business b on b.id = t.business_id where t.clerk_id = ${clerkId} and t.done_at is null),
+          (select string_agg(d.xmin::text, ',' order by d.id)
+             from business_document d join business b on b.id = d.business_id where b.clerk_id = ${clerkId}),
+          (select string_agg(xmin::text, ',' order by code) from document_type),
+          (select epoch from verdict_state where id = 1)::text)) as fingerprint,
+          (select count(*) from business b left join business_verdict bv on bv.business_id = b.id
+             where b.clerk_id = ${clerkId} and (bv.cells is null or bv.ref_date <> ${today}::date))::int as stale,
+          (select count(*) from verdict_dirty_programme)::int as dirty`.execute(db);
+      return r.rows[0]!;
+    },
     businessesIn(db: Db, ids: string[]) {
       return db.selectFrom('business').select(['id', 'clerkId', 'officeId', 'ownerUserId', 'registeredBy']).where('id', 'in', ids).execute();
     },

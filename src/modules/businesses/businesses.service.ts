@@ -6,7 +6,7 @@ import { parseInput } from '../../validation.ts';
 import type { PersonalDataGate } from '../access-log/personal-data.gate.ts';
 import type { AuditService, RequestMeta } from '../audit/audit.service.ts';
 import { authorize, requireActor, type Actor } from '../auth/auth.policy.ts';
-import { kstDate } from '../../domain/korean-time.ts';
+import { kstDate, startOfKstDay } from '../../domain/korean-time.ts';
 import { figuresScope, isHandedOver, scopeOf, scopePermits, type BusinessScope } from '../../domain/scope.ts';
 import type { BusinessesRepository } from './businesses.repository.ts';
 import { ActivityInput, AssignInput, BusinessInput, ExportInput, WithdrawConsentInput } from './businesses.schemas.ts';
@@ -86,7 +86,7 @@ export function createBusinessesService(deps: {
     return { business: b, consents, activities, canWrite, handedTo };
   }
 
-  return {
+  const methods = {
     async assertCanIntake(actor: Actor | null) {
       authorize(actor, 'businesses.intake');
     },
@@ -302,14 +302,32 @@ export function createBusinessesService(deps: {
       if (actor.role !== 'clerk') throw new ForbiddenError();
       const today = kstDate(now());
       const in14 = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
+      // "N일 넘게 연락 없음" by the Korean day: no contact since the start of the day N days ago, so the
+      // list moves once a day (and the home's kept body, keyed by the day, stays true all day).
+      const quietSince = startOfKstDay(new Date(Date.parse(`${today}T00:00:00Z`) - opts.notContactedDays * 86_400_000).toISOString().slice(0, 10));
       const [tasks, quiet, expiring, mine] = await Promise.all([
         repo.tasksDue(db, actor.userId, in14),
-        repo.notContacted(db, actor.userId, new Date(now().getTime() - opts.notContactedDays * 86_400_000)),
+        repo.notContacted(db, actor.userId, quietSince),
         repo.expiringDocuments(db, actor.userId, today, in14),
         repo.myBusinessIds(db, actor.userId),
       ]);
       return { today, in14, tasks, quiet, expiring, mine };
     },
+
+    /**
+     * The clerk home's "오늘 할 일" view (issue 12 §4): the fingerprint of what it shows
+     * (repository `homeFingerprint`) and its data on demand, read only when no body rendered for
+     * that fingerprint is kept. `keepable`: all her businesses' stored verdicts are fresh for today
+     * and no programme is dirty (otherwise the home evaluates some verdicts live).
+     */
+    async clerkTodayView(actor: Actor | null, opts: { notContactedDays: number }) {
+      requireActor(actor);
+      if (actor.role !== 'clerk') throw new ForbiddenError();
+      const today = kstDate(now());
+      const f = await repo.homeFingerprint(db, actor.userId, today);
+      return { fingerprint: f.fingerprint, keepable: f.stale === 0 && f.dirty === 0, today, load: () => methods.clerkToday(actor, opts) };
+    },
   };
+  return methods;
 }
 export type BusinessesService = ReturnType<typeof createBusinessesService>;

@@ -14,6 +14,8 @@ import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
 import { navigationFor } from '../../web/navigation.ts';
 import type { DataRequestsService } from '../retention/data-requests.service.ts';
 import { DataRequestsCard } from '../retention/retention.views.tsx';
+import { raw } from 'hono/html';
+import { pageKey, type PageCache } from '../../web/page-cache.ts';
 
 /**
  * Each role lands on its own home: what the role is for in the programme (docs/domain.md, "People"),
@@ -163,14 +165,15 @@ function ReviewQueueCard({ c, queue }: { c: AppContext; queue: { count: number; 
 
 function HomePage({
   c,
-  clerk,
+  clerkHtml,
   owner,
   queue,
   requests,
 }: {
   c: AppContext;
   requests?: Awaited<ReturnType<DataRequestsService['open']>>;
-  clerk?: { today: Today; closing: Closing };
+  /** The clerk's "오늘 할 일", rendered (and kept per fingerprint) by the route. */
+  clerkHtml?: string;
   owner?: Awaited<ReturnType<OwnerService['forOwnerAccount']>>;
   queue?: { count: number; oldestDays: number };
 }) {
@@ -187,7 +190,7 @@ function HomePage({
         lead={t('home.greeting', { name: actor.displayName, role: t(`role.${actor.role}`) })}
       />
       {requests && <DataRequestsCard c={c} data={requests} />}
-      {clerk && <ClerkToday c={c} today={clerk.today} closing={clerk.closing} allClosing={c.req.query('closing') === 'all'} />}
+      {clerkHtml !== undefined && raw(clerkHtml)}
       {owner && <OwnerHome c={c} views={owner} />}
       {queue && <ReviewQueueCard c={c} queue={queue} />}
       <section aria-labelledby="role-scope">
@@ -243,6 +246,8 @@ export function homePages(
     storedVerdicts: StoredVerdicts;
     owner: OwnerService;
     dataRequests: DataRequestsService;
+    /** Rendered bodies kept per fingerprint (absent: every view renders). */
+    pageCache?: PageCache;
   },
 ) {
   app.get('/home', async (c) => {
@@ -251,10 +256,23 @@ export function homePages(
     // Owners' correction / deletion requests with their 10-day due date (개인정보 보호법 §36, 시행령 §43).
     const requests = can(actor, 'dataRequests.handle') ? await deps.dataRequests.open(actor, requestMeta(c)) : undefined;
     if (actor.role === 'clerk') {
-      const today = await deps.businesses.clerkToday(actor, { notContactedDays: 30 });
-      // From the stored verdicts (issue 12 §4): only the closing programmes' cells of her businesses.
-      const closing = await deps.storedVerdicts.closingSoonGroups(today.mine, today.today, today.in14, CLOSING_PER_GROUP);
-      return c.html(<HomePage c={c} clerk={{ today, closing }} requests={requests} />);
+      // "오늘 할 일" is rendered once per fingerprint of what it shows and kept (issue 12 §4,
+      // src/web/page-cache.ts), keyed also by the language, the day and the "전체 보기" switch; not
+      // kept when some of her verdicts were evaluated live. The rest of the page is rendered per view.
+      const view = await deps.businesses.clerkTodayView(actor, { notContactedDays: 30 });
+      const allClosing = c.req.query('closing') === 'all';
+      const cache = view.keepable ? deps.pageCache : undefined;
+      const key = pageKey('home', actor.userId, view.fingerprint, view.today, c.var.locale, allClosing);
+      let html = cache?.get(key, c.var.csrfToken)?.html;
+      if (html === undefined) {
+        const today = await view.load();
+        // From the stored verdicts (issue 12 §4): only the closing programmes' cells of her businesses.
+        const closing = await deps.storedVerdicts.closingSoonGroups(today.mine, today.today, today.in14, CLOSING_PER_GROUP);
+        html = String(await Promise.resolve((<ClerkToday c={c} today={today} closing={closing} allClosing={allClosing} />).toString()));
+        // Not across midnight: a body of the new day is not kept under the old day's key.
+        if (today.today === view.today) cache?.set(key, { title: '', html }, c.var.csrfToken);
+      }
+      return c.html(<HomePage c={c} clerkHtml={html} requests={requests} />);
     }
     if (actor.role === 'owner') return c.html(<HomePage c={c} owner={await deps.owner.forOwnerAccount(actor, requestMeta(c))} />);
     if (can(actor, 'programmes.import')) return c.html(<HomePage c={c} queue={await deps.eligibility.reviewQueueSummary(actor)} requests={requests} />);
