@@ -201,3 +201,36 @@ describe('the business page kept per fingerprint', () => {
     expect(await fingerprint()).not.toBe(beforeOffice);
   });
 });
+
+describe('the clerk home kept per fingerprint', () => {
+  const home = async (query = '') => {
+    const res = await clerk.get(`/home${query}`);
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  it('renders 오늘 할 일 once per fingerprint, and follows changes made in SQL to her businesses and tasks', async () => {
+    // The earlier tests changed her business's participation in SQL: its stored verdicts were nulled
+    // and the home is not kept until they are recomputed (here by the business page's read).
+    await page();
+    await home();
+    const { hits } = cache.stats();
+    const first = await home();
+    expect(cache.stats().hits).toBe(hits + 1);
+    expect(first).not.toContain('SQL로 넣은 할 일');
+    // A task due today, added straight in SQL (as another process would): on the next view.
+    const clerkId = (await h.db.selectFrom('appUser').select('id').where('login', '=', clerkLogin).executeTakeFirstOrThrow()).id;
+    await h.db
+      .insertInto('task')
+      .values({ businessId, clerkId, activityId: null, title: 'SQL로 넣은 할 일', dueOn: '2026-12-02' })
+      .execute();
+    const withTask = await home();
+    expect(withTask).toContain('SQL로 넣은 할 일');
+    expect(withTask).toContain('>고친 분식</a>');
+    await h.db.updateTable('business').set({ name: '또 고친 분식' }).where('id', '=', businessId).execute();
+    const renamed = await home();
+    expect(renamed).toContain('>또 고친 분식</a>');
+    expect(renamed).not.toContain('>고친 분식</a>');
+    await h.db.updateTable('task').set({ doneAt: new Date() }).where('title', '=', 'SQL로 넣은 할 일').execute();
+    expect(await home()).not.toContain('SQL로 넣은 할 일');
+  });
+});

@@ -119,12 +119,20 @@ export function createPersonalDataGate(deps: { repo: AccessLogRepository; now: (
     });
   }
 
-  async function check(db: Db, actor: Actor | null | undefined, businessId: string, mode: ScopeMode): Promise<BusinessScopeRow & { id: string }> {
+  async function check(
+    db: Db,
+    actor: Actor | null | undefined,
+    businessId: string,
+    mode: ScopeMode,
+    read?: BusinessScopeRow & { id: string },
+  ): Promise<BusinessScopeRow & { id: string }> {
     if (!actor) throw new UnauthenticatedError();
     if (!/^[0-9a-f-]{36}$/i.test(businessId)) throw new NotFoundError();
     // A page asks for the same business's scope from several of its sections (the business page:
-    // eight times); in a read-only request, outside a transaction, the first answer stands.
-    const b = db.isTransaction ? await deps.repo.scopeRow(db, businessId) : await memoizedRead(`scope:${businessId}`, () => deps.repo.scopeRow(db, businessId));
+    // eight times); in a read-only request, outside a transaction, the first answer stands — also
+    // one the caller read with its own query (`read`, e.g. with the page's fingerprint).
+    const scopeRow = read && read.id === businessId ? async () => read : () => deps.repo.scopeRow(db, businessId);
+    const b = db.isTransaction ? await scopeRow() : await memoizedRead(`scope:${businessId}`, scopeRow);
     if (!b) throw new NotFoundError();
     if (!scopePermits(scopeOf(actor), b, mode)) throw new ForbiddenError();
     return b;
@@ -137,9 +145,17 @@ export function createPersonalDataGate(deps: { repo: AccessLogRepository; now: (
       db: Db,
       actor: Actor | null | undefined,
       meta: RequestMeta,
-      e: { id: string; mode: ScopeMode; action: AccessAction; reason?: string | null; detail?: Record<string, unknown> },
+      e: {
+        id: string;
+        mode: ScopeMode;
+        action: AccessAction;
+        reason?: string | null;
+        detail?: Record<string, unknown>;
+        /** The business's scope columns when the caller has just read them (one query fewer). */
+        row?: BusinessScopeRow & { id: string };
+      },
     ): Promise<BusinessScopeRow & { id: string }> {
-      const b = await check(db, actor, e.id, e.mode);
+      const b = await check(db, actor, e.id, e.mode, e.row);
       await append(db, actor!, meta, { subjectType: 'business', subjectId: b.id, action: e.action, reason: e.reason, detail: e.detail });
       return b;
     },

@@ -128,16 +128,29 @@ export function createBusinessesRepository() {
      * stored verdicts' row and catalogue epoch. Read straight from the tables, so
      * a change made anywhere (another process, a job, SQL by hand) gives a new fingerprint; the
      * test "page fingerprint" changes a row of each table in SQL and sees it move.
-     * Also what decides whether the stored verdicts can be kept (fresh for `today`, nothing dirty)
-     * and the 국세청 check time (its "오래됨" flag moves with the clock, not with a row).
+     * Also what decides whether the stored verdicts can be kept (fresh for `today`, nothing dirty),
+     * the 국세청 check time (its "오래됨" flag moves with the clock, not with a row) and the columns
+     * the scope policy looks at (the gate's check reads them from here: one query per view).
      * undefined: no such business.
      */
     async pageFingerprint(db: Db, id: string) {
       const lists = PAGE_TABLES.map(
         (t) => sql`(select string_agg(x.xmin::text, ',' order by x.xmin::text) from ${sql.table(t)} x where x.business_id = b.id)`,
       );
-      const r = await sql<{ fingerprint: string; refDate: string | null; cellsNull: boolean | null; dirty: number; ntsCheckedAt: Date | null }>`
-        select md5(concat_ws('|', b.xmin::text, ${sql.join(lists, sql`, `)},
+      const r = await sql<{
+        id: string;
+        clerkId: string | null;
+        officeId: number | null;
+        ownerUserId: string | null;
+        registeredBy: string | null;
+        fingerprint: string;
+        refDate: string | null;
+        cellsNull: boolean | null;
+        dirty: number;
+        ntsCheckedAt: Date | null;
+      }>`
+        select b.id, b.clerk_id, b.office_id, b.owner_user_id, b.registered_by,
+          md5(concat_ws('|', b.xmin::text, ${sql.join(lists, sql`, `)},
           (select string_agg(n.xmin::text, ',' order by n.xmin::text) from reminder r join notification n on n.id = r.notification_id where r.business_id = b.id),
           (select string_agg(p.xmin::text || ':' || v.xmin::text, ',' order by p.xmin::text, v.xmin::text)
              from programme p join programme_version v on v.programme_id = p.id

@@ -155,8 +155,10 @@ export function createBusinessesService(deps: {
      */
     async view(actor: Actor | null, id: string, meta: RequestMeta) {
       requireActor(actor);
-      await gate.business(db, actor, meta, { id, mode: 'read', action: 'view' });
-      const f = await repo.pageFingerprint(db, id);
+      // Read before the gate decides, with the scope columns it decides on; nothing of it is shown
+      // unless the gate lets the view through (404 / 403 as for any other door).
+      const f = /^[0-9a-f-]{36}$/i.test(id) ? await repo.pageFingerprint(db, id) : undefined;
+      await gate.business(db, actor, meta, { id, mode: 'read', action: 'view', row: f });
       if (!f) throw new NotFoundError();
       const today = kstDate(now());
       return {

@@ -4,6 +4,10 @@
 select access_record_append($1::timestamptz, $2::uuid, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11::timestamptz, $12)
 --   parameters: "2026-11-30T01:02:03.000Z", 1, "sample-accountLogin", "sample-ip", "sample-subjectType", 1, "sample-action", "sample-reason", "{}", 1, "2026-11-30T01:02:03.000Z", "[\"2026-11-30T01:02:03.000Z\",1,\"sample-accountLogin\",\"sample-ip\",\"sample-subjectType\",1,\"sample-action\",\"sample-reason\",{},1]"
 
+-- AccessLog.appendMany(db, entries)
+select access_record_append_many($1::jsonb)
+--   parameters: "[{\"at\":\"2026-11-30T01:02:03.000Z\",\"account_id\":1,\"account_login\":\"sample-accountLogin\",\"ip\":\"sample-ip\",\"subject_type\":\"sample-subjectType\",\"subject_id\":1,\"action\":\"sample-action\",\"reason\":\"sample-reason\",\"detail\":{},\"request_id\":1,\"retain_until\":\"2026-11-30T01:02:03.000Z\",\"fields_json\":\"[\\\"2026-11-30T01:02:03.000Z\\\",1,\\\"sample-accountLogin\\\",\\\"sample-ip\\\",\\\"sample-subjectType\\\",1,\\\"sample-action\\\",\\\"sample-reason\\\",{},1]\"},{\"at\":\"2026-11-30T01:02:03.000Z\",\"account_id\":1,\"account_login\":\"sample-accountLogin\",\"ip\":\"sample-ip\",\"subject_type\":\"sample-subjectType\",\"subject_id\":1,\"action\":\"sample-action\",\"reason\":\"sample-reason\",\"detail\":{},\"request_id\":1,\"retain_until\":\"2026-11-30T01:02:03.000Z\",\"fields_json\":\"[\\\"2026-11-30T01:02:03.000Z\\\",1,\\\"sample-accountLogin\\\",\\\"sample-ip\\\",\\\"sample-subjectType\\\",1,\\\"sample-action\\\",\\\"sample-reason\\\",{},1]\"}]"
+
 -- AccessLog.list(db, f)
 select * from "access_record" where "subject_type" = $1 and "subject_id" = $2 and "account_id" = $3 and "action" = $4 and "at" >= $5 and "at" < $6 order by "id" desc limit $7 offset $8
 --   parameters: "sample-subjectType", 1, 1, "sample-action", "2026-11-01", "2026-11-30", 10, 10

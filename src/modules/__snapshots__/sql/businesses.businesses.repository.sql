@@ -40,6 +40,22 @@ select "id", "clerk_id", "office_id", "owner_user_id", "registered_by", "name" f
 select * from "business" where "id" = $1
 --   parameters: 1
 
+-- Businesses.homeFingerprint(db, clerkId, today)
+
+        select md5(concat_ws('|',
+          (select string_agg(b.id::text || ':' || b.xmin::text || ':' || coalesce(bv.xmin::text, '-'), ',' order by b.id)
+             from business b left join business_verdict bv on bv.business_id = b.id where b.clerk_id = $1),
+          (select string_agg(t.xmin::text || ':' || b.xmin::text, ',' order by t.id)
+             from task t join business b on b.id = t.business_id where t.clerk_id = $2 and t.done_at is null),
+          (select string_agg(d.xmin::text, ',' order by d.id)
+             from business_document d join business b on b.id = d.business_id where b.clerk_id = $3),
+          (select string_agg(xmin::text, ',' order by code) from document_type),
+          (select epoch from verdict_state where id = 1)::text)) as fingerprint,
+          (select count(*) from business b left join business_verdict bv on bv.business_id = b.id
+             where b.clerk_id = $4 and (bv.cells is null or bv.ref_date <> $5::date))::int as stale,
+          (select count(*) from verdict_dirty_programme)::int as dirty
+--   parameters: 1, 1, 1, 1, "2026-11-30"
+
 -- Businesses.insert(db, v)
 insert into "business" () values () returning *
 
@@ -74,6 +90,28 @@ select "id", "name", "phone", "address" from "office" where "id" = $1
 -- Businesses.officeCovering(db, municipalityCode)
 select "o"."id", "o"."name", "o"."phone", "o"."address" from "office_municipality" as "om" inner join "office" as "o" on "o"."id" = "om"."office_id" where "om"."municipality_code" = $1 and "o"."active" = $2 order by "o"."id"
 --   parameters: "sample-municipalityCode", true
+
+-- Businesses.pageFingerprint(db, id)
+
+        select b.id, b.clerk_id, b.office_id, b.owner_user_id, b.registered_by,
+          md5(concat_ws('|', b.xmin::text, (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "consent" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "activity" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "participation" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "contact_preference" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "reminder" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "signed_paper" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "document_file" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "business_document" x where x.business_id = b.id),
+          (select string_agg(n.xmin::text, ',' order by n.xmin::text) from reminder r join notification n on n.id = r.notification_id where r.business_id = b.id),
+          (select string_agg(p.xmin::text || ':' || v.xmin::text, ',' order by p.xmin::text, v.xmin::text)
+             from programme p join programme_version v on v.programme_id = p.id
+             where p.id in (select programme_id from participation where business_id = b.id)),
+          (select string_agg(u.display_name, ',' order by u.id) from app_user u where u.id in (
+             select recorded_by from consent where business_id = b.id
+             union select clerk_id from activity where business_id = b.id
+             union select uploaded_by from signed_paper where business_id = b.id
+             union select created_by from participation where business_id = b.id)),
+          (select o.xmin::text from office o where o.id = b.office_id),
+          bv.xmin::text, (select epoch from verdict_state where id = 1)::text)) as fingerprint,
+          bv.ref_date::text as ref_date, bv.cells is null as cells_null,
+          (select count(*) from verdict_dirty_programme)::int as dirty,
+          b.nts_checked_at
+        from business b left join business_verdict bv on bv.business_id = b.id
+        where b.id = $1
+--   parameters: 1
 
 -- Businesses.reassign(db, businessIds, clerkId, officeId)
 update "business" set "clerk_id" = $1, "office_id" = $2, "version" = "version" + $3, "updated_at" = $4 where "id" in ($5, $6)
