@@ -63,3 +63,8 @@ export function createPageCache(opts: { maxBytes: number }): PageCache {
 export function pageKey(...parts: readonly (string | number | boolean | null | undefined)[]): string {
   return parts.map((p) => (p === null || p === undefined ? '' : String(p))).join('\u0001');
 }
+
+/** A JSX element rendered to its HTML, to be kept (a tree with an async component renders to a promise). */
+export async function renderHtml(node: { toString(): string | Promise<string> }): Promise<string> {
+  return String(await node.toString());
+}

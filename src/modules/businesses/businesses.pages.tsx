@@ -34,7 +34,7 @@ import type { NtsService } from '../nts/nts.service.ts';
 import type { HelpRequestsService } from '../help-requests/help-requests.service.ts';
 import { NtsStatusLine } from '../nts/nts.views.tsx';
 import { uuidParam } from '../../web/params.ts';
-import { pageKey, type PageCache } from '../../web/page-cache.ts';
+import { pageKey, renderHtml, type PageCache } from '../../web/page-cache.ts';
 import { raw } from 'hono/html';
 
 export interface BusinessPageExtras {
@@ -949,8 +949,7 @@ export function businessPages(
     const kept = cache?.get(key, c.var.csrfToken);
     if (kept) return c.html(<Layout c={c} title={kept.title}>{raw(kept.html)}</Layout>);
     const d = await v.detail();
-    // Rendered here, not by c.html, to keep it (toString gives a promise when a component is async).
-    const html = String(await Promise.resolve((await detailBody(c, d)).toString()));
+    const html = await renderHtml(await detailBody(c, d));
     cache?.set(key, { title: d.business.name, html }, c.var.csrfToken);
     return c.html(<Layout c={c} title={d.business.name}>{raw(html)}</Layout>);
   });

@@ -15,7 +15,7 @@ import { navigationFor } from '../../web/navigation.ts';
 import type { DataRequestsService } from '../retention/data-requests.service.ts';
 import { DataRequestsCard } from '../retention/retention.views.tsx';
 import { raw } from 'hono/html';
-import { pageKey, type PageCache } from '../../web/page-cache.ts';
+import { pageKey, renderHtml, type PageCache } from '../../web/page-cache.ts';
 
 /**
  * Each role lands on its own home: what the role is for in the programme (docs/domain.md, "People"),
@@ -268,7 +268,7 @@ export function homePages(
         const today = await view.load();
         // From the stored verdicts (issue 12 §4): only the closing programmes' cells of her businesses.
         const closing = await deps.storedVerdicts.closingSoonGroups(today.mine, today.today, today.in14, CLOSING_PER_GROUP);
-        html = String(await Promise.resolve((<ClerkToday c={c} today={today} closing={closing} allClosing={allClosing} />).toString()));
+        html = await renderHtml(<ClerkToday c={c} today={today} closing={closing} allClosing={allClosing} />);
         // Not across midnight: a body of the new day is not kept under the old day's key.
         if (today.today === view.today) cache?.set(key, { title: '', html }, c.var.csrfToken);
       }
