@@ -9,7 +9,8 @@
  * - a queued job runs once although both run their job loops, and two runs of one job never overlap
  *   (job_lease);
  * - a business's facts changed through A, and a programme changed in the database, show on B's
- *   pages at once: B's stored verdicts and its cached catalogue are not a stale copy of its own.
+ *   pages at once: B's stored verdicts, its cached catalogue and its kept page bodies are not a
+ *   stale copy of its own.
  * Each check first shows the state before the change on the other instance, so that a copy kept in
  * one process would make it fail.
  */
@@ -310,7 +311,10 @@ describe('two instances over one PostgreSQL database', () => {
     expect(created.status).toBe(303);
     const id = /\/businesses\/([0-9a-f-]{36})/.exec(created.headers.get('location')!)![1]!;
 
-    // B reads first: its catalogue is now loaded and the business's row stored.
+    // B reads first: its catalogue is now loaded and the business's row stored. B reads again: the
+    // row is fresh, so B keeps the page's rendered body (src/web/page-cache.ts) — a copy that the
+    // change through A below must not leave standing.
+    expect(await shown(b, id)).toEqual({ verdict: 'eligible', title: '(시험) 매출 3억 이하' });
     expect(await shown(b, id)).toEqual({ verdict: 'eligible', title: '(시험) 매출 3억 이하' });
     const row = await h.db.selectFrom('businessVerdict').select(['cells']).where('businessId', '=', id).executeTakeFirstOrThrow();
     expect(row.cells).toEqual({ [p.id]: 'e' });
