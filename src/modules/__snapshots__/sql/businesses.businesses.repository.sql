@@ -42,19 +42,18 @@ select * from "business" where "id" = $1
 
 -- Businesses.homeFingerprint(db, clerkId, today)
 
-        select md5(concat_ws('|',
-          (select string_agg(b.id::text || ':' || b.xmin::text || ':' || coalesce(bv.xmin::text, '-'), ',' order by b.id)
-             from business b left join business_verdict bv on bv.business_id = b.id where b.clerk_id = $1),
-          (select string_agg(t.xmin::text || ':' || b.xmin::text, ',' order by t.id)
-             from task t join business b on b.id = t.business_id where t.clerk_id = $2 and t.done_at is null),
-          (select string_agg(d.xmin::text, ',' order by d.id)
-             from business_document d join business b on b.id = d.business_id where b.clerk_id = $3),
-          (select string_agg(xmin::text, ',' order by code) from document_type),
-          (select epoch from verdict_state where id = 1)::text)) as fingerprint,
-          (select count(*) from business b left join business_verdict bv on bv.business_id = b.id
-             where b.clerk_id = $4 and (bv.cells is null or bv.ref_date <> $5::date))::int as stale,
-          (select count(*) from verdict_dirty_programme)::int as dirty
---   parameters: 1, 1, 1, 1, "2026-11-30"
+        select md5(concat_ws('|', m.n, m.sum, m.verdicts, m.verdict_sum,
+          (select count(*) || ':' || coalesce(sum(t.xmin::text::bigint + b.xmin::text::bigint), 0)
+             from task t join business b on b.id = t.business_id where t.clerk_id = $1 and t.done_at is null),
+          (select count(*) || ':' || coalesce(sum(d.xmin::text::bigint), 0)
+             from business_document d join business b on b.id = d.business_id where b.clerk_id = $2),
+          (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from document_type),
+          (select epoch from verdict_state where id = 1))) as fingerprint,
+          m.stale, (select count(*) from verdict_dirty_programme)::int as dirty
+        from (select count(*) as n, sum(b.xmin::text::bigint) as sum, count(bv.business_id) as verdicts, sum(bv.xmin::text::bigint) as verdict_sum,
+                count(*) filter (where bv.cells is null or bv.ref_date <> $3::date)::int as stale
+              from business b left join business_verdict bv on bv.business_id = b.id where b.clerk_id = $4) m
+--   parameters: 1, 1, "2026-11-30", 1
 
 -- Businesses.insert(db, v)
 insert into "business" () values () returning *
