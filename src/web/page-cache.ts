@@ -8,10 +8,10 @@ import { LRUCache } from 'lru-cache';
  * of everything else the body depends on (who looks, in which language, on which day). A view
  * with a kept body still passes the personal-data gate and leaves its 접속기록; only the reading
  * and the rendering are saved. Nothing is ever invalidated: a changed page has a new key, and the
- * old body ages out (least recently used first, bounded in bytes).
+ * old body ages out (least recently used first, bounded in bytes, and at most PAGE_CACHE_TTL_MS).
  *
  * The CSRF token is per browser session, so the kept body holds a placeholder where the token was,
- * and each view puts its own token back (`withToken`).
+ * and each view puts its own token back (`get`).
  */
 export interface KeptBody {
   /** The page's title (the layout's <title>). */
@@ -31,12 +31,24 @@ export interface PageCache {
 /** Where the token was. No page text has a NUL character (HTML forbids it in text). */
 const TOKEN_PLACEHOLDER = '\u0000csrf\u0000';
 
-export function createPageCache(opts: { maxBytes: number }): PageCache {
+/**
+ * How long a body is kept at most. A kept body holds the personal data its page showed; when the
+ * page changes (or its data is erased, 개인정보 보호법 §21·§37) the old body can no longer be reached
+ * (its fingerprint is gone), and within this time it is dropped from memory too.
+ */
+export const PAGE_CACHE_TTL_MS = 15 * 60_000;
+
+export function createPageCache(opts: { maxBytes: number; ttlMs?: number; clock?: { now(): number } }): PageCache {
   // Sizes in UTF-16 code units (string length ×2 bytes in memory): near enough to bound memory.
+  const ttl = opts.ttlMs ?? PAGE_CACHE_TTL_MS;
   const kept = new LRUCache<string, KeptBody>({
     maxSize: opts.maxBytes,
     sizeCalculation: (b) => Math.max(1, (b.html.length + b.title.length) * 2),
+    ttl,
+    ...(opts.clock ? { perf: opts.clock, ttlResolution: 0 } : {}),
   });
+  // Bodies past their time are dropped even when nobody asks for them again (one sweep a minute).
+  setInterval(() => kept.purgeStale(), Math.min(ttl, 60_000)).unref();
   let hits = 0;
   let misses = 0;
   return {

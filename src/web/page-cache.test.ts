@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { createPageCache, pageKey, PAGE_CACHE_TTL_MS } from './page-cache.ts';
+
+const TOKEN_A = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+const TOKEN_B = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+
+describe('page cache', () => {
+  it("gives each view its own CSRF token where the renderer's was", () => {
+    const cache = createPageCache({ maxBytes: 1 << 20 });
+    const html = `<form><input type="hidden" name="_csrf" value="${TOKEN_A}"></form><form><input name="_csrf" value="${TOKEN_A}"></form>`;
+    cache.set('k', { title: '수원 분식', html }, TOKEN_A);
+    const kept = cache.get('k', TOKEN_B)!;
+    expect(kept.title).toBe('수원 분식');
+    expect(kept.html).toBe(html.replaceAll(TOKEN_A, TOKEN_B));
+    expect(cache.get('k', TOKEN_A)!.html).toBe(html);
+    expect(cache.stats()).toMatchObject({ entries: 1, hits: 2, misses: 0 });
+    expect(cache.get('other', TOKEN_A)).toBeUndefined();
+    expect(cache.stats().misses).toBe(1);
+  });
+
+  it('keeps within its bytes (least recently used first) and refuses a body bigger than all of them', () => {
+    const cache = createPageCache({ maxBytes: 10_000 });
+    for (let i = 0; i < 10; i++) cache.set(`k${i}`, { title: '', html: 'x'.repeat(1_000) }, TOKEN_A);
+    expect(cache.stats().bytes).toBeLessThanOrEqual(10_000);
+    expect(cache.get('k0', TOKEN_A)).toBeUndefined();
+    expect(cache.get('k9', TOKEN_A)).toBeDefined();
+    cache.set('huge', { title: '', html: 'x'.repeat(6_000) }, TOKEN_A);
+    expect(cache.get('huge', TOKEN_A)).toBeUndefined();
+  });
+
+  it('drops a body after PAGE_CACHE_TTL_MS (a page with personal data does not stay in memory)', () => {
+    let now = 1_000_000;
+    const cache = createPageCache({ maxBytes: 1 << 20, clock: { now: () => now } });
+    cache.set('k', { title: '', html: '<p>김민용 010-1234-5678</p>' }, TOKEN_A);
+    now += PAGE_CACHE_TTL_MS - 1_000;
+    expect(cache.get('k', TOKEN_A)).toBeDefined();
+    now += 2_000;
+    expect(cache.get('k', TOKEN_A)).toBeUndefined();
+    expect(cache.stats().entries).toBe(0);
+  });
+
+  it('makes keys that do not run into each other', () => {
+    expect(pageKey('a', 1, null, true)).not.toBe(pageKey('a1', null, true));
+    expect(pageKey('x', undefined)).toBe(pageKey('x', null));
+  });
+});
