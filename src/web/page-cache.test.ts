@@ -39,6 +39,15 @@ describe('page cache', () => {
     expect(cache.stats().entries).toBe(0);
   });
 
+  it("drops a page's earlier body when the same page (slot) is kept again under a new fingerprint", () => {
+    const cache = createPageCache({ maxBytes: 1 << 20 });
+    for (let v = 0; v < 50; v++) cache.set(pageKey('business', 'b1', 'u1', 'fp', v), { title: '', html: `<p>${v}</p>` }, TOKEN_A, pageKey('business', 'b1', 'u1'));
+    cache.set(pageKey('business', 'b2', 'u1', 'fp', 0), { title: '', html: '<p>b2</p>' }, TOKEN_A, pageKey('business', 'b2', 'u1'));
+    expect(cache.stats()).toMatchObject({ entries: 2, slots: 2 });
+    expect(cache.get(pageKey('business', 'b1', 'u1', 'fp', 49), TOKEN_A)!.html).toBe('<p>49</p>');
+    expect(cache.get(pageKey('business', 'b1', 'u1', 'fp', 48), TOKEN_A)).toBeUndefined();
+  });
+
   it('makes keys that do not run into each other', () => {
     expect(pageKey('a', 1, null, true)).not.toBe(pageKey('a1', null, true));
     expect(pageKey('x', undefined)).toBe(pageKey('x', null));

@@ -22,10 +22,14 @@ export interface KeptBody {
 export interface PageCache {
   /** The kept body for this key with this request's CSRF token in it, or undefined. */
   get(key: string, csrfToken: string): KeptBody | undefined;
-  /** Keep a body rendered for this key (with this request's token, taken out here). */
-  set(key: string, body: KeptBody, csrfToken: string): void;
+  /**
+   * Keep a body rendered for this key (with this request's token, taken out here). `slot` names the
+   * page as one person sees it (the key without the fingerprint and the day): the body kept before
+   * for the same slot is dropped at once, since no view can reach it any more.
+   */
+  set(key: string, body: KeptBody, csrfToken: string, slot?: string): void;
   /** How many bodies are kept and their size (for the tests and the benchmark's figures). */
-  stats(): { entries: number; bytes: number; hits: number; misses: number };
+  stats(): { entries: number; bytes: number; hits: number; misses: number; slots: number };
 }
 
 /** Where the token was. No page text has a NUL character (HTML forbids it in text). */
@@ -41,10 +45,16 @@ export const PAGE_CACHE_TTL_MS = 15 * 60_000;
 export function createPageCache(opts: { maxBytes: number; ttlMs?: number; clock?: { now(): number } }): PageCache {
   // Sizes in UTF-16 code units (string length ×2 bytes in memory): near enough to bound memory.
   const ttl = opts.ttlMs ?? PAGE_CACHE_TTL_MS;
-  const kept = new LRUCache<string, KeptBody>({
+  /** The key kept for each slot (see `set`): a page changed 100 times holds one body, not 100. */
+  const current = new Map<string, string>();
+  const kept = new LRUCache<string, KeptBody & { slot?: string }>({
     maxSize: opts.maxBytes,
     sizeCalculation: (b) => Math.max(1, (b.html.length + b.title.length) * 2),
     ttl,
+    // Evicted, expired or replaced: the slot no longer points at it.
+    dispose: (b, key) => {
+      if (b.slot !== undefined && current.get(b.slot) === key) current.delete(b.slot);
+    },
     ...(opts.clock ? { perf: opts.clock, ttlResolution: 0 } : {}),
   });
   // Bodies past their time are dropped even when nobody asks for them again (one sweep a minute).
@@ -61,13 +71,18 @@ export function createPageCache(opts: { maxBytes: number; ttlMs?: number; clock?
       hits++;
       return { title: body.title, html: body.html.split(TOKEN_PLACEHOLDER).join(csrfToken) };
     },
-    set(key, body, csrfToken) {
+    set(key, body, csrfToken, slot) {
       // A body bigger than all the memory given is not kept (LRUCache would refuse it anyway).
       if ((body.html.length + body.title.length) * 2 > opts.maxBytes) return;
+      if (slot !== undefined) {
+        const before = current.get(slot);
+        if (before !== undefined && before !== key) kept.delete(before);
+      }
       // A token too short to be one (or none, for a page without a session) is not taken out.
-      kept.set(key, { title: body.title, html: csrfToken.length >= 16 ? body.html.split(csrfToken).join(TOKEN_PLACEHOLDER) : body.html });
+      kept.set(key, { title: body.title, html: csrfToken.length >= 16 ? body.html.split(csrfToken).join(TOKEN_PLACEHOLDER) : body.html, slot });
+      if (slot !== undefined && kept.has(key)) current.set(slot, key);
     },
-    stats: () => ({ entries: kept.size, bytes: kept.calculatedSize, hits, misses }),
+    stats: () => ({ entries: kept.size, bytes: kept.calculatedSize, hits, misses, slots: current.size }),
   };
 }
 

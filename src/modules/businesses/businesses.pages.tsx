@@ -945,12 +945,13 @@ export function businessPages(
     const v = await businesses.view(c.var.actor, id, requestMeta(c));
     const actor = c.var.actor!;
     const cache = new URL(c.req.url).search === '' && v.keepable ? deps.pageCache : undefined;
-    const key = pageKey('business', id, v.fingerprint, v.today, actor.userId, actor.role, actor.officeId, c.var.locale, deps.nts?.isStale(v.ntsCheckedAt));
+    const slot = pageKey('business', id, actor.userId, actor.role, actor.officeId, c.var.locale);
+    const key = pageKey(slot, v.fingerprint, v.today, deps.nts?.isStale(v.ntsCheckedAt));
     const kept = cache?.get(key, c.var.csrfToken);
     if (kept) return c.html(<Layout c={c} title={kept.title}>{raw(kept.html)}</Layout>);
     const d = await v.detail();
     const html = await renderHtml(await detailBody(c, d));
-    cache?.set(key, { title: d.business.name, html }, c.var.csrfToken);
+    cache?.set(key, { title: d.business.name, html }, c.var.csrfToken, slot);
     return c.html(<Layout c={c} title={d.business.name}>{raw(html)}</Layout>);
   });
 

@@ -262,7 +262,8 @@ export function homePages(
       const view = await deps.businesses.clerkTodayView(actor, { notContactedDays: 30 });
       const allClosing = c.req.query('closing') === 'all';
       const cache = view.keepable ? deps.pageCache : undefined;
-      const key = pageKey('home', actor.userId, view.fingerprint, view.today, c.var.locale, allClosing);
+      const slot = pageKey('home', actor.userId, c.var.locale, allClosing);
+      const key = pageKey(slot, view.fingerprint, view.today);
       let html = cache?.get(key, c.var.csrfToken)?.html;
       if (html === undefined) {
         const today = await view.load();
@@ -270,7 +271,7 @@ export function homePages(
         const closing = await deps.storedVerdicts.closingSoonGroups(today.mine, today.today, today.in14, CLOSING_PER_GROUP);
         html = await renderHtml(<ClerkToday c={c} today={today} closing={closing} allClosing={allClosing} />);
         // Not across midnight: a body of the new day is not kept under the old day's key.
-        if (today.today === view.today) cache?.set(key, { title: '', html }, c.var.csrfToken);
+        if (today.today === view.today) cache?.set(key, { title: '', html }, c.var.csrfToken, slot);
       }
       return c.html(<HomePage c={c} clerkHtml={html} requests={requests} />);
     }
