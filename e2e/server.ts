@@ -103,11 +103,12 @@ function childEnv(store: Store, extra: Record<string, string>): NodeJS.ProcessEn
 
 /**
  * Start the app on `store` (a fresh one when omitted) and wait until /readyz answers 200 (the database answers).
+ * `nodeArgs` go to node before the app (the soak drill's --inspect).
  * The caller owns the store when it passes one; otherwise `stop()` leaves it for `store.dispose()`.
  */
-export async function startServer(opts: { store?: Store; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(opts: { store?: Store; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<RunningServer> {
   const store = opts.store ?? (await createStore());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: childEnv(store, opts.env ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import pino from 'pino';
 import { startServer, type RunningServer, type Store } from '../../e2e/server.ts';
@@ -19,6 +22,8 @@ import { TOTP_PERIOD_SECONDS } from '../../src/domain/second-factor.ts';
  * src/main.ts`, e2e/server.ts): a PGlite folder, or with TEST_DATABASE_URL a fresh PostgreSQL
  * database, like the rest of the suite. Short by default (CI); DRILL_LONG=1 runs them longer.
  */
+const run = promisify(execFile);
+const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const LONG = process.env.DRILL_LONG === '1';
 export const PASSWORD = 'Drill-password-1';
 export const LOGIN = 'drill-operator';
@@ -92,8 +97,19 @@ async function admin(serverUrl: string, statement: string) {
   }
 }
 
-export function start(store: DrillStore): Promise<RunningServer> {
-  return startServer({ store });
+export function start(store: DrillStore, opts: { nodeArgs?: string[] } = {}): Promise<RunningServer> {
+  return startServer({ store, ...opts });
+}
+
+/**
+ * The live JavaScript heap of a server started with `--inspect=127.0.0.1:0`, after a full
+ * collection (test/drills/live-heap.mjs, which says why a process of its own).
+ */
+export async function liveHeap(server: RunningServer): Promise<number> {
+  const ws = /Debugger listening on (ws:\/\/\S+)/.exec(server.output())?.[1];
+  if (!ws) throw new Error(`the server did not print its inspector address\n${server.output().slice(0, 2000)}`);
+  const { stdout } = await run(process.execPath, ['--experimental-websocket', '--no-warnings', path.join(HERE, 'live-heap.mjs'), ws], { timeout: 60_000 });
+  return (JSON.parse(stdout) as { usedBytes: number }).usedBytes;
 }
 
 /** A signed-in operator over plain HTTP: the session cookie and the CSRF token a form would carry. */
