@@ -4,6 +4,9 @@ import type { AppContext } from './context.ts';
 import { getCookie } from 'hono/cookie';
 import { ownerFacing, TEXT_SIZE_COOKIE } from './middleware.ts';
 import { navigationFor } from './navigation.ts';
+import { raw } from 'hono/html';
+import { LRUCache } from 'lru-cache';
+import { PAGE_CACHE_TTL_MS } from './page-cache.ts';
 
 export const ASSET_VERSION = '6';
 
@@ -15,11 +18,60 @@ interface LayoutProps {
   bare?: boolean;
 }
 
+/** Where the page's own content goes in a kept frame, and where the CSRF token was (neither can be page text). */
+const CONTENT = '\u0000content\u0000';
+const TOKEN = '\u0000csrf\u0000';
+
+/**
+ * Rendered frames, kept per process: the frame is the same for every view of one address by one
+ * person in one language, and rendering it was a fifth of a signed-in page's CPU (issue 12 §4).
+ * The key holds everything the frame reads (see `frameKey`); the session's CSRF token is put back
+ * on every view. Bounded in entries (an address with a query is a new entry) and in time, like
+ * the kept page bodies: a frame holds the signed-in user's name.
+ */
+const frames = new LRUCache<string, { head: string; tail: string }>({ max: 5_000, ttl: PAGE_CACHE_TTL_MS });
+
 /**
  * The page frame: KRDS skip link, header with the language switcher and the signed-in user,
  * role navigation, main, footer. Works without JavaScript: every control is a link or a form.
  */
 export function Layout({ c, title, children, bare }: LayoutProps) {
+  // A signed-in page holds personal data: no copy in the browser cache, so after sign-out the
+  // Back button cannot show it again (KISA 웹 취약점 점검: 캐시 통한 정보 노출).
+  if (c.var.actor) c.header('Cache-Control', 'no-store');
+  const large = largeText(c);
+  const actor = c.var.actor;
+  // Everything Frame reads: the language, the address (path and query), the text size, the title,
+  // whether the navigation shows, and who is signed in (the navigation follows the role alone,
+  // auth.policy.ts `can`).
+  const key = JSON.stringify([c.var.locale, c.req.url, large, title, bare === true, actor?.userId, actor?.displayName, actor?.role]);
+  let frame = frames.get(key);
+  if (!frame) {
+    const node = Frame({ c, title, bare, large, csrfToken: TOKEN, children: raw(CONTENT) }) as { toString(): string | Promise<string> };
+    const html = node.toString();
+    // A frame is plain elements; were it ever to render asynchronously, render it whole each time.
+    if (typeof html !== 'string') return <Frame c={c} title={title} bare={bare} large={large} csrfToken={c.var.csrfToken}>{children}</Frame>;
+    const at = html.indexOf(CONTENT);
+    frame = { head: html.slice(0, at), tail: html.slice(at + CONTENT.length) };
+    frames.set(key, frame);
+  }
+  const token = c.var.csrfToken;
+  return (
+    <>
+      {raw(frame.head.split(TOKEN).join(token))}
+      {children}
+      {raw(frame.tail.split(TOKEN).join(token))}
+    </>
+  );
+}
+
+/** Large text: the link sets it (and the cookie) on this very request, the cookie on later ones. */
+function largeText(c: AppContext): boolean {
+  const textAsked = c.req.query('text');
+  return textAsked ? textAsked === 'large' : getCookie(c, TEXT_SIZE_COOKIE) === 'large';
+}
+
+function Frame({ c, title, children, bare, large, csrfToken }: LayoutProps & { large: boolean; csrfToken: string }) {
   const t = c.var.t;
   const actor = c.var.actor;
   const nav = bare ? [] : navigationFor(actor);
@@ -31,15 +83,9 @@ export function Layout({ c, title, children, bare }: LayoutProps) {
   const params = new URL(c.req.url).searchParams;
   params.delete('lang');
   const here = params.size ? `${path}?${params}` : path;
-  // Large text: the link sets it (and the cookie) on this very request, the cookie on later ones.
-  const textAsked = c.req.query('text');
-  const large = textAsked ? textAsked === 'large' : getCookie(c, TEXT_SIZE_COOKIE) === 'large';
   params.delete('text');
   params.set('text', large ? 'normal' : 'large');
   const textToggle = `${path}?${params}`;
-  // A signed-in page holds personal data: no copy in the browser cache, so after sign-out the
-  // Back button cannot show it again (KISA 웹 취약점 점검: 캐시 통한 정보 노출).
-  if (actor) c.header('Cache-Control', 'no-store');
   return (
     <html lang={htmlLang(lang)} class={large ? 'itda-text-large' : undefined}>
       <head>
@@ -72,7 +118,7 @@ export function Layout({ c, title, children, bare }: LayoutProps) {
                   {large ? t('layout.textNormal') : t('layout.textLarge')}
                 </a>
                 <form method="post" action="/locale" class="krds-language itda-language">
-                  <input type="hidden" name="_csrf" value={c.var.csrfToken} />
+                  <input type="hidden" name="_csrf" value={csrfToken} />
                   <input type="hidden" name="returnTo" value={here} />
                   <span class="sr-only">{t('layout.language')}</span>
                   {offered.map((l) => (
@@ -94,7 +140,7 @@ export function Layout({ c, title, children, bare }: LayoutProps) {
                       {actor.displayName} <span class="itda-role">({t(`role.${actor.role}`)})</span>
                     </span>
                     <form method="post" action="/logout">
-                      <input type="hidden" name="_csrf" value={c.var.csrfToken} />
+                      <input type="hidden" name="_csrf" value={csrfToken} />
                       <button type="submit" class="krds-btn small secondary">
                         {t('auth.signOut')}
                       </button>
