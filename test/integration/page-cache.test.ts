@@ -98,6 +98,20 @@ describe('the business page kept per fingerprint', () => {
     expect(listed).toEqual([...inSchema].sort());
   });
 
+  it("every table in the fingerprint moves the business's revision on insert, update and delete", async () => {
+    // The fingerprint reads the business's revision, not the rows (migration 20261210000000_business_revision.sql).
+    const rows = await sql<{ tableName: string; fn: string }>`
+      select c.relname as table_name, p.proname as fn from pg_trigger t
+      join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
+      where p.proname like 'business_revision_%' and not t.tgisinternal`.execute(h.db);
+    for (const table of PAGE_TABLES)
+      expect(rows.rows.filter((r) => r.tableName === table).map((r) => r.fn).sort(), table).toEqual([
+        'business_revision_added',
+        'business_revision_changed',
+        'business_revision_removed',
+      ]);
+  });
+
   it('renders once per fingerprint; every view is recorded; a kept page is the page as rendered', async () => {
     // The new programme's column is marked dirty until the refresh that the first reader kicks has
     // run (at once on PGlite, a moment later on PostgreSQL): until then verdicts are evaluated live

@@ -93,7 +93,7 @@ select "o"."id", "o"."name", "o"."phone", "o"."address" from "office_municipalit
 -- Businesses.pageFingerprint(db, id)
 
         select b.id, b.clerk_id, b.office_id, b.owner_user_id, b.registered_by,
-          md5(concat_ws('|', b.xmin::text, (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "consent" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "activity" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "participation" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "contact_preference" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "reminder" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "signed_paper" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "document_file" x where x.business_id = b.id), (select string_agg(x.xmin::text, ',' order by x.xmin::text) from "business_document" x where x.business_id = b.id),
+          md5(concat_ws('|', b.xmin::text, coalesce((select rev from business_revision where business_id = b.id), 0)::text,
           (select string_agg(n.xmin::text, ',' order by n.xmin::text) from reminder r join notification n on n.id = r.notification_id where r.business_id = b.id),
           (select string_agg(p.xmin::text || ':' || v.xmin::text, ',' order by p.xmin::text, v.xmin::text)
              from programme p join programme_version v on v.programme_id = p.id
