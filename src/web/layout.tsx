@@ -29,7 +29,7 @@ const TOKEN = '\u0000csrf\u0000';
  * on every view. Bounded in entries (an address with a query is a new entry) and in time, like
  * the kept page bodies: a frame holds the signed-in user's name.
  */
-const frames = new LRUCache<string, { head: string; tail: string }>({ max: 5_000, ttl: PAGE_CACHE_TTL_MS });
+const frames = new LRUCache<string, { head: string[]; tail: string[] }>({ max: 5_000, ttl: PAGE_CACHE_TTL_MS });
 
 /**
  * The page frame: KRDS skip link, header with the language switcher and the signed-in user,
@@ -38,29 +38,30 @@ const frames = new LRUCache<string, { head: string; tail: string }>({ max: 5_000
 export function Layout({ c, title, children, bare }: LayoutProps) {
   // A signed-in page holds personal data: no copy in the browser cache, so after sign-out the
   // Back button cannot show it again (KISA 웹 취약점 점검: 캐시 통한 정보 노출).
-  if (c.var.actor) c.header('Cache-Control', 'no-store');
+  if (c.get('actor')) c.header('Cache-Control', 'no-store');
   const large = largeText(c);
-  const actor = c.var.actor;
+  const actor = c.get('actor');
   // Everything Frame reads: the language, the address (path and query), the text size, the title,
   // whether the navigation shows, and who is signed in (the navigation follows the role alone,
   // auth.policy.ts `can`).
-  const key = JSON.stringify([c.var.locale, c.req.url, large, title, bare === true, actor?.userId, actor?.displayName, actor?.role]);
+  const key = JSON.stringify([c.get('locale'), c.req.url, large, title, bare === true, actor?.userId, actor?.displayName, actor?.role]);
   let frame = frames.get(key);
   if (!frame) {
     const node = Frame({ c, title, bare, large, csrfToken: TOKEN, children: raw(CONTENT) }) as { toString(): string | Promise<string> };
     const html = node.toString();
     // A frame is plain elements; were it ever to render asynchronously, render it whole each time.
-    if (typeof html !== 'string') return <Frame c={c} title={title} bare={bare} large={large} csrfToken={c.var.csrfToken}>{children}</Frame>;
+    if (typeof html !== 'string') return <Frame c={c} title={title} bare={bare} large={large} csrfToken={c.get('csrfToken')}>{children}</Frame>;
     const at = html.indexOf(CONTENT);
-    frame = { head: html.slice(0, at), tail: html.slice(at + CONTENT.length) };
+    // Kept cut where the token goes: a view joins the pieces with its own token.
+    frame = { head: html.slice(0, at).split(TOKEN), tail: html.slice(at + CONTENT.length).split(TOKEN) };
     frames.set(key, frame);
   }
-  const token = c.var.csrfToken;
+  const token = c.get('csrfToken');
   return (
     <>
-      {raw(frame.head.split(TOKEN).join(token))}
+      {raw(frame.head.join(token))}
       {children}
-      {raw(frame.tail.split(TOKEN).join(token))}
+      {raw(frame.tail.join(token))}
     </>
   );
 }
@@ -72,11 +73,11 @@ function largeText(c: AppContext): boolean {
 }
 
 function Frame({ c, title, children, bare, large, csrfToken }: LayoutProps & { large: boolean; csrfToken: string }) {
-  const t = c.var.t;
-  const actor = c.var.actor;
+  const t = c.get('t');
+  const actor = c.get('actor');
   const nav = bare ? [] : navigationFor(actor);
   const path = new URL(c.req.url).pathname;
-  const lang = c.var.locale;
+  const lang = c.get('locale');
   // Owner pages offer all four languages; staff pages the full-coverage ones (src/i18n/i18n.ts).
   const offered = ownerFacing(path, actor) ? LOCALES : STAFF_LOCALES;
   // The switch comes back to this very page (a self-check screen keeps its answers), minus any ?lang=.

@@ -187,7 +187,7 @@ export function authentication(opts: { auth: Pick<AuthService, 'resolveToken' | 
     const authz = c.req.header('authorization');
     if (authz?.startsWith('Bearer ')) {
       const actor = await opts.auth.resolveToken(authz.slice(7).trim());
-      if (!actor) return c.json({ error: { code: 'unauthenticated', message: c.var.t('error.tokenInvalid'), issues: [] } }, 401);
+      if (!actor) return c.json({ error: { code: 'unauthenticated', message: c.get('t')('error.tokenInvalid'), issues: [] } }, 401);
       c.set('actor', actor);
     } else {
       const sid = getCookie(c, SESSION_COOKIE);
@@ -225,7 +225,7 @@ export function ownerFacing(path: string, actor: { role: string } | null): boole
 
 export function locale(opts: { cookieSecure?: boolean } = {}): Middleware {
   return async (c, next) => {
-    const actor = c.var.actor;
+    const actor = c.get('actor');
     const asked = c.req.query('lang');
     if (isLocale(asked)) setCookie(c, LOCALE_COOKIE, asked, { ...cookieBase(opts.cookieSecure ?? false), maxAge: 365 * 86_400 });
     // The large-text switch is a plain link (?text=large|normal), remembered like the language.
@@ -273,12 +273,12 @@ export function csrfProtection(opts: { cookieSecure: boolean; exempt?: readonly 
       await next();
       return;
     }
-    const sessionToken = c.var.sessionToken;
+    const sessionToken = c.get('sessionToken');
     const cookie = getCookie(c, CSRF_COOKIE);
     const csrfToken = sessionToken ? csrfTokenFor(sessionToken) : cookie && cookie.length >= 32 ? cookie : randomToken();
     if (cookie !== csrfToken) setCookie(c, CSRF_COOKIE, csrfToken, base);
     c.set('csrfToken', csrfToken);
-    if (UNSAFE.has(c.req.method) && c.var.actor?.via !== 'token') {
+    if (UNSAFE.has(c.req.method) && c.get('actor')?.via !== 'token') {
       const origin = c.req.header('origin');
       if (origin && origin !== new URL(c.req.url).origin) throw new ForbiddenError('error.csrf');
       let sent = c.req.header('x-csrf-token');
@@ -304,7 +304,7 @@ const SECOND_FACTOR_ALLOWED = [/^\/login\/second-factor(?:\/enrol)?$/, /^\/logou
  */
 export function secondFactorGate(): Middleware {
   return async (c, next) => {
-    const pending = c.var.pendingSecondFactor;
+    const pending = c.get('pendingSecondFactor');
     if (pending && !SECOND_FACTOR_ALLOWED.some((r) => r.test(c.req.path))) {
       if (c.req.path.startsWith('/api/')) throw new UnauthenticatedError();
       return c.redirect(pending.step === 'enrol' ? '/login/second-factor/enrol' : '/login/second-factor', 303);
@@ -319,7 +319,7 @@ const PASSWORD_CHANGE_ALLOWED = [/^\/password$/, /^\/logout$/, /^\/locale$/, /^\
 /** A one-time password must be replaced before anything else (pages redirect, the API refuses). */
 export function passwordChangeGate(): Middleware {
   return async (c, next) => {
-    if (c.var.actor && c.var.mustChangePassword && !PASSWORD_CHANGE_ALLOWED.some((r) => r.test(c.req.path))) {
+    if (c.get('actor') && c.get('mustChangePassword') && !PASSWORD_CHANGE_ALLOWED.some((r) => r.test(c.req.path))) {
       if (c.req.path.startsWith('/api/')) throw new ForbiddenError('auth.mustChangePassword');
       return c.redirect('/password', 303);
     }

@@ -942,16 +942,16 @@ export function businessPages(
    */
   app.get('/businesses/:id', async (c) => {
     const id = uuidParam(c);
-    const v = await businesses.view(c.var.actor, id, requestMeta(c));
-    const actor = c.var.actor!;
+    const v = await businesses.view(c.get('actor'), id, requestMeta(c));
+    const actor = c.get('actor')!;
     const cache = new URL(c.req.url).search === '' && v.keepable ? deps.pageCache : undefined;
-    const slot = pageKey('business', id, actor.userId, actor.role, actor.officeId, c.var.locale);
+    const slot = pageKey('business', id, actor.userId, actor.role, actor.officeId, c.get('locale'));
     const key = pageKey(slot, v.fingerprint, v.today, deps.nts?.isStale(v.ntsCheckedAt));
-    const kept = cache?.get(key, c.var.csrfToken);
+    const kept = cache?.get(key, c.get('csrfToken'));
     if (kept) return c.html(<Layout c={c} title={kept.title}>{raw(kept.html)}</Layout>);
     const d = await v.detail();
     const html = await renderHtml(await detailBody(c, d));
-    cache?.set(key, { title: d.business.name, html }, c.var.csrfToken, slot);
+    cache?.set(key, { title: d.business.name, html }, c.get('csrfToken'), slot);
     return c.html(<Layout c={c} title={d.business.name}>{raw(html)}</Layout>);
   });
 

@@ -251,7 +251,7 @@ export function homePages(
   },
 ) {
   app.get('/home', async (c) => {
-    const actor = c.var.actor;
+    const actor = c.get('actor');
     if (!actor) throw new UnauthenticatedError();
     // Owners' correction / deletion requests with their 10-day due date (개인정보 보호법 §36, 시행령 §43).
     const requests = can(actor, 'dataRequests.handle') ? await deps.dataRequests.open(actor, requestMeta(c)) : undefined;
@@ -262,16 +262,16 @@ export function homePages(
       const view = await deps.businesses.clerkTodayView(actor, { notContactedDays: 30 });
       const allClosing = c.req.query('closing') === 'all';
       const cache = view.keepable ? deps.pageCache : undefined;
-      const slot = pageKey('home', actor.userId, c.var.locale, allClosing);
+      const slot = pageKey('home', actor.userId, c.get('locale'), allClosing);
       const key = pageKey(slot, view.fingerprint, view.today);
-      let html = cache?.get(key, c.var.csrfToken)?.html;
+      let html = cache?.get(key, c.get('csrfToken'))?.html;
       if (html === undefined) {
         const today = await view.load();
         // From the stored verdicts (issue 12 §4): only the closing programmes' cells of her businesses.
         const closing = await deps.storedVerdicts.closingSoonGroups(today.mine, today.today, today.in14, CLOSING_PER_GROUP);
         html = await renderHtml(<ClerkToday c={c} today={today} closing={closing} allClosing={allClosing} />);
         // Not across midnight: a body of the new day is not kept under the old day's key.
-        if (today.today === view.today) cache?.set(key, { title: '', html }, c.var.csrfToken, slot);
+        if (today.today === view.today) cache?.set(key, { title: '', html }, c.get('csrfToken'), slot);
       }
       return c.html(<HomePage c={c} clerkHtml={html} requests={requests} />);
     }
