@@ -25,7 +25,7 @@ const TOKEN = '\u0000csrf\u0000';
 /**
  * Rendered frames, kept per process: the frame is the same for every view of one address by one
  * person in one language, and rendering it was a fifth of a signed-in page's CPU (issue 12 §4).
- * The key holds everything the frame reads (see `frameKey`); the session's CSRF token is put back
+ * The key holds everything the frame reads (see `Layout`); the session's CSRF token is put back
  * on every view. Bounded in entries (an address with a query is a new entry) and in time, like
  * the kept page bodies: a frame holds the signed-in user's name.
  */
