@@ -6,7 +6,7 @@ import { ownerFacing, TEXT_SIZE_COOKIE } from './middleware.ts';
 import { navigationFor } from './navigation.ts';
 import { raw } from 'hono/html';
 import { LRUCache } from 'lru-cache';
-import { PAGE_CACHE_TTL_MS } from './page-cache.ts';
+import { interleave, PAGE_CACHE_TTL_MS } from './page-cache.ts';
 
 export const ASSET_VERSION = '6';
 
@@ -25,21 +25,24 @@ const TOKEN = '\u0000csrf\u0000';
 /**
  * Rendered frames, kept per process: the frame is the same for every view of one address by one
  * person in one language, and rendering it was a fifth of a signed-in page's CPU (issue 12 §4).
- * The key holds everything the frame reads (see `Layout`); the session's CSRF token is put back
+ * The key holds everything the frame reads (see `frameFor`); the session's CSRF token is put back
  * on every view. Bounded in entries (an address with a query is a new entry) and in time, like
  * the kept page bodies: a frame holds the signed-in user's name.
  */
-const frames = new LRUCache<string, { head: string[]; tail: string[] }>({ max: 5_000, ttl: PAGE_CACHE_TTL_MS });
+const frames = new LRUCache<string, KeptFrame>({ max: 5_000, ttl: PAGE_CACHE_TTL_MS });
+
+/** A kept frame: the HTML before and after the page's content, each cut where the token goes; its bytes made on first use. */
+interface KeptFrame {
+  head: string[];
+  tail: string[];
+  bytes?: { head: Buffer[]; tail: Buffer[] };
+}
 
 /**
- * The page frame: KRDS skip link, header with the language switcher and the signed-in user,
- * role navigation, main, footer. Works without JavaScript: every control is a link or a form.
+ * The frame for this request (see `frames`), or undefined when it renders asynchronously (it never
+ * does: a frame is plain elements; were it to, the caller renders it whole each time).
  */
-export function Layout({ c, title, children, bare }: LayoutProps) {
-  // A signed-in page holds personal data: no copy in the browser cache, so after sign-out the
-  // Back button cannot show it again (KISA 웹 취약점 점검: 캐시 통한 정보 노출).
-  if (c.get('actor')) c.header('Cache-Control', 'no-store');
-  const large = largeText(c);
+function frameFor(c: AppContext, title: string, bare: boolean | undefined, large: boolean): KeptFrame | undefined {
   const actor = c.get('actor');
   // Everything Frame reads: the language, the address (path and query), the text size, the title,
   // whether the navigation shows, and who is signed in (the navigation follows the role alone,
@@ -49,13 +52,36 @@ export function Layout({ c, title, children, bare }: LayoutProps) {
   if (!frame) {
     const node = Frame({ c, title, bare, large, csrfToken: TOKEN, children: raw(CONTENT) }) as { toString(): string | Promise<string> };
     const html = node.toString();
-    // A frame is plain elements; were it ever to render asynchronously, render it whole each time.
-    if (typeof html !== 'string') return <Frame c={c} title={title} bare={bare} large={large} csrfToken={c.get('csrfToken')}>{children}</Frame>;
+    if (typeof html !== 'string') return undefined;
     const at = html.indexOf(CONTENT);
     // Kept cut where the token goes: a view joins the pieces with its own token.
     frame = { head: html.slice(0, at).split(TOKEN), tail: html.slice(at + CONTENT.length).split(TOKEN) };
     frames.set(key, frame);
   }
+  return frame;
+}
+
+/** A signed-in page holds personal data: no copy in the browser cache (see `Layout`). */
+function noStoreWhenSignedIn(c: AppContext) {
+  if (c.get('actor')) c.header('Cache-Control', 'no-store');
+}
+
+/**
+ * The page frame: KRDS skip link, header with the language switcher and the signed-in user,
+ * role navigation, main, footer. Works without JavaScript: every control is a link or a form.
+ */
+export function Layout({ c, title, children, bare }: LayoutProps) {
+  // A signed-in page holds personal data: no copy in the browser cache, so after sign-out the
+  // Back button cannot show it again (KISA 웹 취약점 점검: 캐시 통한 정보 노출).
+  noStoreWhenSignedIn(c);
+  const large = largeText(c);
+  const frame = frameFor(c, title, bare, large);
+  if (!frame)
+    return (
+      <Frame c={c} title={title} bare={bare} large={large} csrfToken={c.get('csrfToken')}>
+        {children}
+      </Frame>
+    );
   const token = c.get('csrfToken');
   return (
     <>
@@ -64,6 +90,38 @@ export function Layout({ c, title, children, bare }: LayoutProps) {
       {raw(frame.tail.join(token))}
     </>
   );
+}
+
+/**
+ * A whole page answered as bytes: the kept frame's and the content's pieces, with this view's
+ * token, joined once and sent as they are (issue 12 §4). `Layout` with `c.html` makes the same page
+ * as text: it joins the frame and a kept body of 60 KB into one string and encodes it again on every
+ * view, which made most of a kept view's garbage. `content`: text (rendered per view, encoded here)
+ * or bytes (a kept body's `chunks`, src/web/page-cache.ts).
+ */
+export function pageResponse(
+  c: AppContext,
+  title: string,
+  content: readonly (string | Uint8Array)[],
+  opts: { bare?: boolean } = {},
+): Response | Promise<Response> {
+  noStoreWhenSignedIn(c);
+  const large = largeText(c);
+  const frame = frameFor(c, title, opts.bare, large);
+  if (!frame) {
+    const text = content.map((x) => (typeof x === 'string' ? x : Buffer.from(x).toString('utf8'))).join('');
+    return c.html(
+      <Frame c={c} title={title} bare={opts.bare} large={large} csrfToken={c.get('csrfToken')}>
+        {raw(text)}
+      </Frame>,
+    );
+  }
+  frame.bytes ??= { head: frame.head.map((x) => Buffer.from(x, 'utf8')), tail: frame.tail.map((x) => Buffer.from(x, 'utf8')) };
+  const token = Buffer.from(c.get('csrfToken'), 'utf8');
+  const chunks = interleave([], frame.bytes.head, token);
+  for (const x of content) chunks.push(typeof x === 'string' ? Buffer.from(x, 'utf8') : x);
+  interleave(chunks, frame.bytes.tail, token);
+  return c.body(Buffer.concat(chunks), 200, { 'Content-Type': 'text/html; charset=UTF-8' });
 }
 
 /** Large text: the link sets it (and the cookie) on this very request, the cookie on later ones. */

@@ -13,18 +13,24 @@ describe('page cache', () => {
     expect(kept.title).toBe('수원 분식');
     expect(kept.html).toBe(html.replaceAll(TOKEN_A, TOKEN_B));
     expect(cache.get('k', TOKEN_A)!.html).toBe(html);
-    expect(cache.stats()).toMatchObject({ entries: 1, hits: 2, misses: 0 });
+    // The bytes a view sends are the body's UTF-8 with its token.
+    expect(Buffer.concat(cache.get('k', TOKEN_B)!.chunks).equals(Buffer.from(html.replaceAll(TOKEN_A, TOKEN_B), 'utf8'))).toBe(true);
+    expect(cache.stats()).toMatchObject({ entries: 1, hits: 3, misses: 0 });
     expect(cache.get('other', TOKEN_A)).toBeUndefined();
     expect(cache.stats().misses).toBe(1);
   });
 
   it('keeps within its bytes (least recently used first) and refuses a body bigger than all of them', () => {
     const cache = createPageCache({ maxBytes: 10_000 });
-    for (let i = 0; i < 10; i++) cache.set(`k${i}`, { title: '', html: 'x'.repeat(1_000) }, TOKEN_A);
+    // Bytes as UTF-8: 2,000 a body, so five fit.
+    for (let i = 0; i < 10; i++) cache.set(`k${i}`, { title: '', html: 'x'.repeat(2_000) }, TOKEN_A);
     expect(cache.stats().bytes).toBeLessThanOrEqual(10_000);
     expect(cache.get('k0', TOKEN_A)).toBeUndefined();
+    expect(cache.get('k4', TOKEN_A)).toBeUndefined();
+    expect(cache.get('k5', TOKEN_A)).toBeDefined();
     expect(cache.get('k9', TOKEN_A)).toBeDefined();
-    cache.set('huge', { title: '', html: 'x'.repeat(6_000) }, TOKEN_A);
+    // 4,000 Korean characters are 12,000 bytes in UTF-8: more than all of them.
+    cache.set('huge', { title: '', html: '가'.repeat(4_000) }, TOKEN_A);
     expect(cache.get('huge', TOKEN_A)).toBeUndefined();
   });
 
@@ -41,7 +47,8 @@ describe('page cache', () => {
 
   it("drops a page's earlier body when the same page (slot) is kept again under a new fingerprint", () => {
     const cache = createPageCache({ maxBytes: 1 << 20 });
-    for (let v = 0; v < 50; v++) cache.set(pageKey('business', 'b1', 'u1', 'fp', v), { title: '', html: `<p>${v}</p>` }, TOKEN_A, pageKey('business', 'b1', 'u1'));
+    for (let v = 0; v < 50; v++)
+      cache.set(pageKey('business', 'b1', 'u1', 'fp', v), { title: '', html: `<p>${v}</p>` }, TOKEN_A, pageKey('business', 'b1', 'u1'));
     cache.set(pageKey('business', 'b2', 'u1', 'fp', 0), { title: '', html: '<p>b2</p>' }, TOKEN_A, pageKey('business', 'b2', 'u1'));
     expect(cache.stats()).toMatchObject({ entries: 2, slots: 2 });
     expect(cache.get(pageKey('business', 'b1', 'u1', 'fp', 49), TOKEN_A)!.html).toBe('<p>49</p>');

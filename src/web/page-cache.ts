@@ -19,9 +19,19 @@ export interface KeptBody {
   /** The body's HTML, as rendered. */
   html: string;
 }
+/**
+ * A kept body as a view gets it: its bytes (UTF-8) in pieces, this request's token between them,
+ * ready to be sent without being decoded, joined into one string or encoded again (`pageResponse`
+ * in src/web/layout.tsx); `html` decodes them, for a caller that needs the text.
+ */
+export interface KeptView {
+  title: string;
+  chunks: readonly Uint8Array[];
+  readonly html: string;
+}
 export interface PageCache {
   /** The kept body for this key with this request's CSRF token in it, or undefined. */
-  get(key: string, csrfToken: string): KeptBody | undefined;
+  get(key: string, csrfToken: string): KeptView | undefined;
   /**
    * Keep a body rendered for this key (with this request's token, taken out here). `slot` names the
    * page as one person sees it (the key without the fingerprint and the day): the body kept before
@@ -32,7 +42,6 @@ export interface PageCache {
   stats(): { entries: number; bytes: number; hits: number; misses: number; slots: number };
 }
 
-
 /**
  * How long a body is kept at most. A kept body holds the personal data its page showed; when the
  * page changes (or its data is erased, 개인정보 보호법 §21·§37) the old body can no longer be reached
@@ -40,14 +49,26 @@ export interface PageCache {
  */
 export const PAGE_CACHE_TTL_MS = 15 * 60_000;
 
+/** Pieces of bytes with `between` between each two (a kept body or frame with a view's token). */
+export function interleave(out: Uint8Array[], parts: readonly Uint8Array[], between: Uint8Array): Uint8Array[] {
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) out.push(between);
+    out.push(parts[i]!);
+  }
+  return out;
+}
+
 export function createPageCache(opts: { maxBytes: number; ttlMs?: number; clock?: { now(): number } }): PageCache {
-  // Sizes in UTF-16 code units (string length ×2 bytes in memory): near enough to bound memory.
+  // Sizes in bytes: a body is kept as its UTF-8 bytes (outside the JavaScript heap), the title as a
+  // string (two bytes a character).
   const ttl = opts.ttlMs ?? PAGE_CACHE_TTL_MS;
   /** The key kept for each slot (see `set`): a page changed 100 times holds one body, not 100. */
   const current = new Map<string, string>();
   // The body is kept cut at the token's places, so a view joins the pieces with its token instead
-  // of searching 40–60 KB of HTML for where it goes.
-  const kept = new LRUCache<string, { title: string; parts: string[]; bytes: number; slot?: string }>({
+  // of searching 40–60 KB of HTML for where it goes; and kept as bytes, so a view sends them as they
+  // are: joining and encoding 60 KB of text on every view was most of the garbage a kept view made
+  // (issue 12 §4: garbage collection was 18 % of the business page's CPU).
+  const kept = new LRUCache<string, { title: string; parts: Buffer[]; bytes: number; slot?: string }>({
     maxSize: opts.maxBytes,
     sizeCalculation: (b) => b.bytes,
     ttl,
@@ -69,18 +90,26 @@ export function createPageCache(opts: { maxBytes: number; ttlMs?: number; clock?
         return undefined;
       }
       hits++;
-      return { title: body.title, html: body.parts.join(csrfToken) };
+      const chunks = interleave([], body.parts, Buffer.from(csrfToken));
+      return {
+        title: body.title,
+        chunks,
+        get html() {
+          return Buffer.concat(chunks).toString('utf8');
+        },
+      };
     },
     set(key, body, csrfToken, slot) {
+      // A token too short to be one (or none, for a page without a session) is not taken out.
+      const parts = (csrfToken.length >= 16 ? body.html.split(csrfToken) : [body.html]).map((p) => Buffer.from(p, 'utf8'));
+      const bytes = Math.max(1, parts.reduce((n, p) => n + p.byteLength, 0) + body.title.length * 2);
       // A body bigger than all the memory given is not kept (LRUCache would refuse it anyway).
-      if ((body.html.length + body.title.length) * 2 > opts.maxBytes) return;
+      if (bytes > opts.maxBytes) return;
       if (slot !== undefined) {
         const before = current.get(slot);
         if (before !== undefined && before !== key) kept.delete(before);
       }
-      // A token too short to be one (or none, for a page without a session) is not taken out.
-      const bytes = Math.max(1, (body.html.length + body.title.length) * 2);
-      kept.set(key, { title: body.title, parts: csrfToken.length >= 16 ? body.html.split(csrfToken) : [body.html], bytes, slot });
+      kept.set(key, { title: body.title, parts, bytes, slot });
       if (slot !== undefined && kept.has(key)) current.set(slot, key);
     },
     stats: () => ({ entries: kept.size, bytes: kept.calculatedSize, hits, misses, slots: current.size }),

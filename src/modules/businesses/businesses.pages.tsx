@@ -21,7 +21,7 @@ import {
 } from '../../web/components/index.ts';
 import { requestMeta, type AppContext, type AppEnv } from '../../web/context.ts';
 import { handleForm, readForm } from '../../web/forms.ts';
-import { DemoBadge, Layout, Notice, PageHeader } from '../../web/layout.tsx';
+import { DemoBadge, Layout, Notice, PageHeader, pageResponse } from '../../web/layout.tsx';
 import { can } from '../auth/auth.policy.ts';
 import type { EligibilityService } from '../eligibility/eligibility.service.ts';
 import type { StoredVerdicts } from '../matching/stored-verdicts.service.ts';
@@ -35,7 +35,6 @@ import type { HelpRequestsService } from '../help-requests/help-requests.service
 import { NtsStatusLine } from '../nts/nts.views.tsx';
 import { uuidParam } from '../../web/params.ts';
 import { pageKey, renderHtml, type PageCache } from '../../web/page-cache.ts';
-import { raw } from 'hono/html';
 
 export interface BusinessPageExtras {
   /** Sections other modules add to the business page (participations, documents). */
@@ -948,11 +947,11 @@ export function businessPages(
     const slot = pageKey('business', id, actor.userId, actor.role, actor.officeId, c.get('locale'));
     const key = pageKey(slot, v.fingerprint, v.today, deps.nts?.isStale(v.ntsCheckedAt));
     const kept = cache?.get(key, c.get('csrfToken'));
-    if (kept) return c.html(<Layout c={c} title={kept.title}>{raw(kept.html)}</Layout>);
+    if (kept) return pageResponse(c, kept.title, kept.chunks);
     const d = await v.detail();
     const html = await renderHtml(await detailBody(c, d));
     cache?.set(key, { title: d.business.name, html }, c.get('csrfToken'), slot);
-    return c.html(<Layout c={c} title={d.business.name}>{raw(html)}</Layout>);
+    return pageResponse(c, d.business.name, [html]);
   });
 
   // One programme's verdict explained, requirement by requirement (issue 12 §4: evaluated when the

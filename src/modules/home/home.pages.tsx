@@ -10,11 +10,10 @@ import type { StoredVerdicts } from '../matching/stored-verdicts.service.ts';
 import { OwnerHome } from '../owner/owner.pages.tsx';
 import type { OwnerService } from '../owner/owner.service.ts';
 import { requestMeta } from '../../web/context.ts';
-import { Layout, Notice, PageHeader } from '../../web/layout.tsx';
+import { Layout, Notice, PageHeader, pageResponse } from '../../web/layout.tsx';
 import { navigationFor } from '../../web/navigation.ts';
 import type { DataRequestsService } from '../retention/data-requests.service.ts';
 import { DataRequestsCard } from '../retention/retention.views.tsx';
-import { raw } from 'hono/html';
 import { pageKey, renderHtml, type PageCache } from '../../web/page-cache.ts';
 
 /**
@@ -50,9 +49,7 @@ function ClerkToday({ c, today, closing, allClosing }: { c: AppContext; today: T
   const shown = allClosing ? groups : groups.slice(0, CLOSING_GROUPS);
   return (
     <div class="itda-today">
-      <p class="itda-result-count">
-        {t('today.summary', { n: today.mine.length, tasks: today.tasks.length, closing: groups.length })}
-      </p>
+      <p class="itda-result-count">{t('today.summary', { n: today.mine.length, tasks: today.tasks.length, closing: groups.length })}</p>
       <section class="itda-card" aria-labelledby="t-tasks">
         <h2 class="itda-h3" id="t-tasks">
           {t('today.tasks')} ({today.tasks.length})
@@ -163,34 +160,40 @@ function ReviewQueueCard({ c, queue }: { c: AppContext; queue: { count: number; 
   );
 }
 
-function HomePage({
-  c,
-  clerkHtml,
-  owner,
-  queue,
-  requests,
-}: {
+interface HomeProps {
   c: AppContext;
   requests?: Awaited<ReturnType<DataRequestsService['open']>>;
-  /** The clerk's "오늘 할 일", rendered (and kept per fingerprint) by the route. */
-  clerkHtml?: string;
   owner?: Awaited<ReturnType<OwnerService['forOwnerAccount']>>;
   queue?: { count: number; oldestDays: number };
-}) {
-  const t = c.var.t;
-  const actor = c.var.actor!;
-  const links = navigationFor(actor).filter((n) => n.href !== '/home');
+}
+
+/** The home above the clerk's "오늘 할 일": notices, the greeting, the data-request card. */
+function HomeTop({ c, requests }: HomeProps) {
+  const t = c.get('t');
+  const actor = c.get('actor')!;
   const notice = c.req.query('notice');
   return (
-    <Layout c={c} title={t(`home.${actor.role}.title`)}>
+    <>
       {notice === 'passwordChanged' && <Notice kind="success">{t('password.changed')}</Notice>}
-      {notice === 'recoveryCodeUsed' && <Notice kind="warning">{t('secondFactor.recoveryUsed', { n: Number(c.req.query('left')) || 0 })}</Notice>}
+      {notice === 'recoveryCodeUsed' && (
+        <Notice kind="warning">{t('secondFactor.recoveryUsed', { n: Number(c.req.query('left')) || 0 })}</Notice>
+      )}
       <PageHeader
         title={t(`home.${actor.role}.title`)}
         lead={t('home.greeting', { name: actor.displayName, role: t(`role.${actor.role}`) })}
       />
       {requests && <DataRequestsCard c={c} data={requests} />}
-      {clerkHtml !== undefined && raw(clerkHtml)}
+    </>
+  );
+}
+
+/** The home below it: the owner's own page, the review queue, what the role is for, where to go. */
+function HomeBottom({ c, owner, queue }: HomeProps) {
+  const t = c.get('t');
+  const actor = c.get('actor')!;
+  const links = navigationFor(actor).filter((n) => n.href !== '/home');
+  return (
+    <>
       {owner && <OwnerHome c={c} views={owner} />}
       {queue && <ReviewQueueCard c={c} queue={queue} />}
       <section aria-labelledby="role-scope">
@@ -219,6 +222,16 @@ function HomePage({
           </ul>
         </section>
       )}
+    </>
+  );
+}
+
+function HomePage(props: HomeProps) {
+  const { c } = props;
+  return (
+    <Layout c={c} title={c.get('t')(`home.${c.get('actor')!.role}.title`)}>
+      <HomeTop {...props} />
+      <HomeBottom {...props} />
     </Layout>
   );
 }
@@ -264,19 +277,27 @@ export function homePages(
       const cache = view.keepable ? deps.pageCache : undefined;
       const slot = pageKey('home', actor.userId, c.get('locale'), allClosing);
       const key = pageKey(slot, view.fingerprint, view.today);
-      let html = cache?.get(key, c.get('csrfToken'))?.html;
-      if (html === undefined) {
+      let clerk: readonly (string | Uint8Array)[] | undefined = cache?.get(key, c.get('csrfToken'))?.chunks;
+      if (clerk === undefined) {
         const today = await view.load();
         // From the stored verdicts (issue 12 §4): only the closing programmes' cells of her businesses.
         const closing = await deps.storedVerdicts.closingSoonGroups(today.mine, today.today, today.in14, CLOSING_PER_GROUP);
-        html = await renderHtml(<ClerkToday c={c} today={today} closing={closing} allClosing={allClosing} />);
+        const html = await renderHtml(<ClerkToday c={c} today={today} closing={closing} allClosing={allClosing} />);
         // Not across midnight: a body of the new day is not kept under the old day's key.
         if (today.today === view.today) cache?.set(key, { title: '', html }, c.get('csrfToken'), slot);
+        clerk = [html];
       }
-      return c.html(<HomePage c={c} clerkHtml={html} requests={requests} />);
+      // Sent as bytes (src/web/layout.tsx `pageResponse`): the kept part as it is kept, the rest rendered now.
+      const props = { c, requests };
+      return pageResponse(c, c.get('t')('home.clerk.title'), [
+        await renderHtml(<HomeTop {...props} />),
+        ...clerk,
+        await renderHtml(<HomeBottom {...props} />),
+      ]);
     }
     if (actor.role === 'owner') return c.html(<HomePage c={c} owner={await deps.owner.forOwnerAccount(actor, requestMeta(c))} />);
-    if (can(actor, 'programmes.import')) return c.html(<HomePage c={c} queue={await deps.eligibility.reviewQueueSummary(actor)} requests={requests} />);
+    if (can(actor, 'programmes.import'))
+      return c.html(<HomePage c={c} queue={await deps.eligibility.reviewQueueSummary(actor)} requests={requests} />);
     return c.html(<HomePage c={c} requests={requests} />);
   });
   app.get('/privacy', (c) => c.html(<PrivacyPage c={c} />));
