@@ -263,7 +263,11 @@ describe('an owner asks for correction or deletion', () => {
   });
 
   it('the clerk’s home lists it with its due date, overdue highlighted after the 10 days', async () => {
-    let html = await (await clerk.get('/home')).text();
+    const res = await clerk.get('/home');
+    let html = await res.text();
+    // The card showed one owner's request: its view is in the 접속기록, with the count.
+    const rec = await h.db.selectFrom('accessRecord').selectAll().where('requestId', '=', res.headers.get('x-request-id')!).where('subjectType', '=', 'data_request_list').executeTakeFirstOrThrow();
+    expect(rec).toMatchObject({ action: 'view', detail: { count: 1 } });
     expect(html).toContain('정정·삭제 요구');
     expect(html).toContain('2026-12-12까지');
     expect(html).toContain(`/data-requests/${requestId}`);
@@ -282,7 +286,10 @@ describe('an owner asks for correction or deletion', () => {
     const u = await h.createUser('clerk', { login: 'ret-other-clerk', officeId: other.id });
     const c = h.client();
     await c.login(u.login);
-    expect(await (await c.get('/home')).text()).not.toContain(`/data-requests/${requestId}`);
+    const res = await c.get('/home');
+    expect(await res.text()).not.toContain(`/data-requests/${requestId}`);
+    // Her card showed no one: no record of it (안전성 확보조치 기준 §8 records whose data was processed).
+    expect(await h.db.selectFrom('accessRecord').select('id').where('requestId', '=', res.headers.get('x-request-id')!).where('subjectType', '=', 'data_request_list').execute()).toEqual([]);
     expect((await c.get(`/data-requests/${requestId}`)).status).toBe(403);
     expect((await c.post(`/data-requests/${requestId}`, { outcome: 'deleted', note: '' })).status).toBe(403);
   });

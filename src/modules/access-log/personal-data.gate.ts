@@ -70,13 +70,15 @@ function createAppendBatcher(repo: AccessLogRepository) {
       const batch = q.waiting.splice(0, BATCH_MAX);
       try {
         if (batch.length === 1) await repo.append(db, batch[0]!.e);
-        else await repo.appendMany(db, batch.map((w) => w.e));
+        else
+          await repo.appendMany(
+            db,
+            batch.map((w) => w.e),
+          );
         for (const w of batch) w.resolve();
       } catch (err) {
         if (batch.length === 1) batch[0]!.reject(err);
-        else
-          for (const w of batch)
-            await repo.append(db, w.e).then(w.resolve, w.reject);
+        else for (const w of batch) await repo.append(db, w.e).then(w.resolve, w.reject);
       }
     }
     q.busy = false;
@@ -164,12 +166,28 @@ export function createPersonalDataGate(deps: { repo: AccessLogRepository; now: (
       db: Db,
       actor: Actor | null | undefined,
       meta: RequestMeta,
-      e: AccessLogEvent & { permission: Permission; count?: (rows: readonly unknown[]) => number },
+      e: AccessLogEvent & {
+        permission: Permission;
+        count?: (rows: readonly unknown[]) => number;
+        /**
+         * A list that came back empty showed no one, so it leaves no record (a 접속기록 names whose
+         * data was processed, 안전성 확보조치 기준 §8): for a card on a page seen all day, mostly
+         * empty (the clerk home's data requests). Exports and searches are recorded even when empty.
+         */
+        recordEmpty?: false;
+      },
       fetch: (scope: BusinessScope) => Promise<T[]>,
     ): Promise<T[]> {
       authorize(actor, e.permission);
       const rows = await fetch(scopeOf(actor));
-      await append(db, actor, meta, { subjectType: e.subjectType, subjectId: e.subjectId, action: e.action, reason: e.reason, detail: { count: e.count ? e.count(rows) : rows.length, ...e.detail } });
+      if (rows.length === 0 && e.recordEmpty === false) return rows;
+      await append(db, actor, meta, {
+        subjectType: e.subjectType,
+        subjectId: e.subjectId,
+        action: e.action,
+        reason: e.reason,
+        detail: { count: e.count ? e.count(rows) : rows.length, ...e.detail },
+      });
       return rows;
     },
 

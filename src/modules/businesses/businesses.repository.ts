@@ -184,6 +184,10 @@ export function createBusinessesRepository() {
       // insert, update or delete moves one of the two, because every row written after the last read
       // has a newer xid than every row it replaces (so with the count unchanged the sum only grows).
       // No sort and no string per row: her 200 businesses cost one pass over them and their verdicts.
+      // Each verdict row is reached by its key (the lateral subquery with OFFSET 0 is not flattened
+      // into a join): with table statistics the planner prefers hashing the whole business_verdict
+      // table (20,000 rows: 1.5 ms of PostgreSQL CPU per view on the bench's database after ANALYZE)
+      // to 200 index probes (0.4 ms), since it prices every probe as a disk read.
       const r = await sql<{ fingerprint: string; stale: number; dirty: number }>`
         select md5(concat_ws('|', m.n, m.sum, m.verdicts, m.verdict_sum,
           (select count(*) || ':' || coalesce(sum(t.xmin::text::bigint + b.xmin::text::bigint), 0)
@@ -193,9 +197,12 @@ export function createBusinessesRepository() {
           (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from document_type),
           (select epoch from verdict_state where id = 1))) as fingerprint,
           m.stale, (select count(*) from verdict_dirty_programme)::int as dirty
-        from (select count(*) as n, sum(b.xmin::text::bigint) as sum, count(bv.business_id) as verdicts, sum(bv.xmin::text::bigint) as verdict_sum,
-                count(*) filter (where bv.cells is null or bv.ref_date <> ${today}::date)::int as stale
-              from business b left join business_verdict bv on bv.business_id = b.id where b.clerk_id = ${clerkId}) m`.execute(db);
+        from (select count(*) as n, sum(b.xmin::text::bigint) as sum, count(bv.business_id) as verdicts, sum(bv.x) as verdict_sum,
+                count(*) filter (where bv.business_id is null or bv.stale)::int as stale
+              from business b left join lateral (
+                select v.business_id, v.xmin::text::bigint as x, v.cells is null or v.ref_date <> ${today}::date as stale
+                from business_verdict v where v.business_id = b.id offset 0) bv on true
+              where b.clerk_id = ${clerkId}) m`.execute(db);
       return r.rows[0]!;
     },
     businessesIn(db: Db, ids: string[]) {

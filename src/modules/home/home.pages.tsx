@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { createHash } from 'node:crypto';
 import type { Role } from '../../domain/roles.ts';
 import { UnauthenticatedError } from '../../errors.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
@@ -226,6 +227,11 @@ function HomeBottom({ c, owner, queue }: HomeProps) {
   );
 }
 
+/** What a kept page shows of data read on every view (the data-request card's rows), as a key part. */
+function contentKey(data: unknown): string {
+  return data === undefined ? '' : createHash('sha256').update(JSON.stringify(data)).digest('base64url');
+}
+
 function HomePage(props: HomeProps) {
   const { c } = props;
   return (
@@ -267,34 +273,39 @@ export function homePages(
     const actor = c.get('actor');
     if (!actor) throw new UnauthenticatedError();
     // Owners' correction / deletion requests with their 10-day due date (개인정보 보호법 §36, 시행령 §43).
-    const requests = can(actor, 'dataRequests.handle') ? await deps.dataRequests.open(actor, requestMeta(c)) : undefined;
+    const openRequests = () =>
+      can(actor, 'dataRequests.handle') ? deps.dataRequests.open(actor, requestMeta(c)) : Promise.resolve(undefined);
     if (actor.role === 'clerk') {
-      // "오늘 할 일" is rendered once per fingerprint of what it shows and kept (issue 12 §4,
-      // src/web/page-cache.ts), keyed also by the language, the day and the "전체 보기" switch; not
-      // kept when some of her verdicts were evaluated live. The rest of the page is rendered per view.
-      const view = await deps.businesses.clerkTodayView(actor, { notContactedDays: 30 });
+      // The clerk's home is rendered once per fingerprint of what it shows and kept (issue 12 §4,
+      // src/web/page-cache.ts): "오늘 할 일" by the fingerprint of her businesses, tasks and
+      // documents, the data-request card by its rows (read, and recorded when there are any, on
+      // every view); keyed also by who she is (the greeting and the links), the language, the day
+      // and the "전체 보기" switch. Not kept when some of her verdicts were evaluated live, nor with a
+      // notice (?notice=…). The card and the fingerprint are read at once (two connections).
+      const [requests, view] = await Promise.all([openRequests(), deps.businesses.clerkTodayView(actor, { notContactedDays: 30 })]);
       const allClosing = c.req.query('closing') === 'all';
-      const cache = view.keepable ? deps.pageCache : undefined;
-      const slot = pageKey('home', actor.userId, c.get('locale'), allClosing);
-      const key = pageKey(slot, view.fingerprint, view.today);
-      let clerk: readonly (string | Uint8Array)[] | undefined = cache?.get(key, c.get('csrfToken'))?.chunks;
-      if (clerk === undefined) {
-        const today = await view.load();
-        // From the stored verdicts (issue 12 §4): only the closing programmes' cells of her businesses.
-        const closing = await deps.storedVerdicts.closingSoonGroups(today.mine, today.today, today.in14, CLOSING_PER_GROUP);
-        const html = await renderHtml(<ClerkToday c={c} today={today} closing={closing} allClosing={allClosing} />);
-        // Not across midnight: a body of the new day is not kept under the old day's key.
-        if (today.today === view.today) cache?.set(key, { title: '', html }, c.get('csrfToken'), slot);
-        clerk = [html];
-      }
-      // Sent as bytes (src/web/layout.tsx `pageResponse`): the kept part as it is kept, the rest rendered now.
+      const title = c.get('t')('home.clerk.title');
+      const cache = view.keepable && c.req.query('notice') === undefined ? deps.pageCache : undefined;
+      const slot = pageKey('home', actor.userId, actor.displayName, c.get('locale'), allClosing);
+      const key = pageKey(slot, view.fingerprint, view.today, contentKey(requests));
+      const kept = cache?.get(key, c.get('csrfToken'));
+      if (kept) return pageResponse(c, title, kept.chunks);
+      const today = await view.load();
+      // From the stored verdicts (issue 12 §4): only the closing programmes' cells of her businesses.
+      const closing = await deps.storedVerdicts.closingSoonGroups(today.mine, today.today, today.in14, CLOSING_PER_GROUP);
       const props = { c, requests };
-      return pageResponse(c, c.get('t')('home.clerk.title'), [
-        await renderHtml(<HomeTop {...props} />),
-        ...clerk,
-        await renderHtml(<HomeBottom {...props} />),
-      ]);
+      const html = await renderHtml(
+        <>
+          <HomeTop {...props} />
+          <ClerkToday c={c} today={today} closing={closing} allClosing={allClosing} />
+          <HomeBottom {...props} />
+        </>,
+      );
+      // Not across midnight: a body of the new day is not kept under the old day's key.
+      if (today.today === view.today) cache?.set(key, { title, html }, c.get('csrfToken'), slot);
+      return pageResponse(c, title, [html]);
     }
+    const requests = await openRequests();
     if (actor.role === 'owner') return c.html(<HomePage c={c} owner={await deps.owner.forOwnerAccount(actor, requestMeta(c))} />);
     if (can(actor, 'programmes.import'))
       return c.html(<HomePage c={c} queue={await deps.eligibility.reviewQueueSummary(actor)} requests={requests} />);

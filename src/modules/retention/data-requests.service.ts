@@ -32,7 +32,7 @@ export function createDataRequestsService(deps: { db: Kysely<DB>; repo: Retentio
     },
     /** The clerk's home: open requests in the actor's scope, the nearest due first (recorded as a list view). */
     async open(actor: Actor | null, meta: RequestMeta) {
-      const rows = await gate.list(db, actor, meta, { permission: 'dataRequests.handle', subjectType: 'data_request_list', subjectId: 'open', action: 'view' }, (scope) => repo.listOpen(db, scope));
+      const rows = await gate.list(db, actor, meta, { permission: 'dataRequests.handle', subjectType: 'data_request_list', subjectId: 'open', action: 'view', recordEmpty: false }, (scope) => repo.listOpen(db, scope));
       return { rows, today: kstDate(now()) };
     },
     /** One request, for the office to answer (the business's door records the view). */

@@ -50,9 +50,12 @@ select * from "business" where "id" = $1
           (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from document_type),
           (select epoch from verdict_state where id = 1))) as fingerprint,
           m.stale, (select count(*) from verdict_dirty_programme)::int as dirty
-        from (select count(*) as n, sum(b.xmin::text::bigint) as sum, count(bv.business_id) as verdicts, sum(bv.xmin::text::bigint) as verdict_sum,
-                count(*) filter (where bv.cells is null or bv.ref_date <> $3::date)::int as stale
-              from business b left join business_verdict bv on bv.business_id = b.id where b.clerk_id = $4) m
+        from (select count(*) as n, sum(b.xmin::text::bigint) as sum, count(bv.business_id) as verdicts, sum(bv.x) as verdict_sum,
+                count(*) filter (where bv.business_id is null or bv.stale)::int as stale
+              from business b left join lateral (
+                select v.business_id, v.xmin::text::bigint as x, v.cells is null or v.ref_date <> $3::date as stale
+                from business_verdict v where v.business_id = b.id offset 0) bv on true
+              where b.clerk_id = $4) m
 --   parameters: 1, 1, "2026-11-30", 1
 
 -- Businesses.insert(db, v)
