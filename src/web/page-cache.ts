@@ -18,6 +18,11 @@ export interface KeptBody {
   title: string;
   /** The body's HTML, as rendered. */
   html: string;
+  /**
+   * How many people a list on the page showed (the clerk home's data-request card): a view of the
+   * kept body records that list's view with this count, as reading it again would have.
+   */
+  shown?: number;
 }
 /**
  * A kept body as a view gets it: its bytes (UTF-8) in pieces, this request's token between them,
@@ -26,6 +31,7 @@ export interface KeptBody {
  */
 export interface KeptView {
   title: string;
+  shown?: number;
   chunks: readonly Uint8Array[];
   readonly html: string;
 }
@@ -68,7 +74,7 @@ export function createPageCache(opts: { maxBytes: number; ttlMs?: number; clock?
   // of searching 40–60 KB of HTML for where it goes; and kept as bytes, so a view sends them as they
   // are: joining and encoding 60 KB of text on every view was most of the garbage a kept view made
   // (issue 12 §4: garbage collection was 18 % of the business page's CPU).
-  const kept = new LRUCache<string, { title: string; parts: Buffer[]; bytes: number; slot?: string }>({
+  const kept = new LRUCache<string, { title: string; parts: Buffer[]; bytes: number; slot?: string; shown?: number }>({
     maxSize: opts.maxBytes,
     sizeCalculation: (b) => b.bytes,
     ttl,
@@ -93,6 +99,7 @@ export function createPageCache(opts: { maxBytes: number; ttlMs?: number; clock?
       const chunks = interleave([], body.parts, Buffer.from(csrfToken));
       return {
         title: body.title,
+        shown: body.shown,
         chunks,
         get html() {
           return Buffer.concat(chunks).toString('utf8');
@@ -109,7 +116,7 @@ export function createPageCache(opts: { maxBytes: number; ttlMs?: number; clock?
         const before = current.get(slot);
         if (before !== undefined && before !== key) kept.delete(before);
       }
-      kept.set(key, { title: body.title, parts, bytes, slot });
+      kept.set(key, { title: body.title, parts, bytes, slot, shown: body.shown });
       if (slot !== undefined && kept.has(key)) current.set(slot, key);
     },
     stats: () => ({ entries: kept.size, bytes: kept.calculatedSize, hits, misses, slots: current.size }),

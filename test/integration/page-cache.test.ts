@@ -252,4 +252,40 @@ describe('the clerk home kept per fingerprint', () => {
     await h.db.updateTable('task').set({ doneAt: new Date() }).where('title', '=', 'SQL로 넣은 할 일').execute();
     expect(await home()).not.toContain('SQL로 넣은 할 일');
   });
+
+  it("keeps the data-request card with the home, records it on every view that shows someone, and follows requests changed in SQL", async () => {
+    const cardViews = async (requestId: string) =>
+      h.db.selectFrom('accessRecord').select('detail').where('requestId', '=', requestId).where('subjectType', '=', 'data_request_list').execute();
+    const view = async () => {
+      const res = await clerk.get('/home');
+      expect(res.status).toBe(200);
+      return { html: await res.text(), records: await cardViews(res.headers.get('x-request-id')!) };
+    };
+    await view();
+    const { hits } = cache.stats();
+    // No request: the card says so, from the kept home, and leaves no record.
+    const empty = await view();
+    expect(cache.stats().hits).toBe(hits + 1);
+    expect(empty.html).toContain('정정·삭제 요구 (10일 이내 처리) (0)');
+    expect(empty.records).toEqual([]);
+    // An owner's request, added in SQL: the next view shows it (a new fingerprint) and records it.
+    const [r] = await h.db
+      .insertInto('dataRequest')
+      .values({ businessId, kind: 'correction', reason: '전화번호가 바뀌었습니다.', via: 'owner_link', requestedAt: new Date('2026-12-02T00:30:00Z'), dueOn: '2026-12-12' })
+      .returning('id')
+      .execute();
+    const fresh = await view();
+    expect(fresh.html).toContain(`/data-requests/${r!.id}`);
+    expect(fresh.records).toEqual([{ detail: { count: 1 } }]);
+    // The same home again comes from memory, and its view is recorded as the read one was.
+    const again = await view();
+    expect(cache.stats().hits).toBe(hits + 2);
+    expect(again.html).toContain(`/data-requests/${r!.id}`);
+    expect(again.records).toEqual([{ detail: { count: 1 } }]);
+    // Decided in SQL: gone from the card on the next view, and nothing recorded for it.
+    await h.db.updateTable('dataRequest').set({ status: 'corrected', decidedAt: new Date() }).where('id', '=', r!.id).execute();
+    const decided = await view();
+    expect(decided.html).not.toContain(`/data-requests/${r!.id}`);
+    expect(decided.records).toEqual([]);
+  });
 });

@@ -172,14 +172,15 @@ export function createBusinessesRepository() {
       return r.rows[0];
     },
     /**
-     * What the clerk home's "오늘 할 일" shows, as one fingerprint (as `pageFingerprint`, src/web/page-
-     * cache.ts): her businesses (ids and row versions: names, last contact, assignment) with their
-     * stored verdicts' rows, her open tasks with their businesses, her businesses' documents, the
-     * document types' names and the catalogue epoch. Also how many of her businesses' stored verdicts
+     * What the clerk home shows, as one fingerprint (as `pageFingerprint`, src/web/page-cache.ts):
+     * her businesses (ids and row versions: names, last contact, assignment) with their stored
+     * verdicts' rows, her open tasks with their businesses, her businesses' documents, the document
+     * types' names, the catalogue epoch, and the open data requests of her scope (`scope`: the rows
+     * `retention.repository.ts` `listOpen` lists on the card, with their businesses). Also how many of her businesses' stored verdicts
      * are not fresh for `today` and how many programmes are dirty: the home evaluates those live,
      * and a body rendered from them must not be kept.
      */
-    async homeFingerprint(db: Db, clerkId: string, today: string) {
+    async homeFingerprint(db: Db, clerkId: string, today: string, scope: BusinessScope) {
       // Each set of rows as its count and the sum of its row versions (xid as a number): a committed
       // insert, update or delete moves one of the two, because every row written after the last read
       // has a newer xid than every row it replaces (so with the count unchanged the sum only grows).
@@ -195,6 +196,9 @@ export function createBusinessesRepository() {
           (select count(*) || ':' || coalesce(sum(d.xmin::text::bigint), 0)
              from business_document d join business b on b.id = d.business_id where b.clerk_id = ${clerkId}),
           (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from document_type),
+          (select count(*) || ':' || coalesce(sum(r.xmin::text::bigint + b.xmin::text::bigint), 0)
+             from data_request r join business b on b.id = r.business_id
+             where r.status = 'open' and ${businessScopeWhere(scope, 'read', 'b')}),
           (select epoch from verdict_state where id = 1))) as fingerprint,
           m.stale, (select count(*) from verdict_dirty_programme)::int as dirty
         from (select count(*) as n, sum(b.xmin::text::bigint) as sum, count(bv.business_id) as verdicts, sum(bv.x) as verdict_sum,

@@ -326,7 +326,7 @@ export function createBusinessesService(deps: {
       requireActor(actor);
       if (actor.role !== 'clerk') throw new ForbiddenError();
       const today = kstDate(now());
-      const f = await repo.homeFingerprint(db, actor.userId, today);
+      const f = await repo.homeFingerprint(db, actor.userId, today, scopeOf(actor));
       return { fingerprint: f.fingerprint, keepable: f.stale === 0 && f.dirty === 0, today, load: () => methods.clerkToday(actor, opts) };
     },
   };

@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { createHash } from 'node:crypto';
 import type { Role } from '../../domain/roles.ts';
 import { UnauthenticatedError } from '../../errors.ts';
 import type { AppContext, AppEnv } from '../../web/context.ts';
@@ -227,11 +226,6 @@ function HomeBottom({ c, owner, queue }: HomeProps) {
   );
 }
 
-/** What a kept page shows of data read on every view (the data-request card's rows), as a key part. */
-function contentKey(data: unknown): string {
-  return data === undefined ? '' : createHash('sha256').update(JSON.stringify(data)).digest('base64url');
-}
-
 function HomePage(props: HomeProps) {
   const { c } = props;
   return (
@@ -277,20 +271,23 @@ export function homePages(
       can(actor, 'dataRequests.handle') ? deps.dataRequests.open(actor, requestMeta(c)) : Promise.resolve(undefined);
     if (actor.role === 'clerk') {
       // The clerk's home is rendered once per fingerprint of what it shows and kept (issue 12 §4,
-      // src/web/page-cache.ts): "오늘 할 일" by the fingerprint of her businesses, tasks and
-      // documents, the data-request card by its rows (read, and recorded when there are any, on
-      // every view); keyed also by who she is (the greeting and the links), the language, the day
-      // and the "전체 보기" switch. Not kept when some of her verdicts were evaluated live, nor with a
-      // notice (?notice=…). The card and the fingerprint are read at once (two connections).
-      const [requests, view] = await Promise.all([openRequests(), deps.businesses.clerkTodayView(actor, { notContactedDays: 30 })]);
+      // src/web/page-cache.ts): her businesses, tasks and documents for "오늘 할 일", and the open
+      // data requests the card lists (businesses.repository.ts `homeFingerprint`); keyed also by
+      // who she is (the greeting and the links), the language, the day and the "전체 보기" switch.
+      // Not kept when some of her verdicts were evaluated live, nor with a notice (?notice=…). A
+      // view of a kept home records the card's view as reading it would (`openShown`).
+      const view = await deps.businesses.clerkTodayView(actor, { notContactedDays: 30 });
       const allClosing = c.req.query('closing') === 'all';
       const title = c.get('t')('home.clerk.title');
       const cache = view.keepable && c.req.query('notice') === undefined ? deps.pageCache : undefined;
       const slot = pageKey('home', actor.userId, actor.displayName, c.get('locale'), allClosing);
-      const key = pageKey(slot, view.fingerprint, view.today, contentKey(requests));
+      const key = pageKey(slot, view.fingerprint, view.today);
       const kept = cache?.get(key, c.get('csrfToken'));
-      if (kept) return pageResponse(c, title, kept.chunks);
-      const today = await view.load();
+      if (kept) {
+        await deps.dataRequests.openShown(actor, requestMeta(c), kept.shown ?? 0);
+        return pageResponse(c, title, kept.chunks);
+      }
+      const [requests, today] = await Promise.all([openRequests(), view.load()]);
       // From the stored verdicts (issue 12 §4): only the closing programmes' cells of her businesses.
       const closing = await deps.storedVerdicts.closingSoonGroups(today.mine, today.today, today.in14, CLOSING_PER_GROUP);
       const props = { c, requests };
@@ -302,7 +299,7 @@ export function homePages(
         </>,
       );
       // Not across midnight: a body of the new day is not kept under the old day's key.
-      if (today.today === view.today) cache?.set(key, { title, html }, c.get('csrfToken'), slot);
+      if (today.today === view.today) cache?.set(key, { title, html, shown: requests?.rows.length ?? 0 }, c.get('csrfToken'), slot);
       return pageResponse(c, title, [html]);
     }
     const requests = await openRequests();

@@ -35,6 +35,15 @@ export function createDataRequestsService(deps: { db: Kysely<DB>; repo: Retentio
       const rows = await gate.list(db, actor, meta, { permission: 'dataRequests.handle', subjectType: 'data_request_list', subjectId: 'open', action: 'view', recordEmpty: false }, (scope) => repo.listOpen(db, scope));
       return { rows, today: kstDate(now()) };
     },
+    /**
+     * The card's view again without reading it (the clerk home kept with its rows: the home's
+     * fingerprint covers them, businesses.repository.ts `homeFingerprint`): recorded as `open`
+     * records it, with the count the kept page shows; nothing when it showed no one.
+     */
+    async openShown(actor: Actor | null, meta: RequestMeta, count: number) {
+      if (count === 0) return authorize(actor, 'dataRequests.handle');
+      await gate.open(db, actor, meta, { permission: 'dataRequests.handle', subjectType: 'data_request_list', subjectId: 'open', action: 'view', detail: { count } });
+    },
     /** One request, for the office to answer (the business's door records the view). */
     async get(actor: Actor | null, id: string, meta: RequestMeta) {
       authorize(actor, 'dataRequests.handle');

@@ -40,7 +40,7 @@ select "id", "clerk_id", "office_id", "owner_user_id", "registered_by", "name" f
 select * from "business" where "id" = $1
 --   parameters: 1
 
--- Businesses.homeFingerprint(db, clerkId, today)
+-- Businesses.homeFingerprint(db, clerkId, today, scope)
 
         select md5(concat_ws('|', m.n, m.sum, m.verdicts, m.verdict_sum,
           (select count(*) || ':' || coalesce(sum(t.xmin::text::bigint + b.xmin::text::bigint), 0)
@@ -48,15 +48,18 @@ select * from "business" where "id" = $1
           (select count(*) || ':' || coalesce(sum(d.xmin::text::bigint), 0)
              from business_document d join business b on b.id = d.business_id where b.clerk_id = $2),
           (select count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) from document_type),
+          (select count(*) || ':' || coalesce(sum(r.xmin::text::bigint + b.xmin::text::bigint), 0)
+             from data_request r join business b on b.id = r.business_id
+             where r.status = 'open' and ("b"."clerk_id" = $3 or ("b"."clerk_id" is null and ("b"."office_id" = $4 or "b"."registered_by" = $5)))),
           (select epoch from verdict_state where id = 1))) as fingerprint,
           m.stale, (select count(*) from verdict_dirty_programme)::int as dirty
         from (select count(*) as n, sum(b.xmin::text::bigint) as sum, count(bv.business_id) as verdicts, sum(bv.x) as verdict_sum,
                 count(*) filter (where bv.business_id is null or bv.stale)::int as stale
               from business b left join lateral (
-                select v.business_id, v.xmin::text::bigint as x, v.cells is null or v.ref_date <> $3::date as stale
+                select v.business_id, v.xmin::text::bigint as x, v.cells is null or v.ref_date <> $6::date as stale
                 from business_verdict v where v.business_id = b.id offset 0) bv on true
-              where b.clerk_id = $4) m
---   parameters: 1, 1, "2026-11-30", 1
+              where b.clerk_id = $7) m
+--   parameters: 1, 1, "u-sample", 1, "u-sample", "2026-11-30", 1
 
 -- Businesses.insert(db, v)
 insert into "business" () values () returning *
