@@ -6,7 +6,7 @@ import { ownerFacing, TEXT_SIZE_COOKIE } from './middleware.ts';
 import { navigationFor } from './navigation.ts';
 import { raw } from 'hono/html';
 import { LRUCache } from 'lru-cache';
-import { interleave, PAGE_CACHE_TTL_MS } from './page-cache.ts';
+import { interleave, ownBytes, PAGE_CACHE_TTL_MS } from './page-cache.ts';
 
 export const ASSET_VERSION = '6';
 
@@ -116,7 +116,7 @@ export function pageResponse(
       </Frame>,
     );
   }
-  frame.bytes ??= { head: frame.head.map((x) => Buffer.from(x, 'utf8')), tail: frame.tail.map((x) => Buffer.from(x, 'utf8')) };
+  frame.bytes ??= { head: frame.head.map(ownBytes), tail: frame.tail.map(ownBytes) };
   const token = Buffer.from(c.get('csrfToken'), 'utf8');
   const chunks = interleave([], frame.bytes.head, token);
   for (const x of content) chunks.push(typeof x === 'string' ? Buffer.from(x, 'utf8') : x);

@@ -55,6 +55,14 @@ describe('page cache', () => {
     expect(cache.get(pageKey('business', 'b1', 'u1', 'fp', 48), TOKEN_A)).toBeUndefined();
   });
 
+  it('keeps each piece in a buffer of its own (not in a shared slab it would hold on to)', () => {
+    const cache = createPageCache({ maxBytes: 1 << 20 });
+    cache.set('k', { title: '', html: `<p>작은 조각</p>${TOKEN_A}<p>또 하나</p>` }, TOKEN_A);
+    const [first, , second] = cache.get('k', TOKEN_B)!.chunks;
+    expect(first!.buffer.byteLength).toBe(first!.byteLength);
+    expect(second!.buffer.byteLength).toBe(second!.byteLength);
+  });
+
   it('makes keys that do not run into each other', () => {
     expect(pageKey('a', 1, null, true)).not.toBe(pageKey('a1', null, true));
     expect(pageKey('x', undefined)).toBe(pageKey('x', null));

@@ -55,6 +55,17 @@ export interface PageCache {
  */
 export const PAGE_CACHE_TTL_MS = 15 * 60_000;
 
+/**
+ * A string's UTF-8 bytes in a buffer of their own, for keeping. `Buffer.from` puts a short string's
+ * bytes in a shared 8 KB slab, and a kept piece of 200 bytes would hold its whole slab in memory
+ * for as long as it is kept, outside the byte count.
+ */
+export function ownBytes(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+  bytes.write(text, 'utf8');
+  return bytes;
+}
+
 /** Pieces of bytes with `between` between each two (a kept body or frame with a view's token). */
 export function interleave(out: Uint8Array[], parts: readonly Uint8Array[], between: Uint8Array): Uint8Array[] {
   for (let i = 0; i < parts.length; i++) {
@@ -108,7 +119,7 @@ export function createPageCache(opts: { maxBytes: number; ttlMs?: number; clock?
     },
     set(key, body, csrfToken, slot) {
       // A token too short to be one (or none, for a page without a session) is not taken out.
-      const parts = (csrfToken.length >= 16 ? body.html.split(csrfToken) : [body.html]).map((p) => Buffer.from(p, 'utf8'));
+      const parts = (csrfToken.length >= 16 ? body.html.split(csrfToken) : [body.html]).map(ownBytes);
       const bytes = Math.max(1, parts.reduce((n, p) => n + p.byteLength, 0) + body.title.length * 2);
       // A body bigger than all the memory given is not kept (LRUCache would refuse it anyway).
       if (bytes > opts.maxBytes) return;

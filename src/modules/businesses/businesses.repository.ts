@@ -176,9 +176,9 @@ export function createBusinessesRepository() {
      * her businesses (ids and row versions: names, last contact, assignment) with their stored
      * verdicts' rows, her open tasks with their businesses, her businesses' documents, the document
      * types' names, the catalogue epoch, and the open data requests of her scope (`scope`: the rows
-     * `retention.repository.ts` `listOpen` lists on the card, with their businesses). Also how many of her businesses' stored verdicts
-     * are not fresh for `today` and how many programmes are dirty: the home evaluates those live,
-     * and a body rendered from them must not be kept.
+     * `retention.repository.ts` `listOpen` lists on the card, with their businesses). Also how many
+     * of her businesses' stored verdicts are not fresh for `today` and how many programmes are dirty:
+     * the home evaluates those live, and a body rendered from them must not be kept.
      */
     async homeFingerprint(db: Db, clerkId: string, today: string, scope: BusinessScope) {
       // Each set of rows as its count and the sum of its row versions (xid as a number): a committed
